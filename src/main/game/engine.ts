@@ -1,0 +1,197 @@
+/**
+ * The competition engine: `step(state, input, now)` applies one input and returns the state with
+ * the effects the server must carry out. It is the referee: it never reads a clock, a socket or a
+ * file, so every rule can be tested with a fake clock and no network.
+ *
+ * Phases: lobby -> countdown -> question -> reveal -> leaderboard -> question ... -> finished.
+ */
+import type { HostCommand } from '../../shared/protocol';
+import type { Effect, Input, StepResult } from './io';
+import { FINAL_TOP_ROWS, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
+import { join, kick, setConnected, shouldAutoStart } from './lobby';
+import { error } from './messages';
+import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
+import { resetPlayers, type GameState } from './state';
+
+export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
+  const out: Effect[] = [];
+  switch (input.kind) {
+    case 'join':
+      if (join(state, out, input.conn, input.name)) afterPresenceChange(state, out, now);
+      break;
+    case 'connected':
+    case 'disconnected': {
+      const player = state.players.get(input.playerId);
+      if (player && setConnected(state, out, player, input.kind === 'connected')) {
+        afterPresenceChange(state, out, now);
+      }
+      break;
+    }
+    case 'answer': {
+      const player = state.players.get(input.playerId);
+      if (!player) {
+        out.push({ kind: 'reply', conn: input.conn, msg: error('unknown_player', 'You are not in this game.', 'answer') });
+        break;
+      }
+      if (answer(state, out, input.conn, player, input.question, input.option, input.graceMs ?? 0, now)) {
+        if (everyoneAnswered(state)) finishRound(state, out, false, now);
+      }
+      break;
+    }
+    case 'host':
+      hostCommand(state, out, input.conn, input.command, now);
+      break;
+    case 'timer':
+      onTimer(state, out, now);
+      break;
+  }
+  return { state, effects: out };
+}
+
+/** After a join, reconnect or drop: maybe start by itself, maybe close a round everyone answered. */
+function afterPresenceChange(state: GameState, out: Effect[], now: number): void {
+  if (shouldAutoStart(state)) startCountdown(state, out, now);
+  else if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
+}
+
+function timed(state: GameState, now: number, seconds: number): number | null {
+  return state.settings.autoAdvance ? now + seconds * 1000 : null;
+}
+
+function startCountdown(state: GameState, out: Effect[], now: number): void {
+  const seconds = state.settings.countdownSeconds;
+  if (seconds === 0) {
+    openRound(state, out, 0, now);
+    return;
+  }
+  state.phase = 'countdown';
+  state.endsAt = now + seconds * 1000;
+  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'countdown', endsAt: state.endsAt } });
+  out.push({ kind: 'timer', at: state.endsAt });
+}
+
+function finishRound(state: GameState, out: Effect[], voided: boolean, now: number): void {
+  const endsAt = timed(state, now, state.settings.revealSeconds);
+  closeRound(state, out, voided, endsAt);
+  out.push({ kind: 'timer', at: endsAt });
+}
+
+function showLeaderboard(state: GameState, out: Effect[], now: number): void {
+  state.phase = 'leaderboard';
+  state.endsAt = timed(state, now, state.settings.leaderboardSeconds);
+  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'leaderboard', top: topRows(state, TOP_ROWS), endsAt: state.endsAt } });
+  out.push({ kind: 'timer', at: state.endsAt });
+}
+
+function finishGame(state: GameState, out: Effect[]): void {
+  if (state.round && !state.round.closed) closeRound(state, out, false, null);
+  if (state.ranking.length !== state.players.size) rankPlayers(state);
+  state.phase = 'finished';
+  state.endsAt = null;
+  out.push({ kind: 'timer', at: null });
+  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS) } });
+  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
+  out.push({ kind: 'game_over' });
+}
+
+/** Moves on from the current phase, as its timer or the host's Next does. */
+function advance(state: GameState, out: Effect[], now: number): void {
+  switch (state.phase) {
+    case 'countdown':
+      openRound(state, out, 0, now);
+      break;
+    case 'question':
+      finishRound(state, out, false, now);
+      break;
+    case 'reveal':
+      if (state.questionIndex >= state.quiz.questions.length - 1) finishGame(state, out);
+      else showLeaderboard(state, out, now);
+      break;
+    case 'leaderboard':
+      openRound(state, out, state.questionIndex + 1, now);
+      break;
+    case 'lobby':
+    case 'finished':
+      break;
+  }
+}
+
+function onTimer(state: GameState, out: Effect[], now: number): void {
+  if (state.endsAt === null) return;
+  // A question stays open for answers until its deadline plus the grace for late packets.
+  const due = state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
+  if (now < due) {
+    out.push({ kind: 'timer', at: due });
+    return;
+  }
+  advance(state, out, now);
+}
+
+function hostCommand(state: GameState, out: Effect[], conn: number, command: HostCommand, now: number): void {
+  const wrongPhase = (what: string): void => {
+    out.push({ kind: 'reply', conn, msg: error('wrong_phase', `${what} (the game is in phase "${state.phase}").`, command.type) });
+  };
+  switch (command.type) {
+    case 'start':
+      if (state.phase !== 'lobby') return wrongPhase('The game has already started');
+      if (state.players.size === 0) {
+        out.push({ kind: 'reply', conn, msg: error('wrong_phase', 'Nobody has joined yet.', 'start') });
+        return;
+      }
+      startCountdown(state, out, now);
+      return;
+    case 'next':
+      if (state.phase === 'lobby' || state.phase === 'finished') return wrongPhase('There is nothing to move on to');
+      advance(state, out, now);
+      return;
+    case 'skip':
+      if (state.phase !== 'question') return wrongPhase('Only an open question can be skipped');
+      finishRound(state, out, true, now);
+      return;
+    case 'end':
+      if (state.phase === 'lobby' || state.phase === 'finished') return wrongPhase('No game is running');
+      finishGame(state, out);
+      return;
+    case 'kick': {
+      const player = state.players.get(command.playerId);
+      if (!player) {
+        out.push({ kind: 'reply', conn, msg: error('unknown_player', `No player has id "${command.playerId}".`, 'kick') });
+        return;
+      }
+      kick(state, out, player);
+      if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
+      return;
+    }
+    case 'settings': {
+      const next = { ...state.settings, ...command.settings };
+      if (next.minPlayers > next.maxPlayers) {
+        out.push({
+          kind: 'reply',
+          conn,
+          msg: error('invalid_message', 'Players needed to start cannot be more than the most players allowed.', 'settings'),
+        });
+        return;
+      }
+      state.settings = next;
+      out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: next } });
+      if (shouldAutoStart(state)) startCountdown(state, out, now);
+      return;
+    }
+    case 'new_game':
+      if (state.phase !== 'lobby' && state.phase !== 'finished') {
+        return wrongPhase('A new game can start once this one has finished');
+      }
+      if (command.quiz) state.quiz = command.quiz;
+      resetPlayers(state);
+      state.phase = 'lobby';
+      state.endsAt = null;
+      state.questionIndex = -1;
+      state.round = null;
+      state.ranking = [];
+      state.gameNo++;
+      out.push({ kind: 'timer', at: null });
+      out.push({ kind: 'resync' });
+      if (shouldAutoStart(state)) startCountdown(state, out, now);
+      return;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The engine's inputs (named events the server feeds in) and effects (what the server must carry
+ * out: messages, the phase timer, binding or dropping a player's connection). Effects are data.
+ */
+import type { HostCommand, ServerMessage } from '../../shared/protocol';
+
+/** A connection id, given by the server; replies to a connection go back on it. */
+export type ConnId = number;
+
+export type Input =
+  | { kind: 'join'; conn: ConnId; name: string }
+  | { kind: 'connected'; playerId: string }
+  | { kind: 'disconnected'; playerId: string }
+  | {
+      kind: 'answer';
+      conn: ConnId;
+      playerId: string;
+      question: number;
+      option: number;
+      /** Extra time allowed past the deadline for this player's measured network delay. */
+      graceMs?: number;
+    }
+  | { kind: 'host'; conn: ConnId; command: HostCommand }
+  | { kind: 'timer' };
+
+export type Audience = 'everyone' | 'hosts';
+
+export type Effect =
+  | { kind: 'send'; to: string; msg: ServerMessage }
+  | { kind: 'reply'; conn: ConnId; msg: ServerMessage }
+  /** `coalesce`: only the latest message with this key needs to arrive, so the server may batch. */
+  | { kind: 'broadcast'; audience: Audience; msg: ServerMessage; coalesce?: string }
+  /** A join was accepted: the connection now plays as this player. */
+  | { kind: 'bind'; conn: ConnId; playerId: string }
+  | { kind: 'kick'; playerId: string }
+  /** Every client needs a fresh snapshot (a new game began). */
+  | { kind: 'resync' }
+  /** Arm the single phase timer for this time, or clear it with null. */
+  | { kind: 'timer'; at: number | null }
+  /** A game ended; the state holds its full record. */
+  | { kind: 'game_over' };
+
+export interface StepResult<S> {
+  state: S;
+  effects: Effect[];
+}

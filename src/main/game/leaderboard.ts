@@ -1,0 +1,35 @@
+/**
+ * Ranking: score first; ties broken by more correct answers, then less total answer time, then
+ * earlier join. Ranked once when a question closes, never per answer.
+ */
+import type { LeaderRow } from '../../shared/protocol';
+import type { GameState, Player } from './state';
+
+export const TOP_ROWS = 5;
+export const FINAL_TOP_ROWS = 10;
+
+export function comparePlayers(a: Player, b: Player): number {
+  return b.score - a.score || b.correctCount - a.correctCount || a.totalTimeMs - b.totalTimeMs || a.seq - b.seq;
+}
+
+/** Sorts the players, stores each one's rank and the order in the state. */
+export function rankPlayers(state: GameState): void {
+  const sorted = [...state.players.values()].sort(comparePlayers);
+  sorted.forEach((p, i) => (p.rank = i + 1));
+  state.ranking = sorted.map((p) => p.id);
+}
+
+export function leaderRow(p: Player): LeaderRow {
+  return { rank: p.rank ?? 0, id: p.id, name: p.name, score: p.score, correct: p.correctCount, connected: p.connected };
+}
+
+/** The first `n` rows of the last ranking (players kicked since are left out). */
+export function topRows(state: GameState, n: number): LeaderRow[] {
+  const rows: LeaderRow[] = [];
+  for (const id of state.ranking) {
+    if (rows.length >= n) break;
+    const p = state.players.get(id);
+    if (p) rows.push(leaderRow(p));
+  }
+  return rows;
+}

@@ -1,0 +1,90 @@
+/**
+ * Players coming and going: join with a checked, unique nickname, disconnect and reconnect
+ * (the slot, name and score stay), and kick (the slot is gone). Also the auto-start rule.
+ */
+import { checkNickname, nameKey } from '../../shared/nickname';
+import type { PlayerSummary } from '../../shared/protocol';
+import type { ConnId, Effect } from './io';
+import { rankPlayers } from './leaderboard';
+import type { GameState, Player } from './state';
+import { error } from './messages';
+
+export function summary(p: Player): PlayerSummary {
+  return { id: p.id, name: p.name, connected: p.connected, score: p.score };
+}
+
+function countChanged(state: GameState, out: Effect[]): void {
+  out.push({
+    kind: 'broadcast',
+    audience: 'everyone',
+    msg: { type: 'player_count', count: state.players.size, connected: state.connectedCount },
+    coalesce: 'player_count',
+  });
+}
+
+export function join(state: GameState, out: Effect[], conn: ConnId, rawName: string): Player | null {
+  const reject = (code: Parameters<typeof error>[0], message: string) => {
+    out.push({ kind: 'reply', conn, msg: error(code, message, 'join') });
+    return null;
+  };
+  const checked = checkNickname(rawName);
+  if (!checked.ok) return reject('name_invalid', checked.reason);
+  const key = nameKey(checked.name);
+  if (state.names.has(key)) return reject('name_taken', `The name "${checked.name}" is taken in this room; pick another.`);
+  if (state.players.size >= state.settings.maxPlayers) {
+    return reject('room_full', `The room is full (${state.settings.maxPlayers} players).`);
+  }
+  if (state.phase !== 'lobby' && !state.settings.lateJoin) {
+    return reject('game_started', 'The game has already started; wait for the next one.');
+  }
+  const seq = state.nextSeq++;
+  const player: Player = {
+    id: `p${seq}`,
+    name: checked.name,
+    seq,
+    connected: true,
+    score: 0,
+    streak: 0,
+    correctCount: 0,
+    totalTimeMs: 0,
+    answers: [],
+    pending: null,
+    lastResult: null,
+    rank: null,
+  };
+  state.players.set(player.id, player);
+  state.names.set(key, player.id);
+  state.connectedCount++;
+  out.push({ kind: 'bind', conn, playerId: player.id });
+  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
+  countChanged(state, out);
+  return player;
+}
+
+/** Marks a player connected or not; returns false when nothing changed. */
+export function setConnected(state: GameState, out: Effect[], player: Player, connected: boolean): boolean {
+  if (player.connected === connected) return false;
+  player.connected = connected;
+  state.connectedCount += connected ? 1 : -1;
+  const round = state.round;
+  if (round && !round.closed && player.pending) round.answeredConnected += connected ? 1 : -1;
+  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
+  countChanged(state, out);
+  return true;
+}
+
+export function kick(state: GameState, out: Effect[], player: Player): void {
+  setConnected(state, out, player, false);
+  state.players.delete(player.id);
+  state.names.delete(nameKey(player.name));
+  if (state.ranking.length > 0) rankPlayers(state);
+  out.push({ kind: 'kick', playerId: player.id });
+  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player_removed', id: player.id } });
+  countChanged(state, out);
+}
+
+/** The original rule: in the lobby, enough connected players start the countdown. */
+export function shouldAutoStart(state: GameState): boolean {
+  const min = state.settings.minPlayers;
+  return state.phase === 'lobby' && min > 0 && state.connectedCount >= min;
+}

@@ -1,0 +1,59 @@
+/**
+ * What one viewer should see right now: the full picture a client gets when it says hello,
+ * joins or reconnects. Players see their own answer and result; hosts also see every player.
+ */
+import type { RoomView, Snapshot, YouView } from '../../shared/protocol';
+import { statusOf } from '../../shared/protocol';
+import { FINAL_TOP_ROWS, TOP_ROWS, topRows } from './leaderboard';
+import { questionView, revealView, standings } from './round';
+import type { GameState } from './state';
+import { summary } from './lobby';
+
+export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
+
+export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, now: number): Snapshot {
+  const round = state.round;
+  const phase = state.phase;
+  const showRound = round && phase !== 'lobby' && phase !== 'countdown';
+  const revealed = round?.closed && (phase === 'reveal' || phase === 'leaderboard' || phase === 'finished');
+  const top =
+    phase === 'finished' ? topRows(state, FINAL_TOP_ROWS) : phase === 'reveal' || phase === 'leaderboard' ? topRows(state, TOP_ROWS) : [];
+  let you: YouView | null = null;
+  if (viewer.role === 'player') {
+    const p = state.players.get(viewer.playerId);
+    if (p) {
+      const pending = round && !round.closed ? p.pending : null;
+      you = {
+        id: p.id,
+        name: p.name,
+        score: p.score,
+        streak: p.streak,
+        rank: p.rank,
+        answer: pending && round ? { question: round.index, option: pending.option, elapsedMs: pending.elapsedMs } : null,
+        result: revealed ? p.lastResult : null,
+      };
+    }
+  }
+  const snapshot: Snapshot = {
+    type: 'snapshot',
+    serverTime: now,
+    room,
+    status: statusOf(phase),
+    phase,
+    endsAt: state.endsAt,
+    settings: state.settings,
+    quiz: { title: state.quiz.title, questionCount: state.quiz.questions.length },
+    playerCount: state.players.size,
+    connectedCount: state.connectedCount,
+    question: showRound ? questionView(state, round) : null,
+    reveal: revealed && round ? revealView(round) : null,
+    top,
+    you,
+  };
+  if (viewer.role === 'host') {
+    snapshot.players = [...state.players.values()].map(summary);
+    snapshot.answered = round && !round.closed ? round.answered : 0;
+    if (phase === 'finished') snapshot.standings = standings(state);
+  }
+  return snapshot;
+}

@@ -1,0 +1,104 @@
+/**
+ * The competition's state: settings, quiz, players and the round in progress. Plain data, owned
+ * by the engine: `step` updates it in place so that an answer costs O(1) work however many players
+ * there are. Nothing here reads a clock, a socket or a file.
+ */
+import type { GameSettings, Phase, PlayerResult } from '../../shared/protocol';
+import { DEFAULT_SETTINGS } from '../../shared/protocol';
+import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
+
+/** What one player did on one question; kept for reports. */
+export interface AnswerRecord {
+  option: number;
+  correct: boolean;
+  elapsedMs: number;
+  points: number;
+}
+
+export interface Player {
+  id: string;
+  name: string;
+  /** Join order, the last tie-break. */
+  seq: number;
+  connected: boolean;
+  score: number;
+  streak: number;
+  correctCount: number;
+  /** Sum of answer times; an unanswered question counts its whole time limit. */
+  totalTimeMs: number;
+  /** Per question index; null where the player did not answer. */
+  answers: (AnswerRecord | null)[];
+  /** Answer to the open question, before it is scored. */
+  pending: { option: number; elapsedMs: number } | null;
+  lastResult: PlayerResult | null;
+  rank: number | null;
+}
+
+export interface Round {
+  index: number;
+  question: Question;
+  openedAt: number;
+  deadline: number;
+  timeLimitMs: number;
+  counts: number[];
+  answered: number;
+  /** Connected players who answered: when it reaches the connected count, the round closes. */
+  answeredConnected: number;
+  closed: boolean;
+  voided: boolean;
+}
+
+export interface GameState {
+  settings: GameSettings;
+  quiz: Quiz;
+  phase: Phase;
+  /** When the current phase ends by itself; null while it waits (lobby, or the host's Next). */
+  endsAt: number | null;
+  players: Map<string, Player>;
+  /** Lower-cased name to player id, for uniqueness ignoring case. */
+  names: Map<string, string>;
+  connectedCount: number;
+  nextSeq: number;
+  /** Index of the current (or last) question; -1 before the first. */
+  questionIndex: number;
+  round: Round | null;
+  /** Player ids best first, as ranked when the last question closed. */
+  ranking: string[];
+  /** Counts games played in this room; a new game increments it. */
+  gameNo: number;
+}
+
+export interface EngineOptions {
+  settings?: Partial<GameSettings>;
+}
+
+export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
+  return {
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    quiz,
+    phase: 'lobby',
+    endsAt: null,
+    players: new Map(),
+    names: new Map(),
+    connectedCount: 0,
+    nextSeq: 1,
+    questionIndex: -1,
+    round: null,
+    ranking: [],
+    gameNo: 1,
+  };
+}
+
+/** Clears every player's game record for a new game; players keep their slots and names. */
+export function resetPlayers(state: GameState): void {
+  for (const p of state.players.values()) {
+    p.score = 0;
+    p.streak = 0;
+    p.correctCount = 0;
+    p.totalTimeMs = 0;
+    p.answers = [];
+    p.pending = null;
+    p.lastResult = null;
+    p.rank = null;
+  }
+}

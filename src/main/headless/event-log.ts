@@ -1,0 +1,37 @@
+/** Readable log lines for the headless host's console. */
+import type { ServerEvent } from '../server/quiz-server';
+
+export function describeEvent(event: ServerEvent): string | null {
+  switch (event.kind) {
+    case 'joined':
+      return `+ ${event.name} joined`;
+    case 'connected':
+      return `  ${event.name} is back`;
+    case 'disconnected':
+      return `  ${event.name} lost connection (keeps their place)`;
+    case 'kicked':
+      return `- ${event.name} was removed by the host`;
+    case 'answered':
+      return null;
+    case 'phase':
+      switch (event.phase) {
+        case 'countdown':
+          return 'Game starting...';
+        case 'question':
+          return `Question ${event.question + 1} is open`;
+        case 'reveal':
+          return `Question ${event.question + 1} closed`;
+        case 'lobby':
+          return 'New game: waiting for players';
+        default:
+          return null;
+      }
+    case 'game_over': {
+      const rows = [...event.state.players.values()].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 10);
+      const lines = rows.map((p) => `  ${String(p.rank).padStart(3)}. ${p.name}  ${p.score}`);
+      return ['Game over. Leaderboard:', ...lines].join('\n');
+    }
+    case 'rejected':
+      return `  refused a connection from ${event.address}: ${event.message}`;
+  }
+}

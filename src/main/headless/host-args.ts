@@ -1,0 +1,72 @@
+/**
+ * Command-line options of the headless host (`npm run host -- ...`), checked with zod so that a
+ * bad value gets a message naming the option.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_PORT } from '../server/quiz-server';
+
+export const HOST_USAGE = `Usage: npm run host -- [options]
+
+  --quiz FILE|builtin:ID  quiz to play (default: a mix of the built-in pack)
+  --name NAME             room name shown to players (default: "<computer>'s quiz")
+  --port N                port to listen on (default ${DEFAULT_PORT}, or the next free one)
+  --bind ADDR             listen only on this address (default: all interfaces)
+  --pin                   require a 6-digit PIN to join (printed at start)
+  --min-players N         connected players that start the game by itself (default 2; 0 = by hand)
+  --question-time S       seconds per question (default 10)
+  --max-per-address N     most connections from one address (default 64)
+  --no-mdns               do not announce the room on the LAN
+  --help                  show this help`;
+
+const intIn = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `--${name} takes a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `--${name} must be between ${min} and ${max}`);
+
+const ArgsSchema = z.object({
+  quiz: z.string().min(1).optional(),
+  name: z.string().trim().min(1, '--name must not be empty').max(60, '--name is at most 60 characters').optional(),
+  port: intIn('port', 1, 65535).optional(),
+  bind: z.string().min(1).optional(),
+  pin: z.boolean().optional(),
+  'min-players': intIn('min-players', 0, 10_000).optional(),
+  'question-time': intIn('question-time', 5, 240).optional(),
+  'max-per-address': intIn('max-per-address', 1, 100_000).optional(),
+  'no-mdns': z.boolean().optional(),
+  help: z.boolean().optional(),
+});
+
+export type HostArgs = z.infer<typeof ArgsSchema>;
+
+export class ArgsError extends Error {}
+
+export function parseHostArgs(argv: string[]): HostArgs {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        quiz: { type: 'string' },
+        name: { type: 'string' },
+        port: { type: 'string' },
+        bind: { type: 'string' },
+        pin: { type: 'boolean' },
+        'min-players': { type: 'string' },
+        'question-time': { type: 'string' },
+        'max-per-address': { type: 'string' },
+        'no-mdns': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    throw new ArgsError(e instanceof Error ? e.message : String(e));
+  }
+  const result = ArgsSchema.safeParse(values);
+  if (!result.success) throw new ArgsError(result.error.issues.map((i) => i.message).join('; '));
+  return result.data;
+}

@@ -1,0 +1,60 @@
+/**
+ * One client socket as the server sees it: its role, the player it plays as, its flood limiter
+ * and its measured round-trip time to the host.
+ */
+import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/protocol';
+import type { ConnId } from '../game';
+import { TokenBucket } from './rate-limit';
+
+/** Sustained messages per second a client may send, and the burst it may save up. */
+export const RATE_PER_SECOND = 20;
+export const RATE_BURST = 40;
+/** Dropped messages within one flood window before the connection is closed. */
+export const FLOOD_CLOSE_AFTER = 200;
+export const FLOOD_WINDOW_MS = 10_000;
+
+export class Connection {
+  role: Role = 'guest';
+  helloDone = false;
+  playerId: string | null = null;
+  /** Answered the last heartbeat ping. */
+  alive = true;
+  pingSentAt = 0;
+  /** Smoothed round-trip time in ms, from heartbeat pings; null until measured. */
+  rttMs: number | null = null;
+  private readonly bucket: TokenBucket;
+  private dropped = 0;
+  private floodWindowStart = 0;
+  helloTimer: unknown = null;
+
+  constructor(
+    readonly id: ConnId,
+    readonly ws: WebSocket,
+    readonly address: string,
+    now: number,
+  ) {
+    this.bucket = new TokenBucket(RATE_PER_SECOND, RATE_BURST, now);
+  }
+
+  /**
+   * Counts a message against the rate. Returns 'ok', 'warn' (first drop in a window: tell the
+   * client), 'drop', or 'close' (flooding: disconnect).
+   */
+  admit(now: number): 'ok' | 'warn' | 'drop' | 'close' {
+    if (this.bucket.take(now)) return 'ok';
+    if (now - this.floodWindowStart > FLOOD_WINDOW_MS) {
+      this.floodWindowStart = now;
+      this.dropped = 0;
+    }
+    this.dropped++;
+    if (this.dropped >= FLOOD_CLOSE_AFTER) return 'close';
+    return this.dropped === 1 ? 'warn' : 'drop';
+  }
+
+  recordPong(now: number): void {
+    this.alive = true;
+    const sample = now - this.pingSentAt;
+    this.rttMs = this.rttMs === null ? sample : this.rttMs * 0.7 + sample * 0.3;
+  }
+}

@@ -1,0 +1,565 @@
+/**
+ * The competition server: one HTTP server on one port serving the web player at `/`, the
+ * WebSocket endpoint at `/ws` and `/health`. It turns socket messages into engine inputs, runs
+ * `step` with its own clock and carries out the effects: sends, broadcasts (serialized once),
+ * the phase timer, binding tokens to players. It owns every socket, timer and limit.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import {
+  CLIENT_MESSAGE_TYPES,
+  ClientMessageSchema,
+  CLOSE_CODES,
+  isHostCommand,
+  PROTOCOL_VERSION,
+  statusOf,
+  SUPPORTED_PROTOCOLS,
+  type ClientMessage,
+  type ErrorCode,
+  type GameSettings,
+  type GameStatus,
+  type RoomView,
+  type ServerMessage,
+} from '../../shared/protocol';
+import { formatIssues } from '../../shared/quiz/load-quiz';
+import type { Quiz } from '../../shared/quiz/quiz-schema';
+import { createGame, snapshotFor, step, type Effect, type GameState, type Input, type Viewer } from '../game';
+import { systemClock, type Clock } from './clock';
+import { Connection, RATE_PER_SECOND } from './connection';
+import { SessionStore } from './session-store';
+import { serveStatic } from './static-files';
+import { newToken } from './tokens';
+
+export const DEFAULT_PORT = 7420;
+export const MAX_PAYLOAD = 16 * 1024;
+/** A socket with more than this waiting to be sent is too slow to keep: it is dropped. */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
+export const HEARTBEAT_MS = 5_000;
+export const HELLO_TIMEOUT_MS = 10_000;
+/** How often batched messages (answer counters, player counts) go out. */
+export const COALESCE_MS = 100;
+
+export interface QuizServerOptions {
+  quiz: Quiz;
+  roomName: string;
+  /** Port to listen on; when `strictPort` is false, the next free ones are tried too. */
+  port?: number;
+  strictPort?: boolean;
+  /** Address to listen on; all interfaces by default. */
+  bind?: string;
+  /** A 6-digit PIN joiners must give, or null for none. */
+  pin?: string | null;
+  settings?: Partial<GameSettings>;
+  /** Folder of the built web player; null serves none. */
+  staticDir?: string | null;
+  clock?: Clock;
+  heartbeatMs?: number;
+  maxConnectionsPerAddress?: number;
+}
+
+export interface HealthInfo {
+  room: string;
+  state: GameStatus;
+  players: number;
+  protocol: number;
+  pinRequired: boolean;
+}
+
+/** Readable happenings, for logs and for the LAN announcement. */
+export type ServerEvent =
+  | { kind: 'joined'; playerId: string; name: string }
+  | { kind: 'connected'; playerId: string; name: string }
+  | { kind: 'disconnected'; playerId: string; name: string }
+  | { kind: 'kicked'; playerId: string; name: string }
+  | { kind: 'answered'; playerId: string; name: string; question: number }
+  | { kind: 'phase'; phase: GameState['phase']; question: number }
+  | { kind: 'game_over'; state: GameState }
+  | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
+
+export class QuizServer {
+  readonly hostToken = newToken();
+  readonly events = new EventEmitter<{ event: [ServerEvent] }>();
+  private readonly clock: Clock;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sessions = new SessionStore<Connection>();
+  private readonly conns = new Map<number, Connection>();
+  /** Players and hosts: everyone who receives broadcasts. */
+  private readonly audience = new Set<Connection>();
+  private readonly hosts = new Set<Connection>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly coalesced = new Map<string, { msg: ServerMessage; hostsOnly: boolean }>();
+  private coalesceTimer: unknown = null;
+  private phaseTimer: unknown = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private nextConnId = 1;
+  private state: GameState;
+  private boundPort = 0;
+  private closing = false;
+
+  constructor(private readonly options: QuizServerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.state = createGame(options.quiz, { settings: options.settings });
+    this.http = createServer((req, res) => this.onHttp(req, res));
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_PAYLOAD,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    this.http.on('clientError', (_err, socket) => socket.destroy());
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  get pin(): string | null {
+    return this.options.pin ?? null;
+  }
+
+  get room(): RoomView {
+    return { name: this.options.roomName, pinRequired: !!this.options.pin, protocol: PROTOCOL_VERSION };
+  }
+
+  /** The engine's state, read-only for callers (reports, tests, the CLI). */
+  get game(): Readonly<GameState> {
+    return this.state;
+  }
+
+  health(): HealthInfo {
+    return {
+      room: this.options.roomName,
+      state: statusOf(this.state.phase),
+      players: this.state.players.size,
+      protocol: PROTOCOL_VERSION,
+      pinRequired: !!this.options.pin,
+    };
+  }
+
+  /** Starts listening; resolves with the port actually used. */
+  async listen(): Promise<number> {
+    const first = this.options.port ?? DEFAULT_PORT;
+    const attempts = this.options.strictPort || first === 0 ? 1 : 20;
+    for (let i = 0; i < attempts; i++) {
+      try {
+        this.boundPort = await this.tryListen(first === 0 ? 0 : first + i);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EADDRINUSE' || i === attempts - 1) {
+          throw new ListenError(first === 0 ? first : first + i, this.options.bind, e as NodeJS.ErrnoException);
+        }
+      }
+    }
+    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
+    return this.boundPort;
+  }
+
+  private tryListen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      this.http.once('error', onError);
+      this.http.listen({ port, host: this.options.bind ?? '0.0.0.0', exclusive: true }, () => {
+        this.http.off('error', onError);
+        resolve((this.http.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Closes every socket with "going away" and stops listening. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.clock.clearTimeout(this.phaseTimer);
+    this.clock.clearTimeout(this.coalesceTimer);
+    for (const conn of this.conns.values()) {
+      this.clock.clearTimeout(conn.helloTimer);
+      conn.ws.close(CLOSE_CODES.goingAway, 'The host closed the room');
+    }
+    // Sockets that do not finish the closing handshake promptly are cut.
+    const deadline = setTimeout(() => {
+      for (const conn of this.conns.values()) conn.ws.terminate();
+    }, 1000);
+    await new Promise<void>((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+    clearTimeout(deadline);
+    for (const conn of this.conns.values()) conn.ws.terminate();
+  }
+
+  // --- HTTP -----------------------------------------------------------------------------------
+
+  private onHttp(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/health') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(this.health()));
+      return;
+    }
+    if (!this.options.staticDir) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    void serveStatic(this.options.staticDir, req, res, pathname);
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = (req.url ?? '').split('?')[0];
+    if (pathname !== '/ws' || this.closing) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const cap = this.options.maxConnectionsPerAddress ?? Infinity;
+    const count = this.perAddress.get(address) ?? 0;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (count >= cap) {
+        this.sendTo(ws, {
+          type: 'error',
+          code: 'too_many_connections',
+          message: `Too many connections from ${address} (at most ${cap}).`,
+        });
+        ws.close(CLOSE_CODES.tooManyConnections, 'Too many connections from this address');
+        this.events.emit('event', { kind: 'rejected', address, code: 'too_many_connections', message: 'connection cap' });
+        return;
+      }
+      this.accept(ws, address);
+    });
+  }
+
+  // --- Connections ----------------------------------------------------------------------------
+
+  private accept(ws: WebSocket, address: string): void {
+    const conn = new Connection(this.nextConnId++, ws, address, this.clock.now());
+    this.conns.set(conn.id, conn);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    conn.helloTimer = this.clock.setTimeout(() => {
+      if (!conn.helloDone) ws.close(CLOSE_CODES.helloTimeout, 'No hello received');
+    }, HELLO_TIMEOUT_MS);
+    ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
+    ws.on('pong', () => conn.recordPong(this.clock.now()));
+    ws.on('close', () => this.onClose(conn));
+    ws.on('error', () => ws.terminate());
+  }
+
+  private onClose(conn: Connection): void {
+    if (!this.conns.delete(conn.id)) return;
+    this.clock.clearTimeout(conn.helloTimer);
+    const left = (this.perAddress.get(conn.address) ?? 1) - 1;
+    if (left <= 0) this.perAddress.delete(conn.address);
+    else this.perAddress.set(conn.address, left);
+    this.audience.delete(conn);
+    this.hosts.delete(conn);
+    if (conn.playerId && this.sessions.detach(conn.playerId, conn) && !this.closing) {
+      this.apply({ kind: 'disconnected', playerId: conn.playerId });
+    }
+  }
+
+  private beat(): void {
+    const now = this.clock.now();
+    for (const conn of this.conns.values()) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.pingSentAt = now;
+      conn.ws.ping();
+    }
+  }
+
+  private fail(conn: Connection, code: ErrorCode, message: string, ref?: string): void {
+    this.send(conn, ref === undefined ? { type: 'error', code, message } : { type: 'error', code, message, ref });
+  }
+
+  private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    const verdict = conn.admit(this.clock.now());
+    if (verdict === 'close') {
+      this.fail(conn, 'rate_limited', 'Too many messages: disconnected.');
+      conn.ws.close(CLOSE_CODES.flood, 'Flooding');
+      return;
+    }
+    if (verdict !== 'ok') {
+      if (verdict === 'warn') {
+        this.fail(conn, 'rate_limited', `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`);
+      }
+      return;
+    }
+    if (isBinary) return this.fail(conn, 'binary_frame', 'Send JSON text frames; binary frames are not understood.');
+    let value: unknown;
+    try {
+      value = JSON.parse(rawToString(data));
+    } catch {
+      return this.fail(conn, 'bad_json', 'The message is not valid JSON.');
+    }
+    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !CLIENT_MESSAGE_TYPES.includes(type)) {
+      const what = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
+      return this.fail(conn, 'unknown_type', `Message type ${what} is not known; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}.`);
+    }
+    const parsed = ClientMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      return this.fail(conn, 'invalid_message', `Invalid "${type}" message: ${formatIssues(parsed.error.issues).join('; ')}`, type);
+    }
+    this.dispatch(conn, parsed.data);
+  }
+
+  private dispatch(conn: Connection, msg: ClientMessage): void {
+    if (msg.type === 'ping') {
+      this.send(conn, { type: 'pong', t: msg.t, serverTime: this.clock.now() });
+      return;
+    }
+    if (msg.type === 'hello') return this.hello(conn, msg.protocol, msg.token);
+    if (!conn.helloDone) return this.fail(conn, 'hello_required', 'Say hello first.', msg.type);
+    if (isHostCommand(msg)) {
+      if (conn.role !== 'host') return this.fail(conn, 'forbidden', 'Only the host can do that.', msg.type);
+      this.apply({ kind: 'host', conn: conn.id, command: msg });
+      return;
+    }
+    switch (msg.type) {
+      case 'join':
+        return this.join(conn, msg.name, msg.pin);
+      case 'answer': {
+        if (conn.role !== 'player' || !conn.playerId) return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
+        const graceMs = conn.rttMs === null ? 0 : conn.rttMs / 2;
+        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question: msg.question, option: msg.option, graceMs });
+        return;
+      }
+    }
+  }
+
+  private hello(conn: Connection, protocol: number, token: string | undefined): void {
+    if (conn.helloDone) return this.fail(conn, 'already_hello', 'This connection has already said hello.', 'hello');
+    if (!SUPPORTED_PROTOCOLS.includes(protocol)) {
+      this.fail(
+        conn,
+        'protocol_unsupported',
+        `This host speaks protocol version ${SUPPORTED_PROTOCOLS.join(', ')}; the client speaks ${protocol}. Update the app that is older.`,
+        'hello',
+      );
+      conn.ws.close(CLOSE_CODES.protocolUnsupported, 'Protocol version not supported');
+      return;
+    }
+    conn.helloDone = true;
+    this.clock.clearTimeout(conn.helloTimer);
+    if (token !== undefined && token === this.hostToken) {
+      conn.role = 'host';
+      this.hosts.add(conn);
+      this.audience.add(conn);
+      this.welcome(conn);
+      return;
+    }
+    const playerId = token === undefined ? undefined : this.sessions.playerOf(token);
+    if (playerId && this.state.players.has(playerId)) {
+      this.bindPlayer(conn, playerId);
+      this.welcome(conn);
+      this.apply({ kind: 'connected', playerId });
+      return;
+    }
+    if (token !== undefined) {
+      this.fail(conn, 'unknown_token', 'This session is not known to the host (the room may have restarted); join again.', 'hello');
+    }
+    this.welcome(conn);
+  }
+
+  private welcome(conn: Connection): void {
+    this.send(conn, { type: 'welcome', protocol: PROTOCOL_VERSION, role: conn.role, serverTime: this.clock.now() });
+    this.sendSnapshot(conn);
+  }
+
+  private viewerOf(conn: Connection): Viewer {
+    if (conn.role === 'host') return { role: 'host' };
+    if (conn.role === 'player' && conn.playerId) return { role: 'player', playerId: conn.playerId };
+    return { role: 'guest' };
+  }
+
+  private sendSnapshot(conn: Connection): void {
+    this.send(conn, snapshotFor(this.state, this.viewerOf(conn), this.room, this.clock.now()));
+  }
+
+  private bindPlayer(conn: Connection, playerId: string): void {
+    const previous = this.sessions.attach(playerId, conn);
+    if (previous && previous !== conn) {
+      // The same player opened the game again elsewhere: the newer connection wins.
+      previous.playerId = null;
+      previous.role = 'guest';
+      this.audience.delete(previous);
+      this.fail(previous, 'replaced', 'This player continued on another connection.');
+      previous.ws.close(CLOSE_CODES.replaced, 'Continued elsewhere');
+    }
+    conn.role = 'player';
+    conn.playerId = playerId;
+    this.audience.add(conn);
+  }
+
+  private join(conn: Connection, name: string, pin: string | undefined): void {
+    if (conn.role === 'player') return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
+    if (conn.role === 'host') return this.fail(conn, 'forbidden', 'The host connection cannot play; open a player connection.', 'join');
+    const roomPin = this.options.pin;
+    if (roomPin) {
+      if (pin === undefined || pin === '') return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
+      if (pin !== roomPin) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
+    }
+    this.apply({ kind: 'join', conn: conn.id, name });
+  }
+
+  // --- Engine ---------------------------------------------------------------------------------
+
+  private apply(input: Input): void {
+    const before = this.state.phase;
+    const kicked = input.kind === 'host' && input.command.type === 'kick' ? this.state.players.get(input.command.playerId) : undefined;
+    const { effects } = step(this.state, input, this.clock.now());
+    for (const effect of effects) this.carryOut(effect);
+    this.report(input, before, kicked?.name);
+  }
+
+  private carryOut(effect: Effect): void {
+    switch (effect.kind) {
+      case 'send': {
+        const conn = this.sessions.connOf(effect.to);
+        if (conn) this.send(conn, effect.msg);
+        return;
+      }
+      case 'reply': {
+        const conn = this.conns.get(effect.conn);
+        if (conn) this.send(conn, effect.msg);
+        return;
+      }
+      case 'broadcast':
+        if (effect.coalesce) {
+          this.coalesced.set(effect.coalesce, { msg: effect.msg, hostsOnly: effect.audience === 'hosts' });
+          this.coalesceTimer ??= this.clock.setTimeout(() => this.flushCoalesced(), COALESCE_MS);
+        } else {
+          this.broadcast(effect.audience === 'hosts' ? this.hosts : this.audience, effect.msg);
+        }
+        return;
+      case 'bind': {
+        const conn = this.conns.get(effect.conn);
+        const player = this.state.players.get(effect.playerId);
+        if (!conn || !player) return;
+        this.bindPlayer(conn, effect.playerId);
+        const token = this.sessions.issue(effect.playerId);
+        this.send(conn, { type: 'joined', player: { id: player.id, name: player.name }, token });
+        this.sendSnapshot(conn);
+        this.emit({ kind: 'joined', playerId: player.id, name: player.name });
+        return;
+      }
+      case 'kick': {
+        const conn = this.sessions.connOf(effect.playerId);
+        this.sessions.revoke(effect.playerId);
+        if (conn) {
+          conn.playerId = null;
+          conn.role = 'guest';
+          this.audience.delete(conn);
+          this.fail(conn, 'kicked', 'The host removed you from the game.');
+          conn.ws.close(CLOSE_CODES.kicked, 'Removed by the host');
+        }
+        return;
+      }
+      case 'resync':
+        for (const conn of this.audience) this.sendSnapshot(conn);
+        return;
+      case 'timer':
+        this.clock.clearTimeout(this.phaseTimer);
+        this.phaseTimer = null;
+        if (effect.at !== null) {
+          const delay = Math.max(0, effect.at - this.clock.now());
+          this.phaseTimer = this.clock.setTimeout(() => {
+            this.phaseTimer = null;
+            this.apply({ kind: 'timer' });
+          }, delay);
+        }
+        return;
+      case 'game_over':
+        this.emit({ kind: 'game_over', state: this.state });
+        return;
+    }
+  }
+
+  private flushCoalesced(): void {
+    this.coalesceTimer = null;
+    for (const { msg, hostsOnly } of this.coalesced.values()) this.broadcast(hostsOnly ? this.hosts : this.audience, msg);
+    this.coalesced.clear();
+  }
+
+  private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
+    const name = (id: string) => this.state.players.get(id)?.name ?? id;
+    if (input.kind === 'connected' || input.kind === 'disconnected') {
+      this.emit({ kind: input.kind, playerId: input.playerId, name: name(input.playerId) });
+    } else if (input.kind === 'answer') {
+      const p = this.state.players.get(input.playerId);
+      if (p?.pending || p?.answers[input.question]) this.emit({ kind: 'answered', playerId: p.id, name: p.name, question: input.question });
+    } else if (input.kind === 'host' && input.command.type === 'kick' && kickedName !== undefined) {
+      this.emit({ kind: 'kicked', playerId: input.command.playerId, name: kickedName });
+    }
+    if (this.state.phase !== before) this.emit({ kind: 'phase', phase: this.state.phase, question: this.state.questionIndex });
+  }
+
+  private emit(event: ServerEvent): void {
+    this.events.emit('event', event);
+  }
+
+  // --- Sending --------------------------------------------------------------------------------
+
+  private send(conn: Connection, msg: ServerMessage): void {
+    this.sendTo(conn.ws, msg);
+  }
+
+  private sendTo(ws: WebSocket, msg: ServerMessage): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(msg));
+  }
+
+  /** Serializes once and sends the same bytes to every socket; a socket too far behind is cut. */
+  private broadcast(targets: Iterable<Connection>, msg: ServerMessage): void {
+    const frame = Buffer.from(JSON.stringify(msg));
+    for (const conn of targets) {
+      const ws = conn.ws;
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        ws.terminate();
+        continue;
+      }
+      ws.send(frame, { binary: false });
+    }
+  }
+}
+
+function rawToString(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+export class ListenError extends Error {
+  constructor(
+    readonly port: number,
+    readonly bind: string | undefined,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    const where = `${bind ?? '0.0.0.0'}:${port}`;
+    const cause = reason;
+    const why =
+      cause.code === 'EADDRINUSE'
+        ? `port ${port} is already in use (another Quizroom host or program); choose another with --port`
+        : cause.code === 'EACCES'
+          ? `permission denied for port ${port}; choose a port above 1024`
+          : cause.code === 'EADDRNOTAVAIL'
+            ? `${bind} is not an address of this machine`
+            : cause.message;
+    super(`Cannot listen on ${where}: ${why}.`);
+    this.name = 'ListenError';
+  }
+}

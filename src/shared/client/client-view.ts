@@ -1,0 +1,164 @@
+/**
+ * A client's view of the game, rebuilt from the host's messages by a pure reducer. This is what
+ * screens render: the same shape in the desktop app (pushed over IPC) and in a phone's browser.
+ */
+import type {
+  ErrorCode,
+  GameSettings,
+  GameStatus,
+  LeaderRow,
+  Phase,
+  PlayerSummary,
+  QuestionView,
+  RevealView,
+  Role,
+  RoomView,
+  ServerMessage,
+  YouView,
+} from '../protocol';
+import { DEFAULT_SETTINGS, statusOf } from '../protocol';
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ClientView {
+  connection: ConnectionState;
+  /** True once the first snapshot has arrived. */
+  ready: boolean;
+  role: Role;
+  room: RoomView | null;
+  status: GameStatus;
+  phase: Phase;
+  /** When the current phase ends, on the host's clock; null when it waits for the host. */
+  endsAt: number | null;
+  settings: GameSettings;
+  quiz: { title: string; questionCount: number } | null;
+  playerCount: number;
+  connectedCount: number;
+  question: QuestionView | null;
+  reveal: RevealView | null;
+  top: LeaderRow[];
+  you: YouView | null;
+  /** An answer sent but not yet acknowledged. */
+  sending: { question: number; option: number } | null;
+  /** Host only. */
+  players: PlayerSummary[];
+  answered: number;
+  standings: LeaderRow[];
+  /** The last error the host reported to this client. */
+  error: { code: ErrorCode; message: string; ref?: string } | null;
+  /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
+  closedReason: string | null;
+}
+
+export function initialView(): ClientView {
+  return {
+    connection: 'connecting',
+    ready: false,
+    role: 'guest',
+    room: null,
+    status: 'NOT_STARTED',
+    phase: 'lobby',
+    endsAt: null,
+    settings: DEFAULT_SETTINGS,
+    quiz: null,
+    playerCount: 0,
+    connectedCount: 0,
+    question: null,
+    reveal: null,
+    top: [],
+    you: null,
+    sending: null,
+    players: [],
+    answered: 0,
+    standings: [],
+    error: null,
+    closedReason: null,
+  };
+}
+
+function withPhase(view: ClientView, phase: Phase, endsAt: number | null): ClientView {
+  return { ...view, phase, status: statusOf(phase), endsAt };
+}
+
+function upsertPlayer(players: PlayerSummary[], player: PlayerSummary): PlayerSummary[] {
+  const i = players.findIndex((p) => p.id === player.id);
+  if (i < 0) return [...players, player];
+  const next = players.slice();
+  next[i] = player;
+  return next;
+}
+
+export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
+  switch (msg.type) {
+    case 'welcome':
+      return { ...view, role: msg.role };
+    case 'snapshot':
+      return {
+        ...view,
+        ready: true,
+        room: msg.room,
+        status: msg.status,
+        phase: msg.phase,
+        endsAt: msg.endsAt,
+        settings: msg.settings,
+        quiz: msg.quiz,
+        playerCount: msg.playerCount,
+        connectedCount: msg.connectedCount,
+        question: msg.question,
+        reveal: msg.reveal,
+        top: msg.top,
+        you: msg.you,
+        sending: null,
+        players: msg.players ?? [],
+        answered: msg.answered ?? 0,
+        standings: msg.standings ?? [],
+      };
+    case 'joined':
+      return { ...view, role: 'player', error: null };
+    case 'player':
+      return { ...view, players: upsertPlayer(view.players, msg.player) };
+    case 'player_removed':
+      return { ...view, players: view.players.filter((p) => p.id !== msg.id) };
+    case 'player_count':
+      return { ...view, playerCount: msg.count, connectedCount: msg.connected };
+    case 'settings':
+      return { ...view, settings: msg.settings };
+    case 'countdown':
+      return { ...withPhase(view, 'countdown', msg.endsAt), question: null, reveal: null, top: [] };
+    case 'question':
+      return {
+        ...withPhase(view, 'question', msg.endsAt),
+        question: msg.question,
+        reveal: null,
+        answered: 0,
+        sending: null,
+        you: view.you ? { ...view.you, answer: null, result: null } : null,
+      };
+    case 'answer_ack':
+      return { ...view, sending: null, you: view.you ? { ...view.you, answer: msg.answer } : null };
+    case 'answer_count':
+      return view.question && view.question.index === msg.question ? { ...view, answered: msg.answered, connectedCount: msg.connected } : view;
+    case 'reveal':
+      return { ...withPhase(view, 'reveal', msg.endsAt), reveal: msg.reveal, top: msg.top, sending: null };
+    case 'result':
+      return {
+        ...view,
+        you: view.you
+          ? { ...view.you, result: msg.result, score: msg.result.score, streak: msg.result.streak, rank: msg.result.rank }
+          : null,
+      };
+    case 'leaderboard':
+      return { ...withPhase(view, 'leaderboard', msg.endsAt), top: msg.top };
+    case 'finished':
+      return { ...withPhase(view, 'finished', null), top: msg.top };
+    case 'standings':
+      return { ...view, standings: msg.rows };
+    case 'error': {
+      const error = msg.ref === undefined ? { code: msg.code, message: msg.message } : { code: msg.code, message: msg.message, ref: msg.ref };
+      // A refused answer is no longer on its way.
+      return { ...view, error, sending: msg.ref === 'answer' ? null : view.sending };
+    }
+    case 'pong':
+      return view;
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * QuizClient: one client session with a host, written against the standard WebSocket API so it
+ * runs in a browser (phones) and, given the `ws` package's class, in Node (Electron main, tests,
+ * benchmark). It says hello, keeps the view state, reconnects by itself with its token, and keeps
+ * its clock offset to the host so that countdowns end when the host's deadline does.
+ */
+import {
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type HostCommand,
+  type ServerMessage,
+  type ServerMessageType,
+  type SettingsPatch,
+} from '../protocol';
+import type { Quiz } from '../quiz/quiz-schema';
+import { initialView, reduceView, type ClientView } from './client-view';
+
+/** The part of the standard WebSocket that the client uses. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+export type WebSocketFactory = new (url: string) => WebSocketLike;
+
+export interface QuizClientOptions {
+  /** The host's WebSocket URL, e.g. ws://192.168.1.20:7420/ws. */
+  url: string;
+  WebSocket: WebSocketFactory;
+  /** A player's resume token or the room's host token. */
+  token?: string | null;
+  /** Called when the player's token changes (joined: the new token; refused or kicked: null). */
+  onToken?: (token: string | null) => void;
+  now?: () => number;
+  /** Delays between reconnect attempts, in ms; the last one repeats. */
+  backoffMs?: number[];
+  pingEveryMs?: number;
+}
+
+const OPEN = 1;
+const KNOWN_TYPES = new Set<ServerMessageType>([
+  'welcome',
+  'snapshot',
+  'joined',
+  'player',
+  'player_removed',
+  'player_count',
+  'settings',
+  'countdown',
+  'question',
+  'answer_ack',
+  'answer_count',
+  'reveal',
+  'result',
+  'leaderboard',
+  'finished',
+  'standings',
+  'error',
+  'pong',
+]);
+/** Errors after which reconnecting cannot help. */
+const FINAL_ERRORS: Record<string, string> = {
+  kicked: 'The host removed you from the game.',
+  protocol_unsupported: 'This app and the host speak different protocol versions.',
+  replaced: 'This game continued in another window or tab.',
+};
+
+export class QuizClient {
+  private ws: WebSocketLike | null = null;
+  private state: ClientView = initialView();
+  private readonly listeners = new Set<(view: ClientView) => void>();
+  private readonly messageListeners = new Set<(msg: ServerMessage) => void>();
+  private token: string | null;
+  private attempt = 0;
+  private stopped = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private offset = 0;
+  private bestRtt = Infinity;
+  private readonly now: () => number;
+
+  constructor(private readonly options: QuizClientOptions) {
+    this.token = options.token ?? null;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  /** The current view state. */
+  get view(): ClientView {
+    return this.state;
+  }
+
+  /** The host's clock, as estimated here. */
+  serverNow(): number {
+    return this.now() + this.offset;
+  }
+
+  /** Milliseconds to add to this machine's clock to get the host's. */
+  get clockOffset(): number {
+    return this.offset;
+  }
+
+  get currentToken(): string | null {
+    return this.token;
+  }
+
+  subscribe(listener: (view: ClientView) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every message from the host, after the view has taken it in (for tests, logs, benchmarks). */
+  onMessage(listener: (msg: ServerMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  connect(): void {
+    this.stopped = false;
+    this.open();
+  }
+
+  /** Leaves for good: no reconnecting. */
+  close(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.ws?.close(1000, 'Client closed');
+    this.ws = null;
+    this.update({ ...this.state, connection: 'closed', closedReason: this.state.closedReason ?? 'Closed.' });
+  }
+
+  join(name: string, pin?: string): void {
+    this.send(pin === undefined ? { type: 'join', name } : { type: 'join', name, pin });
+  }
+
+  /** Answers the open question with option `option` (counting from 0). */
+  answer(option: number): void {
+    const q = this.state.question;
+    if (!q || this.state.phase !== 'question' || this.state.you?.answer || this.state.sending) return;
+    this.update({ ...this.state, sending: { question: q.index, option } });
+    this.send({ type: 'answer', question: q.index, option });
+  }
+
+  start(): void {
+    this.host({ type: 'start' });
+  }
+  next(): void {
+    this.host({ type: 'next' });
+  }
+  skip(): void {
+    this.host({ type: 'skip' });
+  }
+  end(): void {
+    this.host({ type: 'end' });
+  }
+  kick(playerId: string): void {
+    this.host({ type: 'kick', playerId });
+  }
+  updateSettings(settings: SettingsPatch): void {
+    this.host({ type: 'settings', settings });
+  }
+  newGame(quiz?: Quiz): void {
+    this.host(quiz ? { type: 'new_game', quiz } : { type: 'new_game' });
+  }
+
+  private host(command: HostCommand): void {
+    this.send(command);
+  }
+
+  /** Sends a raw message (tests use it to send what a hostile client would). */
+  send(msg: ClientMessage): boolean {
+    if (!this.ws || this.ws.readyState !== OPEN) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
+  }
+
+  private open(): void {
+    this.clearTimers();
+    const ws = new this.options.WebSocket(this.options.url);
+    this.ws = ws;
+    ws.onopen = () => {
+      const hello: ClientMessage = this.token ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token } : { type: 'hello', protocol: PROTOCOL_VERSION };
+      ws.send(JSON.stringify(hello));
+      this.ping();
+      this.pingTimer = setInterval(() => this.ping(), this.options.pingEveryMs ?? 5_000);
+    };
+    ws.onmessage = (ev) => this.receive(ev.data);
+    ws.onerror = () => {
+      /* the close event that follows decides what to do */
+    };
+    ws.onclose = (ev) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.clearTimers();
+      if (this.stopped) return;
+      if (this.state.closedReason) {
+        this.stopped = true;
+        this.update({ ...this.state, connection: 'closed' });
+        return;
+      }
+      this.update({ ...this.state, connection: 'reconnecting' });
+      const delays = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000];
+      const base = delays[Math.min(this.attempt, delays.length - 1)] ?? 1000;
+      this.attempt++;
+      // Jitter, so that a room full of players does not reconnect in one burst.
+      const delay = base * (0.8 + Math.random() * 0.4);
+      void ev;
+      this.reconnectTimer = setTimeout(() => this.open(), delay);
+    };
+  }
+
+  private clearTimers(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.reconnectTimer = null;
+    this.pingTimer = null;
+  }
+
+  private ping(): void {
+    this.send({ type: 'ping', t: this.now() });
+  }
+
+  private receive(data: unknown): void {
+    let msg: ServerMessage;
+    try {
+      const text = typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer);
+      const value: unknown = JSON.parse(text);
+      if (typeof value !== 'object' || value === null) return;
+      const type = (value as { type?: unknown }).type;
+      if (typeof type !== 'string' || !KNOWN_TYPES.has(type as ServerMessageType)) return;
+      msg = value as ServerMessage;
+    } catch {
+      return;
+    }
+    this.track(msg);
+    this.update(reduceView(this.state, msg));
+    for (const listener of this.messageListeners) listener(msg);
+  }
+
+  /** Token, clock offset and connection bookkeeping that the pure reducer does not do. */
+  private track(msg: ServerMessage): void {
+    switch (msg.type) {
+      case 'welcome':
+        this.attempt = 0;
+        if (this.bestRtt === Infinity) this.offset = msg.serverTime - this.now();
+        this.state = { ...this.state, connection: 'open', error: null };
+        return;
+      case 'joined':
+        this.setToken(msg.token);
+        return;
+      case 'pong': {
+        const t1 = this.now();
+        const rtt = t1 - msg.t;
+        if (rtt >= 0 && rtt <= this.bestRtt * 1.5 + 5) {
+          this.bestRtt = Math.min(this.bestRtt, rtt);
+          this.offset = msg.serverTime - (msg.t + t1) / 2;
+        }
+        return;
+      }
+      case 'error':
+        if (msg.code === 'unknown_token') {
+          this.setToken(null);
+          this.state = { ...this.state, you: null, role: 'guest' };
+        }
+        if (msg.code === 'kicked') this.setToken(null);
+        if (FINAL_ERRORS[msg.code]) this.state = { ...this.state, closedReason: FINAL_ERRORS[msg.code] ?? msg.message };
+        return;
+      default:
+        return;
+    }
+  }
+
+  private setToken(token: string | null): void {
+    if (this.token === token) return;
+    // The host token is the room's, not ours to drop.
+    if (token === null && this.state.role === 'host') return;
+    this.token = token;
+    this.options.onToken?.(token);
+  }
+
+  private update(view: ClientView): void {
+    this.state = view;
+    for (const listener of this.listeners) listener(view);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Messages a client sends to the host, as zod schemas: every frame a host receives is checked
+ * against `ClientMessageSchema` before anything else looks at it.
+ */
+import { z } from 'zod';
+import { QuizSchema } from '../quiz/quiz-schema';
+import { SettingsPatchSchema } from './settings';
+
+/** Tokens are base64url of at least 16 random bytes. */
+const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'is not a token');
+
+export const HelloSchema = z.strictObject({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  /** A player's resume token or the room's host token. */
+  token: TokenSchema.optional(),
+});
+
+export const JoinSchema = z.strictObject({
+  type: z.literal('join'),
+  name: z.string().max(200),
+  pin: z.string().max(20).optional(),
+});
+
+export const AnswerSchema = z.strictObject({
+  type: z.literal('answer'),
+  /** Index of the question being answered: an answer meant for another question is refused. */
+  question: z.number().int().min(0),
+  option: z.number().int().min(0),
+});
+
+export const PingSchema = z.strictObject({
+  type: z.literal('ping'),
+  /** The client's own clock when it sent the ping; echoed back untouched. */
+  t: z.number().finite(),
+});
+
+export const StartSchema = z.strictObject({ type: z.literal('start') });
+export const NextSchema = z.strictObject({ type: z.literal('next') });
+export const SkipSchema = z.strictObject({ type: z.literal('skip') });
+export const EndSchema = z.strictObject({ type: z.literal('end') });
+export const KickSchema = z.strictObject({ type: z.literal('kick'), playerId: z.string().max(32) });
+export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
+/** Start a new game after the last one, with the same quiz or another one. */
+export const NewGameSchema = z.strictObject({ type: z.literal('new_game'), quiz: QuizSchema.optional() });
+
+export const HOST_COMMAND_TYPES = ['start', 'next', 'skip', 'end', 'kick', 'settings', 'new_game'] as const;
+export type HostCommandType = (typeof HOST_COMMAND_TYPES)[number];
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  HelloSchema,
+  JoinSchema,
+  AnswerSchema,
+  PingSchema,
+  StartSchema,
+  NextSchema,
+  SkipSchema,
+  EndSchema,
+  KickSchema,
+  SettingsSchema,
+  NewGameSchema,
+]);
+
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+export type HostCommand = Extract<ClientMessage, { type: HostCommandType }>;
+export const CLIENT_MESSAGE_TYPES: readonly string[] = ClientMessageSchema.options.map((o) => o.shape.type.value);
+
+export function isHostCommand(m: ClientMessage): m is HostCommand {
+  return (HOST_COMMAND_TYPES as readonly string[]).includes(m.type);
+}

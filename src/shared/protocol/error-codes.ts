@@ -1,0 +1,55 @@
+/**
+ * Stable error codes carried by `error` messages. Clients branch on the code; the message that
+ * comes with it is for people.
+ */
+export const ERROR_CODES = [
+  // Framing and validation
+  'binary_frame',
+  'bad_json',
+  'unknown_type',
+  'invalid_message',
+  'too_large',
+  'rate_limited',
+  // Session
+  'hello_required',
+  'already_hello',
+  'protocol_unsupported',
+  'unknown_token',
+  'not_joined',
+  'already_joined',
+  'forbidden',
+  'replaced',
+  'kicked',
+  'too_many_connections',
+  // Joining
+  'name_invalid',
+  'name_taken',
+  'pin_required',
+  'pin_wrong',
+  'room_full',
+  'game_started',
+  // Playing and hosting
+  'wrong_phase',
+  'not_open',
+  'already_answered',
+  'invalid_option',
+  'too_late',
+  'unknown_player',
+  'invalid_quiz',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** WebSocket close codes the host uses (4000-4999 is the application range). */
+export const CLOSE_CODES = {
+  goingAway: 1001,
+  policy: 1008,
+  tooLarge: 1009,
+  protocolUnsupported: 4000,
+  kicked: 4001,
+  replaced: 4002,
+  flood: 4003,
+  helloTimeout: 4004,
+  slowConsumer: 4005,
+  tooManyConnections: 4006,
+} as const;

@@ -1,0 +1,67 @@
+/**
+ * Reading a quiz file: JSON syntax errors name the line and column, schema errors name the
+ * question number and field, so a person can fix the file without guessing.
+ */
+import type { z } from 'zod';
+import { QuizSchema, type Quiz } from './quiz-schema';
+
+export class QuizError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
+    super(message);
+    this.name = 'QuizError';
+  }
+}
+
+/** "question 3, options[2]" from a zod path such as ['questions', 2, 'options', 2]. */
+export function describePath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (key === 'questions' && typeof path[i + 1] === 'number') {
+      parts.push(`question ${(path[i + 1] as number) + 1}`);
+      i++;
+    } else if (typeof key === 'number') {
+      const last = parts.pop() ?? '';
+      parts.push(`${last}[${key}]`);
+    } else {
+      parts.push(String(key));
+    }
+  }
+  return parts.length > 0 ? parts.join(', ') : 'the quiz';
+}
+
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`);
+}
+
+/** Validates a parsed value as a quiz; throws QuizError listing every problem. */
+export function parseQuiz(value: unknown, source = 'quiz'): Quiz {
+  const result = QuizSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = formatIssues(result.error.issues);
+  throw new QuizError(`${source} is not a valid quiz:\n  ${problems.join('\n  ')}`, problems);
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Parses quiz JSON text; `source` (a file name) is used in error messages. */
+export function loadQuizText(text: string, source = 'quiz'): Quiz {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    throw new QuizError(`${source} is not valid JSON${where}: ${message}`);
+  }
+  return parseQuiz(value, source);
+}

@@ -1,0 +1,52 @@
+/**
+ * Build of the whole app: the React renderer (also the web player that phones load from the host)
+ * to out/renderer, and through vite-plugin-electron the main process, the headless host CLI and the
+ * preload to out/main and out/preload as CommonJS (a sandboxed preload cannot load ESM).
+ * Tests use vitest.config.ts, so this Electron plugin never runs under vitest.
+ */
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import electron from 'vite-plugin-electron/simple';
+import pkg from './package.json' with { type: 'json' };
+
+// Runtime dependencies stay in node_modules (and in app.asar); everything else is bundled.
+const external = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies)];
+
+const nodeBuild = (outDir: string) => ({
+  build: {
+    outDir,
+    emptyOutDir: false,
+    sourcemap: false,
+    minify: false,
+    rolldownOptions: { external },
+  },
+});
+
+export default defineConfig({
+  root: resolve(__dirname, 'src/renderer'),
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: resolve(__dirname, 'out/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    react(),
+    electron({
+      main: {
+        entry: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+        },
+        vite: nodeBuild(resolve(__dirname, 'out/main')),
+      },
+      preload: {
+        input: resolve(__dirname, 'src/preload/index.ts'),
+        vite: nodeBuild(resolve(__dirname, 'out/preload')),
+      },
+    }),
+  ],
+});
