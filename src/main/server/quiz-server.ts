@@ -21,6 +21,7 @@ import {
   type ErrorCode,
   type GameSettings,
   type GameStatus,
+  type HostAccess,
   type RoomView,
   type ServerMessage,
 } from '../../shared/protocol';
@@ -29,6 +30,7 @@ import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { createGame, snapshotFor, step, type Effect, type GameState, type Input, type Viewer } from '../game';
 import { systemClock, type Clock } from './clock';
 import { Connection, RATE_PER_SECOND } from './connection';
+import { lanIPv4Addresses, playerUrl } from './lan-addresses';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
 import { newToken } from './tokens';
@@ -382,7 +384,18 @@ export class QuizServer {
   }
 
   private sendSnapshot(conn: Connection): void {
-    this.send(conn, snapshotFor(this.state, this.viewerOf(conn), this.room, this.clock.now()));
+    const snapshot = snapshotFor(this.state, this.viewerOf(conn), this.room, this.clock.now());
+    if (conn.role === 'host') snapshot.access = this.access();
+    this.send(conn, snapshot);
+  }
+
+  /** Where players join: a URL per LAN address (or the bound address), and the PIN. */
+  access(): HostAccess {
+    const bind = this.options.bind;
+    const addresses =
+      bind && bind !== '0.0.0.0' && bind !== '::' ? [bind] : lanIPv4Addresses().map((a) => a.address);
+    if (addresses.length === 0) addresses.push('127.0.0.1');
+    return { joinUrls: addresses.map((a) => playerUrl(a, this.boundPort)), pin: this.options.pin ?? null };
   }
 
   private bindPlayer(conn: Connection, playerId: string): void {

@@ -6,6 +6,7 @@ import type {
   ErrorCode,
   GameSettings,
   GameStatus,
+  HostAccess,
   LeaderRow,
   Phase,
   PlayerSummary,
@@ -44,6 +45,7 @@ export interface ClientView {
   players: PlayerSummary[];
   answered: number;
   standings: LeaderRow[];
+  access: HostAccess | null;
   /** The last error the host reported to this client. */
   error: { code: ErrorCode; message: string; ref?: string } | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
@@ -71,6 +73,7 @@ export function initialView(): ClientView {
     players: [],
     answered: 0,
     standings: [],
+    access: null,
     error: null,
     closedReason: null,
   };
@@ -112,6 +115,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         players: msg.players ?? [],
         answered: msg.answered ?? 0,
         standings: msg.standings ?? [],
+        access: msg.access ?? null,
       };
     case 'joined':
       return { ...view, role: 'player', error: null };

@@ -113,6 +113,13 @@ export interface Snapshot {
   answered?: number;
   /** Host only: the full final table. */
   standings?: LeaderRow[];
+  /** Host only: where players join (one URL per LAN address) and the room PIN. */
+  access?: HostAccess;
+}
+
+export interface HostAccess {
+  joinUrls: string[];
+  pin: string | null;
 }
 
 export type ServerMessage =

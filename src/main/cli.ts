@@ -1,0 +1,115 @@
+/**
+ * The headless host: `npm run host -- [options]`. Loads a quiz, opens the room, announces it on
+ * the LAN, prints the URLs for players and for the host dashboard, and logs the game as it goes.
+ * Ctrl-C or SIGTERM closes every socket with "going away" and exits 0.
+ */
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { QuizError } from '../shared/quiz/load-quiz';
+import { ArgsError, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
+import { describeEvent } from './headless/event-log';
+import { readQuiz } from './library/read-quiz-file';
+import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
+import { ListenError, QuizServer } from './server/quiz-server';
+import { newPin } from './server/tokens';
+import { announceServer } from './discovery/announce-server';
+
+const EXIT_USAGE = 2;
+const EXIT_QUIZ = 3;
+const EXIT_LISTEN = 4;
+
+function log(line: string): void {
+  const time = new Date().toTimeString().slice(0, 8);
+  process.stdout.write(`${time}  ${line}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: HostArgs;
+  try {
+    args = parseHostArgs(argv);
+  } catch (e) {
+    if (e instanceof ArgsError) {
+      process.stderr.write(`quizroom host: ${e.message}\n\n${HOST_USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  if (args.help) {
+    process.stdout.write(`${HOST_USAGE}\n`);
+    return 0;
+  }
+
+  let quiz;
+  try {
+    quiz = await readQuiz(args.quiz);
+  } catch (e) {
+    if (e instanceof QuizError) {
+      process.stderr.write(`quizroom host: ${e.message}\n`);
+      return EXIT_QUIZ;
+    }
+    throw e;
+  }
+
+  const roomName = args.name ?? `${hostname()}'s quiz`;
+  const server = new QuizServer({
+    quiz,
+    roomName,
+    port: args.port,
+    strictPort: args.port !== undefined,
+    bind: args.bind,
+    pin: args.pin ? newPin() : null,
+    settings: {
+      ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
+      ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
+    },
+    staticDir: process.env.QUIZROOM_STATIC_DIR ?? resolve(__dirname, '../renderer'),
+    maxConnectionsPerAddress: args['max-per-address'] ?? 64,
+  });
+
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (e) {
+    if (e instanceof ListenError) {
+      process.stderr.write(`quizroom host: ${e.message}\n`);
+      return EXIT_LISTEN;
+    }
+    throw e;
+  }
+
+  server.events.on('event', (event) => {
+    const line = describeEvent(event);
+    if (line) log(line);
+  });
+  const announcement = args['no-mdns'] ? null : announceServer(server, roomName, log);
+
+  const local = args.bind && args.bind !== '0.0.0.0' ? [args.bind] : lanIPv4Addresses().map((a) => a.address);
+  log(`Room "${roomName}" is open with "${quiz.title}" (${quiz.questions.length} questions) on port ${port}.`);
+  if (server.pin) log(`PIN to join: ${server.pin}`);
+  for (const address of local) log(`Players join at  ${playerUrl(address, port)}`);
+  if (local.length === 0) log('No LAN address found: players on this machine can join at ' + playerUrl('127.0.0.1', port));
+  log(`Host dashboard:   ${hostDashboardUrl(args.bind && args.bind !== '0.0.0.0' ? args.bind : '127.0.0.1', port, server.hostToken)}`);
+  log(announcement ? 'Announced on the LAN with mDNS.' : 'Not announced on the LAN (--no-mdns).');
+
+  return new Promise<number>((resolveExit) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: closing the room.`);
+      // Exit in bounded time even if the network is gone.
+      setTimeout(() => resolveExit(0), 2000).unref();
+      void Promise.allSettled([announcement?.stop(), server.close()]).then(() => resolveExit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`quizroom host: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,53 @@
+/**
+ * Builds the `window.quiz` object from the channel list, against a minimal ipcRenderer interface
+ * so that it is tested under Node with a fake. It keeps the latest AppState so that getState()
+ * answers at once, as the web adapter's does.
+ */
+import type { AppState } from '../shared/api/quiz-api';
+import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES, STATE_CHANNEL } from '../shared/ipc/channels';
+
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export const EMPTY_STATE: AppState = {
+  game: null,
+  player: null,
+  clockOffset: 0,
+  canHost: true,
+  canBrowse: true,
+  rooms: [],
+  quizzes: [],
+  hosting: null,
+};
+
+export function buildBridge(ipc: IpcRendererLike): Record<string, (...args: never[]) => unknown> {
+  let current: AppState = EMPTY_STATE;
+  ipc.on(STATE_CHANNEL, (_event, state) => {
+    current = state as AppState;
+  });
+  void ipc.invoke(GET_STATE_CHANNEL).then((state) => {
+    current = state as AppState;
+  });
+
+  const bridge: Record<string, (...args: never[]) => unknown> = {
+    getState: () => current,
+    subscribe: (listener: (state: AppState) => void) => {
+      if (typeof listener !== 'function') throw new TypeError('subscribe takes a function');
+      // Each subscriber gets its own wrapper: the page never sees the IPC event.
+      const wrapped = (_event: unknown, state: unknown) => listener(state as AppState);
+      ipc.on(STATE_CHANNEL, wrapped);
+      listener(current);
+      return () => {
+        ipc.removeListener(STATE_CHANNEL, wrapped);
+      };
+    },
+  };
+  for (const name of INTENT_NAMES) {
+    const channel = INTENT_CHANNELS[name];
+    bridge[name] = (...args: unknown[]) => ipc.invoke(channel, ...args);
+  }
+  return bridge;
+}

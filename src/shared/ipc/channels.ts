@@ -1,0 +1,33 @@
+/**
+ * IPC channel names between the desktop window and the main process, one per named intent.
+ * No dependencies, because the sandboxed preload bundles this file (it cannot load packages).
+ */
+export const INTENT_CHANNELS = {
+  join: 'quiz:join',
+  answer: 'quiz:answer',
+  start: 'quiz:start',
+  next: 'quiz:next',
+  skip: 'quiz:skip',
+  end: 'quiz:end',
+  kick: 'quiz:kick',
+  updateSettings: 'quiz:update-settings',
+  newGame: 'quiz:new-game',
+  exportCsv: 'quiz:export-csv',
+  hostRoom: 'quiz:host-room',
+  stopHosting: 'quiz:stop-hosting',
+  importQuiz: 'quiz:import-quiz',
+  connect: 'quiz:connect',
+  leave: 'quiz:leave',
+  refreshRooms: 'quiz:refresh-rooms',
+} as const;
+
+export type IntentName = keyof typeof INTENT_CHANNELS;
+export const INTENT_NAMES = Object.keys(INTENT_CHANNELS) as IntentName[];
+
+/** Main -> window: the whole AppState, whenever it changes. */
+export const STATE_CHANNEL = 'quiz:state';
+/** Window -> main: the current AppState, once at start. */
+export const GET_STATE_CHANNEL = 'quiz:get-state';
+
+/** The methods window.quiz has: every intent plus getState and subscribe. */
+export const BRIDGE_METHODS: readonly string[] = [...INTENT_NAMES, 'getState', 'subscribe'];

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DesktopSession, type DesktopPorts } from '../../src/main/desktop/desktop-session';
+import { createFakeDiscovery, type DiscoveredRoom } from '../../src/main/discovery';
+import type { AppState } from '../../src/shared/api/quiz-api';
+import { waitFor } from '../support/wait';
+
+const sessions: DesktopSession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.shutdown()));
+});
+
+function newSession(extra: Partial<DesktopPorts> = {}) {
+  const discovery = createFakeDiscovery();
+  const saved: { name: string; content: string }[] = [];
+  const session = new DesktopSession({
+    staticDir: null,
+    announce: false,
+    port: 0,
+    bind: '127.0.0.1',
+    createDiscovery: () => discovery,
+    saveFile: async (name, content) => {
+      saved.push({ name, content });
+      return true;
+    },
+    pickQuizFile: async () => null,
+    ...extra,
+  });
+  sessions.push(session);
+  return { session, discovery, saved };
+}
+
+const until = (s: DesktopSession, check: (st: AppState) => unknown, what: string) =>
+  waitFor(() => (check(s.getState()) ? s.getState() : undefined), what, 15_000);
+
+describe('the desktop session (what the window can do, without Electron)', () => {
+  it('hosts a room that a second app joins by address, plays it through and exports the results', async () => {
+    const host = newSession();
+    expect(host.session.getState().quizzes[0]?.id).toMatch(/^builtin:/);
+    const result = await host.session.hostRoom({
+      quizId: 'builtin:science',
+      roomName: 'Lab',
+      minPlayers: 0,
+      questionSeconds: 5,
+      pin: true,
+      playToo: true,
+      nickname: 'Teacher',
+    });
+    expect(result).toEqual({ ok: true });
+    const hosting = await until(host.session, (s) => s.game?.ready && s.player?.you, 'the host and its own player');
+    expect(hosting.hosting).toMatchObject({ roomName: 'Lab', playing: true });
+    const pin = hosting.game?.access?.pin;
+    expect(pin).toMatch(/^\d{6}$/);
+
+    const guest = newSession();
+    expect(await guest.session.connect('127.0.0.1', 9)).toMatchObject({ ok: false, code: 'unreachable' });
+    expect(await guest.session.connect('127.0.0.1', hosting.hosting!.port)).toEqual({ ok: true });
+    await until(guest.session, (s) => s.game?.ready, 'the guest to connect');
+    guest.session.join('Student');
+    await until(guest.session, (s) => s.game?.error?.code === 'pin_required', 'the PIN to be asked for');
+    guest.session.join('Student', pin ?? undefined);
+    await until(guest.session, (s) => s.game?.you?.name === 'Student', 'the guest to join');
+    await until(host.session, (s) => s.game?.players.length === 2, 'the host to see two players');
+
+    host.session.start();
+    await until(guest.session, (s) => s.game?.phase === 'countdown' || s.game?.phase === 'question', 'the game to start');
+    host.session.end();
+    await until(host.session, (s) => s.game?.phase === 'finished' && s.game.standings.length === 2, 'the final standings');
+    expect(await host.session.exportCsv()).toEqual({ ok: true });
+    const csv = host.saved[0]!.content.split('\r\n');
+    expect(csv[0]).toBe('Rank,Name,Score,Correct answers,Connected at the end');
+    expect(csv.slice(1, 3).map((l) => l.split(',')[1]).sort()).toEqual(['Student', 'Teacher']);
+
+    await host.session.stopHosting();
+    expect(host.session.getState().hosting).toBeNull();
+    await until(guest.session, (s) => s.game?.connection === 'reconnecting', 'the guest to notice the room closed');
+  });
+
+  it('lists the rooms discovery finds and refreshes on demand', async () => {
+    const app = newSession();
+    app.session.startBrowsing();
+    const room: DiscoveredRoom = {
+      id: 'Lab (pc) ab12._quizroom._tcp.local',
+      name: 'Lab',
+      host: 'pc',
+      addresses: ['198.18.0.1'],
+      port: 7420,
+      protocol: 1,
+      players: 3,
+      status: 'NOT_STARTED',
+      pinRequired: false,
+      lastSeen: 1,
+      joinable: true,
+    };
+    app.discovery.setRooms([room]);
+    expect(app.session.getState().rooms).toEqual([
+      { id: room.id, name: 'Lab', host: 'pc', addresses: ['198.18.0.1'], port: 7420, players: 3, status: 'NOT_STARTED', pinRequired: false, joinable: true, lastSeen: 1 },
+    ]);
+    app.session.refreshRooms();
+    expect(app.discovery.refreshes).toBe(1);
+  });
+
+  it('refuses to host an unknown quiz and to import when the person cancels', async () => {
+    const app = newSession();
+    expect(
+      await app.session.hostRoom({ quizId: 'builtin:nope', roomName: 'X', minPlayers: 2, questionSeconds: 10, pin: false, playToo: false }),
+    ).toMatchObject({ ok: false, code: 'invalid_quiz' });
+    expect(await app.session.importQuiz()).toMatchObject({ ok: false, code: 'cancelled' });
+    expect(app.session.getState().hosting).toBeNull();
+  });
+});

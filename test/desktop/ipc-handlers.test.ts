@@ -1,0 +1,115 @@
+import { describe, expect, it, vi } from 'vitest';
+import { checkSender, registerIpc, type IpcEventLike, type IpcLike, type SessionLike } from '../../src/main/app/ipc-handlers';
+import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES } from '../../src/shared/ipc/channels';
+import { EMPTY_STATE } from '../../src/preload/bridge';
+
+type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
+
+class FakeIpc implements IpcLike {
+  readonly handlers = new Map<string, Handler>();
+  handle(channel: string, listener: Handler): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  call(channel: string, event: IpcEventLike, ...args: unknown[]): unknown {
+    const h = this.handlers.get(channel);
+    if (!h) throw new Error(`no handler for ${channel}`);
+    return h(event, ...args);
+  }
+}
+
+const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
+const trusted = (url: string) => url.startsWith('app://quizroom/');
+
+function fakeSession() {
+  const calls: [string, unknown[]][] = [];
+  const session = { getState: () => EMPTY_STATE } as unknown as SessionLike & Record<string, unknown>;
+  for (const name of INTENT_NAMES) {
+    session[name] = vi.fn((...args: unknown[]) => {
+      calls.push([name, args]);
+      return name === 'hostRoom' || name === 'connect' ? Promise.resolve({ ok: true }) : undefined;
+    });
+  }
+  return { session, calls };
+}
+
+describe('IPC handlers of the desktop window', () => {
+  it('registers exactly one handler per intent plus get-state, and removes them all', () => {
+    const ipc = new FakeIpc();
+    const { session } = fakeSession();
+    const unregister = registerIpc(ipc, session, trusted);
+    expect([...ipc.handlers.keys()].sort()).toEqual([GET_STATE_CHANNEL, ...Object.values(INTENT_CHANNELS)].sort());
+    unregister();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('passes good calls from the app frame to the session', async () => {
+    const ipc = new FakeIpc();
+    const { session, calls } = fakeSession();
+    registerIpc(ipc, session, trusted);
+    ipc.call(INTENT_CHANNELS.join, APP_FRAME, 'Ada');
+    ipc.call(INTENT_CHANNELS.join, APP_FRAME, 'Bob', '123456');
+    ipc.call(INTENT_CHANNELS.answer, APP_FRAME, 2);
+    await ipc.call(INTENT_CHANNELS.connect, APP_FRAME, '198.18.0.7', 7420);
+    ipc.call(INTENT_CHANNELS.updateSettings, APP_FRAME, { questionSeconds: 20 });
+    expect(calls).toEqual([
+      ['join', ['Ada']],
+      ['join', ['Bob', '123456']],
+      ['answer', [2]],
+      ['connect', ['198.18.0.7', 7420]],
+      ['updateSettings', [{ questionSeconds: 20 }]],
+    ]);
+    expect(ipc.call(GET_STATE_CHANNEL, APP_FRAME)).toBe(EMPTY_STATE);
+  });
+
+  it.each([
+    ['a foreign page', { senderFrame: { url: 'https://evil.example/', parent: null } }, /is not the app/],
+    ['a sub-frame of the app', { senderFrame: { url: 'app://quizroom/index.html', parent: {} } }, /main frame/],
+    ['a frame that is gone', { senderFrame: null }, /gone/],
+    ['a file:// page', { senderFrame: { url: 'file:///etc/passwd', parent: null } }, /is not the app/],
+  ])('refuses calls from %s', (_what, event, message) => {
+    const ipc = new FakeIpc();
+    const { session, calls } = fakeSession();
+    registerIpc(ipc, session, trusted);
+    expect(() => ipc.call(INTENT_CHANNELS.start, event as IpcEventLike)).toThrow(message);
+    expect(() => ipc.call(GET_STATE_CHANNEL, event as IpcEventLike)).toThrow(message);
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['answer', ['two'], /Refused answer/],
+    ['answer', [99], /Refused answer/],
+    ['join', [{ name: 'x' }], /Refused join/],
+    ['connect', ['host', 70000], /Refused connect/],
+    ['updateSettings', [{ questionSeconds: 1 }], /Refused updateSettings/],
+    ['updateSettings', [{ evil: true }], /Refused updateSettings/],
+    ['hostRoom', [{ quizId: 'builtin:science' }], /Refused hostRoom/],
+    ['kick', [''], /Refused kick/],
+    ['start', ['extra'], /Refused start/],
+  ] as const)('refuses %s with bad arguments %j and says what was wrong', (name, args, message) => {
+    const ipc = new FakeIpc();
+    const { session, calls } = fakeSession();
+    registerIpc(ipc, session, trusted);
+    expect(() => ipc.call(INTENT_CHANNELS[name], APP_FRAME, ...args)).toThrow(message);
+    expect(calls).toEqual([]);
+  });
+
+  it('names the field that was wrong', () => {
+    expect(() => checkSender({ senderFrame: { url: 'app://quizroom/', parent: null } }, trusted)).not.toThrow();
+    const ipc = new FakeIpc();
+    registerIpc(ipc, fakeSession().session, trusted);
+    expect(() =>
+      ipc.call(INTENT_CHANNELS.hostRoom, APP_FRAME, {
+        quizId: 'builtin:science',
+        roomName: '',
+        minPlayers: 2,
+        questionSeconds: 10,
+        pin: false,
+        playToo: false,
+      }),
+    ).toThrow(/roomName.*Give the room a name/);
+  });
+});
