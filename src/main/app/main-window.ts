@@ -26,6 +26,8 @@ export function createMainWindow(preloadPath: string, allowedExternal: (url: str
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = win.webContents;
