@@ -91,13 +91,14 @@ export function answer(
     out.push({ kind: 'reply', conn, msg: error(code, message, 'answer') });
     return false;
   };
-  if (!round || round.closed || state.phase !== 'question') {
-    return reject('not_open', 'No question is open for answers right now.');
-  }
+  if (!round) return reject('not_open', 'No question is open for answers right now.');
   if (question > round.index) return reject('not_open', `Question ${question + 1} is not open yet.`);
-  if (question < round.index) return reject('too_late', `Question ${question + 1} is already closed.`);
+  // A closed question is "too late" whether or not the next one has opened yet.
+  if (question < round.index || round.closed) return reject('too_late', `Question ${question + 1} is already closed.`);
+  if (state.phase !== 'question') return reject('not_open', 'No question is open for answers right now.');
   if (player.pending) return reject('already_answered', 'You already answered this question; the first answer counts.');
-  if (option >= round.question.options.length) {
+  // The wire schema already demands a whole number >= 0; the referee does not rely on it.
+  if (!Number.isInteger(option) || option < 0 || option >= round.question.options.length) {
     return reject('invalid_option', `Option ${option + 1} does not exist; this question has ${round.question.options.length} options.`);
   }
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
