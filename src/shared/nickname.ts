@@ -6,9 +6,10 @@ export const MAX_NAME_LENGTH = 24;
 
 export type NameCheck = { ok: true; name: string } | { ok: false; reason: string };
 
-// Control characters (C0, DEL, C1) and invisible format characters such as bidi overrides.
+// Control characters (C0, DEL, C1) and invisible format characters such as bidi overrides. The
+// zero-width joiner (U+200D) is allowed: emoji such as 👨‍👩‍👧 are made with it.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
 
 export function checkNickname(raw: string): NameCheck {
   const name = raw.normalize('NFC').trim();

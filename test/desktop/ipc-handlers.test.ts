@@ -30,7 +30,7 @@ function fakeSession() {
   for (const name of INTENT_NAMES) {
     session[name] = vi.fn((...args: unknown[]) => {
       calls.push([name, args]);
-      return name === 'hostRoom' || name === 'connect' ? Promise.resolve({ ok: true }) : undefined;
+      return name === 'hostRoom' || name === 'connect' ? Promise.resolve({ ok: true as const }) : undefined;
     });
   }
   return { session, calls };

@@ -127,13 +127,11 @@ describe('a file that is not JSON', () => {
     expect(jsonErrorOf('{"title": "x"}}')).toMatch(/at line 1, column 15: /);
   });
 
-  // Known defect in src/shared/quiz/load-quiz.ts: V8 gives no position for "Unexpected token"
-  // and "Unexpected end of JSON input", so these errors name no line. Flip to `it` when fixed.
-  it.fails('gives the line and column of an unexpected character', () => {
+  it('gives the line and column of an unexpected character', () => {
     expect(jsonErrorOf('{\n  "title": "x",\n  "questions": [}\n')).toMatch(/line 3, column 17/);
   });
 
-  it.fails('gives the line and column where a cut-off file ends', () => {
+  it('gives the line and column where a cut-off file ends', () => {
     expect(jsonErrorOf('{\n  "title": "x",\n  "questions": [')).toMatch(/line 3, column 17/);
   });
 });

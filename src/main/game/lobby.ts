@@ -8,6 +8,7 @@ import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
 import type { GameState, Player } from './state';
 import { error } from './messages';
+import { timeLimitMs } from './round';
 
 export function summary(p: Player): PlayerSummary {
   return { id: p.id, name: p.name, connected: p.connected, score: p.score };
@@ -34,7 +35,8 @@ export function join(state: GameState, out: Effect[], conn: ConnId, rawName: str
   if (state.players.size >= state.settings.maxPlayers) {
     return reject('room_full', `The room is full (${state.settings.maxPlayers} players).`);
   }
-  if (state.phase !== 'lobby' && !state.settings.lateJoin) {
+  // Between games (finished) anyone may join for the next one.
+  if (state.phase !== 'lobby' && state.phase !== 'finished' && !state.settings.lateJoin) {
     return reject('game_started', 'The game has already started; wait for the next one.');
   }
   const seq = state.nextSeq++;
@@ -46,7 +48,7 @@ export function join(state: GameState, out: Effect[], conn: ConnId, rawName: str
     score: 0,
     streak: 0,
     correctCount: 0,
-    totalTimeMs: 0,
+    totalTimeMs: lateJoinTime(state),
     answers: [],
     pending: null,
     lastResult: null,
@@ -59,6 +61,18 @@ export function join(state: GameState, out: Effect[], conn: ConnId, rawName: str
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
   countChanged(state, out);
   return player;
+}
+
+/**
+ * A late joiner is charged the full time of every question already played, so that missing them
+ * does not win the answer-time tie-break.
+ */
+function lateJoinTime(state: GameState): number {
+  if (state.phase === 'lobby' || state.phase === 'finished') return 0;
+  const played = state.round?.closed ? state.questionIndex + 1 : state.questionIndex;
+  let total = 0;
+  for (let i = 0; i < played; i++) total += timeLimitMs(state, i);
+  return total;
 }
 
 /** Marks a player connected or not; returns false when nothing changed. */

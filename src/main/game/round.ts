@@ -145,11 +145,12 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
         p.streak = 0;
       }
       if (correct && !voided) p.correctCount++;
-      p.totalTimeMs += pending.elapsedMs;
+      // A skipped question counts for nothing, not even in the answer-time tie-break.
+      if (!voided) p.totalTimeMs += pending.elapsedMs;
       p.answers[round.index] = { option: pending.option, correct, elapsedMs: pending.elapsedMs, points };
     } else {
       if (!voided && q.points > 0) p.streak = 0;
-      p.totalTimeMs += round.timeLimitMs;
+      if (!voided) p.totalTimeMs += round.timeLimitMs;
       p.answers[round.index] = null;
     }
     p.score += points;

@@ -3,6 +3,7 @@
  * question number and field, so a person can fix the file without guessing.
  */
 import type { z } from 'zod';
+import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { QuizSchema, type Quiz } from './quiz-schema';
 
 export class QuizError extends Error {
@@ -45,23 +46,15 @@ export function parseQuiz(value: unknown, source = 'quiz'): Quiz {
   throw new QuizError(`${source} is not a valid quiz:\n  ${problems.join('\n  ')}`, problems);
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /** Parses quiz JSON text; `source` (a file name) is used in error messages. */
 export function loadQuizText(text: string, source = 'quiz'): Quiz {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new QuizError(`${source} is not valid JSON${where}: ${message}`);
+    const found = findJsonSyntaxError(text);
+    if (found) throw new QuizError(`${source} is not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.reason}.`);
+    throw new QuizError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   return parseQuiz(value, source);
 }
