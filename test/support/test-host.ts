@@ -3,7 +3,7 @@
  * that talk to it: the in-process multiplayer setup of the integration tests.
  */
 import WebSocket from 'ws';
-import { QuizClient } from '../../src/shared/client/quiz-client';
+import { QuizClient, type QuizClientOptions } from '../../src/shared/client/quiz-client';
 import type { ClientView } from '../../src/shared/client/client-view';
 import type { ServerMessage, ServerMessageType } from '../../src/shared/protocol';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
@@ -55,8 +55,15 @@ export class TestHost {
     return `ws://127.0.0.1:${this.server.port}/ws`;
   }
 
-  client(token?: string): TestClient {
-    const client = new QuizClient({ url: this.url, WebSocket: WebSocket as never, token: token ?? null, backoffMs: [50, 100, 200] });
+  /** A QuizClient, with a resume or host token; `options` may give it its own clock (`now`). */
+  client(token?: string, options: Partial<QuizClientOptions> = {}): TestClient {
+    const client = new QuizClient({
+      url: this.url,
+      WebSocket: WebSocket as never,
+      token: token ?? null,
+      backoffMs: [50, 100, 200],
+      ...options,
+    });
     this.clients.push(client);
     const messages: ServerMessage[] = [];
     client.onMessage((m) => messages.push(m));

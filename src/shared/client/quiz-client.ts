@@ -183,6 +183,9 @@ export class QuizClient {
     const ws = new this.options.WebSocket(this.options.url);
     this.ws = ws;
     ws.onopen = () => {
+      // Errors of an earlier connection are stale now. Not at welcome: the host answers a dead
+      // token with an error before the welcome, and that error is the news for the join screen.
+      this.state = { ...this.state, error: null };
       const hello: ClientMessage = this.token ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token } : { type: 'hello', protocol: PROTOCOL_VERSION };
       ws.send(JSON.stringify(hello));
       this.ping();
@@ -247,7 +250,7 @@ export class QuizClient {
       case 'welcome':
         this.attempt = 0;
         if (this.bestRtt === Infinity) this.offset = msg.serverTime - this.now();
-        this.state = { ...this.state, connection: 'open', error: null };
+        this.state = { ...this.state, connection: 'open' };
         return;
       case 'joined':
         this.setToken(msg.token);
