@@ -178,11 +178,12 @@ const CASES: Case[] = [
     says: /protocol/,
   },
   {
-    rule: 'refuses a hello with a token that is not token-shaped',
+    rule: 'treats a hello with a token that is not token-shaped as an unknown token',
     as: 'nobody',
     send: msg({ type: 'hello', protocol: 1, token: 'abc' }),
-    errors: ['invalid_message'],
-    says: /token/,
+    errors: ['unknown_token'],
+    ref: 'hello',
+    says: /not known/,
   },
   {
     rule: 'refuses an answer whose question is a string',
@@ -265,7 +266,7 @@ const CASES: Case[] = [
     rule: 'refuses a new game whose quiz is not a quiz',
     as: 'host',
     send: msg({ type: 'new_game', quiz: { title: '' } }),
-    errors: ['invalid_message'],
+    errors: ['invalid_quiz'],
     ref: 'new_game',
   },
   // Session

@@ -10,7 +10,8 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  now: () => performance.timeOrigin + performance.now(),
+  // Whole milliseconds: every time on the wire is an integer.
+  now: () => Math.round(performance.timeOrigin + performance.now()),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };

@@ -21,8 +21,13 @@ export class Connection {
   /** Answered the last heartbeat ping. */
   alive = true;
   pingSentAt = 0;
-  /** Smoothed round-trip time in ms, from heartbeat pings; null until measured. */
+  /**
+   * Lowest round-trip time in ms seen on heartbeat pings; null until measured. The lowest, because
+   * a client can delay its pongs to look slower (and win answer grace) but never answer faster
+   * than the network allows.
+   */
   rttMs: number | null = null;
+  private awaitingPong = false;
   private readonly bucket: TokenBucket;
   private dropped = 0;
   private floodWindowStart = 0;
@@ -52,9 +57,18 @@ export class Connection {
     return this.dropped === 1 ? 'warn' : 'drop';
   }
 
+  recordPing(now: number): void {
+    this.alive = false;
+    this.pingSentAt = now;
+    this.awaitingPong = true;
+  }
+
   recordPong(now: number): void {
     this.alive = true;
+    // Only a pong that answers our ping measures anything.
+    if (!this.awaitingPong) return;
+    this.awaitingPong = false;
     const sample = now - this.pingSentAt;
-    this.rttMs = this.rttMs === null ? sample : this.rttMs * 0.7 + sample * 0.3;
+    this.rttMs = this.rttMs === null ? sample : Math.min(this.rttMs, sample);
   }
 }

@@ -43,6 +43,12 @@ export const HEARTBEAT_MS = 5_000;
 export const HELLO_TIMEOUT_MS = 10_000;
 /** How often batched messages (answer counters, player counts) go out. */
 export const COALESCE_MS = 100;
+/**
+ * Connections the kernel may hold waiting to be accepted (capped by net.core.somaxconn). Node's
+ * default of 511 overflows when a whole room joins at once, and each dropped SYN costs that
+ * player 1 s, then 3 s, 7 s… of TCP retransmission before they even reach the host.
+ */
+export const LISTEN_BACKLOG = 4096;
 
 export interface QuizServerOptions {
   quiz: Quiz;
@@ -167,7 +173,7 @@ export class QuizServer {
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => reject(e);
       this.http.once('error', onError);
-      this.http.listen({ port, host: this.options.bind ?? '0.0.0.0', exclusive: true }, () => {
+      this.http.listen({ port, host: this.options.bind ?? '0.0.0.0', exclusive: true, backlog: LISTEN_BACKLOG }, () => {
         this.http.off('error', onError);
         resolve((this.http.address() as AddressInfo).port);
       });
@@ -272,8 +278,7 @@ export class QuizServer {
         conn.ws.terminate();
         continue;
       }
-      conn.alive = false;
-      conn.pingSentAt = now;
+      conn.recordPing(now);
       conn.ws.ping();
     }
   }
@@ -309,7 +314,10 @@ export class QuizServer {
     }
     const parsed = ClientMessageSchema.safeParse(value);
     if (!parsed.success) {
-      return this.fail(conn, 'invalid_message', `Invalid "${type}" message: ${formatIssues(parsed.error.issues).join('; ')}`, type);
+      if (type === 'new_game') {
+        return this.fail(conn, 'invalid_quiz', `The quiz of "new_game" is not valid: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`, type);
+      }
+      return this.fail(conn, 'invalid_message', `Invalid "${type}" message: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`, type);
     }
     this.dispatch(conn, parsed.data);
   }
@@ -362,13 +370,16 @@ export class QuizServer {
     const playerId = token === undefined ? undefined : this.sessions.playerOf(token);
     if (playerId && this.state.players.has(playerId)) {
       this.bindPlayer(conn, playerId);
-      this.welcome(conn);
+      // Mark the player connected first, so that their snapshot shows them connected.
       this.apply({ kind: 'connected', playerId });
+      this.welcome(conn);
       return;
     }
     if (token !== undefined) {
       this.fail(conn, 'unknown_token', 'This session is not known to the host (the room may have restarted); join again.', 'hello');
     }
+    // Guests follow the game too (a lobby that fills, a game that starts), so the join screen is live.
+    this.audience.add(conn);
     this.welcome(conn);
   }
 
@@ -404,7 +415,6 @@ export class QuizServer {
       // The same player opened the game again elsewhere: the newer connection wins.
       previous.playerId = null;
       previous.role = 'guest';
-      this.audience.delete(previous);
       this.fail(previous, 'replaced', 'This player continued on another connection.');
       previous.ws.close(CLOSE_CODES.replaced, 'Continued elsewhere');
     }
@@ -451,6 +461,8 @@ export class QuizServer {
           this.coalesced.set(effect.coalesce, { msg: effect.msg, hostsOnly: effect.audience === 'hosts' });
           this.coalesceTimer ??= this.clock.setTimeout(() => this.flushCoalesced(), COALESCE_MS);
         } else {
+          // Batched counters go first, so that none arrives after the phase it counted.
+          if (this.coalesced.size > 0) this.flushCoalesced();
           this.broadcast(effect.audience === 'hosts' ? this.hosts : this.audience, effect.msg);
         }
         return;
@@ -471,7 +483,6 @@ export class QuizServer {
         if (conn) {
           conn.playerId = null;
           conn.role = 'guest';
-          this.audience.delete(conn);
           this.fail(conn, 'kicked', 'The host removed you from the game.');
           conn.ws.close(CLOSE_CODES.kicked, 'Removed by the host');
         }
@@ -498,6 +509,7 @@ export class QuizServer {
   }
 
   private flushCoalesced(): void {
+    this.clock.clearTimeout(this.coalesceTimer);
     this.coalesceTimer = null;
     for (const { msg, hostsOnly } of this.coalesced.values()) this.broadcast(hostsOnly ? this.hosts : this.audience, msg);
     this.coalesced.clear();

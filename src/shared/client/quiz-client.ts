@@ -62,6 +62,13 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'error',
   'pong',
 ]);
+/** Close codes after which reconnecting cannot help (see CLOSE_CODES). */
+const FINAL_CLOSE_CODES: Record<number, string> = {
+  4000: 'This app and the host speak different protocol versions.',
+  4001: 'The host removed you from the game.',
+  4002: 'This game continued in another window or tab.',
+  4003: 'The host disconnected this app for sending too many messages.',
+};
 /** Errors after which reconnecting cannot help. */
 const FINAL_ERRORS: Record<string, string> = {
   kicked: 'The host removed you from the game.',
@@ -200,6 +207,8 @@ export class QuizClient {
       this.ws = null;
       this.clearTimers();
       if (this.stopped) return;
+      const final = FINAL_CLOSE_CODES[ev.code];
+      if (final && !this.state.closedReason) this.state = { ...this.state, closedReason: final };
       if (this.state.closedReason) {
         this.stopped = true;
         this.update({ ...this.state, connection: 'closed' });
@@ -211,7 +220,6 @@ export class QuizClient {
       this.attempt++;
       // Jitter, so that a room full of players does not reconnect in one burst.
       const delay = base * (0.8 + Math.random() * 0.4);
-      void ev;
       this.reconnectTimer = setTimeout(() => this.open(), delay);
     };
   }

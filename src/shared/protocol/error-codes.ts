@@ -8,7 +8,6 @@ export const ERROR_CODES = [
   'bad_json',
   'unknown_type',
   'invalid_message',
-  'too_large',
   'rate_limited',
   // Session
   'hello_required',
@@ -43,13 +42,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** WebSocket close codes the host uses (4000-4999 is the application range). */
 export const CLOSE_CODES = {
   goingAway: 1001,
-  policy: 1008,
   tooLarge: 1009,
   protocolUnsupported: 4000,
   kicked: 4001,
   replaced: 4002,
   flood: 4003,
   helloTimeout: 4004,
-  slowConsumer: 4005,
   tooManyConnections: 4006,
 } as const;

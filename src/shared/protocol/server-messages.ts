@@ -130,7 +130,7 @@ export type ServerMessage =
   | { type: 'player_removed'; id: string }
   | { type: 'player_count'; count: number; connected: number }
   | { type: 'settings'; settings: GameSettings }
-  | { type: 'countdown'; endsAt: number | null }
+  | { type: 'countdown'; endsAt: number }
   | { type: 'question'; question: QuestionView; endsAt: number }
   | { type: 'answer_ack'; answer: AnswerView }
   | { type: 'answer_count'; question: number; answered: number; connected: number }

@@ -17,7 +17,7 @@ export class QuizError extends Error {
 }
 
 /** "question 3, options[2]" from a zod path such as ['questions', 2, 'options', 2]. */
-export function describePath(path: readonly PropertyKey[]): string {
+export function describePath(path: readonly PropertyKey[], root = 'the quiz'): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
@@ -31,11 +31,11 @@ export function describePath(path: readonly PropertyKey[]): string {
       parts.push(String(key));
     }
   }
-  return parts.length > 0 ? parts.join(', ') : 'the quiz';
+  return parts.length > 0 ? parts.join(', ') : root;
 }
 
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`);
+export function formatIssues(issues: readonly z.core.$ZodIssue[], root?: string): string[] {
+  return issues.map((issue) => `${describePath(issue.path, root)}: ${issue.message}`);
 }
 
 /** Validates a parsed value as a quiz; throws QuizError listing every problem. */
