@@ -6,7 +6,8 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { QuizError } from '../shared/quiz/load-quiz';
-import { ArgsError, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
+import { ArgsError, defaultJournalDir, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
+import { findInterruptedJournal, JournalError } from './server/game-journal';
 import { describeEvent } from './headless/event-log';
 import { readQuiz } from './library/read-quiz-file';
 import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
@@ -17,6 +18,7 @@ import { announceServer } from './discovery/announce-server';
 const EXIT_USAGE = 2;
 const EXIT_QUIZ = 3;
 const EXIT_LISTEN = 4;
+const EXIT_RESUME = 5;
 
 function log(line: string): void {
   const time = new Date().toTimeString().slice(0, 8);
@@ -39,32 +41,56 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let quiz;
-  try {
-    quiz = await readQuiz(args.quiz);
-  } catch (e) {
-    if (e instanceof QuizError) {
-      process.stderr.write(`quizroom host: ${e.message}\n`);
-      return EXIT_QUIZ;
-    }
-    throw e;
-  }
-
-  const roomName = args.name ?? `${hostname()}'s quiz`;
-  const server = new QuizServer({
-    quiz,
-    roomName,
-    port: args.port,
-    strictPort: args.port !== undefined,
+  const journalDir = args['no-journal'] ? null : (args['journal-dir'] ?? defaultJournalDir());
+  const common = {
     bind: args.bind,
-    pin: args.pin ? newPin() : null,
-    settings: {
-      ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
-      ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
-    },
     staticDir: process.env.QUIZROOM_STATIC_DIR ?? resolve(__dirname, '../renderer'),
     maxConnectionsPerAddress: args['max-per-address'] ?? 64,
-  });
+    journalDir,
+  };
+  let server: QuizServer;
+  if (args.resume) {
+    const path = journalDir ? findInterruptedJournal(journalDir) : null;
+    if (!path) {
+      process.stderr.write(`quizroom host: there is no interrupted game to resume in ${journalDir}.\n`);
+      return EXIT_RESUME;
+    }
+    try {
+      server = QuizServer.resume(path, { ...common, ...(args.port !== undefined ? { port: args.port } : {}) });
+    } catch (e) {
+      if (e instanceof JournalError) {
+        process.stderr.write(`quizroom host: ${e.message}\n`);
+        return EXIT_RESUME;
+      }
+      throw e;
+    }
+    log(`Resuming the room recorded in ${path}.`);
+  } else {
+    let quiz;
+    try {
+      quiz = await readQuiz(args.quiz);
+    } catch (e) {
+      if (e instanceof QuizError) {
+        process.stderr.write(`quizroom host: ${e.message}\n`);
+        return EXIT_QUIZ;
+      }
+      throw e;
+    }
+    server = new QuizServer({
+      ...common,
+      quiz,
+      roomName: args.name ?? `${hostname()}'s quiz`,
+      port: args.port,
+      strictPort: args.port !== undefined,
+      pin: args.pin ? newPin() : null,
+      settings: {
+        ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
+        ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
+      },
+    });
+  }
+  const roomName = server.room.name;
+  const quiz = server.game.quiz;
 
   let port: number;
   try {
@@ -90,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
   if (local.length === 0) log('No LAN address found: players on this machine can join at ' + playerUrl('127.0.0.1', port));
   log(`Host dashboard:   ${hostDashboardUrl(args.bind && args.bind !== '0.0.0.0' ? args.bind : '127.0.0.1', port, server.hostToken)}`);
   log(announcement ? 'Announced on the LAN with mDNS.' : 'Not announced on the LAN (--no-mdns).');
+  log(server.journalPath ? `Game journal: ${server.journalPath} (resume after a crash with --resume)` : 'No game journal (--no-journal).');
 
   return new Promise<number>((resolveExit) => {
     let stopping = false;

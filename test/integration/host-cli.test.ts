@@ -3,32 +3,23 @@
  * join, plays with real clients, exits 0 with "going away" on SIGTERM, and turns a bad quiz file,
  * a taken port or a wrong option into a clear message and an exit code instead of a stack trace.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import { CLOSE_CODES } from '../../src/shared/protocol';
+import { freePort, runHost as runHostProcess, stopHost, type HostProcess } from '../support/host-process';
 import { RawSocket } from '../support/raw-socket';
 import { waitFor } from '../support/wait';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXIT_USAGE = 2;
 const EXIT_QUIZ = 3;
 const EXIT_LISTEN = 4;
 /** Starting the CLI compiles TypeScript on the fly: give it time on a busy machine. */
 const STARTUP_MS = 30_000;
-
-interface HostProcess {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 let dir: string;
 const children: HostProcess[] = [];
@@ -45,10 +36,7 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   for (const s of sockets.splice(0)) s.destroy();
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
-  for (const p of children.splice(0)) {
-    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await p.exited;
-  }
+  for (const p of children.splice(0)) await stopHost(p);
 });
 
 afterAll(() => {
@@ -56,34 +44,13 @@ afterAll(() => {
 });
 
 function runHost(args: string[]): HostProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, QUIZROOM_STATIC_DIR: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal })),
-  );
-  const p: HostProcess = { child, stdout: () => out, stderr: () => err, exited };
+  const p = runHostProcess(args, { QUIZROOM_STATIC_DIR: dir, XDG_DATA_HOME: dir });
   children.push(p);
   return p;
 }
 
 async function exitOf(p: HostProcess): Promise<number | null> {
   return (await p.exited).code;
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen({ port: 0, host: '127.0.0.1' }, resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  return port;
 }
 
 function writeQuiz(name: string, text: string): string {

@@ -130,6 +130,19 @@ describe('early close', () => {
     expect(h.now).toBe(h.state.round!.deadline + MAX_GRACE_MS);
   });
 
+  it('does not close when the first players back after a mass drop have all answered', () => {
+    const { h, a, b } = twoPlayers();
+    h.startGame();
+    h.answer(a, 0);
+    h.disconnect(a);
+    h.disconnect(b);
+    h.reconnect(a);
+    expect(h.state.phase).toBe('question');
+    h.reconnect(b);
+    h.answer(b, 1);
+    expect(h.state.phase).toBe('reveal');
+  });
+
   it('counts the answer of a player who answered, dropped and came back', () => {
     const { h, a, b } = twoPlayers();
     h.startGame();

@@ -23,7 +23,13 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
     case 'disconnected': {
       const player = state.players.get(input.playerId);
       if (player && setConnected(state, out, player, input.kind === 'connected')) {
-        afterPresenceChange(state, out, now);
+        if (input.kind === 'connected') {
+          // A returning player never closes a question early: after a Wi-Fi drop (or a host
+          // restart) the first players back must not end the question for the rest.
+          if (shouldAutoStart(state)) startCountdown(state, out, now);
+        } else {
+          afterPresenceChange(state, out, now);
+        }
       }
       break;
     }

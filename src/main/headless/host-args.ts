@@ -4,7 +4,15 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_PORT } from '../server/quiz-server';
+
+/** The headless host's data folder for journals (XDG data home). */
+export function defaultJournalDir(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'quizroom', 'journal');
+}
 
 export const HOST_USAGE = `Usage: npm run host -- [options]
 
@@ -17,6 +25,9 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --question-time S       seconds per question (default 10)
   --max-per-address N     most connections from one address (default 64)
   --no-mdns               do not announce the room on the LAN
+  --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
+  --no-journal            keep no journal (the room cannot be resumed after a crash)
+  --resume                continue the last room that did not close cleanly (after a crash)
   --help                  show this help`;
 
 const intIn = (name: string, min: number, max: number) =>
@@ -36,6 +47,9 @@ const ArgsSchema = z.object({
   'question-time': intIn('question-time', 5, 240).optional(),
   'max-per-address': intIn('max-per-address', 1, 100_000).optional(),
   'no-mdns': z.boolean().optional(),
+  'journal-dir': z.string().min(1).optional(),
+  'no-journal': z.boolean().optional(),
+  resume: z.boolean().optional(),
   help: z.boolean().optional(),
 });
 
@@ -60,6 +74,9 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'question-time': { type: 'string' },
         'max-per-address': { type: 'string' },
         'no-mdns': { type: 'boolean' },
+        'journal-dir': { type: 'string' },
+        'no-journal': { type: 'boolean' },
+        resume: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -68,5 +85,10 @@ export function parseHostArgs(argv: string[]): HostArgs {
   }
   const result = ArgsSchema.safeParse(values);
   if (!result.success) throw new ArgsError(result.error.issues.map((i) => i.message).join('; '));
-  return result.data;
+  const args = result.data;
+  if (args.resume && args['no-journal']) throw new ArgsError('--resume needs the journal; drop --no-journal');
+  if (args.resume && (args.quiz || args.pin || args.name)) {
+    throw new ArgsError('--resume continues the room as it was: --quiz, --name and --pin cannot change it');
+  }
+  return args;
 }

@@ -33,6 +33,7 @@ import { Connection, RATE_PER_SECOND } from './connection';
 import { lanIPv4Addresses, playerUrl } from './lan-addresses';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
+import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
 import { newToken } from './tokens';
 
 export const DEFAULT_PORT = 7420;
@@ -66,6 +67,15 @@ export interface QuizServerOptions {
   clock?: Clock;
   heartbeatMs?: number;
   maxConnectionsPerAddress?: number;
+  /** Folder for the game journal, so that the room survives a crash of this process. */
+  journalDir?: string | null;
+  /** Continue the room recorded in this journal (see QuizServer.resume). */
+  resumeFrom?: ResumePoint;
+}
+
+export interface ResumePoint {
+  path: string;
+  contents: JournalContents;
 }
 
 export interface HealthInfo {
@@ -88,7 +98,7 @@ export type ServerEvent =
   | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
 
 export class QuizServer {
-  readonly hostToken = newToken();
+  readonly hostToken: string;
   readonly events = new EventEmitter<{ event: [ServerEvent] }>();
   private readonly clock: Clock;
   private readonly http: Server;
@@ -107,10 +117,46 @@ export class QuizServer {
   private state: GameState;
   private boundPort = 0;
   private closing = false;
+  private journal: GameJournal | null = null;
+  /** Effects waiting for the journal to reach the disk. */
+  private outbox: Effect[] = [];
+  private flushScheduled = false;
+
+  /**
+   * A server that continues the room recorded in `journalPath` (after the host process died):
+   * same room, quiz, settings, PIN, host token and port; the game state is rebuilt by replaying
+   * the recorded inputs, and players come back with their tokens.
+   */
+  static resume(journalPath: string, options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom'>): QuizServer {
+    const contents = readJournal(journalPath);
+    const { config } = contents;
+    return new QuizServer({
+      ...options,
+      quiz: config.quiz,
+      roomName: config.roomName,
+      pin: config.pin,
+      settings: config.settings,
+      port: options.port ?? config.port,
+      strictPort: true,
+      resumeFrom: { path: journalPath, contents },
+    });
+  }
 
   constructor(private readonly options: QuizServerOptions) {
     this.clock = options.clock ?? systemClock;
+    const resume = options.resumeFrom;
+    this.hostToken = resume?.contents.config.hostToken ?? newToken();
     this.state = createGame(options.quiz, { settings: options.settings });
+    if (resume) {
+      resume.contents.inputs.forEach(({ at, input }, i) => {
+        try {
+          step(this.state, input, at);
+        } catch (e) {
+          throw new JournalError(`${resume.path}: record ${i + 2} cannot be replayed (${(e as Error).message}).`);
+        }
+      });
+      for (const [playerId, token] of resume.contents.tokens) this.sessions.restore(playerId, token);
+    }
     this.http = createServer((req, res) => this.onHttp(req, res));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -166,7 +212,40 @@ export class QuizServer {
     }
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs ?? HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.openJournal();
     return this.boundPort;
+  }
+
+  /** The journal file this room writes, if any. */
+  get journalPath(): string | null {
+    return this.journal?.path ?? null;
+  }
+
+  private openJournal(): void {
+    const resume = this.options.resumeFrom;
+    if (resume) {
+      this.journal = GameJournal.reopen(resume.path);
+      // Nobody is connected to a fresh process: everyone comes back by themselves.
+      for (const p of [...this.state.players.values()]) {
+        if (p.connected) this.apply({ kind: 'disconnected', playerId: p.id });
+      }
+      // Re-arm the phase timer; a deadline that passed while the host was down closes at once.
+      this.apply({ kind: 'timer' });
+      return;
+    }
+    if (!this.options.journalDir) return;
+    this.journal = GameJournal.create(
+      this.options.journalDir,
+      {
+        roomName: this.options.roomName,
+        pin: this.options.pin ?? null,
+        hostToken: this.hostToken,
+        port: this.boundPort,
+        quiz: this.options.quiz,
+        settings: this.state.settings,
+      },
+      this.clock.now(),
+    );
   }
 
   private tryListen(port: number): Promise<number> {
@@ -180,10 +259,17 @@ export class QuizServer {
     });
   }
 
-  /** Closes every socket with "going away" and stops listening. */
-  async close(): Promise<void> {
+  /**
+   * Closes every socket with "going away" and stops listening. The room is over, unless
+   * `resumable`: then its journal stays open to `QuizServer.resume` (an app that quits mid-game).
+   */
+  async close(options: { resumable?: boolean } = {}): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    this.flushOutbox();
+    if (options.resumable) this.journal?.abandon();
+    else this.journal?.close(this.clock.now());
+    this.journal = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.clock.clearTimeout(this.phaseTimer);
     this.clock.clearTimeout(this.coalesceTimer);
@@ -439,9 +525,34 @@ export class QuizServer {
   private apply(input: Input): void {
     const before = this.state.phase;
     const kicked = input.kind === 'host' && input.command.type === 'kick' ? this.state.players.get(input.command.playerId) : undefined;
-    const { effects } = step(this.state, input, this.clock.now());
-    for (const effect of effects) this.carryOut(effect);
+    const now = this.clock.now();
+    const { effects } = step(this.state, input, now);
+    const journal = this.journal;
+    if (journal) {
+      journal.append({ t: 'in', at: now, input });
+      for (const e of effects) {
+        if (e.kind === 'bind') journal.append({ t: 'token', playerId: e.playerId, token: this.sessions.issue(e.playerId) });
+      }
+      // Nothing leaves (no acknowledgement, no question) before the journal is on disk; the
+      // inputs of one event-loop turn share one write.
+      this.outbox.push(...effects);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushOutbox());
+      }
+    } else {
+      for (const effect of effects) this.carryOut(effect);
+    }
     this.report(input, before, kicked?.name);
+  }
+
+  private flushOutbox(): void {
+    this.flushScheduled = false;
+    if (this.outbox.length === 0) return;
+    this.journal?.flush();
+    const effects = this.outbox;
+    this.outbox = [];
+    for (const effect of effects) this.carryOut(effect);
   }
 
   private carryOut(effect: Effect): void {
@@ -461,8 +572,10 @@ export class QuizServer {
           this.coalesced.set(effect.coalesce, { msg: effect.msg, hostsOnly: effect.audience === 'hosts' });
           this.coalesceTimer ??= this.clock.setTimeout(() => this.flushCoalesced(), COALESCE_MS);
         } else {
-          // Batched counters go first, so that none arrives after the phase it counted.
-          if (this.coalesced.size > 0) this.flushCoalesced();
+          // Batched counters go first, so that none arrives after the phase it counted. A message
+          // for the hosts only flushes only the hosts' counters: flushing the player count to
+          // everyone on every join's roster update made a join storm cost O(N) sends per join.
+          if (this.coalesced.size > 0) this.flushCoalesced(effect.audience === 'hosts');
           this.broadcast(effect.audience === 'hosts' ? this.hosts : this.audience, effect.msg);
         }
         return;
@@ -508,11 +621,17 @@ export class QuizServer {
     }
   }
 
-  private flushCoalesced(): void {
-    this.clock.clearTimeout(this.coalesceTimer);
-    this.coalesceTimer = null;
-    for (const { msg, hostsOnly } of this.coalesced.values()) this.broadcast(hostsOnly ? this.hosts : this.audience, msg);
-    this.coalesced.clear();
+  /** Sends the batched messages now (with `hostsOnly`, only those for the hosts). */
+  private flushCoalesced(hostsOnly = false): void {
+    for (const [key, pending] of this.coalesced) {
+      if (hostsOnly && !pending.hostsOnly) continue;
+      this.coalesced.delete(key);
+      this.broadcast(pending.hostsOnly ? this.hosts : this.audience, pending.msg);
+    }
+    if (this.coalesced.size === 0) {
+      this.clock.clearTimeout(this.coalesceTimer);
+      this.coalesceTimer = null;
+    }
   }
 
   private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
