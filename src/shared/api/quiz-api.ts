@@ -83,7 +83,7 @@ export interface AppState {
 export interface QuizApi {
   /** The current state: the same object until something changes (React's useSyncExternalStore needs that). */
   getState(): AppState;
-  /** Calls `listener` with each new state (not with the current one); returns unsubscribe. */
+  /** Calls `listener` with each new state (an adapter may also call it at once); returns unsubscribe. */
   subscribe(listener: (state: AppState) => void): () => void;
 
   /** Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…). */

@@ -1,0 +1,75 @@
+/**
+ * Picks the screen from the state: before a room, the desktop's own navigation (Home, Host setup,
+ * Join); inside a room, the game's phase. Screens never decide where to go next themselves.
+ */
+import { useEffect, useState } from 'react';
+import type { ClientView } from '../shared/client/client-view';
+import type { AppState } from '../shared/api/quiz-api';
+import { useAppState } from './api/api-context';
+import { ReconnectingBanner } from './components/reconnecting-banner';
+import { TopBar } from './components/top-bar';
+import { ClosedScreen, ConnectingScreen } from './screens/status-screens';
+import { FinalScreen } from './screens/final-screen';
+import { HomeScreen } from './screens/home-screen';
+import { HostSetupScreen } from './screens/host-setup-screen';
+import { JoinScreen } from './screens/join-screen';
+import { LeaderboardScreen } from './screens/leaderboard-screen';
+import { LobbyScreen } from './screens/lobby-screen';
+import { QuestionScreen } from './screens/question-screen';
+import { RevealScreen } from './screens/reveal-screen';
+
+export type LocalPage = 'home' | 'host-setup' | 'join';
+
+export function App() {
+  const state = useAppState();
+  const [page, setPage] = useState<LocalPage>('home');
+  const game = state.game;
+  const isHost = game?.role === 'host';
+  const roomName = game?.room?.name;
+  useEffect(() => {
+    document.title = roomName ? `${roomName} · Quizroom` : 'Quizroom';
+  }, [roomName]);
+  return (
+    <div className={`app${isHost ? ' is-host' : ''} phase-${game?.ready ? game.phase : 'none'}`}>
+      <ReconnectingBanner visible={game?.connection === 'reconnecting'} />
+      {game?.ready && !game.closedReason && (game.role !== 'guest' || state.canBrowse) ? (
+        <TopBar state={state} game={game} />
+      ) : null}
+      <main className="app__main" id="main">
+        {game ? gameScreen(state, game) : localScreen(state, page, setPage)}
+      </main>
+    </div>
+  );
+}
+
+// These return elements rather than being components, so that Join keeps what was typed while
+// the desktop connects to the chosen room (same element type in the same place: not remounted).
+function localScreen(state: AppState, page: LocalPage, go: (page: LocalPage) => void) {
+  if (page === 'host-setup' && state.canHost)
+    return <HostSetupScreen state={state} onBack={() => go('home')} />;
+  if (page === 'join' && state.canBrowse)
+    return <JoinScreen state={state} game={null} onBack={() => go('home')} />;
+  if (!state.canHost && !state.canBrowse) return <ConnectingScreen />;
+  return <HomeScreen state={state} go={go} />;
+}
+
+function gameScreen(state: AppState, game: ClientView) {
+  if (game.closedReason) return <ClosedScreen reason={game.closedReason} />;
+  if (!game.ready) return <ConnectingScreen />;
+  if (game.role === 'guest') return <JoinScreen state={state} game={game} />;
+  // The view that answers: the player's own, or the host's player session when the host plays too.
+  const me = game.role === 'player' ? game : state.player;
+  switch (game.phase) {
+    case 'lobby':
+    case 'countdown':
+      return <LobbyScreen state={state} game={game} me={me} />;
+    case 'question':
+      return <QuestionScreen key={`q${game.question?.index}`} state={state} game={game} me={me} />;
+    case 'reveal':
+      return <RevealScreen key={`r${game.reveal?.index}`} state={state} game={game} me={me} />;
+    case 'leaderboard':
+      return <LeaderboardScreen state={state} game={game} me={me} />;
+    case 'finished':
+      return <FinalScreen state={state} game={game} me={me} />;
+  }
+}

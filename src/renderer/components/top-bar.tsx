@@ -1,0 +1,55 @@
+/**
+ * The strip above every in-room screen: the room, where the game is, and who you are (your name
+ * and score, or "Host" with the number of players). Desktop sessions also get Leave / Close room.
+ */
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { Brand } from './brand';
+import './top-bar.css';
+
+function progress(game: ClientView): string | null {
+  const q = game.question;
+  if (!q || game.phase === 'lobby' || game.phase === 'countdown') return null;
+  if (game.phase === 'finished') return 'Final results';
+  return `Question ${q.index + 1} of ${q.count}`;
+}
+
+export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
+  const api = useApi();
+  const step = progress(game);
+  const me = game.role === 'player' ? game.you : (state.player?.you ?? null);
+  return (
+    <header className="top-bar">
+      <Brand />
+      <div className="top-bar__room">
+        <span className="top-bar__room-name">{game.room?.name}</span>
+        {step ? <span className="top-bar__step">{step}</span> : null}
+      </div>
+      <div className="top-bar__me">
+        {game.role === 'host' ? (
+          <span className="chip chip--host">
+            Host · {game.connectedCount} {game.connectedCount === 1 ? 'player' : 'players'}
+          </span>
+        ) : null}
+        {me ? (
+          <span className="chip chip--me">
+            <span className="visually-hidden">You are </span>
+            <span className="chip__name">{me.name}</span>
+            <span className="visually-hidden">, score </span>
+            <span className="chip__score">{me.score.toLocaleString('en-US')}</span>
+          </span>
+        ) : null}
+        {state.hosting ? (
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => void api.stopHosting()}>
+            Close room
+          </button>
+        ) : state.canBrowse ? (
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
+            Leave
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

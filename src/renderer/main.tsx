@@ -1,0 +1,24 @@
+/**
+ * Entry point of the renderer, the same bundle in the desktop app and in a phone's browser. The
+ * only difference is the adapter: the preload's `window.quiz` when present, else the web adapter.
+ */
+// First, so that each screen's own styles (imported by the screens) come after the base ones.
+import './styles/base.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiContext } from './api/api-context';
+import { createElectronAdapter } from './api/electron-adapter';
+import { createWebAdapter } from './api/web-adapter';
+import { App } from './app';
+
+const api = window.quiz ? createElectronAdapter(window.quiz) : createWebAdapter();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <App />
+    </ApiContext.Provider>
+  </StrictMode>,
+);

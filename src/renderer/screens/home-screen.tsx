@@ -1,0 +1,78 @@
+/** Home (desktop): Host a room on this computer, or Join one on the network. */
+import { useId } from 'react';
+import type { AppState } from '../../shared/api/quiz-api';
+import type { LocalPage } from '../app';
+import { Brand } from '../components/brand';
+import { ScreenHeading } from '../components/screen-heading';
+import './home-screen.css';
+
+export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPage) => void }) {
+  const id = useId();
+  return (
+    <section className="screen home">
+      <div className="home__hero">
+        <Brand large />
+        <ScreenHeading className="home__title">Live quizzes for everyone in the room</ScreenHeading>
+        <p className="lead">
+          One computer hosts, everybody else plays from theirs or from a phone. No internet, no accounts.
+        </p>
+      </div>
+      <div className="home__choices">
+        {state.canHost ? (
+          <div className="home__choice home__choice--host">
+            <span className="home__choice-icon" aria-hidden="true">
+              <svg viewBox="0 0 24 24">
+                <path
+                  d="M3 5h18v11H3z M8 20h8 M12 16v4"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                />
+              </svg>
+            </span>
+            {/* The button's ::after covers the whole card, so the card is one big target. */}
+            <button
+              type="button"
+              className="home__choice-button"
+              aria-describedby={`${id}-host`}
+              onClick={() => go('host-setup')}
+            >
+              Host
+            </button>
+            <p id={`${id}-host`} className="home__choice-desc">
+              Run a quiz from this computer and show it on the big screen.
+            </p>
+          </div>
+        ) : null}
+        {state.canBrowse ? (
+          <div className="home__choice home__choice--join">
+            <span className="home__choice-icon" aria-hidden="true">
+              <svg viewBox="0 0 24 24">
+                <path
+                  d="M4 12h11 M11 7l5 5-5 5 M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
+              </svg>
+            </span>
+            <button
+              type="button"
+              className="home__choice-button"
+              aria-describedby={`${id}-join`}
+              onClick={() => go('join')}
+            >
+              Join
+            </button>
+            <p id={`${id}-join`} className="home__choice-desc">
+              Play in a room on your network, or type its address.
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

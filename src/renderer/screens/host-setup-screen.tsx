@@ -1,0 +1,201 @@
+/**
+ * Host setup (desktop): the quiz (built-in pack first), the room's name, players needed to start by
+ * itself, seconds per question, a PIN, and whether the host plays too.
+ */
+import { useState, type FormEvent } from 'react';
+import type { AppState, HostConfig } from '../../shared/api/quiz-api';
+import { checkNickname } from '../../shared/nickname';
+import { useApi } from '../api/api-context';
+import { ScreenHeading } from '../components/screen-heading';
+import { Field } from '../components/field';
+import './host-setup-screen.css';
+
+type Errors = Partial<
+  Record<'quiz' | 'roomName' | 'minPlayers' | 'questionSeconds' | 'nickname' | 'form', string>
+>;
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+export function HostSetupScreen({ state, onBack }: { state: AppState; onBack: () => void }) {
+  const api = useApi();
+  const [quizId, setQuizId] = useState(state.quizzes[0]?.id ?? '');
+  const [roomName, setRoomName] = useState('Quiz night');
+  const [minPlayers, setMinPlayers] = useState('2');
+  const [questionSeconds, setQuestionSeconds] = useState('10');
+  const [pin, setPin] = useState(false);
+  const [playToo, setPlayToo] = useState(false);
+  const [nickname, setNickname] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const chosen = state.quizzes.some((q) => q.id === quizId) ? quizId : (state.quizzes[0]?.id ?? '');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: Errors = {};
+    const min = wholeNumber(minPlayers, 0, 10_000);
+    const seconds = wholeNumber(questionSeconds, 5, 240);
+    const name = roomName.trim();
+    const nick = checkNickname(nickname);
+    if (!chosen) next.quiz = 'Choose a quiz.';
+    if (!name) next.roomName = 'Give the room a name so that players can find it.';
+    else if (name.length > 60) next.roomName = 'A room name can be at most 60 characters.';
+    if (min === null)
+      next.minPlayers = 'Enter a whole number from 0 to 10000 (0 means you start the game yourself).';
+    if (seconds === null) next.questionSeconds = 'Enter a whole number of seconds from 5 to 240.';
+    if (playToo && !nick.ok) next.nickname = nick.reason;
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      const first = Object.keys(next)[0];
+      document.getElementById(`host-${first}`)?.focus();
+      return;
+    }
+    const config: HostConfig = {
+      quizId: chosen,
+      roomName: name,
+      minPlayers: min ?? 2,
+      questionSeconds: seconds ?? 10,
+      pin,
+      playToo,
+      ...(playToo && nick.ok ? { nickname: nick.name } : {}),
+    };
+    setBusy(true);
+    const result = await api.hostRoom(config);
+    setBusy(false);
+    if (!result.ok) setErrors({ form: result.message });
+  }
+
+  return (
+    <section className="screen setup">
+      <div className="screen__header">
+        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
+          ← Back
+        </button>
+        <ScreenHeading>Host a quiz</ScreenHeading>
+      </div>
+      <form className="card setup__form" onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset className="setup__quizzes">
+          <legend>Quiz</legend>
+          <div className="quiz-choices" id="host-quiz" tabIndex={-1}>
+            {state.quizzes.map((q) => (
+              <label key={q.id} className={`quiz-choice${q.id === chosen ? ' is-chosen' : ''}`}>
+                <input
+                  type="radio"
+                  name="quiz"
+                  value={q.id}
+                  checked={q.id === chosen}
+                  onChange={() => setQuizId(q.id)}
+                />
+                <span className="quiz-choice__title">{q.title}</span>
+                <span className="quiz-choice__meta">{q.questionCount} questions</span>
+              </label>
+            ))}
+          </div>
+          {errors.quiz ? (
+            <p className="field__error" role="alert">
+              {errors.quiz}
+            </p>
+          ) : null}
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => void api.importQuiz()}>
+            Import a quiz file…
+          </button>
+        </fieldset>
+
+        <div className="setup__grid">
+          <Field id="host-roomName" label="Room name" error={errors.roomName}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={roomName}
+                maxLength={60}
+                onChange={(e) => setRoomName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="host-minPlayers"
+            label="Players needed to start"
+            hint="The game starts by itself when this many have joined; 0 means you start it."
+            error={errors.minPlayers}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10000}
+                value={minPlayers}
+                onChange={(e) => setMinPlayers(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="host-questionSeconds"
+            label="Seconds per question"
+            hint="From 5 to 240."
+            error={errors.questionSeconds}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={240}
+                value={questionSeconds}
+                onChange={(e) => setQuestionSeconds(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+
+        <div className="setup__toggles">
+          <label className="toggle">
+            <input type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
+            <span>
+              <strong>Require a PIN</strong>
+              <span className="toggle__hint">Players must type a 6-digit PIN shown on your screen.</span>
+            </span>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={playToo} onChange={(e) => setPlayToo(e.target.checked)} />
+            <span>
+              <strong>I will play too</strong>
+              <span className="toggle__hint">You answer on this computer alongside everybody else.</span>
+            </span>
+          </label>
+          {playToo ? (
+            <Field id="host-nickname" label="Nickname" error={errors.nickname}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  autoComplete="nickname"
+                  maxLength={24}
+                  value={nickname}
+                  onChange={(e) => setNickname(e.target.value)}
+                />
+              )}
+            </Field>
+          ) : null}
+        </div>
+
+        {errors.form ? (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <div className="setup__actions">
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy}>
+            {busy ? 'Opening…' : 'Open room'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

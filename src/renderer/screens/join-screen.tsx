@@ -1,0 +1,310 @@
+/**
+ * Join: a nickname (and a PIN when the room has one), then in. On a phone the room is the host
+ * that served the page; on the desktop the rooms found on the LAN are listed, updating live, and
+ * any address can be typed in. Every refusal gets a message that says what to do.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState, RoomListing } from '../../shared/api/quiz-api';
+import { checkNickname } from '../../shared/nickname';
+import { useApi } from '../api/api-context';
+import { Brand } from '../components/brand';
+import { Field } from '../components/field';
+import { ScreenHeading } from '../components/screen-heading';
+import { joinMessage, parseAddress, type JoinMessage } from './join-messages';
+import './join-screen.css';
+
+const RETRY_AFTER_MS = 5000;
+
+const STATUS_TEXT = {
+  NOT_STARTED: 'Waiting for players',
+  STARTED: 'Game in progress',
+  FINISHED: 'Game finished',
+} as const;
+
+interface JoinScreenProps {
+  state: AppState;
+  /** The room this app is connected to as a guest, or null while browsing (desktop). */
+  game: ClientView | null;
+  onBack?: () => void;
+}
+
+export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
+  const api = useApi();
+  const [nickname, setNickname] = useState('');
+  const [pin, setPin] = useState('');
+  const [address, setAddress] = useState('');
+  const [local, setLocal] = useState<JoinMessage | null>(null);
+  // The host's error at the moment of the last attempt: older errors are not shown again.
+  const [seenError, setSeenError] = useState<ClientView['error']>(null);
+  const [busy, setBusy] = useState(false);
+
+  const hostError =
+    game?.error &&
+    game.error !== seenError &&
+    (game.error.ref === 'join' || game.error.code === 'unknown_token')
+      ? game.error
+      : null;
+  const message = local ?? (hostError ? joinMessage(hostError.code, hostError.message) : null);
+  const pinNeeded = game ? !!game.room?.pinRequired : true;
+  const waiting = busy && !message && game?.role === 'guest';
+  const offline = !!game && game.connection !== 'open';
+
+  // A join sent just as the connection dropped gets no answer: let the person try again.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setBusy(false), RETRY_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+
+  function checkName(): string | null {
+    const checked = checkNickname(nickname);
+    if (!checked.ok) {
+      setLocal({ field: 'nickname', text: checked.reason });
+      document.getElementById('join-nickname')?.focus();
+      return null;
+    }
+    return checked.name;
+  }
+
+  function sendJoin(name: string) {
+    setSeenError(game?.error ?? null);
+    setLocal(null);
+    setBusy(true);
+    api.join(name, pinNeeded && pin.trim() ? pin.trim() : undefined);
+  }
+
+  function submitConnected(e: FormEvent) {
+    e.preventDefault();
+    const name = checkName();
+    if (name) sendJoin(name);
+  }
+
+  async function joinAt(addresses: string[], port: number, needsPin: boolean) {
+    const name = checkName();
+    if (!name) return;
+    if (needsPin && !pin.trim()) {
+      setLocal(joinMessage('pin_required', ''));
+      document.getElementById('join-pin')?.focus();
+      return;
+    }
+    setLocal(null);
+    setBusy(true);
+    let result = await api.connect(addresses[0] ?? '', port);
+    for (const other of addresses.slice(1)) {
+      if (result.ok) break;
+      result = await api.connect(other, port);
+    }
+    if (!result.ok) {
+      setBusy(false);
+      setLocal(joinMessage(result.code, result.message));
+      return;
+    }
+    setSeenError(null);
+    api.join(name, pin.trim() ? pin.trim() : undefined);
+  }
+
+  function submitAddress(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseAddress(address);
+    if (!parsed) {
+      setLocal({
+        field: 'form',
+        text: 'Type the address shown on the host’s screen, for example 192.168.1.20:7420.',
+      });
+      document.getElementById('join-address')?.focus();
+      return;
+    }
+    void joinAt([parsed.address], parsed.port, false);
+  }
+
+  const nicknameField = (
+    <Field id="join-nickname" label="Nickname" error={message?.field === 'nickname' ? message.text : null}>
+      {(props) => (
+        <input
+          {...props}
+          type="text"
+          autoComplete="nickname"
+          autoCapitalize="words"
+          enterKeyHint="go"
+          maxLength={24}
+          value={nickname}
+          onChange={(e) => setNickname(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  const pinField = (
+    <Field
+      id="join-pin"
+      label="PIN"
+      hint={game ? 'The 6-digit PIN on the host’s screen.' : 'Only for rooms marked with a PIN.'}
+      error={message?.field === 'pin' ? message.text : null}
+    >
+      {(props) => (
+        <input
+          {...props}
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
+      )}
+    </Field>
+  );
+  const formError =
+    message?.field === 'form' ? (
+      <p className="form-error" role="alert">
+        {message.text}
+      </p>
+    ) : null;
+  // Field errors are also announced: the alert region speaks, the field keeps the text for later.
+  const fieldAlert =
+    message && message.field !== 'form' ? (
+      <p className="visually-hidden" role="alert">
+        {message.text}
+      </p>
+    ) : null;
+
+  if (game) {
+    const started = game.status !== 'NOT_STARTED' && !game.settings.lateJoin;
+    return (
+      <section className="screen join join--connected">
+        <div className="join__intro">
+          <Brand large />
+          <p className="join__kicker">You are invited to</p>
+          <ScreenHeading className="join__room">{game.room?.name ?? 'Quiz room'}</ScreenHeading>
+          <p className="join__meta">
+            {game.quiz ? <span>{game.quiz.title}</span> : null}
+            <span>
+              {game.playerCount === 0
+                ? 'Be the first to join'
+                : `${game.playerCount} ${game.playerCount === 1 ? 'player' : 'players'} in the room`}
+            </span>
+          </p>
+        </div>
+        <form className="card join__form" onSubmit={submitConnected} noValidate>
+          {started && !message ? (
+            <p className="form-note">A game is in progress. You can join when the next one starts.</p>
+          ) : null}
+          {nicknameField}
+          {pinNeeded ? pinField : null}
+          {formError}
+          {fieldAlert}
+          <button
+            type="submit"
+            className="btn btn--primary btn--large btn--block"
+            disabled={waiting || offline}
+          >
+            {offline ? 'Connecting…' : waiting ? 'Joining…' : 'Join'}
+          </button>
+          {state.canBrowse ? (
+            <button type="button" className="btn btn--ghost btn--block" onClick={() => api.leave()}>
+              Choose another room
+            </button>
+          ) : null}
+        </form>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen join join--browse">
+      <div className="screen__header">
+        {onBack ? (
+          <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
+            ← Back
+          </button>
+        ) : null}
+        <ScreenHeading>Join a quiz</ScreenHeading>
+      </div>
+      <div className="join__columns">
+        <div className="card join__you">
+          <h2>You</h2>
+          {nicknameField}
+          {pinField}
+          {formError}
+          {fieldAlert}
+        </div>
+        <div className="card join__rooms">
+          <div className="join__rooms-head">
+            <h2>Rooms on your network</h2>
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => api.refreshRooms()}>
+              Refresh
+            </button>
+          </div>
+          <p className="visually-hidden" role="status">
+            {state.rooms.length === 1 ? '1 room found' : `${state.rooms.length} rooms found`}
+          </p>
+          {state.rooms.length === 0 ? (
+            <p className="join__empty">
+              <span className="spinner" aria-hidden="true" /> Looking for rooms… Rooms appear here as soon as
+              a host opens one.
+            </p>
+          ) : (
+            <ul className="room-list">
+              {state.rooms.map((room) => (
+                <RoomItem
+                  key={room.id}
+                  room={room}
+                  busy={busy}
+                  onJoin={() => void joinAt(room.addresses, room.port, room.pinRequired)}
+                />
+              ))}
+            </ul>
+          )}
+          <form className="join__address" onSubmit={submitAddress} noValidate>
+            <Field id="join-address" label="Or join by address">
+              {(props) => (
+                <input
+                  {...props}
+                  aria-describedby="join-address-hint"
+                  type="text"
+                  inputMode="url"
+                  value={address}
+                  onChange={(e) => setAddress(e.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" className="btn btn--secondary" disabled={busy}>
+              Join by address
+            </button>
+            <p id="join-address-hint" className="field__hint join__address-hint">
+              As shown on the host’s screen, e.g. 192.168.1.20:7420.
+            </p>
+          </form>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function RoomItem({ room, busy, onJoin }: { room: RoomListing; busy: boolean; onJoin: () => void }) {
+  const closed = room.status !== 'NOT_STARTED';
+  return (
+    <li className={`room${room.joinable ? '' : ' is-unverified'}`}>
+      <div className="room__main">
+        <span className="room__name">{room.name}</span>
+        <span className="room__meta">
+          on {room.host} · {room.players} {room.players === 1 ? 'player' : 'players'}
+        </span>
+      </div>
+      <div className="room__tags">
+        <span className={`tag ${closed ? 'tag--muted' : 'tag--ok'}`}>{STATUS_TEXT[room.status]}</span>
+        {room.pinRequired ? <span className="tag tag--pin">PIN</span> : null}
+        {!room.joinable ? <span className="tag tag--muted">Checking…</span> : null}
+      </div>
+      <button
+        type="button"
+        className="btn btn--primary"
+        disabled={busy}
+        onClick={onJoin}
+        aria-label={`Join ${room.name}`}
+      >
+        Join
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (with a
+ * remove button each), the start rule, Start and the settings. Everyone sees the countdown.
+ */
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { useRemainingMs } from '../api/use-host-clock';
+import { OptionShape } from '../components/option-shape';
+import { QrCode } from '../components/qr-code';
+import { ScreenHeading } from '../components/screen-heading';
+import { SettingsPanel } from '../components/settings-panel';
+import './lobby-screen.css';
+
+interface LobbyProps {
+  state: AppState;
+  game: ClientView;
+  me: ClientView | null;
+}
+
+/** More names than this are summarized: a projector cannot show thousands of chips. */
+const MAX_CHIPS = 120;
+
+function startRule(game: ClientView): string {
+  const need = game.settings.minPlayers;
+  if (need === 0)
+    return game.role === 'host' ? 'Press Start when everyone is in.' : 'The host will start the game soon.';
+  const missing = Math.max(0, need - game.connectedCount);
+  if (missing === 0) return 'Starting…';
+  return `Starts by itself when ${need} players are here — ${missing} more to go.`;
+}
+
+export function LobbyScreen({ state, game, me }: LobbyProps) {
+  if (game.phase === 'countdown') return <Countdown state={state} game={game} />;
+  return game.role === 'host' ? <HostLobby game={game} me={me} /> : <PlayerLobby game={game} me={me} />;
+}
+
+function Countdown({ state, game }: { state: AppState; game: ClientView }) {
+  const remaining = useRemainingMs(game.endsAt, state.clockOffset, 100);
+  const seconds = Math.max(1, Math.ceil(remaining / 1000));
+  return (
+    <section className="screen screen--center countdown">
+      <p className="countdown__quiz">{game.quiz?.title}</p>
+      <ScreenHeading className="countdown__title">Get ready!</ScreenHeading>
+      <div className="countdown__number" key={seconds} aria-hidden="true">
+        {seconds}
+      </div>
+      <p className="visually-hidden">The first question opens in {seconds} seconds.</p>
+      <p className="lead">
+        {game.quiz ? `${game.quiz.questionCount} questions. Be quick: faster answers score more.` : null}
+      </p>
+    </section>
+  );
+}
+
+function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
+  const others = game.playerCount - 1;
+  return (
+    <section className="screen screen--center lobby-player">
+      <div className="lobby-player__shapes" aria-hidden="true">
+        {[0, 1, 2, 3].map((i) => (
+          <span key={i} className={`lobby-player__shape opt-${i}`}>
+            <OptionShape index={i} />
+          </span>
+        ))}
+      </div>
+      <ScreenHeading>You’re in{me?.you ? `, ${me.you.name}` : ''}!</ScreenHeading>
+      <p className="lead">Look for your name on the host’s screen.</p>
+      <div className="card card--glass lobby-player__status" role="status">
+        <p className="lobby-player__count">
+          {others <= 0
+            ? 'You are the first one here.'
+            : `${others} other ${others === 1 ? 'player has' : 'players have'} joined.`}
+        </p>
+        <p>{startRule(game)}</p>
+      </div>
+      {game.quiz ? (
+        <p className="lobby-player__quiz">
+          Quiz: <strong>{game.quiz.title}</strong> · {game.quiz.questionCount} questions
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** "192.168.1.20:7420" that may break before the port but never inside a number. */
+function JoinAddress({ url }: { url: string }) {
+  const text = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0 || text.endsWith(']')) return <span className="nowrap">{text}</span>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, colon)}</span>
+      <wbr />
+      <span className="nowrap">{text.slice(colon)}</span>
+    </>
+  );
+}
+
+function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
+  const api = useApi();
+  const urls = game.access?.joinUrls ?? [];
+  const primary = urls[0] ?? null;
+  const pin = game.access?.pin ?? null;
+  const players = game.players;
+  const shown = players.slice(0, MAX_CHIPS);
+  return (
+    <section className="screen lobby-host">
+      <div className="lobby-host__join card card--light">
+        <p className="lobby-host__kicker">Join on your phone or computer</p>
+        {primary ? (
+          <>
+            <p className="lobby-host__url">
+              <JoinAddress url={primary} />
+            </p>
+            <QrCode className="lobby-host__qr" text={primary} label={`QR code to join at ${primary}`} />
+            {urls.length > 1 ? (
+              <details className="lobby-host__more">
+                <summary>Other addresses of this computer</summary>
+                <ul>
+                  {urls.slice(1).map((u) => (
+                    <li key={u}>{u}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </>
+        ) : (
+          <p>Players on this network can join from the Quizroom app.</p>
+        )}
+        {pin ? (
+          <p className="lobby-host__pin">
+            PIN <strong>{pin}</strong>
+          </p>
+        ) : null}
+      </div>
+
+      <div className="lobby-host__main">
+        <div className="lobby-host__title">
+          <ScreenHeading>{game.quiz?.title ?? 'Quiz'}</ScreenHeading>
+          <p className="lead">
+            {game.quiz?.questionCount} questions · {game.settings.questionSeconds} seconds each
+          </p>
+        </div>
+        <div className="lobby-host__players card card--glass">
+          <h2>
+            Players <span className="count-badge">{players.length}</span>
+          </h2>
+          {players.length === 0 ? (
+            <p className="lobby-host__empty">
+              <span className="spinner" aria-hidden="true" /> Waiting for players to join…
+            </p>
+          ) : (
+            <ul className="player-chips" aria-live="polite" aria-relevant="additions">
+              {shown.map((p) => (
+                <li
+                  key={p.id}
+                  className={`player-chip${p.connected ? '' : ' is-offline'}${me?.you?.id === p.id ? ' is-you' : ''}`}
+                >
+                  <span className="player-chip__name">{p.name}</span>
+                  {!p.connected ? <span className="visually-hidden"> (offline)</span> : null}
+                  <button
+                    type="button"
+                    className="player-chip__kick"
+                    aria-label={`Remove ${p.name}`}
+                    onClick={() => api.kick(p.id)}
+                  >
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                      <path
+                        d="M6 6l12 12M18 6L6 18"
+                        stroke="currentColor"
+                        strokeWidth="2.5"
+                        strokeLinecap="round"
+                      />
+                    </svg>
+                  </button>
+                </li>
+              ))}
+              {players.length > shown.length ? (
+                <li className="player-chip player-chip--more">and {players.length - shown.length} more</li>
+              ) : null}
+            </ul>
+          )}
+        </div>
+        <div className="lobby-host__actions">
+          <p className="lobby-host__rule">{startRule(game)}</p>
+          <button
+            type="button"
+            className="btn btn--primary btn--large"
+            disabled={players.length === 0}
+            onClick={() => api.start()}
+          >
+            Start game
+          </button>
+        </div>
+        <SettingsPanel settings={game.settings} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Question: the prompt, the options (colour + shape + number key 1-4 + text), the countdown to the
+ * host's deadline and "answer locked" once an answer is sent. The host also sees how many have
+ * answered, with Skip and End.
+ */
+import { useEffect } from 'react';
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { useRemainingMs } from '../api/use-host-clock';
+import { OptionShape } from '../components/option-shape';
+import { ScreenHeading } from '../components/screen-heading';
+import { TimeBar } from '../components/time-bar';
+import './question-screen.css';
+import { EndGameButton } from '../components/end-game-button';
+
+interface QuestionProps {
+  state: AppState;
+  game: ClientView;
+  me: ClientView | null;
+}
+
+/** The option this player picked for the open question (acknowledged, or still on its way). */
+function pickedOption(me: ClientView | null, index: number): number | null {
+  if (!me) return null;
+  if (me.you?.answer?.question === index) return me.you.answer.option;
+  if (me.sending?.question === index) return me.sending.option;
+  return null;
+}
+
+export function QuestionScreen({ state, game, me }: QuestionProps) {
+  const api = useApi();
+  const q = game.question;
+  const remaining = useRemainingMs(q?.deadline ?? null, state.clockOffset);
+  const picked = q ? pickedOption(me, q.index) : null;
+  const open = remaining > 0;
+  // While reconnecting an answer could not be sent: the buttons wait for the connection.
+  const canAnswer = !!me && me.connection === 'open' && picked === null && open && !!q;
+  const isHost = game.role === 'host';
+
+  useEffect(() => {
+    if (!canAnswer || !q) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= q.options.length) {
+        e.preventDefault();
+        api.answer(n - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, canAnswer, q]);
+
+  if (!q) return null;
+  const pickedText = picked !== null ? q.options[picked] : null;
+
+  return (
+    <section className={`screen question${picked !== null ? ' has-picked' : ''}`}>
+      <div className="question__head">
+        <p className="question__counter">
+          <span>
+            Question {q.index + 1} of {q.count}
+          </span>
+          {q.points === 0 ? <span className="tag tag--muted">No points</span> : null}
+          {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
+        </p>
+        <ScreenHeading className="question__prompt">{q.prompt}</ScreenHeading>
+        <TimeBar deadline={q.deadline} totalMs={q.timeLimitMs} clockOffset={state.clockOffset} announce />
+      </div>
+
+      {me ? (
+        <div className="options" role="group" aria-label="Answers" aria-describedby="answer-keys-hint">
+          {q.options.map((text, i) => {
+            const mine = picked === i;
+            return (
+              <button
+                key={i}
+                type="button"
+                className={`option opt-${i}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
+                disabled={!canAnswer}
+                aria-pressed={mine}
+                aria-keyshortcuts={String(i + 1)}
+                onClick={() => api.answer(i)}
+              >
+                <OptionShape index={i} className="option__shape" />
+                <span className="option__text">{text}</span>
+                <kbd className="option__key" aria-hidden="true">
+                  {i + 1}
+                </kbd>
+                {mine ? (
+                  <span className="option__lock" aria-hidden="true">
+                    <LockIcon />
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+      ) : (
+        <ol className="options options--display" aria-label="Answers">
+          {q.options.map((text, i) => (
+            <li key={i} className={`option opt-${i}`}>
+              <OptionShape index={i} className="option__shape" />
+              <span className="option__text">{text}</span>
+              <span className="option__key" aria-hidden="true">
+                {i + 1}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {me ? (
+        <p id="answer-keys-hint" className={`question__hint${canAnswer ? '' : ' visually-hidden'}`}>
+          Tip: press 1{q.options.length > 1 ? `–${q.options.length}` : ''} to answer.
+        </p>
+      ) : null}
+
+      <div className="question__status" role="status">
+        {pickedText !== null ? (
+          <p className="locked">
+            <LockIcon />
+            <span>
+              <strong>Answer locked:</strong> {pickedText}.{' '}
+              <span className="locked__wait">{open ? 'Waiting for the others…' : 'Time is up!'}</span>
+            </span>
+          </p>
+        ) : me && !open ? (
+          <p className="locked locked--late">Time is up! No answer this time.</p>
+        ) : null}
+      </div>
+
+      {isHost ? (
+        <div className="host-controls">
+          <p className="host-controls__count">
+            <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
+          </p>
+          <div className="host-controls__buttons">
+            <button type="button" className="btn btn--secondary" onClick={() => api.skip()}>
+              Skip question
+            </button>
+            <EndGameButton />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M7 10V7a5 5 0 0 1 10 0v3" fill="none" stroke="currentColor" strokeWidth="2.4" />
+      <rect x="4.5" y="10" width="15" height="11" rx="2.5" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,31 @@
+/** Screens for the moments outside a game: connecting to the host, and a session that has ended. */
+import { useApi } from '../api/api-context';
+import { Brand } from '../components/brand';
+import { ScreenHeading } from '../components/screen-heading';
+
+export function ConnectingScreen() {
+  return (
+    <section className="screen screen--center">
+      <Brand large />
+      <ScreenHeading className="connecting-title">Connecting to the room…</ScreenHeading>
+      <span className="spinner spinner--large" aria-hidden="true" />
+      <p className="lead">Make sure you are on the same network as the host.</p>
+    </section>
+  );
+}
+
+export function ClosedScreen({ reason }: { reason: string }) {
+  const api = useApi();
+  return (
+    <section className="screen screen--center">
+      <Brand large />
+      <ScreenHeading>You are no longer in the game</ScreenHeading>
+      <p className="lead" role="alert">
+        {reason}
+      </p>
+      <button type="button" className="btn btn--primary btn--large" onClick={() => api.leave()}>
+        Join again
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The desktop-only screens (Home, Host setup, Join with the rooms found on the LAN) rendered by the
+ * same bundle through the Electron adapter, with a stand-in for the preload's `window.quiz`. It
+ * records intents, so the test checks what the screens ask the app to do, using only the keyboard
+ * where a person might.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppState, QuizApi } from '../../src/shared/api/quiz-api';
+import { capture } from './support/audit';
+import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage } from './support/browser';
+import { startHost, type E2EHost } from './support/e2e-host';
+import type { PageGlobals } from './support/page-globals';
+import { heading, visible } from './support/players';
+
+type Call = [string, ...unknown[]];
+
+/** Runs in the page before the app: a fake preload bridge with desktop capabilities. */
+function installFakeBridge(initial: AppState): void {
+  const calls: Call[] = [];
+  const listeners = new Set<(s: AppState) => void>();
+  const state = initial;
+  const record =
+    (name: string, result?: unknown) =>
+    (...args: unknown[]) => {
+      calls.push([name, ...args]);
+      return result;
+    };
+  const bridge: QuizApi = {
+    getState: () => state,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    join: record('join'),
+    answer: record('answer'),
+    start: record('start'),
+    next: record('next'),
+    skip: record('skip'),
+    end: record('end'),
+    kick: record('kick'),
+    updateSettings: record('updateSettings'),
+    newGame: record('newGame'),
+    exportCsv: record('exportCsv', Promise.resolve({ ok: true })) as QuizApi['exportCsv'],
+    hostRoom: record('hostRoom', Promise.resolve({ ok: true })) as QuizApi['hostRoom'],
+    stopHosting: record('stopHosting', Promise.resolve()) as QuizApi['stopHosting'],
+    importQuiz: record(
+      'importQuiz',
+      Promise.resolve({ ok: false, code: 'cancelled', message: 'Cancelled.' }),
+    ) as QuizApi['importQuiz'],
+    connect: record(
+      'connect',
+      Promise.resolve({ ok: false, code: 'unreachable', message: 'connect ECONNREFUSED' }),
+    ) as QuizApi['connect'],
+    leave: record('leave'),
+    refreshRooms: record('refreshRooms'),
+  };
+  Object.assign(globalThis, { quiz: bridge, __calls: calls });
+}
+
+const DESKTOP_STATE: AppState = {
+  game: null,
+  player: null,
+  clockOffset: 0,
+  canHost: true,
+  canBrowse: true,
+  hosting: null,
+  quizzes: [
+    { id: 'builtin', title: 'General knowledge', questionCount: 12 },
+    { id: 'builtin:science', title: 'Science', questionCount: 10 },
+    { id: 'builtin:history', title: 'History', questionCount: 10 },
+    { id: 'builtin:geography', title: 'Geography', questionCount: 10 },
+  ],
+  rooms: [
+    {
+      id: 'Quiz night._quizroom._tcp.local',
+      name: 'Quiz night',
+      host: 'lab-pc-07',
+      addresses: ['192.168.1.20'],
+      port: 7420,
+      players: 12,
+      status: 'NOT_STARTED',
+      pinRequired: false,
+      joinable: true,
+      lastSeen: 0,
+    },
+    {
+      id: 'Biology 2B._quizroom._tcp.local',
+      name: 'Biology 2B',
+      host: 'teacher-laptop',
+      addresses: ['192.168.1.31', '10.0.0.4'],
+      port: 7421,
+      players: 27,
+      status: 'STARTED',
+      pinRequired: true,
+      joinable: true,
+      lastSeen: 0,
+    },
+  ],
+};
+
+describe('desktop screens', () => {
+  let browser: Browser | undefined;
+  let host: E2EHost | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The host only serves the built bundle here; the fake bridge stands in for the app.
+    host = await startHost();
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser, DESKTOP));
+    await context.addInitScript(installFakeBridge, DESKTOP_STATE);
+  }, BUILD_AND_LAUNCH_MS);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await host?.close();
+  });
+
+  const calls = () => page.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]);
+
+  it('hosts a room from Home and Host setup by keyboard', { timeout: 60_000 }, async () => {
+    await page.goto(host!.playerUrl);
+    await visible(page.getByRole('button', { name: 'Host', exact: true }));
+    await visible(page.getByRole('button', { name: 'Join', exact: true }));
+    await capture(page, 'desktop-home');
+
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent),
+    ).toBe('Host');
+    await page.keyboard.press('Enter');
+    await visible(heading(page, 'Host a quiz'));
+    await capture(page, 'desktop-host-setup');
+
+    await page.getByLabel('Science').check();
+    await page.getByLabel('Room name').fill('Physics club');
+    await page.getByLabel('Players needed to start').fill('0');
+    await page.getByLabel('Seconds per question').fill('300');
+    await page.getByLabel('Require a PIN').check();
+    await page.getByRole('button', { name: 'Open room' }).click();
+    await visible(page.getByText('Enter a whole number of seconds from 5 to 240.'));
+    await page.getByLabel('Seconds per question').fill('20');
+    await page.getByLabel('I will play too').check();
+    await page.getByLabel('Nickname').fill('Ms Curie');
+    await page.getByLabel('Nickname').press('Enter');
+    await expect.poll(calls).toContainEqual([
+      'hostRoom',
+      {
+        quizId: 'builtin:science',
+        roomName: 'Physics club',
+        minPlayers: 0,
+        questionSeconds: 20,
+        pin: true,
+        playToo: true,
+        nickname: 'Ms Curie',
+      },
+    ]);
+  });
+
+  it('lists the rooms found on the LAN and explains an unreachable one', { timeout: 60_000 }, async () => {
+    await page.goto(host!.playerUrl);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await visible(heading(page, 'Join a quiz'));
+    await visible(page.getByText('Biology 2B'));
+    await capture(page, 'desktop-join');
+
+    await page.getByRole('button', { name: 'Join Quiz night' }).click();
+    await visible(page.getByText('Enter a nickname.').first());
+    await page.getByLabel('Nickname').fill('Marie');
+    await page.getByRole('button', { name: 'Join Biology 2B' }).click();
+    await visible(page.getByText('This room needs a PIN.').first());
+    await page.getByRole('button', { name: 'Join Quiz night' }).click();
+    await visible(page.getByText('Could not reach that room.'));
+    await capture(page, 'desktop-join-unreachable');
+    expect(await calls()).toContainEqual(['connect', '192.168.1.20', 7420]);
+
+    await page.getByLabel('Or join by address').fill('http://10.1.2.3:7500/');
+    await page.getByRole('button', { name: 'Join by address' }).click();
+    await expect.poll(calls).toContainEqual(['connect', '10.1.2.3', 7500]);
+  });
+});

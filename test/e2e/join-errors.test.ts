@@ -1,0 +1,85 @@
+/**
+ * Refusals that a person can act on: PIN missing or wrong, a taken nickname, a full room, a game
+ * that has started, and being removed by the host.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture } from './support/audit';
+import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage } from './support/browser';
+import { startHost, type E2EHost } from './support/e2e-host';
+import { heading, visible } from './support/players';
+
+describe('joining a room that says no', () => {
+  let browser: Browser | undefined;
+  let host: E2EHost | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    host = await startHost({ pin: '482913', settings: { maxPlayers: 2 } });
+    browser = await launchBrowser();
+  }, BUILD_AND_LAUNCH_MS);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await host?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const { context, page } = await newPage(browser!, DESKTOP);
+    contexts.push(context);
+    return page;
+  }
+
+  async function tryJoin(page: Page, name: string, pin: string): Promise<void> {
+    await page.getByLabel('Nickname').fill(name);
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+  }
+
+  it('explains each refusal and lets the person fix it', { timeout: 120_000 }, async () => {
+    const h = host!;
+    const dashboard = await open();
+    await dashboard.goto(h.hostUrl);
+    await visible(dashboard.getByText('482913'));
+
+    const ada = await open();
+    await ada.goto(h.playerUrl);
+    await tryJoin(ada, 'Ada', '');
+    await visible(ada.getByText('This room needs a PIN.').first());
+    expect(await ada.getByLabel('PIN').getAttribute('aria-invalid')).toBe('true');
+    await capture(ada, 'player-join-pin-required');
+
+    await tryJoin(ada, 'Ada', '111111');
+    await visible(ada.getByText('That PIN is not right.').first());
+    await tryJoin(ada, 'Ada', '482913');
+    await visible(heading(ada, /in, Ada!/));
+
+    const second = await open();
+    await second.goto(h.playerUrl);
+    await tryJoin(second, 'ADA', '482913');
+    await visible(second.getByText('Someone in this room already has that nickname.').first());
+    expect(await second.getByLabel('Nickname').getAttribute('aria-invalid')).toBe('true');
+    await capture(second, 'player-join-name-taken');
+    await tryJoin(second, 'Bob', '482913');
+    await visible(heading(second, /in, Bob!/));
+
+    const third = await open();
+    await third.goto(h.playerUrl);
+    await tryJoin(third, 'Cy', '482913');
+    await visible(third.getByText('This room is full.'));
+
+    // The host removes Bob: his screen says so, and there is room again.
+    await dashboard.getByRole('button', { name: 'Remove Bob' }).click();
+    await visible(heading(second, 'You are no longer in the game'));
+    await visible(second.getByText('The host removed you from the game.'));
+    await capture(second, 'player-kicked');
+
+    await dashboard.getByRole('button', { name: 'Start game' }).click();
+    await visible(heading(ada, /^Get ready!|^Which/));
+    await tryJoin(third, 'Cy', '482913');
+    await visible(third.getByText('This game has already started.'));
+    await capture(third, 'player-join-game-started');
+    expect([...h.scores().keys()]).toEqual(['Ada']);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The e2e suites test the built web player (out/renderer), as phones get it from a host. If it is
+ * missing, or older than the renderer's sources, it is built first with `npx vite build` (which
+ * also builds main and preload). Suites run in parallel workers: a lock directory makes sure only
+ * one of them builds while the others wait for it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = resolve(__dirname, '../../..');
+export const RENDERER_DIR = join(ROOT, 'out/renderer');
+const INDEX = join(RENDERER_DIR, 'index.html');
+const LOCK = join(ROOT, 'out/.e2e-build.lock');
+const SOURCES = ['src/renderer', 'src/shared'].map((d) => join(ROOT, d));
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+/** A lock older than this was left by a build that died. */
+const STALE_LOCK_MS = 6 * 60_000;
+
+async function mtime(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+async function newestSource(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, (await mtime(join(entry.parentPath, entry.name))) ?? 0);
+  }
+  return newest;
+}
+
+async function upToDate(): Promise<boolean> {
+  const built = await mtime(INDEX);
+  if (built === null) return false;
+  for (const dir of SOURCES) if ((await newestSource(dir)) > built) return false;
+  return true;
+}
+
+async function build(): Promise<void> {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  try {
+    await promisify(execFile)(npx, ['vite', 'build'], {
+      cwd: ROOT,
+      timeout: BUILD_TIMEOUT_MS,
+      maxBuffer: 32 * 1024 * 1024,
+      // NODE_ENV is "test" under vitest: without this, React's development build would be bundled.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `Building the web player with "npx vite build" failed:\n${err.stderr || err.stdout || err.message}`,
+      { cause: e },
+    );
+  }
+  if ((await mtime(INDEX)) === null) throw new Error(`"npx vite build" finished but ${INDEX} is missing.`);
+}
+
+export async function ensureRendererBuilt(): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    if (await upToDate()) return RENDERER_DIR;
+    await mkdir(join(ROOT, 'out'), { recursive: true });
+    let locked = false;
+    try {
+      await mkdir(LOCK);
+      locked = true;
+    } catch {
+      const age = Date.now() - ((await mtime(LOCK)) ?? Date.now());
+      if (age > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
+    }
+    if (locked) {
+      try {
+        if (!(await upToDate())) await build();
+        return RENDERER_DIR;
+      } finally {
+        await rm(LOCK, { recursive: true, force: true });
+      }
+    }
+    if (Date.now() - started > BUILD_TIMEOUT_MS + 60_000)
+      throw new Error('Timed out waiting for another worker to build the web player.');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
