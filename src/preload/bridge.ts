@@ -25,11 +25,17 @@ export const EMPTY_STATE: AppState = {
 
 export function buildBridge(ipc: IpcRendererLike): Record<string, (...args: never[]) => unknown> {
   let current: AppState = EMPTY_STATE;
+  let received = false;
+  const subscribers = new Set<(state: AppState) => void>();
   ipc.on(STATE_CHANNEL, (_event, state) => {
+    received = true;
     current = state as AppState;
   });
   void ipc.invoke(GET_STATE_CHANNEL).then((state) => {
+    // A push may have come first; it is newer.
+    if (received) return;
     current = state as AppState;
+    for (const listener of subscribers) listener(current);
   });
 
   const bridge: Record<string, (...args: never[]) => unknown> = {
@@ -39,9 +45,11 @@ export function buildBridge(ipc: IpcRendererLike): Record<string, (...args: neve
       // Each subscriber gets its own wrapper: the page never sees the IPC event.
       const wrapped = (_event: unknown, state: unknown) => listener(state as AppState);
       ipc.on(STATE_CHANNEL, wrapped);
+      subscribers.add(listener);
       listener(current);
       return () => {
         ipc.removeListener(STATE_CHANNEL, wrapped);
+        subscribers.delete(listener);
       };
     },
   };

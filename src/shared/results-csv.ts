@@ -1,19 +1,28 @@
 /**
- * Final results as CSV (RFC 4180: comma separated, CRLF, quotes doubled), for the host's export.
+ * Final results as CSV (RFC 4180: comma separated, CRLF, quotes doubled), for the host's export;
+ * the cell and table writers are shared with the game-report and quiz exports.
  * Cells that a spreadsheet would run as a formula are prefixed with a quote.
  */
 import type { LeaderRow } from './protocol';
 
-function cell(value: string | number | boolean): string {
+export type CsvValue = string | number | boolean;
+
+export function csvCell(value: CsvValue): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows of cells as CSV text, CRLF after every row. */
+export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 export function resultsCsv(rows: readonly LeaderRow[]): string {
-  const lines = [['Rank', 'Name', 'Score', 'Correct answers', 'Connected at the end'].map(cell).join(',')];
-  for (const r of rows) lines.push([r.rank, r.name, r.score, r.correct, r.connected ? 'yes' : 'no'].map(cell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvTable([
+    ['Rank', 'Name', 'Score', 'Correct answers', 'Connected at the end'],
+    ...rows.map((r) => [r.rank, r.name, r.score, r.correct, r.connected ? 'yes' : 'no']),
+  ]);
 }
 
 /** A file name for an export: "Quizroom results - <quiz> - 2026-11-27.csv". */

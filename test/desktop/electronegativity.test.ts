@@ -43,8 +43,8 @@ function cells(line: string): string[] {
 }
 
 let dir = '';
-beforeAll(() => {
-  ensureBuilt();
+beforeAll(async () => {
+  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'quizroom-eneg-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -20,8 +20,8 @@ const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
 let dir = '';
 let entries: string[] = [];
 
-beforeAll(() => {
-  ensureBuilt();
+beforeAll(async () => {
+  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'quizroom-pack-'));
   const dist = join(dir, 'electron-dist');
   mkdirSync(join(dist, 'resources'), { recursive: true });

@@ -8,7 +8,7 @@ import { capture } from './support/audit';
 import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage, UI_TIMEOUT_MS } from './support/browser';
 import { E2E_QUIZ, startHost, type E2EHost } from './support/e2e-host';
 import { FlakyLink } from './support/flaky-link';
-import { ensureRendererBuilt } from './support/renderer-build';
+import { ensureBuilt } from '../support/built-app';
 import { answer, heading, joinAs, visible } from './support/players';
 
 const [q1, q2, q3] = E2E_QUIZ.questions;
@@ -20,7 +20,7 @@ describe('reconnecting', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
+    await ensureBuilt();
     browser = await launchBrowser();
   }, BUILD_AND_LAUNCH_MS);
 

@@ -17,7 +17,9 @@ import type {
   ServerMessage,
   YouView,
 } from '../protocol';
-import { DEFAULT_SETTINGS, statusOf } from '../protocol';
+// Direct imports, not the protocol index: the web player must not bundle the zod schemas.
+import { DEFAULT_SETTINGS } from '../protocol/default-settings';
+import { statusOf } from '../protocol/server-messages';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 

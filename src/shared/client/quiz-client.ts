@@ -4,14 +4,9 @@
  * benchmark). It says hello, keeps the view state, reconnects by itself with its token, and keeps
  * its clock offset to the host so that countdowns end when the host's deadline does.
  */
-import {
-  PROTOCOL_VERSION,
-  type ClientMessage,
-  type HostCommand,
-  type ServerMessage,
-  type ServerMessageType,
-  type SettingsPatch,
-} from '../protocol';
+// Direct imports, not the protocol index: the web player must not bundle the zod schemas.
+import type { ClientMessage, HostCommand, ServerMessage, ServerMessageType, SettingsPatch } from '../protocol';
+import { PROTOCOL_VERSION } from '../protocol/version';
 import type { Quiz } from '../quiz/quiz-schema';
 import { initialView, reduceView, type ClientView } from './client-view';
 
@@ -140,16 +135,18 @@ export class QuizClient {
     this.update({ ...this.state, connection: 'closed', closedReason: this.state.closedReason ?? 'Closed.' });
   }
 
-  join(name: string, pin?: string): void {
-    this.send(pin === undefined ? { type: 'join', name } : { type: 'join', name, pin });
+  /** Asks to join; false when not connected (nothing was sent). */
+  join(name: string, pin?: string): boolean {
+    return this.send(pin === undefined ? { type: 'join', name } : { type: 'join', name, pin });
   }
 
-  /** Answers the open question with option `option` (counting from 0). */
-  answer(option: number): void {
+  /** Answers the open question with option `option` (counting from 0); false when nothing was sent. */
+  answer(option: number): boolean {
     const q = this.state.question;
-    if (!q || this.state.phase !== 'question' || this.state.you?.answer || this.state.sending) return;
+    if (!q || this.state.phase !== 'question' || this.state.you?.answer || this.state.sending) return false;
+    if (!this.send({ type: 'answer', question: q.index, option })) return false;
     this.update({ ...this.state, sending: { question: q.index, option } });
-    this.send({ type: 'answer', question: q.index, option });
+    return true;
   }
 
   start(): void {
@@ -247,8 +244,11 @@ export class QuizClient {
     } catch {
       return;
     }
+    const before = this.state;
     this.track(msg);
-    this.update(reduceView(this.state, msg));
+    const next = reduceView(this.state, msg);
+    // Pongs and repeated information change nothing: listeners hear only of real changes.
+    if (next !== before) this.update(next);
     for (const listener of this.messageListeners) listener(msg);
   }
 

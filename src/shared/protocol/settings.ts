@@ -24,16 +24,7 @@ export const GameSettingsSchema = z.object({
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
-export const DEFAULT_SETTINGS: GameSettings = {
-  minPlayers: 2,
-  countdownSeconds: 3,
-  questionSeconds: 10,
-  revealSeconds: 5,
-  leaderboardSeconds: 5,
-  autoAdvance: true,
-  maxPlayers: 5000,
-  lateJoin: false,
-};
+export { DEFAULT_SETTINGS } from './default-settings';
 
 export const SettingsPatchSchema = GameSettingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PageGlobals } from './page-globals';
-import { ROOT } from './renderer-build';
+import { ROOT } from '../../support/built-app';
 
 export const SCREENS_DIR = join(ROOT, 'test-results/screens');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');

@@ -20,7 +20,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** For a suite's beforeAll: it may build the web player first (see renderer-build.ts). */
+/** For a suite's beforeAll: it may build the web player first (see test/support/built-app.ts). */
 export const BUILD_AND_LAUNCH_MS = 6 * 60_000;
 
 /** Generous: a loaded CI machine can be slow, and nothing here measures speed. */

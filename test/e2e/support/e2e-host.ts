@@ -6,7 +6,7 @@
 import type { GameSettings } from '../../../src/shared/protocol';
 import { QuizSchema, type Quiz } from '../../../src/shared/quiz/quiz-schema';
 import { QuizServer, type QuizServerOptions } from '../../../src/main/server/quiz-server';
-import { ensureRendererBuilt } from './renderer-build';
+import { ensureBuilt } from '../../support/built-app';
 
 export const E2E_QUIZ: Quiz = QuizSchema.parse({
   title: 'Planet Earth',
@@ -55,7 +55,7 @@ export interface E2EHost {
 }
 
 export async function startHost(options: Partial<QuizServerOptions> = {}): Promise<E2EHost> {
-  const staticDir = await ensureRendererBuilt();
+  const staticDir = await ensureBuilt();
   const server = new QuizServer({
     quiz: E2E_QUIZ,
     roomName: 'Friday quiz',
