@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   const session = new DesktopSession({
     staticDir: rendererDir,
     announce: true,
+    journalDir: join(app.getPath('userData'), 'journal'),
     createDiscovery: () => createDiscovery(),
     saveFile: async (defaultName, content) => {
       const result = win ? await dialog.showSaveDialog(win, { defaultPath: defaultName }) : { canceled: true, filePath: '' };

@@ -21,6 +21,7 @@ export const EMPTY_STATE: AppState = {
   rooms: [],
   quizzes: [],
   hosting: null,
+  interrupted: null,
 };
 
 export function buildBridge(ipc: IpcRendererLike): Record<string, (...args: never[]) => unknown> {

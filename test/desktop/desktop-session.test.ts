@@ -1,4 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QuizServer } from '../../src/main/server/quiz-server';
+import { QuizClient } from '../../src/shared/client/quiz-client';
+import { TEST_QUIZ } from '../support/test-host';
 import { DesktopSession, type DesktopPorts } from '../../src/main/desktop/desktop-session';
 import { createFakeDiscovery, type DiscoveredRoom } from '../../src/main/discovery';
 import type { AppState } from '../../src/shared/api/quiz-api';
@@ -97,6 +104,33 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     ]);
     app.session.refreshRooms();
     expect(app.discovery.refreshes).toBe(1);
+  });
+
+  it('offers and resumes a room that was interrupted, with its players and scores', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-journal-'));
+    try {
+      // A room that was running when the app died: its journal was never closed.
+      const crashed = new QuizServer({ quiz: TEST_QUIZ, roomName: 'Lab', port: 0, bind: '127.0.0.1', staticDir: null, journalDir });
+      const port = await crashed.listen();
+      const ada = new QuizClient({ url: `ws://127.0.0.1:${port}/ws`, WebSocket: WebSocket as never, backoffMs: [100, 200, 400] });
+      ada.connect();
+      await waitFor(() => ada.view.ready || undefined, 'Ada to connect');
+      ada.join('Ada');
+      await waitFor(() => ada.view.you || undefined, 'Ada to join');
+      await crashed.close({ resumable: true });
+
+      const app = newSession({ journalDir });
+      expect(app.session.getState().interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Test quiz', players: 1 });
+      expect(await app.session.resumeHosting()).toEqual({ ok: true });
+      const back = await until(app.session, (s) => s.game?.players.some((p) => p.name === 'Ada' && p.connected), 'Ada to come back');
+      expect(back.hosting).toMatchObject({ roomName: 'Lab', port });
+      expect(back.interrupted).toBeNull();
+      ada.close();
+      await app.session.stopHosting();
+      expect(app.session.getState().interrupted).toBeNull();
+    } finally {
+      rmSync(journalDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to host an unknown quiz and to import when the person cancels', async () => {

@@ -44,6 +44,7 @@ function installFakeBridge(initial: AppState): void {
     exportCsv: record('exportCsv', Promise.resolve({ ok: true })) as QuizApi['exportCsv'],
     hostRoom: record('hostRoom', Promise.resolve({ ok: true })) as QuizApi['hostRoom'],
     stopHosting: record('stopHosting', Promise.resolve()) as QuizApi['stopHosting'],
+    resumeHosting: record('resumeHosting', Promise.resolve({ ok: true })) as QuizApi['resumeHosting'],
     importQuiz: record(
       'importQuiz',
       Promise.resolve({ ok: false, code: 'cancelled', message: 'Cancelled.' }),
@@ -65,6 +66,7 @@ const DESKTOP_STATE: AppState = {
   canHost: true,
   canBrowse: true,
   hosting: null,
+  interrupted: null,
   quizzes: [
     { id: 'builtin', title: 'General knowledge', questionCount: 12 },
     { id: 'builtin:science', title: 'Science', questionCount: 10 },
@@ -158,6 +160,26 @@ describe('desktop screens', () => {
         nickname: 'Ms Curie',
       },
     ]);
+  });
+
+  it('offers to resume an interrupted game', { timeout: 60_000 }, async () => {
+    const { context: ctx, page: p } = await newPage(browser!, DESKTOP);
+    try {
+      await ctx.addInitScript(installFakeBridge, {
+        ...DESKTOP_STATE,
+        interrupted: { roomName: 'Physics club', quizTitle: 'Science', players: 14 },
+      });
+      await p.goto(host!.playerUrl);
+      await visible(p.getByRole('heading', { name: 'Resume interrupted game' }));
+      await visible(p.getByText(/Physics club.+Science.+14 players/));
+      await capture(p, 'desktop-home-resume');
+      await p.getByRole('button', { name: 'Resume game' }).click();
+      await expect
+        .poll(() => p.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]))
+        .toContainEqual(['resumeHosting']);
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('lists the rooms found on the LAN and explains an unreachable one', { timeout: 60_000 }, async () => {

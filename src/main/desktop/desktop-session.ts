@@ -5,7 +5,7 @@
  * AppState that the main process pushes to the window.
  */
 import WebSocket from 'ws';
-import type { AppState, HostConfig, HostInfo, IntentResult, QuizChoice, RoomListing } from '../../shared/api/quiz-api';
+import type { AppState, HostConfig, HostInfo, IntentResult, InterruptedRoom, QuizChoice, RoomListing } from '../../shared/api/quiz-api';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import { PROTOCOL_VERSION, type SettingsPatch } from '../../shared/protocol';
 import { builtinPack } from '../../shared/quiz/builtin-pack';
@@ -15,6 +15,7 @@ import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 import { type Announcer, type DiscoveredRoom, type Discovery } from '../discovery';
 import { announceServer } from '../discovery/announce-server';
 import { readQuiz } from '../library/read-quiz-file';
+import { findInterruptedJournal, JournalError, readJournal } from '../server/game-journal';
 import { ListenError, QuizServer } from '../server/quiz-server';
 import { newPin } from '../server/tokens';
 
@@ -29,6 +30,8 @@ export interface DesktopPorts {
   pickQuizFile(): Promise<string | null>;
   /** Announces hosted rooms on the LAN; false in tests that must not use multicast. */
   announce: boolean;
+  /** Where hosted rooms keep their journal, so that a crash can be resumed; none when absent. */
+  journalDir?: string | null;
   port?: number;
   bind?: string;
 }
@@ -54,8 +57,10 @@ export class DesktopSession {
   private readonly imported: { id: string; quiz: Quiz }[] = [];
   private readonly listeners = new Set<(state: AppState) => void>();
   private state: AppState;
+  private interruptedRoom: InterruptedRoom | null;
 
   constructor(private readonly ports: DesktopPorts) {
+    this.interruptedRoom = this.findInterrupted();
     this.state = this.compose();
   }
 
@@ -200,7 +205,6 @@ export class DesktopSession {
     if (this.hosting) return fail('hosting', 'A room is already open.');
     const quiz = this.findQuiz(config.quizId);
     if (!quiz) return fail('invalid_quiz', `There is no quiz "${config.quizId}".`);
-    this.leaveRemote();
     const server = new QuizServer({
       quiz,
       roomName: config.roomName,
@@ -210,7 +214,51 @@ export class DesktopSession {
       settings: { minPlayers: config.minPlayers, questionSeconds: config.questionSeconds },
       staticDir: this.ports.staticDir,
       maxConnectionsPerAddress: 64,
+      journalDir: this.ports.journalDir ?? null,
     });
+    return this.openRoom(server, config.playToo ? config.nickname?.trim() || 'Host' : null);
+  }
+
+  /** Continues the interrupted room from its journal, on the same port with the same tokens. */
+  async resumeHosting(): Promise<IntentResult> {
+    if (this.hosting) return fail('hosting', 'A room is already open.');
+    const path = this.interruptedJournal();
+    if (!path) return fail('nothing_to_resume', 'There is no interrupted game to resume.');
+    let server: QuizServer;
+    try {
+      server = QuizServer.resume(path, {
+        bind: this.ports.bind,
+        staticDir: this.ports.staticDir,
+        maxConnectionsPerAddress: 64,
+        journalDir: this.ports.journalDir ?? null,
+      });
+    } catch (e) {
+      if (e instanceof JournalError) return fail('resume_failed', e.message);
+      throw e;
+    }
+    // The host's own player (if they played too) comes back as a player who lost connection.
+    return this.openRoom(server, null);
+  }
+
+  private interruptedJournal(): string | null {
+    return this.ports.journalDir ? findInterruptedJournal(this.ports.journalDir) : null;
+  }
+
+  /** Looks in the journal folder once (at start and when a room closes), not on every change. */
+  private findInterrupted(): InterruptedRoom | null {
+    const path = this.interruptedJournal();
+    if (!path) return null;
+    try {
+      const { config, inputs } = readJournal(path);
+      return { roomName: config.roomName, quizTitle: config.quiz.title, players: inputs.filter((i) => i.input.kind === 'join').length };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Starts listening, announces the room and connects this app as its host (and player). */
+  private async openRoom(server: QuizServer, playAs: string | null): Promise<IntentResult> {
+    this.leaveRemote();
     let port: number;
     try {
       port = await server.listen();
@@ -219,27 +267,28 @@ export class DesktopSession {
       throw e;
     }
     const local = `ws://127.0.0.1:${port}/ws`;
-    const hostClient = new QuizClient({ url: local, WebSocket: WebSocket as unknown as WebSocketFactory, token: server.hostToken });
+    const WS = WebSocket as unknown as WebSocketFactory;
+    const hostClient = new QuizClient({ url: local, WebSocket: WS, token: server.hostToken });
     let playerClient: QuizClient | null = null;
-    if (config.playToo) {
-      playerClient = new QuizClient({ url: local, WebSocket: WebSocket as unknown as WebSocketFactory });
-      const nickname = config.nickname?.trim() || 'Host';
+    if (playAs !== null) {
+      playerClient = new QuizClient({ url: local, WebSocket: WS });
       // Join as soon as the first snapshot arrives.
       const stop = playerClient.subscribe((view) => {
         if (view.ready && view.role === 'guest' && !view.error) {
           stop();
-          playerClient?.join(nickname, server.pin ?? undefined);
+          playerClient?.join(playAs, server.pin ?? undefined);
         }
       });
     }
-    const announcer = this.ports.announce ? announceServer(server, config.roomName) : null;
+    const roomName = server.room.name;
+    const announcer = this.ports.announce ? announceServer(server, roomName) : null;
     const subs = [hostClient.subscribe(() => this.changed()), playerClient?.subscribe(() => this.changed())];
     this.hosting = {
       server,
       announcer,
       hostClient,
       playerClient,
-      info: { roomName: config.roomName, port, quizTitle: quiz.title, playing: config.playToo },
+      info: { roomName, port, quizTitle: server.game.quiz.title, playing: playerClient !== null },
       unsubscribe: () => subs.forEach((u) => u?.()),
     };
     hostClient.connect();
@@ -256,6 +305,7 @@ export class DesktopSession {
     h.hostClient.close();
     h.playerClient?.close();
     await Promise.allSettled([h.announcer?.stop(), h.server.close()]);
+    this.interruptedRoom = this.findInterrupted();
     this.changed();
   }
 
@@ -280,6 +330,7 @@ export class DesktopSession {
       rooms: this.rooms,
       quizzes: this.quizzes(),
       hosting: h ? h.info : null,
+      interrupted: this.hosting ? null : this.interruptedRoom,
     };
   }
 

@@ -39,6 +39,7 @@ export function createElectronAdapter(bridge: QuizApi): QuizApi {
     hostRoom: (config) => bridge.hostRoom(config),
     stopHosting: () => bridge.stopHosting(),
     importQuiz: () => bridge.importQuiz(),
+    resumeHosting: () => bridge.resumeHosting(),
     connect: (address, port) => bridge.connect(address, port),
     leave: () => bridge.leave(),
     refreshRooms: () => bridge.refreshRooms(),

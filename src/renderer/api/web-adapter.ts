@@ -52,6 +52,7 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     rooms: [],
     quizzes: [],
     hosting: null,
+    interrupted: null,
   };
 
   function set(patch: Partial<AppState>): void {
@@ -132,6 +133,7 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     hostRoom: async () => desktopOnly,
     stopHosting: async () => undefined,
     importQuiz: async () => desktopOnly,
+    resumeHosting: async () => desktopOnly,
     connect: async () => desktopOnly,
     leave() {
       if (hostToken) return;

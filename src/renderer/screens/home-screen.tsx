@@ -1,6 +1,7 @@
 /** Home (desktop): Host a room on this computer, or Join one on the network. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
 import type { LocalPage } from '../app';
 import { Brand } from '../components/brand';
 import { ScreenHeading } from '../components/screen-heading';
@@ -8,6 +9,16 @@ import './home-screen.css';
 
 export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPage) => void }) {
   const id = useId();
+  const api = useApi();
+  const [resumeError, setResumeError] = useState<string | null>(null);
+  const [resuming, setResuming] = useState(false);
+  const interrupted = state.interrupted;
+  const resume = async () => {
+    setResuming(true);
+    const result = await api.resumeHosting();
+    setResuming(false);
+    setResumeError(result.ok ? null : result.message);
+  };
   return (
     <section className="screen home">
       <div className="home__hero">
@@ -73,6 +84,26 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
           </div>
         ) : null}
       </div>
+      {interrupted ? (
+        <div className="card home__resume" role="region" aria-labelledby={`${id}-resume`}>
+          <h2 id={`${id}-resume`} className="home__resume-title">
+            Resume interrupted game
+          </h2>
+          <p>
+            “{interrupted.roomName}” with {interrupted.quizTitle} stopped unexpectedly ({interrupted.players}{' '}
+            {interrupted.players === 1 ? 'player' : 'players'}). Reopen it: players come back by themselves
+            with their scores.
+          </p>
+          <button type="button" className="btn btn--primary" disabled={resuming} onClick={() => void resume()}>
+            Resume game
+          </button>
+          {resumeError ? (
+            <p role="alert" className="home__resume-error">
+              {resumeError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -58,6 +58,13 @@ export interface HostInfo {
   playing: boolean;
 }
 
+/** A hosted room that was interrupted, as the Home screen offers it. */
+export interface InterruptedRoom {
+  roomName: string;
+  quizTitle: string;
+  players: number;
+}
+
 /** The answer to an intent that can fail before reaching a host (codes: unreachable, host_failed, cancelled, invalid_quiz…). */
 export type IntentResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -78,6 +85,8 @@ export interface AppState {
   quizzes: QuizChoice[];
   /** The room this app hosts, or null. */
   hosting: HostInfo | null;
+  /** A room this app hosted that did not close cleanly (the app or computer crashed); resumeHosting continues it. */
+  interrupted: InterruptedRoom | null;
 }
 
 export interface QuizApi {
@@ -114,6 +123,8 @@ export interface QuizApi {
   stopHosting(): Promise<void>;
   /** Desktop: picks a quiz file to add to `quizzes`. */
   importQuiz(): Promise<IntentResult>;
+  /** Desktop: reopens the interrupted room from its journal; players come back by themselves. */
+  resumeHosting(): Promise<IntentResult>;
   /** Desktop: connects to the room at address:port as a guest (then call join). */
   connect(address: string, port: number): Promise<IntentResult>;
   /** Leaves the room: desktop returns to Home; a browser forgets its player and starts over. */

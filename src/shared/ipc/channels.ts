@@ -16,6 +16,7 @@ export const INTENT_CHANNELS = {
   hostRoom: 'quiz:host-room',
   stopHosting: 'quiz:stop-hosting',
   importQuiz: 'quiz:import-quiz',
+  resumeHosting: 'quiz:resume-hosting',
   connect: 'quiz:connect',
   leave: 'quiz:leave',
   refreshRooms: 'quiz:refresh-rooms',

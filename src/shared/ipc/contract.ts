@@ -33,6 +33,7 @@ export const INTENT_ARGS = {
   hostRoom: z.tuple([HostConfigSchema]),
   stopHosting: z.tuple([]),
   importQuiz: z.tuple([]),
+  resumeHosting: z.tuple([]),
   connect: z.tuple([z.string().trim().min(1).max(255), Port]),
   leave: z.tuple([]),
   refreshRooms: z.tuple([]),
