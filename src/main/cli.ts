@@ -6,10 +6,13 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { QuizError } from '../shared/quiz/load-quiz';
-import { ArgsError, defaultJournalDir, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
+import { ArgsError, defaultJournalDir, defaultLibraryDir, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
 import { findInterruptedJournal, JournalError } from './server/game-journal';
 import { describeEvent } from './headless/event-log';
-import { readQuiz } from './library/read-quiz-file';
+import { importSummaryLines } from './library/importers/import-summary';
+import { openQuiz } from './library/read-quiz-file';
+import { saveReportOnGameOver } from './reports/report-recorder';
+import { ReportStore } from './reports/report-store';
 import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
 import { ListenError, QuizServer } from './server/quiz-server';
 import { newPin } from './server/tokens';
@@ -68,7 +71,11 @@ async function main(argv: string[]): Promise<number> {
   } else {
     let quiz;
     try {
-      quiz = await readQuiz(args.quiz);
+      const opened = await openQuiz(args.quiz);
+      quiz = opened.quiz;
+      // What the import took and skipped, before the room opens.
+      const summary = opened.imported ? importSummaryLines(opened.imported, args.quiz ?? 'the quiz file') : [];
+      for (const line of summary) log(line);
     } catch (e) {
       if (e instanceof QuizError) {
         process.stderr.write(`quizroom host: ${e.message}\n`);
@@ -107,6 +114,11 @@ async function main(argv: string[]): Promise<number> {
     const line = describeEvent(event);
     if (line) log(line);
   });
+  const reports = new ReportStore(args.library ?? defaultLibraryDir());
+  saveReportOnGameOver(server, reports, {
+    onSaved: (saved) => log(`Game report saved: ${saved.path}`),
+    onError: (e) => log(`Could not save the game report in ${reports.folder}: ${e instanceof Error ? e.message : String(e)}`),
+  });
   const announcement = args['no-mdns'] ? null : announceServer(server, roomName, log);
 
   const local = args.bind && args.bind !== '0.0.0.0' ? [args.bind] : lanIPv4Addresses().map((a) => a.address);
@@ -117,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
   log(`Host dashboard:   ${hostDashboardUrl(args.bind && args.bind !== '0.0.0.0' ? args.bind : '127.0.0.1', port, server.hostToken)}`);
   log(announcement ? 'Announced on the LAN with mDNS.' : 'Not announced on the LAN (--no-mdns).');
   log(server.journalPath ? `Game journal: ${server.journalPath} (resume after a crash with --resume)` : 'No game journal (--no-journal).');
+  log(`Game reports are saved in ${reports.folder}`);
 
   return new Promise<number>((resolveExit) => {
     let stopping = false;

@@ -27,6 +27,11 @@ export function resultsCsv(rows: readonly LeaderRow[]): string {
 
 /** A file name for an export: "Quizroom results - <quiz> - 2026-11-27.csv". */
 export function resultsFileName(quizTitle: string, date: Date): string {
-  const safe = quizTitle.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60) || 'quiz';
+  const safe =
+    quizTitle
+      // eslint-disable-next-line no-control-regex -- control characters are what it removes
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
+      .trim()
+      .slice(0, 60) || 'quiz';
   return `Quizroom results - ${safe} - ${date.toISOString().slice(0, 10)}.csv`;
 }

@@ -8,15 +8,26 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PORT } from '../server/quiz-server';
 
-/** The headless host's data folder for journals (XDG data home). */
-export function defaultJournalDir(): string {
+/** The headless host's data folder (XDG data home). */
+function dataDir(): string {
   const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'quizroom', 'journal');
+  return join(base, 'quizroom');
+}
+
+/** Where the headless host keeps game journals. */
+export function defaultJournalDir(): string {
+  return join(dataDir(), 'journal');
+}
+
+/** The headless host's quiz library; finished games' reports go to its `reports` folder. */
+export function defaultLibraryDir(): string {
+  return join(dataDir(), 'library');
 }
 
 export const HOST_USAGE = `Usage: npm run host -- [options]
 
-  --quiz FILE|builtin:ID  quiz to play (default: a mix of the built-in pack)
+  --quiz FILE|builtin:ID  quiz to play (default: a mix of the built-in pack); FILE may be Quizroom
+                          JSON, a Kahoot! spreadsheet (.xlsx, .csv), Moodle GIFT or Aiken
   --name NAME             room name shown to players (default: "<computer>'s quiz")
   --port N                port to listen on (default ${DEFAULT_PORT}, or the next free one)
   --bind ADDR             listen only on this address (default: all interfaces)
@@ -27,6 +38,8 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
+  --library DIR           quiz library; each finished game's report is saved in DIR/reports
+                          (default: ${defaultLibraryDir()})
   --resume                continue the last room that did not close cleanly (after a crash)
   --help                  show this help`;
 
@@ -49,6 +62,7 @@ const ArgsSchema = z.object({
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
+  library: z.string().min(1, '--library must not be empty').optional(),
   resume: z.boolean().optional(),
   help: z.boolean().optional(),
 });
@@ -76,6 +90,7 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },
+        library: { type: 'string' },
         resume: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

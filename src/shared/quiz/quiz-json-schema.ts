@@ -17,9 +17,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'questions.kind': 'The kind of question; "choice" (pick one option) is the only kind so far.',
   'questions.prompt': 'The question as players read it.',
   'questions.options': `${MIN_OPTIONS} to ${MAX_OPTIONS} options; no two may be the same (ignoring case).`,
-  'questions.correct': 'Index of the one correct option, counting from 0; it must point at an existing option.',
-  'questions.timeLimit': "Seconds to answer (5 to 240); when absent the room's \"seconds per question\" setting applies.",
-  'questions.points': 'Points for a right answer given at once (half of them at the deadline): 0, 1000 (default) or 2000.',
+  'questions.correct':
+    'Index of the one correct option, counting from 0; it must point at an existing option.',
+  'questions.timeLimit':
+    'Seconds to answer (5 to 240); when absent the room\'s "seconds per question" setting applies.',
+  'questions.points':
+    'Points for a right answer given at once (half of them at the deadline): 0, 1000 (default) or 2000.',
 };
 
 function describe(node: JsonObject, path: string): void {
@@ -38,7 +41,8 @@ export function quizJsonSchema(): JsonObject {
   const schema: JsonObject = { $schema, $id: QUIZ_SCHEMA_ID, title: 'Quizroom quiz', ...rest };
   describe(schema, '');
   // zod says "any safe integer"; the real bound is the last option.
-  const question = ((schema.properties as Record<string, JsonObject>).questions!.items as JsonObject).oneOf as JsonObject[];
+  const question = ((schema.properties as Record<string, JsonObject>).questions!.items as JsonObject)
+    .oneOf as JsonObject[];
   for (const variant of question) {
     const correct = (variant.properties as Record<string, JsonObject>).correct!;
     correct.maximum = MAX_OPTIONS - 1;

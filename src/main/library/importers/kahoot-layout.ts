@@ -1,0 +1,174 @@
+/**
+ * Kahoot!'s spreadsheet template, read from rows of cell text (the CSV and XLSX importers supply
+ * the rows). The template puts a title and instructions above the header row, numbers the rows in
+ * column A, and has the columns Question, Answer 1-4, Time limit (sec) and Correct answer(s)
+ * (1-based; several separated by commas for a multi-select question, which Quizroom skips).
+ * The header row is found by its texts, so extra rows and columns around it do not matter.
+ */
+import { QuizError } from '../../../shared/quiz/load-quiz';
+import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S } from '../../../shared/quiz/quiz-schema';
+import { ImportCollector, listWords, type ImportFormat, type ImportResult } from './import-result';
+
+export interface SheetRow {
+  /** The row number a spreadsheet shows (counted from 1). */
+  number: number;
+  cells: string[];
+}
+
+export const KAHOOT_HEADER = [
+  'Question - max 120 characters',
+  'Answer 1 - max 75 characters',
+  'Answer 2 - max 75 characters',
+  'Answer 3 - max 75 characters',
+  'Answer 4 - max 75 characters',
+  'Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs',
+  'Correct answer(s) - choose at least one',
+] as const;
+
+/** Kahoot's template has its header on row 8 and the first question on row 9. */
+export const KAHOOT_HEADER_ROW = 8;
+
+interface Columns {
+  question: number;
+  /** Column index of each "Answer N" header, by N (from 1). */
+  answers: Map<number, number>;
+  time: number | null;
+  correct: number;
+}
+
+const EXPECTED =
+  'Kahoot!\'s spreadsheet template: a header row with the columns "Question", "Answer 1" to "Answer 4", ' +
+  '"Time limit (sec)" and "Correct answer(s)"';
+
+function findHeader(rows: readonly SheetRow[], source: string): { index: number; columns: Columns } {
+  for (let index = 0; index < rows.length; index++) {
+    const cells = rows[index]!.cells.map((c) => c.trim().toLowerCase());
+    const question = cells.findIndex((c) => /^question\b/.test(c));
+    const answers = new Map<number, number>();
+    cells.forEach((c, i) => {
+      const m = /^answer\s*(\d+)\b/.exec(c);
+      if (m && !answers.has(Number(m[1]))) answers.set(Number(m[1]), i);
+    });
+    if (question < 0 || !answers.has(1)) continue;
+    const correct = cells.findIndex((c) => /^correct\b/.test(c));
+    if (correct < 0) {
+      throw new QuizError(
+        `${source}: the header row (row ${rows[index]!.number}) has no "Correct answer(s)" column; expected ${EXPECTED}.`,
+      );
+    }
+    const time = cells.findIndex((c) => /^time\b/.test(c));
+    return { index, columns: { question, answers, time: time < 0 ? null : time, correct } };
+  }
+  throw new QuizError(`${source} has no header row; expected ${EXPECTED}.`);
+}
+
+/** "20", "20.0" or "20 s" -> 20; null when the text is not a number. */
+function parseSeconds(text: string): number | null {
+  const m = /^(\d+(?:[.,]\d+)?)\s*(?:s|sec|secs|seconds)?$/i.exec(text.trim());
+  return m ? Number(m[1]!.replace(',', '.')) : null;
+}
+
+export function importKahootRows(
+  rows: readonly SheetRow[],
+  source: string,
+  format: ImportFormat,
+  title: string,
+): ImportResult {
+  const { index: headerIndex, columns } = findHeader(rows, source);
+  const answerNumbers = [...columns.answers.keys()].sort((a, b) => a - b);
+  const collector = new ImportCollector(source, format);
+
+  for (const row of rows.slice(headerIndex + 1)) {
+    const cell = (i: number | null) => (i === null ? '' : (row.cells[i] ?? '').trim());
+    const where = `row ${row.number}`;
+    const prompt = cell(columns.question);
+    const answers = answerNumbers.map((n) => ({ n, text: cell(columns.answers.get(n)!) }));
+    const correctText = cell(columns.correct);
+    const timeText = cell(columns.time);
+    if (prompt === '' && answers.every((a) => a.text === '') && correctText === '') continue; // a blank row
+    if (prompt === '') {
+      collector.skip(where, 'the Question cell is empty');
+      continue;
+    }
+    const filled = answers.filter((a) => a.text !== '');
+    if (filled.length > MAX_OPTIONS) {
+      collector.skip(where, `has ${filled.length} answers; a Quizroom question has at most ${MAX_OPTIONS}`);
+      continue;
+    }
+    if (filled.length < 2) {
+      collector.skip(
+        where,
+        `has ${filled.length === 0 ? 'no answers' : 'only one answer'}; a question needs at least 2`,
+      );
+      continue;
+    }
+    if (correctText === '') {
+      collector.skip(where, 'the Correct answer(s) cell is empty');
+      continue;
+    }
+    const parts = correctText.split(/[\s,;]+/).filter((p) => p !== '');
+    const numbers = [...new Set(parts.map((p) => (/^\d+(\.0+)?$/.test(p) ? Number.parseInt(p, 10) : NaN)))];
+    if (numbers.some((n) => Number.isNaN(n))) {
+      collector.skip(
+        where,
+        `Correct answer(s) "${correctText}" is not an answer number (1 to ${answerNumbers.at(-1)})`,
+      );
+      continue;
+    }
+    if (numbers.length > 1) {
+      collector.skip(
+        where,
+        `several correct answers (${listWords(numbers)}): multi-select questions are not supported, a Quizroom question has one correct answer`,
+      );
+      continue;
+    }
+    const correctNumber = numbers[0]!;
+    const correct = filled.findIndex((a) => a.n === correctNumber);
+    if (correct < 0) {
+      const exists = columns.answers.has(correctNumber);
+      collector.skip(
+        where,
+        exists
+          ? `Correct answer(s) is ${correctNumber} but Answer ${correctNumber} is empty`
+          : `Correct answer(s) is ${correctNumber} but there is no Answer ${correctNumber} column`,
+      );
+      continue;
+    }
+    const adjustments: string[] = [];
+    let timeLimit: number | undefined;
+    if (timeText !== '') {
+      const seconds = parseSeconds(timeText);
+      if (seconds === null) {
+        collector.skip(where, `Time limit "${timeText}" is not a number of seconds`);
+        continue;
+      }
+      timeLimit = Math.round(seconds);
+      if (timeLimit !== seconds) adjustments.push(`time limit ${seconds} s rounded to ${timeLimit} s`);
+      if (timeLimit < MIN_TIME_LIMIT_S || timeLimit > MAX_TIME_LIMIT_S) {
+        const clamped = Math.min(Math.max(timeLimit, MIN_TIME_LIMIT_S), MAX_TIME_LIMIT_S);
+        adjustments.push(
+          `time limit ${timeLimit} s is outside ${MIN_TIME_LIMIT_S}-${MAX_TIME_LIMIT_S} s; set to ${clamped} s`,
+        );
+        timeLimit = clamped;
+      }
+    }
+    collector.take(
+      where,
+      {
+        kind: 'choice',
+        prompt,
+        options: filled.map((a) => a.text),
+        correct,
+        ...(timeLimit !== undefined ? { timeLimit } : {}),
+      },
+      adjustments,
+      (path) => {
+        if (path[0] === 'prompt') return 'Question';
+        if (path[0] === 'options' && typeof path[1] === 'number')
+          return `Answer ${filled[path[1]]?.n ?? path[1] + 1}`;
+        return path.map(String).join('.');
+      },
+    );
+  }
+  return collector.finish(title);
+}

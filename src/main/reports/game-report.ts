@@ -1,0 +1,85 @@
+/**
+ * A finished game's report, as saved in `<library>/reports/*.json`: the quiz's questions with the
+ * correct option, each player's final standing and per-question answers, and per-question
+ * statistics. The zod schema checks every report read back from disk.
+ */
+import { z } from 'zod';
+
+export const REPORT_FORMAT = 'quizroom-report-1';
+
+const count = z.number().int().min(0);
+const isoTime = z.iso.datetime({ offset: true });
+
+export const ReportAnswerSchema = z.object({
+  /** Index of the option the player chose (from 0). */
+  option: count,
+  correct: z.boolean(),
+  /** From the question opening to the answer arriving, measured by the host. */
+  elapsedMs: z.number().min(0),
+  points: count,
+});
+
+export const ReportQuestionSchema = z.object({
+  /** Position in the quiz, from 1. */
+  number: z.number().int().min(1),
+  prompt: z.string(),
+  options: z.array(z.string()).min(1),
+  /** Index of the correct option (from 0). */
+  correct: count,
+  points: count,
+  /** Seconds players had (the question's own limit, or the room's setting). */
+  timeLimitS: z.number().int().min(1),
+  /** `skipped`: the host skipped it and nobody scored; `not_reached`: the game ended before it. */
+  status: z.enum(['played', 'skipped', 'not_reached']),
+  /** Players who answered, and how many of them were right. */
+  answered: count,
+  right: count,
+  /** Mean answer time of those who answered; null when nobody did. */
+  averageTimeMs: z.number().min(0).nullable(),
+  /** How many players chose each option. */
+  optionCounts: z.array(count),
+});
+
+export const ReportPlayerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  rank: z.number().int().min(1),
+  score: count,
+  correctCount: count,
+  /** Sum of answer times; an unanswered question counts its whole time limit. */
+  totalTimeMs: z.number().min(0),
+  /** Connected when the game ended. */
+  connected: z.boolean(),
+  /** One entry per quiz question; null where the player gave no answer. */
+  answers: z.array(ReportAnswerSchema.nullable()),
+});
+
+export const GameReportSchema = z
+  .object({
+    format: z.literal(REPORT_FORMAT),
+    roomName: z.string(),
+    /** Counts the games played in the room; 1 for the first. */
+    gameNo: z.number().int().min(1),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    quiz: z.object({ title: z.string(), description: z.string().optional() }),
+    questions: z.array(ReportQuestionSchema),
+    /** Best first. */
+    players: z.array(ReportPlayerSchema),
+  })
+  .superRefine((report, ctx) => {
+    report.players.forEach((p, i) => {
+      if (p.answers.length !== report.questions.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['players', i, 'answers'],
+          message: `has ${p.answers.length} entries but the quiz has ${report.questions.length} questions`,
+        });
+      }
+    });
+  });
+
+export type ReportAnswer = z.infer<typeof ReportAnswerSchema>;
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+export type ReportPlayer = z.infer<typeof ReportPlayerSchema>;
+export type GameReport = z.infer<typeof GameReportSchema>;

@@ -1,0 +1,22 @@
+/**
+ * How a report's values read in its exports: times in seconds, question statuses in words, and
+ * the default file name of an export.
+ */
+import { fileSlug } from '../library/file-slug';
+import type { GameReport, ReportQuestion } from './game-report';
+
+/** Milliseconds as seconds, exactly ("3.25"), for a spreadsheet cell. */
+export function seconds(ms: number): number {
+  return Math.round(ms) / 1000;
+}
+
+export const STATUS_TEXT: Record<ReportQuestion['status'], string> = {
+  played: 'played',
+  skipped: 'skipped by the host',
+  not_reached: 'not reached',
+};
+
+/** "quizroom-report-science-2026-05-01.csv" */
+export function reportFileName(report: GameReport, extension: 'csv' | 'xlsx'): string {
+  return `quizroom-report-${fileSlug(report.quiz.title, 'game', 40)}-${report.finishedAt.slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * A game report as an Excel workbook (exceljs) with three sheets, each a plain table with its
+ * header in row 1: Leaderboard (one row per player, best first), Questions (statistics per
+ * question) and Answers (one row per player per question played, easy to filter). Times are
+ * numbers of seconds, so a spreadsheet can sum and sort them.
+ */
+import ExcelJS from 'exceljs';
+import type { GameReport } from './game-report';
+import { seconds, STATUS_TEXT } from './report-values';
+
+export const LEADERBOARD_COLUMNS = [
+  'Rank',
+  'Name',
+  'Score',
+  'Correct answers',
+  'Total time (s)',
+  'Connected at the end',
+];
+export const QUESTIONS_COLUMNS = [
+  'Question',
+  'Prompt',
+  'Correct answer',
+  'Points',
+  'Time limit (s)',
+  'Status',
+  'Answered',
+  'Right',
+  'Average time (s)',
+];
+export const ANSWERS_COLUMNS = [
+  'Question',
+  'Prompt',
+  'Rank',
+  'Name',
+  'Answer',
+  'Correct',
+  'Time (s)',
+  'Points',
+];
+
+type Row = (string | number | null)[];
+
+function addTable(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: string[],
+  rows: Row[],
+  widths: number[],
+): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
+export async function reportXlsx(report: GameReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Quizroom';
+  workbook.title = `${report.quiz.title} (${report.roomName})`;
+  workbook.created = new Date(report.finishedAt);
+
+  addTable(
+    workbook,
+    'Leaderboard',
+    LEADERBOARD_COLUMNS,
+    report.players.map((p) => [
+      p.rank,
+      p.name,
+      p.score,
+      p.correctCount,
+      seconds(p.totalTimeMs),
+      p.connected ? 'yes' : 'no',
+    ]),
+    [6, 28, 10, 16, 14, 20],
+  );
+  addTable(
+    workbook,
+    'Questions',
+    QUESTIONS_COLUMNS,
+    report.questions.map((q) => [
+      q.number,
+      q.prompt,
+      q.options[q.correct] ?? '',
+      q.points,
+      q.timeLimitS,
+      STATUS_TEXT[q.status],
+      q.answered,
+      q.right,
+      q.averageTimeMs === null ? null : seconds(q.averageTimeMs),
+    ]),
+    [10, 50, 28, 8, 14, 20, 10, 8, 16],
+  );
+  const answers: Row[] = [];
+  for (const q of report.questions) {
+    if (q.status === 'not_reached') continue;
+    const i = q.number - 1;
+    for (const p of report.players) {
+      const a = p.answers[i] ?? null;
+      answers.push(
+        a
+          ? [
+              q.number,
+              q.prompt,
+              p.rank,
+              p.name,
+              q.options[a.option] ?? '',
+              a.correct ? 'yes' : 'no',
+              seconds(a.elapsedMs),
+              a.points,
+            ]
+          : [q.number, q.prompt, p.rank, p.name, null, 'no', null, 0],
+      );
+    }
+  }
+  addTable(workbook, 'Answers', ANSWERS_COLUMNS, answers, [10, 50, 6, 28, 28, 9, 10, 8]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,359 @@
+/**
+ * Game reports: built from the engine's state at game over (leaderboard, per-question answers,
+ * per-question statistics), saved and listed by the report store, and exported as CSV and XLSX,
+ * each export checked cell by cell after reading it back.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellText } from '../../src/main/library/importers/kahoot-xlsx';
+import { buildGameReport } from '../../src/main/reports/build-game-report';
+import type { GameReport } from '../../src/main/reports/game-report';
+import { reportCsv, reportQuestionsCsv } from '../../src/main/reports/report-csv';
+import { ReportError, ReportStore } from '../../src/main/reports/report-store';
+import { reportFileName } from '../../src/main/reports/report-values';
+import { reportXlsx } from '../../src/main/reports/report-xlsx';
+import { EngineHarness, T0 } from '../support/engine-harness';
+import { parseQuiz } from '../../src/shared/quiz/load-quiz';
+
+const QUIZ = parseQuiz({
+  title: 'Report quiz',
+  questions: [
+    {
+      kind: 'choice',
+      prompt: 'Red planet?',
+      options: ['Mars', 'Venus', 'Jupiter', 'Saturn'],
+      correct: 0,
+      timeLimit: 20,
+    },
+    { kind: 'choice', prompt: 'Largest ocean?', options: ['Atlantic', 'Pacific', 'Indian'], correct: 1 },
+    { kind: 'choice', prompt: 'Is water wet?', options: ['True', 'False'], correct: 0, points: 2000 },
+  ],
+});
+
+const STARTED = T0 - 5000;
+
+/**
+ * Ada is right on question 1 at 1 s, Bob wrong at 3 s, "=Cy" (a name a spreadsheet would run)
+ * does not answer. The host skips question 2 after Ada answered it, then ends the game before
+ * question 3.
+ */
+function playGame(): EngineHarness {
+  const h = new EngineHarness(QUIZ, { questionSeconds: 10, minPlayers: 0 });
+  const [ada, bob] = h.joinAll('Ada', 'Bob', '=Cy');
+  h.startGame();
+  h.atElapsed(1000).answer(ada!, 0);
+  h.atElapsed(3000).answer(bob!, 2);
+  h.closeQuestion().toQuestion(1);
+  h.atElapsed(2000).answer(ada!, 1);
+  h.host({ type: 'skip' });
+  h.host({ type: 'end' });
+  expect(h.state.phase).toBe('finished');
+  return h;
+}
+
+function report(skipped?: number[]): GameReport {
+  const h = playGame();
+  return buildGameReport(h.state, {
+    roomName: 'Room 101',
+    startedAt: STARTED,
+    finishedAt: h.now,
+    ...(skipped ? { skipped } : {}),
+  });
+}
+
+describe('building a report', () => {
+  it('ranks the players with their score, right answers and time', () => {
+    const r = report([1]);
+    expect(
+      r.players.map((p) => [p.rank, p.name, p.score, p.correctCount, p.totalTimeMs, p.connected]),
+    ).toEqual([
+      [1, 'Ada', 975, 1, 1000, true],
+      [2, 'Bob', 0, 0, 3000, true],
+      [3, '=Cy', 0, 0, 20_000, true],
+    ]);
+  });
+
+  it("keeps every player's answer to every question", () => {
+    const r = report([1]);
+    expect(r.players.map((p) => p.answers)).toEqual([
+      [
+        { option: 0, correct: true, elapsedMs: 1000, points: 975 },
+        { option: 1, correct: true, elapsedMs: 2000, points: 0 },
+        null,
+      ],
+      [{ option: 2, correct: false, elapsedMs: 3000, points: 0 }, null, null],
+      [null, null, null],
+    ]);
+  });
+
+  it('gives each question its correct option, status and statistics', () => {
+    const r = report([1]);
+    expect(r.questions).toEqual([
+      {
+        number: 1,
+        prompt: 'Red planet?',
+        options: ['Mars', 'Venus', 'Jupiter', 'Saturn'],
+        correct: 0,
+        points: 1000,
+        timeLimitS: 20,
+        status: 'played',
+        answered: 2,
+        right: 1,
+        averageTimeMs: 2000,
+        optionCounts: [1, 0, 1, 0],
+      },
+      {
+        number: 2,
+        prompt: 'Largest ocean?',
+        options: ['Atlantic', 'Pacific', 'Indian'],
+        correct: 1,
+        points: 1000,
+        timeLimitS: 10,
+        status: 'skipped',
+        answered: 1,
+        right: 1,
+        averageTimeMs: 2000,
+        optionCounts: [0, 1, 0],
+      },
+      {
+        number: 3,
+        prompt: 'Is water wet?',
+        options: ['True', 'False'],
+        correct: 0,
+        points: 2000,
+        timeLimitS: 10,
+        status: 'not_reached',
+        answered: 0,
+        right: 0,
+        averageTimeMs: null,
+        optionCounts: [0, 0],
+      },
+    ]);
+  });
+
+  it('tells a skipped question by its right answer that scored nothing, when nobody said it was skipped', () => {
+    expect(report().questions.map((q) => q.status)).toEqual(['played', 'skipped', 'not_reached']);
+  });
+
+  it('records the room, the game number and the times', () => {
+    const h = playGame();
+    const r = buildGameReport(h.state, {
+      roomName: 'Room 101',
+      startedAt: STARTED,
+      finishedAt: new Date(h.now),
+    });
+    expect(r).toMatchObject({
+      format: 'quizroom-report-1',
+      roomName: 'Room 101',
+      gameNo: 1,
+      startedAt: new Date(STARTED).toISOString(),
+      finishedAt: new Date(h.now).toISOString(),
+      quiz: { title: 'Report quiz' },
+    });
+  });
+
+  it('is a copy: a new game in the same room does not change it', () => {
+    const h = playGame();
+    const r = buildGameReport(h.state, { roomName: 'Room 101', startedAt: STARTED, finishedAt: h.now });
+    const before = JSON.stringify(r);
+    h.host({ type: 'new_game' });
+    expect(h.state.players.get([...h.state.players.keys()][0]!)?.answers).toEqual([]);
+    expect(JSON.stringify(r)).toBe(before);
+  });
+});
+
+describe('the CSV export', () => {
+  const parse = (text: string) => Papa.parse<string[]>(text.trimEnd(), { delimiter: ',' }).data;
+
+  it('has one row per player with four columns per question', () => {
+    const text = reportCsv(report([1]));
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(parse(text)).toEqual([
+      [
+        'Rank',
+        'Name',
+        'Score',
+        'Correct answers',
+        'Total time (s)',
+        'Q1 answer',
+        'Q1 correct',
+        'Q1 time (s)',
+        'Q1 points',
+        'Q2 answer',
+        'Q2 correct',
+        'Q2 time (s)',
+        'Q2 points',
+        'Q3 answer',
+        'Q3 correct',
+        'Q3 time (s)',
+        'Q3 points',
+      ],
+      ['1', 'Ada', '975', '1', '1', 'Mars', 'yes', '1', '975', 'Pacific', 'yes', '2', '0', '', '', '', ''],
+      ['2', 'Bob', '0', '0', '3', 'Jupiter', 'no', '3', '0', '', 'no', '', '0', '', '', '', ''],
+      // The name would run as a formula in a spreadsheet: it is kept as text.
+      ['3', "'=Cy", '0', '0', '20', '', 'no', '', '0', '', 'no', '', '0', '', '', '', ''],
+    ]);
+  });
+
+  it('has one row per question with its statistics', () => {
+    expect(parse(reportQuestionsCsv(report([1])))).toEqual([
+      ['Question', 'Prompt', 'Correct answer', 'Status', 'Answered', 'Right', 'Average time (s)'],
+      ['1', 'Red planet?', 'Mars', 'played', '2', '1', '2'],
+      ['2', 'Largest ocean?', 'Pacific', 'skipped by the host', '1', '1', '2'],
+      ['3', 'Is water wet?', 'True', 'not reached', '0', '0', ''],
+    ]);
+  });
+
+  it('names the file after the quiz and the day', () => {
+    expect(reportFileName(report(), 'xlsx')).toBe(
+      `quizroom-report-report-quiz-${new Date(T0).toISOString().slice(0, 10)}.xlsx`,
+    );
+  });
+});
+
+describe('the XLSX export', () => {
+  let workbook: ExcelJS.Workbook;
+  const rows = (name: string) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const out: (string | number | null)[][] = [];
+    sheet.eachRow((row) => {
+      const cells: (string | number | null)[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const v = row.getCell(c).value;
+        cells.push(v === null || v === undefined ? null : typeof v === 'number' ? v : cellText(v));
+      }
+      out.push(cells);
+    });
+    return out;
+  };
+
+  beforeAll(async () => {
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(report([1]))) as never);
+  });
+
+  it('has a Leaderboard, a Questions and an Answers sheet', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Leaderboard', 'Questions', 'Answers']);
+  });
+
+  it('Leaderboard: one row per player, best first, times as numbers of seconds', () => {
+    expect(rows('Leaderboard')).toEqual([
+      ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Connected at the end'],
+      [1, 'Ada', 975, 1, 1, 'yes'],
+      [2, 'Bob', 0, 0, 3, 'yes'],
+      [3, '=Cy', 0, 0, 20, 'yes'],
+    ]);
+    // A name that looks like a formula is a plain string cell, not a formula.
+    expect(workbook.getWorksheet('Leaderboard')!.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('Questions: statistics per question', () => {
+    expect(rows('Questions')).toEqual([
+      [
+        'Question',
+        'Prompt',
+        'Correct answer',
+        'Points',
+        'Time limit (s)',
+        'Status',
+        'Answered',
+        'Right',
+        'Average time (s)',
+      ],
+      [1, 'Red planet?', 'Mars', 1000, 20, 'played', 2, 1, 2],
+      [2, 'Largest ocean?', 'Pacific', 1000, 10, 'skipped by the host', 1, 1, 2],
+      [3, 'Is water wet?', 'True', 2000, 10, 'not reached', 0, 0, null],
+    ]);
+  });
+
+  it('Answers: one row per player per question played', () => {
+    expect(rows('Answers')).toEqual([
+      ['Question', 'Prompt', 'Rank', 'Name', 'Answer', 'Correct', 'Time (s)', 'Points'],
+      [1, 'Red planet?', 1, 'Ada', 'Mars', 'yes', 1, 975],
+      [1, 'Red planet?', 2, 'Bob', 'Jupiter', 'no', 3, 0],
+      [1, 'Red planet?', 3, '=Cy', null, 'no', null, 0],
+      [2, 'Largest ocean?', 1, 'Ada', 'Pacific', 'yes', 2, 0],
+      [2, 'Largest ocean?', 2, 'Bob', null, 'no', null, 0],
+      [2, 'Largest ocean?', 3, '=Cy', null, 'no', null, 0],
+    ]);
+  });
+});
+
+describe('the report store', () => {
+  const root = mkdtempSync(join(tmpdir(), 'quizroom-reports-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('saves a report as JSON in <library>/reports and reads it back', async () => {
+    const store = new ReportStore(join(root, 'a'));
+    const r = report([1]);
+    const saved = await store.save(r);
+    expect(saved.path).toBe(join(root, 'a', 'reports', `${saved.id}.json`));
+    expect(saved.id).toMatch(/^\d{8}-\d{6}-report-quiz$/);
+    expect(await store.read(saved.id)).toEqual(r);
+  });
+
+  it('gives two games that end in the same second their own files', async () => {
+    const store = new ReportStore(join(root, 'b'));
+    const r = report();
+    const first = await store.save(r);
+    const second = await store.save(r);
+    expect(second.id).toBe(`${first.id}-2`);
+  });
+
+  it('lists the newest first, with a broken file listed last and its error naming the field', async () => {
+    const store = new ReportStore(join(root, 'c'));
+    const r = report();
+    const older = await store.save({ ...r, finishedAt: '2026-01-01T10:00:00.000Z' });
+    const newer = await store.save({ ...r, finishedAt: '2026-02-01T10:00:00.000Z' });
+    const bad = JSON.parse(JSON.stringify(r)) as GameReport;
+    (bad.players[1] as { score: unknown }).score = 'lots';
+    writeFileSync(join(store.folder, 'broken.json'), JSON.stringify(bad));
+    writeFileSync(join(store.folder, 'cut.json'), '{"format": "quizroom-report-1", "players": [');
+    writeFileSync(join(store.folder, '.x.json.1-a.tmp'), '');
+
+    const list = await store.list();
+    expect(list.map((s) => s.id)).toEqual([newer.id, older.id, 'broken', 'cut']);
+    expect(list[0]).toEqual({
+      status: 'ok',
+      id: newer.id,
+      quizTitle: 'Report quiz',
+      roomName: 'Room 101',
+      startedAt: r.startedAt,
+      finishedAt: '2026-02-01T10:00:00.000Z',
+      playerCount: 3,
+      questionCount: 3,
+      winner: { name: 'Ada', score: 975 },
+    });
+    expect(list[2]).toMatchObject({ status: 'broken' });
+    expect(list[2]!.status === 'broken' && list[2]!.error).toContain(
+      `${join(store.folder, 'broken.json')} is not a valid game report: players[1], score:`,
+    );
+    expect(list[3]!.status === 'broken' && list[3]!.error).toMatch(
+      /cut\.json is not valid JSON at line 1, column \d+/,
+    );
+    await expect(store.read('broken')).rejects.toBeInstanceOf(ReportError);
+  });
+
+  it('lists nothing before the first game, and deletes a report', async () => {
+    const store = new ReportStore(join(root, 'd'));
+    expect(await store.list()).toEqual([]);
+    const { id } = await store.save(report());
+    await store.delete(id);
+    expect(readdirSync(store.folder)).toEqual([]);
+    await expect(store.read(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.read('../x')).rejects.toMatchObject({ code: 'invalid_id' });
+  });
+
+  it('refuses to save a report that does not fit the schema', async () => {
+    const store = new ReportStore(join(root, 'e'));
+    mkdirSync(store.folder, { recursive: true });
+    await expect(
+      store.save({ ...report(), players: [{ ...report().players[0]!, answers: [] }] }),
+    ).rejects.toThrow(/has 0 entries but the quiz has 3 questions/);
+    expect(readdirSync(store.folder)).toEqual([]);
+  });
+});
