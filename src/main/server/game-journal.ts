@@ -133,7 +133,7 @@ export function readJournal(path: string): JournalContents {
   let droppedLines = tail === '' ? 0 : 1;
   const records: JournalRecord[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let parsed: z.infer<typeof RecordSchema> | null = null;
+    let parsed: z.infer<typeof RecordSchema> | null;
     try {
       const result = RecordSchema.safeParse(JSON.parse(lines[i]!));
       parsed = result.success ? result.data : null;
