@@ -13,6 +13,7 @@ import { createMainWindow, denyAllPermissions, preloadPath } from './app/main-wi
 import { DesktopSession } from './desktop/desktop-session';
 import { createDiscovery } from './discovery';
 import { throttle } from './desktop/throttle';
+import { IMPORTABLE_EXTENSIONS } from './library/importers/import-quiz-file';
 
 const QUIT_DEADLINE_MS = 1800;
 const rendererDir = join(__dirname, '../renderer');
@@ -28,18 +29,21 @@ if (!app.requestSingleInstanceLock()) {
     staticDir: rendererDir,
     announce: true,
     journalDir: join(app.getPath('userData'), 'journal'),
+    libraryDir: join(app.getPath('userData'), 'library'),
     createDiscovery: () => createDiscovery(),
     saveFile: async (defaultName, content) => {
-      const result = win ? await dialog.showSaveDialog(win, { defaultPath: defaultName }) : { canceled: true, filePath: '' };
+      const result = win
+        ? await dialog.showSaveDialog(win, { defaultPath: defaultName })
+        : { canceled: true, filePath: '' };
       if (result.canceled || !result.filePath) return false;
-      await writeFile(result.filePath, content, 'utf8');
+      await writeFile(result.filePath, content);
       return true;
     },
     pickQuizFile: async () => {
       if (!win) return null;
       const result = await dialog.showOpenDialog(win, {
         properties: ['openFile'],
-        filters: [{ name: 'Quiz files', extensions: ['json'] }],
+        filters: [{ name: 'Quiz files', extensions: IMPORTABLE_EXTENSIONS.map((e) => e.slice(1)) }],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
@@ -54,28 +58,31 @@ if (!app.requestSingleInstanceLock()) {
     win?.focus();
   });
 
-  app.whenReady().then(() => {
-    denyAllPermissions();
-    handleAppScheme(rendererDir);
-    win = createMainWindow(preloadPath(__dirname), isOwnJoinUrl);
-    const contents = win.webContents;
-    const unregister = registerIpc(contents.ipc, session, isAppUrl);
-    // Many players change the host's view many times a second; the window needs ~30 frames.
-    const push = throttle(() => {
-      if (!contents.isDestroyed()) contents.send(STATE_CHANNEL, session.getState());
-    }, 33);
-    const unsubscribe = session.subscribe(push);
-    contents.on('did-finish-load', push);
-    win.on('closed', () => {
-      unsubscribe();
-      unregister();
-      win = null;
-    });
-    session.startBrowsing();
-  }, (e: unknown) => {
-    console.error('Quizroom could not start:', e);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    () => {
+      denyAllPermissions();
+      handleAppScheme(rendererDir);
+      win = createMainWindow(preloadPath(__dirname), isOwnJoinUrl);
+      const contents = win.webContents;
+      const unregister = registerIpc(contents.ipc, session, isAppUrl);
+      // Many players change the host's view many times a second; the window needs ~30 frames.
+      const push = throttle(() => {
+        if (!contents.isDestroyed()) contents.send(STATE_CHANNEL, session.getState());
+      }, 33);
+      const unsubscribe = session.subscribe(push);
+      contents.on('did-finish-load', push);
+      win.on('closed', () => {
+        unsubscribe();
+        unregister();
+        win = null;
+      });
+      session.startBrowsing();
+    },
+    (e: unknown) => {
+      console.error('Quizroom could not start:', e);
+      app.exit(1);
+    },
+  );
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {

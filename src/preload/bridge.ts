@@ -20,6 +20,8 @@ export const EMPTY_STATE: AppState = {
   canBrowse: true,
   rooms: [],
   quizzes: [],
+  library: [],
+  reports: [],
   hosting: null,
   interrupted: null,
 };

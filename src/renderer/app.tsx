@@ -14,11 +14,13 @@ import { HomeScreen } from './screens/home-screen';
 import { HostSetupScreen } from './screens/host-setup-screen';
 import { JoinScreen } from './screens/join-screen';
 import { LeaderboardScreen } from './screens/leaderboard-screen';
+import { LibraryScreen } from './screens/library-screen';
 import { LobbyScreen } from './screens/lobby-screen';
 import { QuestionScreen } from './screens/question-screen';
+import { ReportsScreen } from './screens/reports-screen';
 import { RevealScreen } from './screens/reveal-screen';
 
-export type LocalPage = 'home' | 'host-setup' | 'join';
+export type LocalPage = 'home' | 'host-setup' | 'join' | 'library' | 'reports';
 
 export function App() {
   const state = useAppState();
@@ -46,7 +48,9 @@ export function App() {
 // the desktop connects to the chosen room (same element type in the same place: not remounted).
 function localScreen(state: AppState, page: LocalPage, go: (page: LocalPage) => void) {
   if (page === 'host-setup' && state.canHost)
-    return <HostSetupScreen state={state} onBack={() => go('home')} />;
+    return <HostSetupScreen state={state} onBack={() => go('home')} onEditQuizzes={() => go('library')} />;
+  if (page === 'library' && state.canHost) return <LibraryScreen state={state} onBack={() => go('home')} />;
+  if (page === 'reports' && state.canHost) return <ReportsScreen state={state} onBack={() => go('home')} />;
   if (page === 'join' && state.canBrowse)
     return <JoinScreen state={state} game={null} onBack={() => go('home')} />;
   if (!state.canHost && !state.canBrowse) return <ConnectingScreen />;

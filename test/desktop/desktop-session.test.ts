@@ -12,14 +12,19 @@ import type { AppState } from '../../src/shared/api/quiz-api';
 import { waitFor } from '../support/wait';
 
 const sessions: DesktopSession[] = [];
+const folders: string[] = [];
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.shutdown()));
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 
 function newSession(extra: Partial<DesktopPorts> = {}) {
   const discovery = createFakeDiscovery();
-  const saved: { name: string; content: string }[] = [];
+  const saved: { name: string; content: string | Uint8Array }[] = [];
+  const libraryDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-library-'));
+  folders.push(libraryDir);
   const session = new DesktopSession({
+    libraryDir,
     staticDir: null,
     announce: false,
     port: 0,
@@ -33,7 +38,7 @@ function newSession(extra: Partial<DesktopPorts> = {}) {
     ...extra,
   });
   sessions.push(session);
-  return { session, discovery, saved };
+  return { session, discovery, saved, libraryDir };
 }
 
 const until = (s: DesktopSession, check: (st: AppState) => unknown, what: string) =>
@@ -53,7 +58,11 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       nickname: 'Teacher',
     });
     expect(result).toEqual({ ok: true });
-    const hosting = await until(host.session, (s) => s.game?.ready && s.player?.you, 'the host and its own player');
+    const hosting = await until(
+      host.session,
+      (s) => s.game?.ready && s.player?.you,
+      'the host and its own player',
+    );
     expect(hosting.hosting).toMatchObject({ roomName: 'Lab', playing: true });
     const pin = hosting.game?.access?.pin;
     expect(pin).toMatch(/^\d{6}$/);
@@ -69,17 +78,34 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     await until(host.session, (s) => s.game?.players.length === 2, 'the host to see two players');
 
     host.session.start();
-    await until(guest.session, (s) => s.game?.phase === 'countdown' || s.game?.phase === 'question', 'the game to start');
+    await until(
+      guest.session,
+      (s) => s.game?.phase === 'countdown' || s.game?.phase === 'question',
+      'the game to start',
+    );
     host.session.end();
-    await until(host.session, (s) => s.game?.phase === 'finished' && s.game.standings.length === 2, 'the final standings');
+    await until(
+      host.session,
+      (s) => s.game?.phase === 'finished' && s.game.standings.length === 2,
+      'the final standings',
+    );
     expect(await host.session.exportCsv()).toEqual({ ok: true });
-    const csv = host.saved[0]!.content.split('\r\n');
+    const csv = (host.saved[0]!.content as string).split('\r\n');
     expect(csv[0]).toBe('Rank,Name,Score,Correct answers,Connected at the end');
-    expect(csv.slice(1, 3).map((l) => l.split(',')[1]).sort()).toEqual(['Student', 'Teacher']);
+    expect(
+      csv
+        .slice(1, 3)
+        .map((l) => l.split(',')[1])
+        .sort(),
+    ).toEqual(['Student', 'Teacher']);
 
     await host.session.stopHosting();
     expect(host.session.getState().hosting).toBeNull();
-    await until(guest.session, (s) => s.game?.connection === 'reconnecting', 'the guest to notice the room closed');
+    await until(
+      guest.session,
+      (s) => s.game?.connection === 'reconnecting',
+      'the guest to notice the room closed',
+    );
   });
 
   it('lists the rooms discovery finds and refreshes on demand', async () => {
@@ -100,7 +126,18 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     };
     app.discovery.setRooms([room]);
     expect(app.session.getState().rooms).toEqual([
-      { id: room.id, name: 'Lab', host: 'pc', addresses: ['198.18.0.1'], port: 7420, players: 3, status: 'NOT_STARTED', pinRequired: false, joinable: true, lastSeen: 1 },
+      {
+        id: room.id,
+        name: 'Lab',
+        host: 'pc',
+        addresses: ['198.18.0.1'],
+        port: 7420,
+        players: 3,
+        status: 'NOT_STARTED',
+        pinRequired: false,
+        joinable: true,
+        lastSeen: 1,
+      },
     ]);
     app.session.refreshRooms();
     expect(app.discovery.refreshes).toBe(1);
@@ -110,9 +147,20 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     const journalDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-journal-'));
     try {
       // A room that was running when the app died: its journal was never closed.
-      const crashed = new QuizServer({ quiz: TEST_QUIZ, roomName: 'Lab', port: 0, bind: '127.0.0.1', staticDir: null, journalDir });
+      const crashed = new QuizServer({
+        quiz: TEST_QUIZ,
+        roomName: 'Lab',
+        port: 0,
+        bind: '127.0.0.1',
+        staticDir: null,
+        journalDir,
+      });
       const port = await crashed.listen();
-      const ada = new QuizClient({ url: `ws://127.0.0.1:${port}/ws`, WebSocket: WebSocket as never, backoffMs: [100, 200, 400] });
+      const ada = new QuizClient({
+        url: `ws://127.0.0.1:${port}/ws`,
+        WebSocket: WebSocket as never,
+        backoffMs: [100, 200, 400],
+      });
       ada.connect();
       await waitFor(() => ada.view.ready || undefined, 'Ada to connect');
       ada.join('Ada');
@@ -120,9 +168,17 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       await crashed.close({ resumable: true });
 
       const app = newSession({ journalDir });
-      expect(app.session.getState().interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Test quiz', players: 1 });
+      expect(app.session.getState().interrupted).toEqual({
+        roomName: 'Lab',
+        quizTitle: 'Test quiz',
+        players: 1,
+      });
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
-      const back = await until(app.session, (s) => s.game?.players.some((p) => p.name === 'Ada' && p.connected), 'Ada to come back');
+      const back = await until(
+        app.session,
+        (s) => s.game?.players.some((p) => p.name === 'Ada' && p.connected),
+        'Ada to come back',
+      );
       expect(back.hosting).toMatchObject({ roomName: 'Lab', port });
       expect(back.interrupted).toBeNull();
       ada.close();
@@ -136,7 +192,14 @@ describe('the desktop session (what the window can do, without Electron)', () =>
   it('refuses to host an unknown quiz and to import when the person cancels', async () => {
     const app = newSession();
     expect(
-      await app.session.hostRoom({ quizId: 'builtin:nope', roomName: 'X', minPlayers: 2, questionSeconds: 10, pin: false, playToo: false }),
+      await app.session.hostRoom({
+        quizId: 'builtin:nope',
+        roomName: 'X',
+        minPlayers: 2,
+        questionSeconds: 10,
+        pin: false,
+        playToo: false,
+      }),
     ).toMatchObject({ ok: false, code: 'invalid_quiz' });
     expect(await app.session.importQuiz()).toMatchObject({ ok: false, code: 'cancelled' });
     expect(app.session.getState().hosting).toBeNull();

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkSender, registerIpc, type IpcEventLike, type IpcLike, type SessionLike } from '../../src/main/app/ipc-handlers';
+import {
+  checkSender,
+  registerIpc,
+  type IpcEventLike,
+  type IpcLike,
+  type SessionLike,
+} from '../../src/main/app/ipc-handlers';
 import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES } from '../../src/shared/ipc/channels';
 import { EMPTY_STATE } from '../../src/preload/bridge';
 
@@ -41,7 +47,9 @@ describe('IPC handlers of the desktop window', () => {
     const ipc = new FakeIpc();
     const { session } = fakeSession();
     const unregister = registerIpc(ipc, session, trusted);
-    expect([...ipc.handlers.keys()].sort()).toEqual([GET_STATE_CHANNEL, ...Object.values(INTENT_CHANNELS)].sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(
+      [GET_STATE_CHANNEL, ...Object.values(INTENT_CHANNELS)].sort(),
+    );
     unregister();
     expect(ipc.handlers.size).toBe(0);
   });
@@ -67,7 +75,11 @@ describe('IPC handlers of the desktop window', () => {
 
   it.each([
     ['a foreign page', { senderFrame: { url: 'https://evil.example/', parent: null } }, /is not the app/],
-    ['a sub-frame of the app', { senderFrame: { url: 'app://quizroom/index.html', parent: {} } }, /main frame/],
+    [
+      'a sub-frame of the app',
+      { senderFrame: { url: 'app://quizroom/index.html', parent: {} } },
+      /main frame/,
+    ],
     ['a frame that is gone', { senderFrame: null }, /gone/],
     ['a file:// page', { senderFrame: { url: 'file:///etc/passwd', parent: null } }, /is not the app/],
   ])('refuses calls from %s', (_what, event, message) => {
@@ -98,7 +110,9 @@ describe('IPC handlers of the desktop window', () => {
   });
 
   it('names the field that was wrong', () => {
-    expect(() => checkSender({ senderFrame: { url: 'app://quizroom/', parent: null } }, trusted)).not.toThrow();
+    expect(() =>
+      checkSender({ senderFrame: { url: 'app://quizroom/', parent: null } }, trusted),
+    ).not.toThrow();
     const ipc = new FakeIpc();
     registerIpc(ipc, fakeSession().session, trusted);
     expect(() =>
@@ -111,5 +125,55 @@ describe('IPC handlers of the desktop window', () => {
         playToo: false,
       }),
     ).toThrow(/roomName.*Give the room a name/);
+  });
+
+  describe('the quiz library and report intents', () => {
+    const draft = {
+      title: 'Rivers',
+      questions: [{ kind: 'choice', prompt: 'Longest?', options: ['Nile', ''], correct: 0, points: 1000 }],
+    };
+
+    it('passes a draft quiz (even an unfinished one) and ids to the session', () => {
+      const ipc = new FakeIpc();
+      const { session, calls } = fakeSession();
+      registerIpc(ipc, session, trusted);
+      ipc.call(INTENT_CHANNELS.saveQuiz, APP_FRAME, 'rivers', draft);
+      ipc.call(INTENT_CHANNELS.openQuiz, APP_FRAME, 'builtin:science');
+      ipc.call(INTENT_CHANNELS.exportReport, APP_FRAME, '20250101-120000-rivers', 'xlsx');
+      expect(calls).toEqual([
+        ['saveQuiz', ['rivers', draft]],
+        ['openQuiz', ['builtin:science']],
+        ['exportReport', ['20250101-120000-rivers', 'xlsx']],
+      ]);
+    });
+
+    it.each([
+      ['saveQuiz', ['rivers', 'not a quiz'], /Refused saveQuiz: .*expected object/],
+      ['saveQuiz', ['rivers', { title: 'X', questions: 'none' }], /Refused saveQuiz: .*questions/],
+      [
+        'saveQuiz',
+        ['rivers', { ...draft, questions: [{ ...draft.questions[0], kind: 'essay' }] }],
+        /Refused saveQuiz: .*question 1.*kind/,
+      ],
+      [
+        'saveQuiz',
+        ['rivers', { ...draft, questions: [{ ...draft.questions[0], options: Array(9).fill('a') }] }],
+        /has more than 8 options/,
+      ],
+      ['saveQuiz', ['rivers', { ...draft, evil: '<script>' }], /Refused saveQuiz: .*evil/],
+      ['saveQuiz', ['rivers', { ...draft, title: 'x'.repeat(5000) }], /Refused saveQuiz: .*title/],
+      ['saveQuiz', ['../../etc/passwd', draft], /Refused saveQuiz: .*a file name, not a path/],
+      ['deleteQuiz', [''], /Refused deleteQuiz: .*must not be empty/],
+      ['deleteQuiz', ['.hidden'], /Refused deleteQuiz/],
+      ['exportReport', ['r1', 'pdf'], /Refused exportReport/],
+      ['openReport', [42], /Refused openReport/],
+      ['createQuiz', ['extra'], /Refused createQuiz/],
+    ] as const)('refuses %s with bad arguments %j and says what was wrong', (name, args, message) => {
+      const ipc = new FakeIpc();
+      const { session, calls } = fakeSession();
+      registerIpc(ipc, session, trusted);
+      expect(() => ipc.call(INTENT_CHANNELS[name], APP_FRAME, ...args)).toThrow(message);
+      expect(calls).toEqual([]);
+    });
   });
 });

@@ -55,6 +55,23 @@ function installFakeBridge(initial: AppState): void {
     ) as QuizApi['connect'],
     leave: record('leave'),
     refreshRooms: record('refreshRooms'),
+    openQuiz: record(
+      'openQuiz',
+      Promise.resolve({ ok: false, code: 'not_found', message: 'No such quiz.' }),
+    ) as QuizApi['openQuiz'],
+    saveQuiz: record('saveQuiz', Promise.resolve({ ok: true })) as QuizApi['saveQuiz'],
+    createQuiz: record('createQuiz', Promise.resolve({ ok: true, id: 'new-quiz' })) as QuizApi['createQuiz'],
+    duplicateQuiz: record(
+      'duplicateQuiz',
+      Promise.resolve({ ok: true, id: 'copy' }),
+    ) as QuizApi['duplicateQuiz'],
+    deleteQuiz: record('deleteQuiz', Promise.resolve({ ok: true })) as QuizApi['deleteQuiz'],
+    openReport: record(
+      'openReport',
+      Promise.resolve({ ok: false, code: 'not_found', message: 'No such report.' }),
+    ) as QuizApi['openReport'],
+    exportReport: record('exportReport', Promise.resolve({ ok: true })) as QuizApi['exportReport'],
+    deleteReport: record('deleteReport', Promise.resolve({ ok: true })) as QuizApi['deleteReport'],
   };
   Object.assign(globalThis, { quiz: bridge, __calls: calls });
 }
@@ -67,6 +84,8 @@ const DESKTOP_STATE: AppState = {
   canBrowse: true,
   hosting: null,
   interrupted: null,
+  library: [],
+  reports: [],
   quizzes: [
     { id: 'builtin', title: 'General knowledge', questionCount: 12 },
     { id: 'builtin:science', title: 'Science', questionCount: 10 },

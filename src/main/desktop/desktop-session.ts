@@ -5,16 +5,41 @@
  * AppState that the main process pushes to the window.
  */
 import WebSocket from 'ws';
-import type { AppState, HostConfig, HostInfo, IntentResult, InterruptedRoom, QuizChoice, RoomListing } from '../../shared/api/quiz-api';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  AppState,
+  HostConfig,
+  HostInfo,
+  ImportQuizResult,
+  IntentResult,
+  InterruptedRoom,
+  LibraryItem,
+  NewQuizResult,
+  OpenQuizResult,
+  OpenReportResult,
+  QuizChoice,
+  ReportListing,
+  RoomListing,
+  SaveQuizResult,
+} from '../../shared/api/quiz-api';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import { PROTOCOL_VERSION, type SettingsPatch } from '../../shared/protocol';
 import { builtinPack } from '../../shared/quiz/builtin-pack';
 import { QuizError } from '../../shared/quiz/load-quiz';
+import { NEW_QUIZ, QuizDraftSchema, quizProblems, type QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 import { type Announcer, type DiscoveredRoom, type Discovery } from '../discovery';
 import { announceServer } from '../discovery/announce-server';
-import { readQuiz } from '../library/read-quiz-file';
+import { atomicWrite } from '../library/atomic-write';
+import { FORMAT_NAMES } from '../library/importers/import-result';
+import { LibraryError, QuizLibrary } from '../library/quiz-library';
+import { reportCsv } from '../reports/report-csv';
+import { saveReportOnGameOver } from '../reports/report-recorder';
+import { ReportError, ReportStore } from '../reports/report-store';
+import { reportFileName } from '../reports/report-values';
+import { reportXlsx } from '../reports/report-xlsx';
 import { findInterruptedJournal, JournalError, readJournal } from '../server/game-journal';
 import { ListenError, QuizServer } from '../server/quiz-server';
 import { newPin } from '../server/tokens';
@@ -24,10 +49,12 @@ export interface DesktopPorts {
   /** The built web player, served to phones. */
   staticDir: string | null;
   createDiscovery(): Discovery;
-  /** Asks where to save a file; resolves false when the person cancelled. */
-  saveFile(defaultName: string, content: string): Promise<boolean>;
-  /** Asks for a quiz file to open; resolves null when cancelled. */
+  /** Asks where to save a file (text, or bytes for XLSX); resolves false when the person cancelled. */
+  saveFile(defaultName: string, content: string | Uint8Array): Promise<boolean>;
+  /** Asks for a quiz file to open (any importable format); resolves null when cancelled. */
   pickQuizFile(): Promise<string | null>;
+  /** The quiz library folder (reports live in its `reports` subfolder). */
+  libraryDir: string;
   /** Announces hosted rooms on the LAN; false in tests that must not use multicast. */
   announce: boolean;
   /** Where hosted rooms keep their journal, so that a crash can be resumed; none when absent. */
@@ -43,9 +70,22 @@ interface Hosting {
   playerClient: QuizClient | null;
   info: HostInfo;
   unsubscribe: () => void;
+  stopReports: () => void;
 }
 
+/** Unfinished drafts live beside the library, in a dot folder the library does not list. */
+const DRAFTS_FOLDER = '.drafts';
+
 const fail = (code: string, message: string): IntentResult => ({ ok: false, code, message });
+const failed = (code: string, message: string) => ({ ok: false as const, code, message });
+
+/** A library or report error as an intent's answer; anything unexpected keeps its message too. */
+function libraryFailure(e: unknown, code: string) {
+  if (e instanceof LibraryError || e instanceof ReportError) return failed(e.code, e.message);
+  if (e instanceof QuizError) return failed(code, e.message);
+  const message = e instanceof Error ? e.message : String(e);
+  return failed(code, message);
+}
 const OK: IntentResult = { ok: true };
 
 export class DesktopSession {
@@ -54,14 +94,51 @@ export class DesktopSession {
   private remoteUnsubscribe: (() => void) | null = null;
   private discovery: Discovery | null = null;
   private rooms: RoomListing[] = [];
-  private readonly imported: { id: string; quiz: Quiz }[] = [];
+  private readonly library: QuizLibrary;
+  private readonly reportStore: ReportStore;
+  /** The built-in pack until the folder has been read, so that Host setup has quizzes at once. */
+  private libraryItems: LibraryItem[] = builtinPack().map((p) => ({
+    status: 'ok',
+    id: `builtin:${p.id}`,
+    title: p.quiz.title,
+    ...(p.quiz.description ? { description: p.quiz.description } : {}),
+    questionCount: p.quiz.questions.length,
+    modifiedAt: null,
+    readOnly: true,
+    builtin: true,
+  }));
+  private closed = false;
+  private reportItems: ReportListing[] = [];
   private readonly listeners = new Set<(state: AppState) => void>();
   private state: AppState;
   private interruptedRoom: InterruptedRoom | null;
 
   constructor(private readonly ports: DesktopPorts) {
+    this.library = new QuizLibrary(ports.libraryDir);
+    this.reportStore = new ReportStore(ports.libraryDir);
     this.interruptedRoom = this.findInterrupted();
     this.state = this.compose();
+    void this.refreshLibrary();
+    void this.refreshReports();
+  }
+
+  /** Reads the library folder again; the state then lists it. Resolves when done. */
+  async refreshLibrary(): Promise<void> {
+    try {
+      this.libraryItems = await this.library.list();
+    } catch (e) {
+      if (!this.closed) console.error('Quizroom could not read the quiz library:', e);
+    }
+    this.changed();
+  }
+
+  async refreshReports(): Promise<void> {
+    try {
+      this.reportItems = await this.reportStore.list();
+    } catch (e) {
+      if (!this.closed) console.error('Quizroom could not read the saved reports:', e);
+    }
+    this.changed();
   }
 
   getState(): AppState {
@@ -130,14 +207,20 @@ export class DesktopSession {
   newGame(quizId?: string): void {
     if (!this.hostClient) return;
     if (quizId === undefined) return this.hostClient.newGame();
-    const quiz = this.findQuiz(quizId);
-    if (quiz) this.hostClient.newGame(quiz);
+    const client = this.hostClient;
+    void this.findQuiz(quizId).then((quiz) => {
+      if (quiz && client === this.hostClient) client.newGame(quiz);
+    });
   }
 
   async exportCsv(): Promise<IntentResult> {
     const view = this.hostClient?.view;
-    if (!view || view.standings.length === 0) return fail('no_results', 'There are no results to export yet.');
-    const saved = await this.ports.saveFile(resultsFileName(view.quiz?.title ?? 'quiz', new Date()), resultsCsv(view.standings));
+    if (!view || view.standings.length === 0)
+      return fail('no_results', 'There are no results to export yet.');
+    const saved = await this.ports.saveFile(
+      resultsFileName(view.quiz?.title ?? 'quiz', new Date()),
+      resultsCsv(view.standings),
+    );
     return saved ? OK : fail('cancelled', 'Export cancelled.');
   }
 
@@ -169,41 +252,195 @@ export class DesktopSession {
 
   // --- Hosting ------------------------------------------------------------------------------
 
+  /** What Host setup offers: the library's valid quizzes, built-in first. */
   quizzes(): QuizChoice[] {
-    const choice = (id: string, quiz: Quiz): QuizChoice => ({
-      id,
-      title: quiz.title,
-      questionCount: quiz.questions.length,
-      ...(quiz.description ? { description: quiz.description } : {}),
-    });
-    return [
-      ...builtinPack().map((p) => choice(`builtin:${p.id}`, p.quiz)),
-      ...this.imported.map((q) => choice(q.id, q.quiz)),
-    ];
+    return this.libraryItems.flatMap((e) =>
+      e.status === 'ok'
+        ? [
+            {
+              id: e.id,
+              title: e.title,
+              questionCount: e.questionCount,
+              ...(e.description ? { description: e.description } : {}),
+            },
+          ]
+        : [],
+    );
   }
 
-  private findQuiz(id: string): Quiz | null {
-    if (id.startsWith('builtin:')) return builtinPack().find((p) => `builtin:${p.id}` === id)?.quiz ?? null;
-    return this.imported.find((q) => q.id === id)?.quiz ?? null;
-  }
-
-  async importQuiz(): Promise<IntentResult> {
-    const file = await this.ports.pickQuizFile();
-    if (!file) return fail('cancelled', 'No file chosen.');
+  private async findQuiz(id: string): Promise<Quiz | null> {
     try {
-      const quiz = await readQuiz(file);
-      this.imported.push({ id: `file:${file}`, quiz });
-      this.changed();
+      return await this.library.read(id);
+    } catch (e) {
+      if (e instanceof LibraryError || e instanceof QuizError) return null;
+      throw e;
+    }
+  }
+
+  // --- Library ------------------------------------------------------------------------------
+
+  /** Imports a file of any importable format into the library; says what it took and skipped. */
+  async importQuiz(): Promise<ImportQuizResult> {
+    const file = await this.ports.pickQuizFile();
+    if (!file) return failed('cancelled', 'No file chosen.');
+    try {
+      const { entry, summary } = await this.library.importFile(file);
+      await this.refreshLibrary();
+      return {
+        ok: true,
+        id: entry.id,
+        title: entry.title,
+        format: FORMAT_NAMES[summary.format],
+        taken: summary.taken,
+        skipped: summary.skipped,
+        adjusted: summary.adjusted,
+      };
+    } catch (e) {
+      return libraryFailure(e, 'invalid_quiz');
+    }
+  }
+
+  /** The quiz to edit: its unfinished draft when there is one newer than the saved file. */
+  async openQuiz(id: string): Promise<OpenQuizResult> {
+    try {
+      const readOnly = this.isBuiltin(id);
+      const draft = readOnly ? null : await this.readDraft(id);
+      if (draft) return { ok: true, quiz: draft, readOnly, draft: true };
+      const quiz = await this.library.read(id);
+      return { ok: true, quiz, readOnly, draft: false };
+    } catch (e) {
+      return libraryFailure(e, 'invalid_quiz');
+    }
+  }
+
+  /**
+   * Saves an edited quiz. A valid one replaces the quiz file (and its draft goes); an invalid one
+   * is kept as a draft, so that closing the app mid-edit loses nothing, and its problems returned.
+   */
+  async saveQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult> {
+    if (this.isBuiltin(id)) {
+      return failed('read_only', 'Built-in quizzes cannot be changed; duplicate one to edit a copy.');
+    }
+    try {
+      this.library.pathOf(id);
+      const problems = quizProblems(quiz);
+      if (problems.length > 0) {
+        await this.writeDraft(id, quiz);
+        const n = problems.length;
+        return {
+          ok: false,
+          code: 'invalid_quiz',
+          message: `Saved as a draft. Fix ${n === 1 ? 'the marked field' : `the ${n} marked fields`} before hosting this quiz.`,
+          problems,
+          draftSaved: true,
+        };
+      }
+      await this.library.save(id, quiz);
+      await rm(this.draftPath(id), { force: true });
+      await this.refreshLibrary();
       return OK;
     } catch (e) {
-      if (e instanceof QuizError) return fail('invalid_quiz', e.message);
-      throw e;
+      return libraryFailure(e, 'save_failed');
+    }
+  }
+
+  async createQuiz(): Promise<NewQuizResult> {
+    try {
+      const entry = await this.library.create(NEW_QUIZ);
+      await this.refreshLibrary();
+      return { ok: true, id: entry.id };
+    } catch (e) {
+      return libraryFailure(e, 'save_failed');
+    }
+  }
+
+  async duplicateQuiz(id: string): Promise<NewQuizResult> {
+    try {
+      const entry = await this.library.duplicate(id);
+      await this.refreshLibrary();
+      return { ok: true, id: entry.id };
+    } catch (e) {
+      return libraryFailure(e, 'invalid_quiz');
+    }
+  }
+
+  async deleteQuiz(id: string): Promise<IntentResult> {
+    try {
+      await this.library.delete(id);
+      await rm(this.draftPath(id), { force: true });
+      await this.refreshLibrary();
+      return OK;
+    } catch (e) {
+      return libraryFailure(e, 'delete_failed');
+    }
+  }
+
+  private isBuiltin(id: string): boolean {
+    return id.startsWith('builtin:');
+  }
+
+  private draftPath(id: string): string {
+    this.library.pathOf(id); // checks the id
+    return join(this.ports.libraryDir, DRAFTS_FOLDER, `${id}.json`);
+  }
+
+  private async writeDraft(id: string, quiz: QuizDraft): Promise<void> {
+    await mkdir(join(this.ports.libraryDir, DRAFTS_FOLDER), { recursive: true });
+    await atomicWrite(this.draftPath(id), `${JSON.stringify(quiz, null, 2)}\n`);
+  }
+
+  /** A draft newer than its quiz file (or whose quiz file is gone); null otherwise or when unreadable. */
+  private async readDraft(id: string): Promise<QuizDraft | null> {
+    const path = this.draftPath(id);
+    try {
+      const draftTime = (await stat(path)).mtimeMs;
+      const quizTime = await stat(this.library.pathOf(id)).then(
+        (s) => s.mtimeMs,
+        () => null,
+      );
+      if (quizTime === null) return null;
+      if (quizTime > draftTime) return null;
+      const parsed = QuizDraftSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // --- Reports ------------------------------------------------------------------------------
+
+  async openReport(id: string): Promise<OpenReportResult> {
+    try {
+      return { ok: true, report: await this.reportStore.read(id) };
+    } catch (e) {
+      return libraryFailure(e, 'invalid_report');
+    }
+  }
+
+  async exportReport(id: string, format: 'csv' | 'xlsx'): Promise<IntentResult> {
+    try {
+      const report = await this.reportStore.read(id);
+      const content = format === 'csv' ? reportCsv(report) : new Uint8Array(await reportXlsx(report));
+      const saved = await this.ports.saveFile(reportFileName(report, format), content);
+      return saved ? OK : fail('cancelled', 'Export cancelled.');
+    } catch (e) {
+      return libraryFailure(e, 'export_failed');
+    }
+  }
+
+  async deleteReport(id: string): Promise<IntentResult> {
+    try {
+      await this.reportStore.delete(id);
+      await this.refreshReports();
+      return OK;
+    } catch (e) {
+      return libraryFailure(e, 'delete_failed');
     }
   }
 
   async hostRoom(config: HostConfig): Promise<IntentResult> {
     if (this.hosting) return fail('hosting', 'A room is already open.');
-    const quiz = this.findQuiz(config.quizId);
+    const quiz = await this.findQuiz(config.quizId);
     if (!quiz) return fail('invalid_quiz', `There is no quiz "${config.quizId}".`);
     const server = new QuizServer({
       quiz,
@@ -250,7 +487,11 @@ export class DesktopSession {
     if (!path) return null;
     try {
       const { config, inputs } = readJournal(path);
-      return { roomName: config.roomName, quizTitle: config.quiz.title, players: inputs.filter((i) => i.input.kind === 'join').length };
+      return {
+        roomName: config.roomName,
+        quizTitle: config.quiz.title,
+        players: inputs.filter((i) => i.input.kind === 'join').length,
+      };
     } catch {
       return null;
     }
@@ -283,6 +524,11 @@ export class DesktopSession {
     const roomName = server.room.name;
     const announcer = this.ports.announce ? announceServer(server, roomName) : null;
     const subs = [hostClient.subscribe(() => this.changed()), playerClient?.subscribe(() => this.changed())];
+    // Every finished game is saved, so that the Reports screen lists it.
+    const stopReports = saveReportOnGameOver(server, this.reportStore, {
+      onSaved: () => void this.refreshReports(),
+      onError: (e) => console.error('Quizroom could not save the game report:', e),
+    });
     this.hosting = {
       server,
       announcer,
@@ -290,6 +536,7 @@ export class DesktopSession {
       playerClient,
       info: { roomName, port, quizTitle: server.game.quiz.title, playing: playerClient !== null },
       unsubscribe: () => subs.forEach((u) => u?.()),
+      stopReports,
     };
     hostClient.connect();
     playerClient?.connect();
@@ -302,6 +549,7 @@ export class DesktopSession {
     if (!h) return;
     this.hosting = null;
     h.unsubscribe();
+    h.stopReports();
     h.hostClient.close();
     h.playerClient?.close();
     await Promise.allSettled([h.announcer?.stop(), h.server.close()]);
@@ -311,6 +559,7 @@ export class DesktopSession {
 
   /** Closes everything: on quit. Bounded by the caller. */
   async shutdown(): Promise<void> {
+    this.closed = true;
     this.leaveRemote();
     await Promise.allSettled([this.stopHosting(), this.discovery?.stop()]);
     this.discovery = null;
@@ -329,6 +578,8 @@ export class DesktopSession {
       canBrowse: true,
       rooms: this.rooms,
       quizzes: this.quizzes(),
+      library: this.libraryItems,
+      reports: this.reportItems,
       hosting: h ? h.info : null,
       interrupted: this.hosting ? null : this.interruptedRoom,
     };
@@ -360,13 +611,23 @@ async function checkHealth(address: string, port: number): Promise<IntentResult>
   const host = address.includes(':') ? `[${address}]` : address;
   try {
     const res = await fetch(`http://${host}:${port}/health`, { signal: AbortSignal.timeout(3000) });
-    if (!res.ok) return fail('unreachable', `${address}:${port} answered but is not a Quizroom host (HTTP ${res.status}).`);
+    if (!res.ok)
+      return fail(
+        'unreachable',
+        `${address}:${port} answered but is not a Quizroom host (HTTP ${res.status}).`,
+      );
     const body = (await res.json()) as { protocol?: unknown };
     if (body.protocol !== PROTOCOL_VERSION) {
-      return fail('protocol_unsupported', `The host at ${address}:${port} speaks protocol ${String(body.protocol)}; this app speaks ${PROTOCOL_VERSION}.`);
+      return fail(
+        'protocol_unsupported',
+        `The host at ${address}:${port} speaks protocol ${String(body.protocol)}; this app speaks ${PROTOCOL_VERSION}.`,
+      );
     }
     return OK;
   } catch {
-    return fail('unreachable', `No Quizroom host answers at ${address}:${port}. Check the address and that both devices are on the same network.`);
+    return fail(
+      'unreachable',
+      `No Quizroom host answers at ${address}:${port}. Check the address and that both devices are on the same network.`,
+    );
   }
 }

@@ -43,5 +43,13 @@ export function createElectronAdapter(bridge: QuizApi): QuizApi {
     connect: (address, port) => bridge.connect(address, port),
     leave: () => bridge.leave(),
     refreshRooms: () => bridge.refreshRooms(),
+    openQuiz: (id) => bridge.openQuiz(id),
+    saveQuiz: (id, quiz) => bridge.saveQuiz(id, quiz),
+    createQuiz: () => bridge.createQuiz(),
+    duplicateQuiz: (id) => bridge.duplicateQuiz(id),
+    deleteQuiz: (id) => bridge.deleteQuiz(id),
+    openReport: (id) => bridge.openReport(id),
+    exportReport: (id, format) => bridge.exportReport(id, format),
+    deleteReport: (id) => bridge.deleteReport(id),
   };
 }

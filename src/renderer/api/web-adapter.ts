@@ -10,11 +10,12 @@ import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 
 export const TOKEN_KEY = 'quizroom.player-token';
 
-const desktopOnly: IntentResult = {
+const desktopOnly = {
   ok: false,
   code: 'unsupported',
-  message: 'Only the Quizroom desktop app can do this.',
-};
+  message:
+    'Only the Quizroom desktop app can do this: the quiz library and game reports live on the host computer.',
+} as const satisfies IntentResult;
 
 function readToken(): string | null {
   try {
@@ -51,6 +52,8 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     canBrowse: false,
     rooms: [],
     quizzes: [],
+    library: [],
+    reports: [],
     hosting: null,
     interrupted: null,
   };
@@ -143,5 +146,13 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
       old.close();
     },
     refreshRooms: () => undefined,
+    openQuiz: async () => desktopOnly,
+    saveQuiz: async () => desktopOnly,
+    createQuiz: async () => desktopOnly,
+    duplicateQuiz: async () => desktopOnly,
+    deleteQuiz: async () => desktopOnly,
+    openReport: async () => desktopOnly,
+    exportReport: async () => desktopOnly,
+    deleteReport: async () => desktopOnly,
   };
 }

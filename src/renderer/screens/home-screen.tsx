@@ -84,6 +84,16 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
           </div>
         ) : null}
       </div>
+      {state.canHost ? (
+        <nav className="home__more" aria-label="Quizzes and results">
+          <button type="button" className="btn btn--ghost" onClick={() => go('library')}>
+            Quiz library
+          </button>
+          <button type="button" className="btn btn--ghost" onClick={() => go('reports')}>
+            Past games
+          </button>
+        </nav>
+      ) : null}
       {interrupted ? (
         <div className="card home__resume" role="region" aria-labelledby={`${id}-resume`}>
           <h2 id={`${id}-resume`} className="home__resume-title">
@@ -94,7 +104,12 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
             {interrupted.players === 1 ? 'player' : 'players'}). Reopen it: players come back by themselves
             with their scores.
           </p>
-          <button type="button" className="btn btn--primary" disabled={resuming} onClick={() => void resume()}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={resuming}
+            onClick={() => void resume()}
+          >
             Resume game
           </button>
           {resumeError ? (

@@ -20,7 +20,15 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-export function HostSetupScreen({ state, onBack }: { state: AppState; onBack: () => void }) {
+export function HostSetupScreen({
+  state,
+  onBack,
+  onEditQuizzes,
+}: {
+  state: AppState;
+  onBack: () => void;
+  onEditQuizzes: () => void;
+}) {
   const api = useApi();
   const [quizId, setQuizId] = useState(state.quizzes[0]?.id ?? '');
   const [roomName, setRoomName] = useState('Quiz night');
@@ -31,7 +39,23 @@ export function HostSetupScreen({ state, onBack }: { state: AppState; onBack: ()
   const [nickname, setNickname] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [importNote, setImportNote] = useState<string | null>(null);
   const chosen = state.quizzes.some((q) => q.id === quizId) ? quizId : (state.quizzes[0]?.id ?? '');
+
+  async function importFile() {
+    setImportNote(null);
+    const result = await api.importQuiz();
+    if (result.ok) {
+      setQuizId(result.id);
+      const skipped = result.skipped.length;
+      setImportNote(
+        `Imported “${result.title}”: ${result.taken} ${result.taken === 1 ? 'question' : 'questions'}` +
+          (skipped > 0 ? `, ${skipped} skipped (see Edit quizzes for why).` : '.'),
+      );
+    } else if (result.code !== 'cancelled') {
+      setErrors((e) => ({ ...e, quiz: result.message }));
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -99,9 +123,19 @@ export function HostSetupScreen({ state, onBack }: { state: AppState; onBack: ()
               {errors.quiz}
             </p>
           ) : null}
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => void api.importQuiz()}>
-            Import a quiz file…
-          </button>
+          <div className="setup__quiz-tools">
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => void importFile()}>
+              Import a quiz file…
+            </button>
+            <button type="button" className="btn btn--ghost btn--small" onClick={onEditQuizzes}>
+              Edit quizzes
+            </button>
+          </div>
+          {importNote ? (
+            <p className="form-note" role="status">
+              {importNote}
+            </p>
+          ) : null}
         </fieldset>
 
         <div className="setup__grid">

@@ -6,6 +6,9 @@
  */
 import type { ClientView } from '../client/client-view';
 import type { GameStatus, SettingsPatch } from '../protocol';
+import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
+
+export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
 
 /** A room found on the LAN, as the Join screen lists it (a subset of discovery's DiscoveredRoom). */
 export interface RoomListing {
@@ -65,8 +68,99 @@ export interface InterruptedRoom {
   players: number;
 }
 
+/** A quiz in the library (desktop): built-in ones first and read-only; a broken file says why. */
+export type LibraryItem =
+  | {
+      status: 'ok';
+      id: string;
+      title: string;
+      description?: string;
+      questionCount: number;
+      /** ISO time of the file's last change; null for built-in quizzes. */
+      modifiedAt: string | null;
+      readOnly: boolean;
+      builtin: boolean;
+    }
+  | {
+      status: 'broken';
+      id: string;
+      fileName: string;
+      modifiedAt: string | null;
+      error: string;
+      problems: string[];
+    };
+
+/** A saved game report, as the Reports list shows it; newest first. */
+export type ReportListing =
+  | {
+      status: 'ok';
+      id: string;
+      quizTitle: string;
+      roomName: string;
+      startedAt: string;
+      finishedAt: string;
+      playerCount: number;
+      questionCount: number;
+      winner: { name: string; score: number } | null;
+    }
+  | { status: 'broken'; id: string; error: string };
+
+/** A finished game's report (see src/main/reports/game-report.ts, which owns the format). */
+export interface ReportData {
+  roomName: string;
+  gameNo: number;
+  startedAt: string;
+  finishedAt: string;
+  quiz: { title: string; description?: string };
+  questions: {
+    number: number;
+    prompt: string;
+    options: string[];
+    correct: number;
+    points: number;
+    timeLimitS: number;
+    status: 'played' | 'skipped' | 'not_reached';
+    answered: number;
+    right: number;
+    averageTimeMs: number | null;
+    optionCounts: number[];
+  }[];
+  players: {
+    id: string;
+    name: string;
+    rank: number;
+    score: number;
+    correctCount: number;
+    totalTimeMs: number;
+    connected: boolean;
+    answers: ({ option: number; correct: boolean; elapsedMs: number; points: number } | null)[];
+  }[];
+}
+
 /** The answer to an intent that can fail before reaching a host (codes: unreachable, host_failed, cancelled, invalid_quiz…). */
 export type IntentResult = { ok: true } | { ok: false; code: string; message: string };
+type Failure = { ok: false; code: string; message: string };
+
+/** openQuiz: the quiz to edit; `draft` when it is an unfinished draft newer than the saved quiz. */
+export type OpenQuizResult = { ok: true; quiz: QuizDraft; readOnly: boolean; draft: boolean } | Failure;
+/** saveQuiz: an invalid quiz is kept as a draft (`draftSaved`) and its problems listed by field. */
+export type SaveQuizResult = { ok: true } | (Failure & { problems?: QuizProblem[]; draftSaved?: boolean });
+/** createQuiz / duplicateQuiz: the id of the new quiz. */
+export type NewQuizResult = { ok: true; id: string } | Failure;
+/** importQuiz: the new quiz and what the import took and skipped (with where and why). */
+export type ImportQuizResult =
+  | {
+      ok: true;
+      id: string;
+      title: string;
+      /** The format it was read as, in words ("Moodle GIFT"). */
+      format: string;
+      taken: number;
+      skipped: { where: string; reason: string }[];
+      adjusted: { where: string; reason: string }[];
+    }
+  | Failure;
+export type OpenReportResult = { ok: true; report: ReportData } | Failure;
 
 export interface AppState {
   /** The session this screen shows: the host's view when hosting, else the player's; null when not connected. */
@@ -83,6 +177,10 @@ export interface AppState {
   rooms: RoomListing[];
   /** Quizzes available to host (empty when canHost is false and on a player's phone). */
   quizzes: QuizChoice[];
+  /** The quiz library, broken files included (desktop; empty elsewhere). */
+  library: LibraryItem[];
+  /** Saved reports of finished games, newest first (desktop; empty elsewhere). */
+  reports: ReportListing[];
   /** The room this app hosts, or null. */
   hosting: HostInfo | null;
   /** A room this app hosted that did not close cleanly (the app or computer crashed); resumeHosting continues it. */
@@ -121,8 +219,24 @@ export interface QuizApi {
   hostRoom(config: HostConfig): Promise<IntentResult>;
   /** Desktop: closes the hosted room. */
   stopHosting(): Promise<void>;
-  /** Desktop: picks a quiz file to add to `quizzes`. */
-  importQuiz(): Promise<IntentResult>;
+  /** Desktop: picks a quiz file of any importable format and adds it to the library. */
+  importQuiz(): Promise<ImportQuizResult>;
+  /** Desktop: the quiz `id` of the library, to edit. */
+  openQuiz(id: string): Promise<OpenQuizResult>;
+  /** Desktop: saves the edited quiz; an invalid one is kept as a draft and its problems returned. */
+  saveQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult>;
+  /** Desktop: adds a new quiz with one question to fill in. */
+  createQuiz(): Promise<NewQuizResult>;
+  /** Desktop: copies a quiz (built-in ones too) as "… (copy)". */
+  duplicateQuiz(id: string): Promise<NewQuizResult>;
+  /** Desktop: deletes a library quiz (not a built-in one). */
+  deleteQuiz(id: string): Promise<IntentResult>;
+  /** Desktop: a saved game report. */
+  openReport(id: string): Promise<OpenReportResult>;
+  /** Desktop: saves a report as CSV or XLSX where the person chooses. */
+  exportReport(id: string, format: 'csv' | 'xlsx'): Promise<IntentResult>;
+  /** Desktop: deletes a saved report. */
+  deleteReport(id: string): Promise<IntentResult>;
   /** Desktop: reopens the interrupted room from its journal; players come back by themselves. */
   resumeHosting(): Promise<IntentResult>;
   /** Desktop: connects to the room at address:port as a guest (then call join). */

@@ -20,6 +20,14 @@ export const INTENT_CHANNELS = {
   connect: 'quiz:connect',
   leave: 'quiz:leave',
   refreshRooms: 'quiz:refresh-rooms',
+  openQuiz: 'quiz:open-quiz',
+  saveQuiz: 'quiz:save-quiz',
+  createQuiz: 'quiz:create-quiz',
+  duplicateQuiz: 'quiz:duplicate-quiz',
+  deleteQuiz: 'quiz:delete-quiz',
+  openReport: 'quiz:open-report',
+  exportReport: 'quiz:export-report',
+  deleteReport: 'quiz:delete-report',
 } as const;
 
 export type IntentName = keyof typeof INTENT_CHANNELS;

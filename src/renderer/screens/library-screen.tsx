@@ -1,0 +1,284 @@
+/**
+ * The quiz library (desktop): every quiz, built-in ones first (read-only: duplicate to edit a
+ * copy); create, import a file (with what the import took and skipped), duplicate, delete (after
+ * a confirmation), and open one in the editor.
+ */
+import { useId, useState } from 'react';
+import type { AppState, ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { ScreenHeading } from '../components/screen-heading';
+import { QuizEditor } from './quiz-editor';
+import './library-screen.css';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function modified(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? null
+    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function LibraryScreen({ state, onBack }: { state: AppState; onBack: () => void }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  if (editing) return <QuizEditor key={editing} id={editing} onClose={() => setEditing(null)} />;
+  return <LibraryList state={state} onBack={onBack} onEdit={setEditing} />;
+}
+
+function LibraryList({
+  state,
+  onBack,
+  onEdit,
+}: {
+  state: AppState;
+  onBack: () => void;
+  onEdit: (id: string) => void;
+}) {
+  const api = useApi();
+  const base = useId();
+  const [imported, setImported] = useState<ImportQuizResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run<T extends { ok: boolean }>(action: () => Promise<T>): Promise<T | null> {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await action();
+      if (!result.ok && 'message' in result && (result as { code?: string }).code !== 'cancelled') {
+        setError(String((result as { message: unknown }).message));
+      }
+      return result;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const create = async () => {
+    const result = await run(() => api.createQuiz());
+    if (result?.ok) onEdit(result.id);
+  };
+  const importFile = async () => {
+    setImported(null);
+    const result = await run(() => api.importQuiz());
+    if (result?.ok) setImported(result);
+  };
+  const duplicate = async (id: string) => {
+    const result = await run(() => api.duplicateQuiz(id));
+    if (result?.ok) onEdit(result.id);
+  };
+  const remove = async (id: string) => {
+    setConfirming(null);
+    await run(() => api.deleteQuiz(id));
+  };
+
+  return (
+    <section className="screen library">
+      <div className="screen__header">
+        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
+          ← Back
+        </button>
+        <ScreenHeading>Quiz library</ScreenHeading>
+      </div>
+      <div className="library__actions">
+        <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void create()}>
+          + New quiz
+        </button>
+        <button
+          type="button"
+          className="btn btn--secondary"
+          disabled={busy}
+          onClick={() => void importFile()}
+        >
+          Import a file…
+        </button>
+        <p className="library__formats">
+          Quizroom JSON, Kahoot! spreadsheets (CSV, XLSX), Moodle GIFT and Aiken.
+        </p>
+      </div>
+
+      {error ? (
+        <p className="card form-error library__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {imported?.ok ? (
+        <ImportSummary result={imported} onEdit={onEdit} onDismiss={() => setImported(null)} />
+      ) : null}
+
+      <ul className="library__list" aria-label="Quizzes">
+        {state.library.map((item) => (
+          <LibraryRow
+            key={item.id}
+            item={item}
+            labelId={`${base}-${item.id}`}
+            busy={busy}
+            confirming={confirming === item.id}
+            onEdit={() => onEdit(item.id)}
+            onDuplicate={() => void duplicate(item.id)}
+            onDelete={() => setConfirming(item.id)}
+            onConfirm={() => void remove(item.id)}
+            onCancel={() => setConfirming(null)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ImportSummary({
+  result,
+  onEdit,
+  onDismiss,
+}: {
+  result: Extract<ImportQuizResult, { ok: true }>;
+  onEdit: (id: string) => void;
+  onDismiss: () => void;
+}) {
+  const id = useId();
+  return (
+    <div className="card library__import" role="status" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="library__import-title">
+        Imported “{result.title}”: {plural(result.taken, 'question')} taken
+        {result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}
+      </h2>
+      <p className="library__import-format">Read as {result.format}.</p>
+      {result.skipped.length > 0 ? (
+        <>
+          <h3 className="library__import-sub">Skipped</h3>
+          <ul className="library__notes">
+            {result.skipped.map((s, i) => (
+              <li key={i}>
+                <strong>{s.where}:</strong> {s.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {result.adjusted.length > 0 ? (
+        <>
+          <h3 className="library__import-sub">Adjusted</h3>
+          <ul className="library__notes">
+            {result.adjusted.map((s, i) => (
+              <li key={i}>
+                <strong>{s.where}:</strong> {s.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="library__row-buttons">
+        <button type="button" className="btn btn--primary btn--small" onClick={() => onEdit(result.id)}>
+          Edit “{result.title}”
+        </button>
+        <button type="button" className="btn btn--ghost btn--small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  item: LibraryItem;
+  labelId: string;
+  busy: boolean;
+  confirming: boolean;
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+function LibraryRow({
+  item,
+  labelId,
+  busy,
+  confirming,
+  onEdit,
+  onDuplicate,
+  onDelete,
+  onConfirm,
+  onCancel,
+}: RowProps) {
+  const name = item.status === 'ok' ? item.title : item.fileName;
+  const when = modified(item.modifiedAt);
+  return (
+    <li
+      className={`card library__row${item.status === 'broken' ? ' is-broken' : ''}`}
+      aria-labelledby={labelId}
+    >
+      <div className="library__row-text">
+        <h2 id={labelId} className="library__row-title">
+          {name}
+        </h2>
+        {item.status === 'ok' ? (
+          <p className="library__row-meta">
+            {plural(item.questionCount, 'question')}
+            {item.builtin ? (
+              <span className="tag tag--muted library__tag">Built-in · read-only</span>
+            ) : when ? (
+              <span> · changed {when}</span>
+            ) : null}
+          </p>
+        ) : (
+          <p className="field__error library__broken">This file cannot be used: {item.error}</p>
+        )}
+        {item.status === 'ok' && item.description ? (
+          <p className="library__row-desc">{item.description}</p>
+        ) : null}
+      </div>
+      {confirming ? (
+        <div className="library__confirm" role="group" aria-label={`Delete ${name}?`}>
+          <p className="library__confirm-text">Delete “{name}”? This cannot be undone.</p>
+          <div className="library__row-buttons">
+            <button type="button" className="btn btn--danger btn--small" disabled={busy} onClick={onConfirm}>
+              Delete
+            </button>
+            <button type="button" className="btn btn--ghost btn--small" onClick={onCancel} autoFocus>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="library__row-buttons">
+          {item.status === 'ok' && !item.readOnly ? (
+            <button
+              type="button"
+              className="btn btn--secondary btn--small"
+              aria-label={`Edit ${name}`}
+              onClick={onEdit}
+            >
+              Edit
+            </button>
+          ) : null}
+          {item.status === 'ok' ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              disabled={busy}
+              aria-label={`Duplicate ${name}`}
+              onClick={onDuplicate}
+            >
+              Duplicate
+            </button>
+          ) : null}
+          {item.status === 'broken' || !item.readOnly ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small library__delete"
+              disabled={busy}
+              aria-label={`Delete ${name}`}
+              onClick={onDelete}
+            >
+              Delete
+            </button>
+          ) : null}
+        </div>
+      )}
+    </li>
+  );
+}

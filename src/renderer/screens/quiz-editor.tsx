@@ -1,0 +1,527 @@
+/**
+ * The quiz editor (desktop): title, description and questions (prompt, 2-4 options with the
+ * correct one marked, time limit, points), with add, remove, duplicate and reorder. Problems are
+ * shown next to their field as the person types (from the real quiz schema). Every change is
+ * saved after a short pause, and at once when a field loses focus, the editor closes or the page
+ * goes away, so closing the app mid-edit loses nothing; an invalid quiz is kept as a draft.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
+import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
+import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
+import { useApi } from '../api/api-context';
+import { ScreenHeading } from '../components/screen-heading';
+
+const AUTOSAVE_MS = 600;
+
+interface Item {
+  key: number;
+  prompt: string;
+  options: string[];
+  correct: number;
+  /** As typed; empty means the room's "seconds per question". */
+  timeText: string;
+  points: number;
+}
+
+interface Form {
+  title: string;
+  description: string;
+  items: Item[];
+}
+
+let nextKey = 1;
+const toItem = (q: QuizDraftQuestion): Item => ({
+  key: nextKey++,
+  prompt: q.prompt,
+  options: [...q.options],
+  correct: q.correct,
+  timeText: q.timeLimit === undefined ? '' : String(q.timeLimit),
+  points: q.points ?? 1000,
+});
+
+function toDraft(form: Form): QuizDraft {
+  const description = form.description.trim();
+  return {
+    title: form.title,
+    ...(description ? { description: form.description } : {}),
+    questions: form.items.map((item) => {
+      const time = item.timeText.trim();
+      const n = Number(time);
+      return {
+        kind: 'choice' as const,
+        prompt: item.prompt,
+        options: item.options,
+        correct: Math.min(item.correct, 7),
+        ...(time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 }),
+        points: item.points,
+      };
+    }),
+  };
+}
+
+type SaveStatus = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'draft' | 'error'; message: string };
+
+/** Words for a problem on a field: "Option 2 must not be empty." */
+function fieldMessage(label: string, message: string): string {
+  return `${label} ${message}.`;
+}
+
+export function QuizEditor({ id, onClose }: { id: string; onClose: () => void }) {
+  const api = useApi();
+  const base = useId();
+  const [form, setForm] = useState<Form | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const formRef = useRef<Form | null>(null);
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.openQuiz(id).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setLoadError(result.message);
+      const next = {
+        title: result.quiz.title,
+        description: result.quiz.description ?? '',
+        items: result.quiz.questions.map(toItem),
+      };
+      formRef.current = next;
+      setForm(next);
+      if (result.draft) setStatus({ kind: 'draft', message: 'Restored your unfinished changes.' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const current = formRef.current;
+    if (!dirty.current || !current) return;
+    dirty.current = false;
+    setStatus({ kind: 'saving' });
+    void api.saveQuiz(id, toDraft(current)).then(
+      (result: SaveQuizResult) => {
+        if (dirty.current) return; // a newer change is on its way
+        if (result.ok) setStatus({ kind: 'saved' });
+        else if (result.draftSaved) setStatus({ kind: 'draft', message: result.message });
+        else setStatus({ kind: 'error', message: result.message });
+      },
+      (e: unknown) => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [api, id]);
+
+  // Save what is pending when the editor closes or the window goes away.
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+      flush();
+    };
+  }, [flush]);
+
+  const update = (change: (form: Form) => Form) => {
+    const current = formRef.current;
+    if (!current) return;
+    const next = change(current);
+    formRef.current = next;
+    setForm(next);
+    dirty.current = true;
+    setStatus({ kind: 'idle' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, AUTOSAVE_MS);
+  };
+  const updateItem = (index: number, change: (item: Item) => Item) =>
+    update((f) => ({ ...f, items: f.items.map((it, i) => (i === index ? change(it) : it)) }));
+  const moveItem = (index: number, by: -1 | 1) => {
+    update((f) => {
+      const items = [...f.items];
+      const [moved] = items.splice(index, 1);
+      items.splice(index + by, 0, moved!);
+      return { ...f, items };
+    });
+    // Keep the keyboard on the button that was pressed, now on the moved question.
+    requestAnimationFrame(() =>
+      document.getElementById(`${base}-q${index + by}-${by < 0 ? 'up' : 'down'}`)?.focus(),
+    );
+  };
+
+  const errors = useMemo(() => {
+    const map = new Map<string, string>();
+    if (!form) return map;
+    for (const p of quizProblems(toDraft(form))) {
+      const key = problemKey(p.path);
+      if (!map.has(key)) map.set(key, p.message);
+    }
+    return map;
+  }, [form]);
+
+  if (loadError) {
+    return (
+      <section className="screen library">
+        <div className="screen__header">
+          <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
+            ← Library
+          </button>
+          <ScreenHeading>Edit quiz</ScreenHeading>
+        </div>
+        <p className="card form-error" role="alert">
+          {loadError}
+        </p>
+      </section>
+    );
+  }
+  if (!form) {
+    return (
+      <section className="screen library" aria-busy="true">
+        <p className="lead">Opening the quiz…</p>
+      </section>
+    );
+  }
+
+  const err = (path: (string | number)[]) => errors.get(problemKey(path)) ?? null;
+  const titleError = err(['title']);
+  const descriptionError = err(['description']);
+  const questionsError = err(['questions']);
+  const describedBy = (fieldId: string, error: string | null, hint = false) =>
+    [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
+
+  return (
+    <section className="screen library editor">
+      <div className="screen__header editor__header">
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          onClick={() => {
+            flush();
+            onClose();
+          }}
+        >
+          ← Library
+        </button>
+        <ScreenHeading>Edit quiz</ScreenHeading>
+        <p className={`editor__status editor__status--${status.kind}`} role="status">
+          {status.kind === 'saving'
+            ? 'Saving…'
+            : status.kind === 'saved'
+              ? 'All changes saved'
+              : status.kind === 'draft' || status.kind === 'error'
+                ? status.message
+                : ''}
+        </p>
+      </div>
+
+      <form
+        className="editor__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          flush();
+        }}
+        onBlur={() => flush()}
+      >
+        <div className="card editor__meta">
+          <div className={`field${titleError ? ' has-error' : ''}`}>
+            <label className="field__label" htmlFor={`${base}-title`}>
+              Title
+            </label>
+            <input
+              id={`${base}-title`}
+              type="text"
+              value={form.title}
+              maxLength={1000}
+              aria-invalid={titleError ? true : undefined}
+              aria-describedby={describedBy(`${base}-title`, titleError)}
+              onChange={(e) => {
+                const title = e.target.value;
+                update((f) => ({ ...f, title }));
+              }}
+            />
+            {titleError ? (
+              <p id={`${base}-title-error`} className="field__error">
+                {fieldMessage('The title', titleError)}
+              </p>
+            ) : null}
+          </div>
+          <div className={`field${descriptionError ? ' has-error' : ''}`}>
+            <label className="field__label" htmlFor={`${base}-description`}>
+              Description <span className="field__optional">(optional)</span>
+            </label>
+            <textarea
+              id={`${base}-description`}
+              rows={2}
+              value={form.description}
+              maxLength={10_000}
+              aria-invalid={descriptionError ? true : undefined}
+              aria-describedby={describedBy(`${base}-description`, descriptionError)}
+              onChange={(e) => {
+                const description = e.target.value;
+                update((f) => ({ ...f, description }));
+              }}
+            />
+            {descriptionError ? (
+              <p id={`${base}-description-error`} className="field__error">
+                {fieldMessage('The description', descriptionError)}
+              </p>
+            ) : null}
+          </div>
+        </div>
+
+        <ol className="editor__questions">
+          {form.items.map((item, qi) => {
+            const qid = `${base}-q${qi}`;
+            const promptError = err(['questions', qi, 'prompt']);
+            const optionsError = err(['questions', qi, 'options']) ?? err(['questions', qi, 'correct']);
+            const timeError = err(['questions', qi, 'timeLimit']);
+            const pointsError = err(['questions', qi, 'points']);
+            const n = qi + 1;
+            return (
+              <li key={item.key} className="card editor__question">
+                <fieldset className="editor__fieldset" aria-labelledby={`${qid}-legend`}>
+                  <div className="editor__question-head">
+                    <h2 id={`${qid}-legend`} className="editor__question-title">
+                      Question {n}
+                    </h2>
+                    <div className="editor__tools">
+                      <button
+                        type="button"
+                        id={`${qid}-up`}
+                        className="btn btn--ghost btn--small"
+                        disabled={qi === 0}
+                        aria-label={`Move question ${n} up`}
+                        onClick={() => moveItem(qi, -1)}
+                      >
+                        ↑ Up
+                      </button>
+                      <button
+                        type="button"
+                        id={`${qid}-down`}
+                        className="btn btn--ghost btn--small"
+                        disabled={qi === form.items.length - 1}
+                        aria-label={`Move question ${n} down`}
+                        onClick={() => moveItem(qi, 1)}
+                      >
+                        ↓ Down
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        aria-label={`Duplicate question ${n}`}
+                        onClick={() =>
+                          update((f) => {
+                            const items = [...f.items];
+                            items.splice(qi + 1, 0, { ...item, options: [...item.options], key: nextKey++ });
+                            return { ...f, items };
+                          })
+                        }
+                      >
+                        Duplicate
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small editor__remove"
+                        disabled={form.items.length === 1}
+                        aria-label={`Remove question ${n}`}
+                        onClick={() => update((f) => ({ ...f, items: f.items.filter((_, i) => i !== qi) }))}
+                      >
+                        Remove
+                      </button>
+                    </div>
+                  </div>
+
+                  <div className={`field${promptError ? ' has-error' : ''}`}>
+                    <label className="field__label" htmlFor={`${qid}-prompt`}>
+                      Question text
+                    </label>
+                    <textarea
+                      id={`${qid}-prompt`}
+                      rows={2}
+                      value={item.prompt}
+                      maxLength={5000}
+                      aria-invalid={promptError ? true : undefined}
+                      aria-describedby={describedBy(`${qid}-prompt`, promptError)}
+                      onChange={(e) => {
+                        const prompt = e.target.value;
+                        updateItem(qi, (it) => ({ ...it, prompt }));
+                      }}
+                    />
+                    {promptError ? (
+                      <p id={`${qid}-prompt-error`} className="field__error">
+                        {fieldMessage('The question', promptError)}
+                      </p>
+                    ) : null}
+                  </div>
+
+                  <fieldset
+                    className="editor__options"
+                    aria-describedby={optionsError ? `${qid}-options-error` : undefined}
+                  >
+                    <legend className="field__label">Options: mark the correct one</legend>
+                    {item.options.map((option, oi) => {
+                      const oid = `${qid}-opt${oi}`;
+                      const optionError = err(['questions', qi, 'options', oi]);
+                      return (
+                        <div
+                          key={oi}
+                          className={`editor__option opt-${oi}${optionError ? ' has-error' : ''}`}
+                        >
+                          <input
+                            type="radio"
+                            name={`${qid}-correct`}
+                            className="editor__correct"
+                            checked={item.correct === oi}
+                            aria-label={`Option ${oi + 1} is correct`}
+                            onChange={() => updateItem(qi, (it) => ({ ...it, correct: oi }))}
+                          />
+                          <input
+                            id={oid}
+                            type="text"
+                            className="editor__option-text"
+                            value={option}
+                            maxLength={2000}
+                            aria-label={`Option ${oi + 1}`}
+                            aria-invalid={optionError ? true : undefined}
+                            aria-describedby={optionError ? `${oid}-error` : undefined}
+                            onChange={(e) => {
+                              const text = e.target.value;
+                              updateItem(qi, (it) => ({
+                                ...it,
+                                options: it.options.map((o, i) => (i === oi ? text : o)),
+                              }));
+                            }}
+                          />
+                          <button
+                            type="button"
+                            className="btn btn--ghost btn--small"
+                            disabled={item.options.length <= MIN_OPTIONS}
+                            aria-label={`Remove option ${oi + 1}`}
+                            onClick={() =>
+                              updateItem(qi, (it) => ({
+                                ...it,
+                                options: it.options.filter((_, i) => i !== oi),
+                                correct:
+                                  it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
+                              }))
+                            }
+                          >
+                            ✕
+                          </button>
+                          {optionError ? (
+                            <p id={`${oid}-error`} className="field__error editor__option-error">
+                              {fieldMessage(`Option ${oi + 1}`, optionError)}
+                            </p>
+                          ) : null}
+                        </div>
+                      );
+                    })}
+                    {optionsError ? (
+                      <p id={`${qid}-options-error`} className="field__error">
+                        {fieldMessage('The question', optionsError)}
+                      </p>
+                    ) : null}
+                    {item.options.length < MAX_OPTIONS ? (
+                      <button
+                        type="button"
+                        className="btn btn--secondary btn--small editor__add-option"
+                        aria-label={`Add option to question ${n}`}
+                        onClick={() => {
+                          updateItem(qi, (it) => ({ ...it, options: [...it.options, ''] }));
+                          requestAnimationFrame(() =>
+                            document.getElementById(`${qid}-opt${item.options.length}`)?.focus(),
+                          );
+                        }}
+                      >
+                        + Add option
+                      </button>
+                    ) : null}
+                  </fieldset>
+
+                  <div className="editor__settings">
+                    <div className={`field${timeError ? ' has-error' : ''}`}>
+                      <label className="field__label" htmlFor={`${qid}-time`}>
+                        Time limit (seconds)
+                      </label>
+                      <input
+                        id={`${qid}-time`}
+                        type="number"
+                        inputMode="numeric"
+                        min={MIN_TIME_LIMIT_S}
+                        max={MAX_TIME_LIMIT_S}
+                        value={item.timeText}
+                        aria-invalid={timeError ? true : undefined}
+                        aria-describedby={describedBy(`${qid}-time`, timeError, true)}
+                        onChange={(e) => {
+                          const timeText = e.target.value;
+                          updateItem(qi, (it) => ({ ...it, timeText }));
+                        }}
+                      />
+                      <p id={`${qid}-time-hint`} className="field__hint">
+                        Empty: the room’s “seconds per question”.
+                      </p>
+                      {timeError ? (
+                        <p id={`${qid}-time-error`} className="field__error">
+                          Enter whole seconds from {MIN_TIME_LIMIT_S} to {MAX_TIME_LIMIT_S}, or leave it
+                          empty.
+                        </p>
+                      ) : null}
+                    </div>
+                    <div className={`field${pointsError ? ' has-error' : ''}`}>
+                      <label className="field__label" htmlFor={`${qid}-points`}>
+                        Points
+                      </label>
+                      <select
+                        id={`${qid}-points`}
+                        value={item.points}
+                        aria-invalid={pointsError ? true : undefined}
+                        aria-describedby={pointsError ? `${qid}-points-error` : undefined}
+                        onChange={(e) => {
+                          const points = Number(e.target.value);
+                          updateItem(qi, (it) => ({ ...it, points }));
+                        }}
+                      >
+                        <option value={0}>No points (0)</option>
+                        <option value={1000}>Standard (1000)</option>
+                        <option value={2000}>Double (2000)</option>
+                      </select>
+                      {pointsError ? (
+                        <p id={`${qid}-points-error`} className="field__error">
+                          {fieldMessage('Points', pointsError)}
+                        </p>
+                      ) : null}
+                    </div>
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        {questionsError ? (
+          <p className="form-error" role="alert">
+            {fieldMessage('The quiz', questionsError)}
+          </p>
+        ) : null}
+        <div className="editor__actions">
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={form.items.length >= 500}
+            onClick={() => {
+              const index = form.items.length;
+              update((f) => ({ ...f, items: [...f.items, toItem(newQuestion())] }));
+              requestAnimationFrame(() => document.getElementById(`${base}-q${index}-prompt`)?.focus());
+            }}
+          >
+            + Add question
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

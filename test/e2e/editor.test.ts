@@ -1,0 +1,395 @@
+/**
+ * The quiz library, editor, imports and reports in real Chromium, with a REAL DesktopSession behind
+ * the page: a small WebSocket bridge in the test registers the app's own IPC handlers (the same
+ * `registerIpc` the Electron main process uses) on a fake IPC and forwards the page's `window.quiz`
+ * calls to them, pushing each new AppState back. The library is a temporary folder, checked on disk.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerIpc, type IpcEventLike, type IpcLike } from '../../src/main/app/ipc-handlers';
+import { DesktopSession } from '../../src/main/desktop/desktop-session';
+import { createFakeDiscovery } from '../../src/main/discovery';
+import { REPORT_FORMAT, type GameReport } from '../../src/main/reports/game-report';
+import { ReportStore } from '../../src/main/reports/report-store';
+import { INTENT_CHANNELS, INTENT_NAMES, type IntentName } from '../../src/shared/ipc/channels';
+import { capture } from './support/audit';
+import { BUILD_AND_LAUNCH_MS, DESKTOP, PHONE, launchBrowser, newPage } from './support/browser';
+import { startHost, type E2EHost } from './support/e2e-host';
+import type { PageGlobals } from './support/page-globals';
+import { heading, visible } from './support/players';
+
+const GIFT = resolve(__dirname, '../fixtures/imports/moodle-questions.gift');
+const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
+
+type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
+class FakeIpc implements IpcLike {
+  readonly handlers = new Map<string, Handler>();
+  handle(channel: string, listener: Handler): void {
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+}
+
+/** Runs in the page before the app: `window.quiz` over a WebSocket to the test's bridge. */
+function installSocketBridge(args: { url: string; methods: string[]; initial: unknown }): void {
+  type Listener = (state: unknown) => void;
+  const g = globalThis as unknown as {
+    WebSocket: new (url: string) => {
+      send(data: string): void;
+      addEventListener(type: string, listener: (event: { data: string }) => void): void;
+    };
+    quiz?: unknown;
+  };
+  // The app reads getState() at once: start from the state the session had, until pushes arrive.
+  let state: unknown = args.initial;
+  const listeners = new Set<Listener>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let seq = 0;
+  const ws = new g.WebSocket(args.url);
+  const open = new Promise((r) => ws.addEventListener('open', r));
+  ws.addEventListener('message', (event) => {
+    const msg = JSON.parse(event.data) as { state?: unknown; id?: number; result?: unknown; error?: string };
+    if (msg.state !== undefined) {
+      state = msg.state;
+      for (const l of listeners) l(state);
+      return;
+    }
+    const p = pending.get(msg.id!);
+    pending.delete(msg.id!);
+    if (msg.error) p?.reject(new Error(msg.error));
+    else p?.resolve(msg.result ?? undefined);
+  });
+  const bridge: Record<string, unknown> = {
+    getState: () => state,
+    subscribe: (l: Listener) => {
+      listeners.add(l);
+      l(state);
+      return () => listeners.delete(l);
+    },
+  };
+  for (const name of args.methods) {
+    bridge[name] = (...a: unknown[]) =>
+      new Promise((resolve, reject) => {
+        const id = ++seq;
+        pending.set(id, { resolve, reject });
+        void open.then(() => ws.send(JSON.stringify({ id, name, args: a })));
+      });
+  }
+  g.quiz = bridge;
+}
+
+function sampleReport(): GameReport {
+  const answer = (option: number, correct: boolean, elapsedMs: number, points: number) => ({
+    option,
+    correct,
+    elapsedMs,
+    points,
+  });
+  return {
+    format: REPORT_FORMAT,
+    roomName: 'Geography club',
+    gameNo: 1,
+    startedAt: '2025-03-14T18:00:00.000Z',
+    finishedAt: '2025-03-14T18:06:30.000Z',
+    quiz: { title: 'Capitals of Europe' },
+    questions: [
+      {
+        number: 1,
+        prompt: 'What is the capital of Portugal?',
+        options: ['Lisbon', 'Porto', 'Madrid'],
+        correct: 0,
+        points: 1000,
+        timeLimitS: 20,
+        status: 'played',
+        answered: 3,
+        right: 2,
+        averageTimeMs: 4200,
+        optionCounts: [2, 1, 0],
+      },
+      {
+        number: 2,
+        prompt: 'What is the capital of Norway?',
+        options: ['Bergen', 'Oslo'],
+        correct: 1,
+        points: 2000,
+        timeLimitS: 20,
+        status: 'played',
+        answered: 3,
+        right: 3,
+        averageTimeMs: 3100,
+        optionCounts: [0, 3],
+      },
+    ],
+    players: [
+      {
+        id: 'p1',
+        name: 'Ada',
+        rank: 1,
+        score: 2850,
+        correctCount: 2,
+        totalTimeMs: 6000,
+        connected: true,
+        answers: [answer(0, true, 3000, 950), answer(1, true, 3000, 1900)],
+      },
+      {
+        id: 'p2',
+        name: 'Grace',
+        rank: 2,
+        score: 1800,
+        correctCount: 1,
+        totalTimeMs: 9000,
+        connected: true,
+        answers: [answer(1, false, 5000, 0), answer(1, true, 4000, 1800)],
+      },
+      {
+        id: 'p3',
+        name: 'Linus',
+        rank: 3,
+        score: 1700,
+        correctCount: 2,
+        totalTimeMs: 7700,
+        connected: false,
+        answers: [answer(0, true, 4600, 900), answer(1, true, 2300, 800)],
+      },
+    ],
+  };
+}
+
+describe('quiz library, editor and reports (a real desktop session behind the page)', () => {
+  let browser: Browser | undefined;
+  let host: E2EHost | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let session: DesktopSession;
+  let wss: WebSocketServer;
+  let libraryDir: string;
+  let pickedFile: string | null = null;
+  const saved: { name: string; size: number }[] = [];
+
+  beforeAll(async () => {
+    libraryDir = mkdtempSync(join(tmpdir(), 'quizroom-e2e-library-'));
+    await new ReportStore(libraryDir).save(sampleReport());
+    session = new DesktopSession({
+      staticDir: null,
+      announce: false,
+      port: 0,
+      bind: '127.0.0.1',
+      libraryDir,
+      createDiscovery: () => createFakeDiscovery(),
+      saveFile: async (name, content) => {
+        saved.push({ name, size: content.length });
+        return true;
+      },
+      pickQuizFile: async () => pickedFile,
+    });
+    await session.refreshLibrary();
+    const ipc = new FakeIpc();
+    registerIpc(ipc, session, () => true);
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (socket) => {
+      const push = (state: unknown) => socket.send(JSON.stringify({ state }));
+      push(session.getState());
+      const unsubscribe = session.subscribe(push);
+      socket.on('close', unsubscribe);
+      socket.on('message', (data) => {
+        const { id, name, args } = JSON.parse(String(data)) as {
+          id: number;
+          name: IntentName;
+          args: unknown[];
+        };
+        const handler = ipc.handlers.get(INTENT_CHANNELS[name])!;
+        Promise.resolve()
+          .then(() => handler(APP_FRAME, ...args))
+          .then(
+            (result) => socket.send(JSON.stringify({ id, result: result ?? null })),
+            (e: unknown) =>
+              socket.send(JSON.stringify({ id, error: e instanceof Error ? e.message : String(e) })),
+          );
+      });
+    });
+    const address = wss.address() as { port: number };
+    host = await startHost();
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser, DESKTOP));
+    await context.addInitScript(installSocketBridge, {
+      url: `ws://127.0.0.1:${address.port}`,
+      methods: INTENT_NAMES,
+      initial: session.getState(),
+    });
+  }, BUILD_AND_LAUNCH_MS);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await host?.close();
+    wss?.close();
+    await session?.shutdown();
+    rmSync(libraryDir, { recursive: true, force: true });
+  });
+
+  const openLibrary = async () => {
+    await page.goto(host!.playerUrl);
+    await page.getByRole('button', { name: 'Quiz library' }).click();
+    await visible(heading(page, 'Quiz library'));
+  };
+  const question = (n: number) => page.getByRole('group', { name: `Question ${n}`, exact: true });
+  const onDisk = () => JSON.parse(readFileSync(join(libraryDir, 'new-quiz.json'), 'utf8'));
+
+  it(
+    'creates and edits a quiz, shows problems next to their field, reorders and keeps it all',
+    { timeout: 90_000 },
+    async () => {
+      await openLibrary();
+      await visible(page.getByRole('heading', { name: 'Science' }));
+      await expect.poll(() => page.getByRole('button', { name: 'Edit Science' }).count()).toBe(0);
+      await capture(page, 'library');
+
+      await page.getByRole('button', { name: '+ New quiz' }).click();
+      await visible(heading(page, 'Edit quiz'));
+      await page.getByLabel('Title').fill('Rivers of the world');
+      const q1 = question(1);
+      await q1.getByLabel('Question text').fill('Which is the longest river?');
+      await q1.getByLabel('Option 1', { exact: true }).fill('Nile');
+      await q1.getByLabel('Option 2', { exact: true }).fill('');
+      await visible(q1.getByText('Option 2 must not be empty.'));
+      expect(await q1.getByLabel('Option 2', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await capture(page, 'editor-error');
+      await q1.getByLabel('Option 2', { exact: true }).fill('Amazon');
+      await expect.poll(() => q1.getByText('Option 2 must not be empty.').count()).toBe(0);
+      await q1.getByRole('button', { name: 'Add option to question 1' }).click();
+      await q1.getByLabel('Option 3', { exact: true }).fill('Yangtze');
+      await q1.getByLabel('Option 2 is correct').check();
+
+      await page.getByRole('button', { name: '+ Add question' }).click();
+      const q2 = question(2);
+      await q2.getByLabel('Question text').fill('Which river flows through Paris?');
+      await q2.getByLabel('Option 1', { exact: true }).fill('Seine');
+      await q2.getByLabel('Option 2', { exact: true }).fill('Thames');
+      await q2.getByLabel('Time limit (seconds)').fill('3');
+      await visible(q2.getByText('Enter whole seconds from 5 to 240, or leave it empty.'));
+      await q2.getByLabel('Time limit (seconds)').fill('20');
+      await q2.getByLabel('Points').selectOption('2000');
+
+      // Reorder by keyboard: focus stays on the moved question's button.
+      await q2.getByRole('button', { name: 'Move question 2 up' }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => question(1).getByLabel('Question text').inputValue())
+        .toBe('Which river flows through Paris?');
+      await visible(page.getByRole('status').getByText('All changes saved'));
+      await capture(page, 'editor');
+
+      await expect.poll(() => onDisk().title).toBe('Rivers of the world');
+      const file = onDisk();
+      expect(file.questions).toEqual([
+        {
+          kind: 'choice',
+          prompt: 'Which river flows through Paris?',
+          options: ['Seine', 'Thames'],
+          correct: 0,
+          timeLimit: 20,
+          points: 2000,
+        },
+        {
+          kind: 'choice',
+          prompt: 'Which is the longest river?',
+          options: ['Nile', 'Amazon', 'Yangtze'],
+          correct: 1,
+          points: 1000,
+        },
+      ]);
+
+      // An unfinished edit is kept as a draft, and comes back after a reload.
+      await question(2).getByLabel('Option 1', { exact: true }).fill('');
+      await page.keyboard.press('Tab');
+      await visible(page.getByRole('status').getByText(/Saved as a draft/));
+      await page.reload();
+      await page.getByRole('button', { name: 'Quiz library' }).click();
+      await page.getByRole('button', { name: 'Edit Rivers of the world' }).click();
+      await visible(page.getByText('Restored your unfinished changes.'));
+      expect(await page.getByLabel('Title').inputValue()).toBe('Rivers of the world');
+      expect(await question(1).getByLabel('Question text').inputValue()).toBe(
+        'Which river flows through Paris?',
+      );
+      await visible(question(2).getByText('Option 1 must not be empty.'));
+      await question(2).getByLabel('Option 1', { exact: true }).fill('Nile');
+      await visible(page.getByRole('status').getByText('All changes saved'));
+      expect(onDisk().questions[1].options).toEqual(['Nile', 'Amazon', 'Yangtze']);
+
+      // Remove and duplicate questions.
+      await question(1).getByRole('button', { name: 'Duplicate question 1' }).click();
+      await expect.poll(() => page.getByRole('group', { name: /^Question \d$/ }).count()).toBe(3);
+      await question(2).getByRole('button', { name: 'Remove question 2' }).click();
+      await expect.poll(() => page.getByRole('group', { name: /^Question \d$/ }).count()).toBe(2);
+
+      // Narrow window: nothing sticks out sideways.
+      await page.setViewportSize({ width: PHONE.viewport!.width, height: 844 });
+      await capture(page, 'editor-narrow');
+      const overflow = await page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(PHONE.viewport!.width);
+      await page.setViewportSize(DESKTOP.viewport!);
+
+      await page.getByRole('button', { name: '← Library' }).click();
+      await visible(page.getByRole('heading', { name: 'Rivers of the world' }));
+      expect(session.getState().quizzes.map((q) => q.title)).toContain('Rivers of the world');
+    },
+  );
+
+  it(
+    'imports a GIFT file and says what it took and what it skipped, then deletes it after asking',
+    { timeout: 60_000 },
+    async () => {
+      await openLibrary();
+      pickedFile = GIFT;
+      await page.getByRole('button', { name: 'Import a file…' }).click();
+      const summary = page.getByRole('status').filter({ hasText: 'Imported' });
+      await visible(summary.getByText('Imported “moodle-questions”: 6 questions taken, 8 skipped'));
+      await visible(summary.getByText('Read as Moodle GIFT.'));
+      await visible(summary.getByText(/line 15:\s*an essay question/));
+      await capture(page, 'library-import');
+
+      await page.getByRole('button', { name: 'Delete moodle-questions' }).click();
+      await capture(page, 'library-confirm-delete');
+      await page
+        .getByRole('group', { name: 'Delete moodle-questions?' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'moodle-questions', exact: true }).count())
+        .toBe(0);
+      expect(session.getState().library.some((e) => e.id === 'moodle-questions')).toBe(false);
+    },
+  );
+
+  it(
+    'lists past games, opens one with its leaderboard and question statistics, and exports it',
+    { timeout: 60_000 },
+    async () => {
+      await page.goto(host!.playerUrl);
+      await page.getByRole('button', { name: 'Past games' }).click();
+      await visible(heading(page, 'Past games'));
+      await visible(page.getByRole('cell', { name: 'Geography club' }));
+      await capture(page, 'reports');
+      await page.getByRole('button', { name: /Open the report of Capitals of Europe/ }).click();
+      await visible(heading(page, 'Capitals of Europe'));
+      await visible(page.getByRole('cell', { name: 'Grace' }));
+      await visible(page.getByRole('cell', { name: '2 of 3' }));
+      await visible(page.getByRole('cell', { name: '4.2 s' }));
+      await capture(page, 'report');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      await visible(page.getByText('Saved as CSV.'));
+      await page.getByRole('button', { name: 'Export XLSX' }).click();
+      await visible(page.getByText('Saved as XLSX.'));
+      expect(saved.map((s) => s.name.split('.').at(-1))).toEqual(['csv', 'xlsx']);
+    },
+  );
+});
