@@ -12,7 +12,12 @@ import electron from 'vite-plugin-electron/simple';
 import pkg from './package.json' with { type: 'json' };
 
 // Runtime dependencies stay in node_modules (and in app.asar); everything else is bundled.
-const external = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies)];
+const external = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+];
 
 const nodeBuild = (outDir: string) => ({
   build: {

@@ -6,7 +6,14 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { QuizError } from '../shared/quiz/load-quiz';
-import { ArgsError, defaultJournalDir, defaultLibraryDir, HOST_USAGE, parseHostArgs, type HostArgs } from './headless/host-args';
+import {
+  ArgsError,
+  defaultJournalDir,
+  defaultLibraryDir,
+  HOST_USAGE,
+  parseHostArgs,
+  type HostArgs,
+} from './headless/host-args';
 import { findInterruptedJournal, JournalError } from './server/game-journal';
 import { describeEvent } from './headless/event-log';
 import { importSummaryLines } from './library/importers/import-summary';
@@ -59,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_RESUME;
     }
     try {
-      server = QuizServer.resume(path, { ...common, ...(args.port !== undefined ? { port: args.port } : {}) });
+      server = QuizServer.resume(path, {
+        ...common,
+        ...(args.port !== undefined ? { port: args.port } : {}),
+      });
     } catch (e) {
       if (e instanceof JournalError) {
         process.stderr.write(`quizroom host: ${e.message}\n`);
@@ -74,7 +84,9 @@ async function main(argv: string[]): Promise<number> {
       const opened = await openQuiz(args.quiz);
       quiz = opened.quiz;
       // What the import took and skipped, before the room opens.
-      const summary = opened.imported ? importSummaryLines(opened.imported, args.quiz ?? 'the quiz file') : [];
+      const summary = opened.imported
+        ? importSummaryLines(opened.imported, args.quiz ?? 'the quiz file')
+        : [];
       for (const line of summary) log(line);
     } catch (e) {
       if (e instanceof QuizError) {
@@ -117,18 +129,30 @@ async function main(argv: string[]): Promise<number> {
   const reports = new ReportStore(args.library ?? defaultLibraryDir());
   saveReportOnGameOver(server, reports, {
     onSaved: (saved) => log(`Game report saved: ${saved.path}`),
-    onError: (e) => log(`Could not save the game report in ${reports.folder}: ${e instanceof Error ? e.message : String(e)}`),
+    onError: (e) =>
+      log(
+        `Could not save the game report in ${reports.folder}: ${e instanceof Error ? e.message : String(e)}`,
+      ),
   });
   const announcement = args['no-mdns'] ? null : announceServer(server, roomName, log);
 
   const local = args.bind && args.bind !== '0.0.0.0' ? [args.bind] : lanIPv4Addresses().map((a) => a.address);
-  log(`Room "${roomName}" is open with "${quiz.title}" (${quiz.questions.length} questions) on port ${port}.`);
+  log(
+    `Room "${roomName}" is open with "${quiz.title}" (${quiz.questions.length} questions) on port ${port}.`,
+  );
   if (server.pin) log(`PIN to join: ${server.pin}`);
   for (const address of local) log(`Players join at  ${playerUrl(address, port)}`);
-  if (local.length === 0) log('No LAN address found: players on this machine can join at ' + playerUrl('127.0.0.1', port));
-  log(`Host dashboard:   ${hostDashboardUrl(args.bind && args.bind !== '0.0.0.0' ? args.bind : '127.0.0.1', port, server.hostToken)}`);
+  if (local.length === 0)
+    log('No LAN address found: players on this machine can join at ' + playerUrl('127.0.0.1', port));
+  log(
+    `Host dashboard:   ${hostDashboardUrl(args.bind && args.bind !== '0.0.0.0' ? args.bind : '127.0.0.1', port, server.hostToken)}`,
+  );
   log(announcement ? 'Announced on the LAN with mDNS.' : 'Not announced on the LAN (--no-mdns).');
-  log(server.journalPath ? `Game journal: ${server.journalPath} (resume after a crash with --resume)` : 'No game journal (--no-journal).');
+  log(
+    server.journalPath
+      ? `Game journal: ${server.journalPath} (resume after a crash with --resume)`
+      : 'No game journal (--no-journal).',
+  );
   log(`Game reports are saved in ${reports.folder}`);
 
   return new Promise<number>((resolveExit) => {
@@ -149,7 +173,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`quizroom host: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `quizroom host: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

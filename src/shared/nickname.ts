@@ -14,7 +14,8 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u2
 export function checkNickname(raw: string): NameCheck {
   const name = raw.normalize('NFC').trim();
   if (name.length === 0) return { ok: false, reason: 'Enter a nickname.' };
-  if (FORBIDDEN.test(name)) return { ok: false, reason: 'A nickname cannot contain control or invisible characters.' };
+  if (FORBIDDEN.test(name))
+    return { ok: false, reason: 'A nickname cannot contain control or invisible characters.' };
   if ([...name].length > MAX_NAME_LENGTH) {
     return { ok: false, reason: `A nickname can be at most ${MAX_NAME_LENGTH} characters.` };
   }

@@ -15,7 +15,8 @@ import { ensureBuilt, ROOT } from '../support/built-app';
 
 function electronBinary(): { path: string } | { skip: string } {
   const pathFile = join(ROOT, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return { skip: 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set)' };
+  if (!existsSync(pathFile))
+    return { skip: 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set)' };
   const path = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(path)) return { skip: `the Electron binary is missing at ${path}` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -55,7 +56,10 @@ describe.skipIf('skip' in binary)('the desktop app (Electron)', () => {
     await win.getByLabel('Players needed to start').fill('0');
     await win.getByRole('button', { name: 'Open room' }).click();
     // The lobby shows where players join; the port is what matters on this machine.
-    const joinText = await win.getByText(/:\d{2,5}/).first().textContent({ timeout: 30_000 });
+    const joinText = await win
+      .getByText(/:\d{2,5}/)
+      .first()
+      .textContent({ timeout: 30_000 });
     const port = Number(/:(\d{2,5})/.exec(joinText ?? '')?.[1]);
     expect(port).toBeGreaterThan(0);
 

@@ -51,11 +51,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function scan(input: string): Finding[] {
   const report = join(dir, `${input.replace(/\W/g, '_')}.csv`);
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', resolve(ROOT, input), '-e', '45.5.0', '-r', '-v', 'false', '-o', report], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    timeout: 240_000,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      resolve(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+      '-i',
+      resolve(ROOT, input),
+      '-e',
+      '45.5.0',
+      '-r',
+      '-v',
+      'false',
+      '-o',
+      report,
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      timeout: 240_000,
+    },
+  );
   const lines = readFileSync(report, 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
   return lines.map((line) => {
     const [check = '', severity = '', confidence = '', file = '', location = ''] = cells(line);
@@ -63,15 +78,22 @@ function scan(input: string): Finding[] {
   });
 }
 
-const allowed = (f: Finding) => allowList.some((a) => a.check === f.check && (a.file === '*' || a.file === f.file));
+const allowed = (f: Finding) =>
+  allowList.some((a) => a.check === f.check && (a.file === '*' || a.file === f.file));
 
 describe('Electron security review (Electronegativity)', () => {
-  it.each(['src', 'out'])('finds no unreviewed HIGH or MEDIUM issue in %s', (input) => {
-    const findings = scan(input);
-    console.log(`electronegativity ${input}: ${findings.length} findings, ${findings.filter(allowed).length} reviewed in the allow-list`);
-    const open = findings.filter((f) => (f.severity === 'HIGH' || f.severity === 'MEDIUM') && !allowed(f));
-    expect(open).toEqual([]);
-  }, 300_000);
+  it.each(['src', 'out'])(
+    'finds no unreviewed HIGH or MEDIUM issue in %s',
+    (input) => {
+      const findings = scan(input);
+      console.log(
+        `electronegativity ${input}: ${findings.length} findings, ${findings.filter(allowed).length} reviewed in the allow-list`,
+      );
+      const open = findings.filter((f) => (f.severity === 'HIGH' || f.severity === 'MEDIUM') && !allowed(f));
+      expect(open).toEqual([]);
+    },
+    300_000,
+  );
 
   it('gives a reason for every allow-list entry', () => {
     for (const entry of allowList) expect(entry.reason.length).toBeGreaterThan(40);

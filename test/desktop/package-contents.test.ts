@@ -43,33 +43,49 @@ beforeAll(async () => {
       '  target: dir',
     ].join('\n'),
   );
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/electron-builder/cli.js'), '--config', config, '--dir', '--linux'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    timeout: 300_000,
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
-  entries = listPackage(join(dir, 'release/linux-unpacked/resources/app.asar'), { isPack: false }).map((e) => e.replace(/\\/g, '/'));
+  execFileSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/electron-builder/cli.js'), '--config', config, '--dir', '--linux'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      timeout: 300_000,
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    },
+  );
+  entries = listPackage(join(dir, 'release/linux-unpacked/resources/app.asar'), { isPack: false }).map((e) =>
+    e.replace(/\\/g, '/'),
+  );
 }, 360_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the packaged app (app.asar)', () => {
   it('holds the built main, preload and renderer and package.json', () => {
-    for (const path of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/preload/index.js', '/out/renderer/index.html']) {
+    for (const path of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/main/cli.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+    ]) {
       expect(entries).toContain(path);
     }
     expect(entries.some((e) => /^\/out\/renderer\/assets\/.+\.js$/.test(e))).toBe(true);
   });
 
   it('holds every production dependency', () => {
-    for (const dep of Object.keys(pkg.dependencies)) expect(entries).toContain(`/node_modules/${dep}/package.json`);
+    for (const dep of Object.keys(pkg.dependencies))
+      expect(entries).toContain(`/node_modules/${dep}/package.json`);
   });
 
   it('holds no sources, source maps or devDependencies', () => {
-    expect(entries.filter((e) => e.startsWith('/src/') || e.startsWith('/test/') || e.startsWith('/bench/'))).toEqual([]);
+    expect(
+      entries.filter((e) => e.startsWith('/src/') || e.startsWith('/test/') || e.startsWith('/bench/')),
+    ).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     expect(entries.filter((e) => !e.startsWith('/node_modules/') && /\.tsx?$/.test(e))).toEqual([]);
-    for (const dev of Object.keys(pkg.devDependencies)) expect(entries).not.toContain(`/node_modules/${dev}/package.json`);
+    for (const dev of Object.keys(pkg.devDependencies))
+      expect(entries).not.toContain(`/node_modules/${dev}/package.json`);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, EMPTY_STATE, type IpcRendererLike } from '../../src/preload/bridge';
-import { BRIDGE_METHODS, GET_STATE_CHANNEL, INTENT_CHANNELS, STATE_CHANNEL } from '../../src/shared/ipc/channels';
+import {
+  BRIDGE_METHODS,
+  GET_STATE_CHANNEL,
+  INTENT_CHANNELS,
+  STATE_CHANNEL,
+} from '../../src/shared/ipc/channels';
 import type { AppState } from '../../src/shared/api/quiz-api';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -21,14 +26,18 @@ class FakeIpcRenderer implements IpcRendererLike {
     this.listeners.get(channel)?.delete(listener);
   }
   emit(channel: string, ...args: unknown[]): void {
-    for (const l of this.listeners.get(channel) ?? []) l({ sender: 'an IpcRendererEvent the page must never see' }, ...args);
+    for (const l of this.listeners.get(channel) ?? [])
+      l({ sender: 'an IpcRendererEvent the page must never see' }, ...args);
   }
   count(channel: string): number {
     return this.listeners.get(channel)?.size ?? 0;
   }
 }
 
-const hosting: AppState = { ...EMPTY_STATE, hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false } };
+const hosting: AppState = {
+  ...EMPTY_STATE,
+  hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false },
+};
 
 describe('the preload bridge (window.quiz)', () => {
   it('exposes exactly the contract methods, all functions', () => {
@@ -56,7 +65,9 @@ describe('the preload bridge (window.quiz)', () => {
     await Promise.resolve();
     const seen: unknown[][] = [];
     const before = ipc.count(STATE_CHANNEL);
-    const unsubscribe = (bridge.subscribe as (l: (...a: unknown[]) => void) => () => void)((...args) => seen.push(args));
+    const unsubscribe = (bridge.subscribe as (l: (...a: unknown[]) => void) => () => void)((...args) =>
+      seen.push(args),
+    );
     expect(ipc.count(STATE_CHANNEL)).toBe(before + 1);
     ipc.emit(STATE_CHANNEL, EMPTY_STATE);
     expect(seen).toEqual([[hosting], [EMPTY_STATE]]);

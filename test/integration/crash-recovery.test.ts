@@ -41,7 +41,12 @@ interface Player {
 }
 
 function connect(port: number, token: string | null = null): Player {
-  const client = new QuizClient({ url: `ws://127.0.0.1:${port}/ws`, WebSocket: WebSocket as never, token, backoffMs: [100, 200, 400, 800] });
+  const client = new QuizClient({
+    url: `ws://127.0.0.1:${port}/ws`,
+    WebSocket: WebSocket as never,
+    token,
+    backoffMs: [100, 200, 400, 800],
+  });
   const messages: ServerMessage[] = [];
   client.onMessage((m) => messages.push(m));
   clients.push(client);
@@ -55,7 +60,11 @@ const until = (p: Player, check: (v: ClientView) => unknown, what: string, ms = 
 async function startHost(args: string[]): Promise<HostProcess> {
   const h = runHost(args, { QUIZROOM_STATIC_DIR: dir, XDG_DATA_HOME: dir });
   hosts.push(h);
-  await waitFor(() => /Host dashboard:/.test(h.stdout()) || h.child.exitCode !== null, 'the host to start', STARTUP_MS);
+  await waitFor(
+    () => /Host dashboard:/.test(h.stdout()) || h.child.exitCode !== null,
+    'the host to start',
+    STARTUP_MS,
+  );
   expect(h.child.exitCode, h.stderr()).toBeNull();
   return h;
 }
@@ -76,7 +85,17 @@ describe('a host that crashes and is resumed', () => {
     );
     const journalDir = join(dir, 'journal');
     const common = ['--bind', '127.0.0.1', '--no-mdns', '--journal-dir', journalDir];
-    const first = await startHost(['--port', String(port), '--quiz', quizFile, '--min-players', '0', '--question-time', '60', ...common]);
+    const first = await startHost([
+      '--port',
+      String(port),
+      '--quiz',
+      quizFile,
+      '--min-players',
+      '0',
+      '--question-time',
+      '60',
+      ...common,
+    ]);
     const hostToken = decodeURIComponent(/\?host=(\S+)/.exec(first.stdout())![1]!);
 
     const host = connect(port, hostToken);
@@ -111,20 +130,33 @@ describe('a host that crashes and is resumed', () => {
       [bob, 'Bob'],
       [cy, 'Cy'],
     ] as const) {
-      await until(p, (v) => v.connection === 'open' && v.you?.name === name && v.phase === 'question', `${name} to be back`);
+      await until(
+        p,
+        (v) => v.connection === 'open' && v.you?.name === name && v.phase === 'question',
+        `${name} to be back`,
+      );
     }
     await until(host, (v) => v.connection === 'open' && v.role === 'host', 'the host dashboard to be back');
     // The same question, the same deadline, and the acknowledged answers are still there.
     expect(ada.client.view.question).toMatchObject({ index: 0, deadline });
     expect(ada.client.view.you?.answer).toEqual(adaAck.you?.answer);
     ada.client.send({ type: 'answer', question: 0, option: 1 });
-    await waitFor(() => ada.messages.find((m) => m.type === 'error' && m.code === 'already_answered'), 'the second answer to be refused');
+    await waitFor(
+      () => ada.messages.find((m) => m.type === 'error' && m.code === 'already_answered'),
+      'the second answer to be refused',
+    );
 
     cy.client.answer(0);
     const adaResult = await waitFor(() => ada.messages.find((m) => m.type === 'result'), 'the first result');
-    expect(adaResult).toMatchObject({ result: { correct: true, points: answerPoints(1000, adaAck.you!.answer!.elapsedMs, 60_000) } });
+    expect(adaResult).toMatchObject({
+      result: { correct: true, points: answerPoints(1000, adaAck.you!.answer!.elapsedMs, 60_000) },
+    });
     host.client.end();
-    const finished = await until(host, (v) => v.phase === 'finished' && v.standings.length === 3, 'the final standings');
+    const finished = await until(
+      host,
+      (v) => v.phase === 'finished' && v.standings.length === 3,
+      'the final standings',
+    );
     expect(finished.standings.map((r) => r.name).sort()).toEqual(['Ada', 'Bob', 'Cy']);
     const adaRow = finished.standings.find((r) => r.name === 'Ada')!;
     expect(adaRow.score).toBe(answerPoints(1000, adaAck.you!.answer!.elapsedMs, 60_000) + streakBonus(1));
@@ -134,7 +166,16 @@ describe('a host that crashes and is resumed', () => {
 
 describe('resuming a journal in-process', () => {
   async function playUntilAnswered(clock: FakeClock, journalDir: string) {
-    const a = new QuizServer({ quiz: TEST_QUIZ, roomName: 'R', port: 0, bind: '127.0.0.1', staticDir: null, clock, journalDir, settings: { minPlayers: 0 } });
+    const a = new QuizServer({
+      quiz: TEST_QUIZ,
+      roomName: 'R',
+      port: 0,
+      bind: '127.0.0.1',
+      staticDir: null,
+      clock,
+      journalDir,
+      settings: { minPlayers: 0 },
+    });
     servers.push(a);
     const port = await a.listen();
     const host = connect(port, a.hostToken);

@@ -37,7 +37,10 @@ describe('a full game over real sockets', () => {
     await ada.waitFor('reveal', (m) => m.reveal.index === 0);
     const r1 = await ada.waitFor('result', (m) => m.result.question === 0);
     expect(r1.result).toMatchObject({ correct: true, points: 1000, rank: 1 });
-    expect((await bob.waitFor('result', (m) => m.result.question === 0)).result).toMatchObject({ correct: false, points: 0 });
+    expect((await bob.waitFor('result', (m) => m.result.question === 0)).result).toMatchObject({
+      correct: false,
+      points: 0,
+    });
 
     // Reveal, leaderboard, then question 2: both right, Ada at 5 s, Bob at 0.5 s.
     host.clock.advance(5000);
@@ -67,7 +70,10 @@ describe('a full game over real sockets', () => {
       ['Ada', adaScore],
       ['Bob', bobScore],
     ]);
-    const standings = await dashboard.waitView((v) => v.phase === 'finished' && v.standings.length === 2, 'final standings');
+    const standings = await dashboard.waitView(
+      (v) => v.phase === 'finished' && v.standings.length === 2,
+      'final standings',
+    );
     expect(standings.standings.map((r) => r.score)).toEqual([adaScore, bobScore]);
     expect(ada.view().status).toBe('FINISHED');
   });

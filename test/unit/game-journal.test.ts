@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/protocol';
-import { findInterruptedJournal, GameJournal, JournalError, readJournal, type RoomConfig } from '../../src/main/server/game-journal';
+import {
+  findInterruptedJournal,
+  GameJournal,
+  JournalError,
+  readJournal,
+  type RoomConfig,
+} from '../../src/main/server/game-journal';
 import { TEST_QUIZ } from '../support/test-host';
 
 let dir = '';

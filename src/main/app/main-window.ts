@@ -7,7 +7,10 @@ import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { APP_URL, isAppUrl } from './app-protocol';
 
-export function createMainWindow(preloadPath: string, allowedExternal: (url: string) => boolean): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  allowedExternal: (url: string) => boolean,
+): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,

@@ -36,7 +36,11 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
     case 'answer': {
       const player = state.players.get(input.playerId);
       if (!player) {
-        out.push({ kind: 'reply', conn: input.conn, msg: error('unknown_player', 'You are not in this game.', 'answer') });
+        out.push({
+          kind: 'reply',
+          conn: input.conn,
+          msg: error('unknown_player', 'You are not in this game.', 'answer'),
+        });
         break;
       }
       if (answer(state, out, input.conn, player, input.question, input.option, input.graceMs ?? 0, now)) {
@@ -85,7 +89,11 @@ function finishRound(state: GameState, out: Effect[], voided: boolean, now: numb
 function showLeaderboard(state: GameState, out: Effect[], now: number): void {
   state.phase = 'leaderboard';
   state.endsAt = timed(state, now, state.settings.leaderboardSeconds);
-  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'leaderboard', top: topRows(state, TOP_ROWS), endsAt: state.endsAt } });
+  out.push({
+    kind: 'broadcast',
+    audience: 'everyone',
+    msg: { type: 'leaderboard', top: topRows(state, TOP_ROWS), endsAt: state.endsAt },
+  });
   out.push({ kind: 'timer', at: state.endsAt });
 }
 
@@ -95,7 +103,11 @@ function finishGame(state: GameState, out: Effect[]): void {
   state.phase = 'finished';
   state.endsAt = null;
   out.push({ kind: 'timer', at: null });
-  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS) } });
+  out.push({
+    kind: 'broadcast',
+    audience: 'everyone',
+    msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS) },
+  });
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
   out.push({ kind: 'game_over' });
 }
@@ -135,7 +147,11 @@ function onTimer(state: GameState, out: Effect[], now: number): void {
 
 function hostCommand(state: GameState, out: Effect[], conn: number, command: HostCommand, now: number): void {
   const wrongPhase = (what: string): void => {
-    out.push({ kind: 'reply', conn, msg: error('wrong_phase', `${what} (the game is in phase "${state.phase}").`, command.type) });
+    out.push({
+      kind: 'reply',
+      conn,
+      msg: error('wrong_phase', `${what} (the game is in phase "${state.phase}").`, command.type),
+    });
   };
   switch (command.type) {
     case 'start':
@@ -147,7 +163,8 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       startCountdown(state, out, now);
       return;
     case 'next':
-      if (state.phase === 'lobby' || state.phase === 'finished') return wrongPhase('There is nothing to move on to');
+      if (state.phase === 'lobby' || state.phase === 'finished')
+        return wrongPhase('There is nothing to move on to');
       advance(state, out, now);
       return;
     case 'skip':
@@ -161,7 +178,11 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
     case 'kick': {
       const player = state.players.get(command.playerId);
       if (!player) {
-        out.push({ kind: 'reply', conn, msg: error('unknown_player', `No player has id "${command.playerId}".`, 'kick') });
+        out.push({
+          kind: 'reply',
+          conn,
+          msg: error('unknown_player', `No player has id "${command.playerId}".`, 'kick'),
+        });
         return;
       }
       kick(state, out, player);
@@ -174,7 +195,11 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         out.push({
           kind: 'reply',
           conn,
-          msg: error('invalid_message', 'Players needed to start cannot be more than the most players allowed.', 'settings'),
+          msg: error(
+            'invalid_message',
+            'Players needed to start cannot be more than the most players allowed.',
+            'settings',
+          ),
         });
         return;
       }

@@ -2,6 +2,13 @@
 export { step } from './engine';
 export type { Audience, ConnId, Effect, Input, StepResult } from './io';
 export { snapshotFor, type Viewer } from './snapshot';
-export { createGame, type AnswerRecord, type EngineOptions, type GameState, type Player, type Round } from './state';
+export {
+  createGame,
+  type AnswerRecord,
+  type EngineOptions,
+  type GameState,
+  type Player,
+  type Round,
+} from './state';
 export { answerPoints, streakBonus } from './scoring';
 export { MAX_GRACE_MS } from './round';

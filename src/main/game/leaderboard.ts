@@ -9,7 +9,9 @@ export const TOP_ROWS = 5;
 export const FINAL_TOP_ROWS = 10;
 
 export function comparePlayers(a: Player, b: Player): number {
-  return b.score - a.score || b.correctCount - a.correctCount || a.totalTimeMs - b.totalTimeMs || a.seq - b.seq;
+  return (
+    b.score - a.score || b.correctCount - a.correctCount || a.totalTimeMs - b.totalTimeMs || a.seq - b.seq
+  );
 }
 
 /** Sorts the players, stores each one's rank and the order in the state. */
@@ -20,7 +22,14 @@ export function rankPlayers(state: GameState): void {
 }
 
 export function leaderRow(p: Player): LeaderRow {
-  return { rank: p.rank ?? 0, id: p.id, name: p.name, score: p.score, correct: p.correctCount, connected: p.connected };
+  return {
+    rank: p.rank ?? 0,
+    id: p.id,
+    name: p.name,
+    score: p.score,
+    correct: p.correctCount,
+    connected: p.connected,
+  };
 }
 
 /** The first `n` rows of the last ranking (players kicked since are left out). */

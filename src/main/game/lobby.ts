@@ -31,7 +31,8 @@ export function join(state: GameState, out: Effect[], conn: ConnId, rawName: str
   const checked = checkNickname(rawName);
   if (!checked.ok) return reject('name_invalid', checked.reason);
   const key = nameKey(checked.name);
-  if (state.names.has(key)) return reject('name_taken', `The name "${checked.name}" is taken in this room; pick another.`);
+  if (state.names.has(key))
+    return reject('name_taken', `The name "${checked.name}" is taken in this room; pick another.`);
   if (state.players.size >= state.settings.maxPlayers) {
     return reject('room_full', `The room is full (${state.settings.maxPlayers} players).`);
   }

@@ -64,7 +64,11 @@ export function openRound(state: GameState, out: Effect[], index: number, now: n
   state.round = round;
   state.phase = 'question';
   state.endsAt = round.deadline;
-  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'question', question: questionView(state, round), endsAt: round.deadline } });
+  out.push({
+    kind: 'broadcast',
+    audience: 'everyone',
+    msg: { type: 'question', question: questionView(state, round), endsAt: round.deadline },
+  });
   out.push({
     kind: 'broadcast',
     audience: 'hosts',
@@ -94,12 +98,17 @@ export function answer(
   if (!round) return reject('not_open', 'No question is open for answers right now.');
   if (question > round.index) return reject('not_open', `Question ${question + 1} is not open yet.`);
   // A closed question is "too late" whether or not the next one has opened yet.
-  if (question < round.index || round.closed) return reject('too_late', `Question ${question + 1} is already closed.`);
+  if (question < round.index || round.closed)
+    return reject('too_late', `Question ${question + 1} is already closed.`);
   if (state.phase !== 'question') return reject('not_open', 'No question is open for answers right now.');
-  if (player.pending) return reject('already_answered', 'You already answered this question; the first answer counts.');
+  if (player.pending)
+    return reject('already_answered', 'You already answered this question; the first answer counts.');
   // The wire schema already demands a whole number >= 0; the referee does not rely on it.
   if (!Number.isInteger(option) || option < 0 || option >= round.question.options.length) {
-    return reject('invalid_option', `Option ${option + 1} does not exist; this question has ${round.question.options.length} options.`);
+    return reject(
+      'invalid_option',
+      `Option ${option + 1} does not exist; this question has ${round.question.options.length} options.`,
+    );
   }
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
   if (now > round.deadline + grace) return reject('too_late', 'Time is up for this question.');
@@ -108,7 +117,11 @@ export function answer(
   round.counts[option] = (round.counts[option] ?? 0) + 1;
   round.answered++;
   if (player.connected) round.answeredConnected++;
-  out.push({ kind: 'send', to: player.id, msg: { type: 'answer_ack', answer: { question, option, elapsedMs } } });
+  out.push({
+    kind: 'send',
+    to: player.id,
+    msg: { type: 'answer_ack', answer: { question, option, elapsedMs } },
+  });
   out.push({
     kind: 'broadcast',
     audience: 'hosts',
@@ -121,7 +134,9 @@ export function answer(
 /** Every connected player has answered (and someone is connected). */
 export function everyoneAnswered(state: GameState): boolean {
   const round = state.round;
-  return !!round && !round.closed && state.connectedCount > 0 && round.answeredConnected >= state.connectedCount;
+  return (
+    !!round && !round.closed && state.connectedCount > 0 && round.answeredConnected >= state.connectedCount
+  );
 }
 
 /** Scores every player once, ranks them, and tells everybody. `voided`: nobody scores. */
@@ -189,4 +204,3 @@ export function standings(state: GameState): ReturnType<typeof leaderRow>[] {
   }
   return rows;
 }
-

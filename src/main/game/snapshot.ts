@@ -17,7 +17,11 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
   const showRound = round && phase !== 'lobby' && phase !== 'countdown';
   const revealed = round?.closed && (phase === 'reveal' || phase === 'leaderboard' || phase === 'finished');
   const top =
-    phase === 'finished' ? topRows(state, FINAL_TOP_ROWS) : phase === 'reveal' || phase === 'leaderboard' ? topRows(state, TOP_ROWS) : [];
+    phase === 'finished'
+      ? topRows(state, FINAL_TOP_ROWS)
+      : phase === 'reveal' || phase === 'leaderboard'
+        ? topRows(state, TOP_ROWS)
+        : [];
   let you: YouView | null = null;
   if (viewer.role === 'player') {
     const p = state.players.get(viewer.playerId);
@@ -29,7 +33,10 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
         score: p.score,
         streak: p.streak,
         rank: p.rank,
-        answer: pending && round ? { question: round.index, option: pending.option, elapsedMs: pending.elapsedMs } : null,
+        answer:
+          pending && round
+            ? { question: round.index, option: pending.option, elapsedMs: pending.elapsedMs }
+            : null,
         result: revealed ? p.lastResult : null,
       };
     }

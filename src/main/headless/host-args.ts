@@ -52,7 +52,12 @@ const intIn = (name: string, min: number, max: number) =>
 
 const ArgsSchema = z.object({
   quiz: z.string().min(1).optional(),
-  name: z.string().trim().min(1, '--name must not be empty').max(60, '--name is at most 60 characters').optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, '--name must not be empty')
+    .max(60, '--name is at most 60 characters')
+    .optional(),
   port: intIn('port', 1, 65535).optional(),
   bind: z.string().min(1).optional(),
   pin: z.boolean().optional(),

@@ -143,14 +143,22 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'answer_ack':
       return { ...view, sending: null, you: view.you ? { ...view.you, answer: msg.answer } : null };
     case 'answer_count':
-      return view.question && view.question.index === msg.question ? { ...view, answered: msg.answered, connectedCount: msg.connected } : view;
+      return view.question && view.question.index === msg.question
+        ? { ...view, answered: msg.answered, connectedCount: msg.connected }
+        : view;
     case 'reveal':
       return { ...withPhase(view, 'reveal', msg.endsAt), reveal: msg.reveal, top: msg.top, sending: null };
     case 'result':
       return {
         ...view,
         you: view.you
-          ? { ...view.you, result: msg.result, score: msg.result.score, streak: msg.result.streak, rank: msg.result.rank }
+          ? {
+              ...view.you,
+              result: msg.result,
+              score: msg.result.score,
+              streak: msg.result.streak,
+              rank: msg.result.rank,
+            }
           : null,
       };
     case 'leaderboard':
@@ -160,7 +168,10 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'standings':
       return { ...view, standings: msg.rows };
     case 'error': {
-      const error = msg.ref === undefined ? { code: msg.code, message: msg.message } : { code: msg.code, message: msg.message, ref: msg.ref };
+      const error =
+        msg.ref === undefined
+          ? { code: msg.code, message: msg.message }
+          : { code: msg.code, message: msg.message, ref: msg.ref };
       // A refused answer is no longer on its way.
       return { ...view, error, sending: msg.ref === 'answer' ? null : view.sending };
     }

@@ -5,7 +5,13 @@
  * its clock offset to the host so that countdowns end when the host's deadline does.
  */
 // Direct imports, not the protocol index: the web player must not bundle the zod schemas.
-import type { ClientMessage, HostCommand, ServerMessage, ServerMessageType, SettingsPatch } from '../protocol';
+import type {
+  ClientMessage,
+  HostCommand,
+  ServerMessage,
+  ServerMessageType,
+  SettingsPatch,
+} from '../protocol';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { Quiz } from '../quiz/quiz-schema';
 import { initialView, reduceView, type ClientView } from './client-view';
@@ -190,7 +196,9 @@ export class QuizClient {
       // Errors of an earlier connection are stale now. Not at welcome: the host answers a dead
       // token with an error before the welcome, and that error is the news for the join screen.
       this.state = { ...this.state, error: null };
-      const hello: ClientMessage = this.token ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token } : { type: 'hello', protocol: PROTOCOL_VERSION };
+      const hello: ClientMessage = this.token
+        ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token }
+        : { type: 'hello', protocol: PROTOCOL_VERSION };
       ws.send(JSON.stringify(hello));
       this.ping();
       this.pingTimer = setInterval(() => this.ping(), this.options.pingEveryMs ?? 5_000);
@@ -278,7 +286,8 @@ export class QuizClient {
           this.state = { ...this.state, you: null, role: 'guest' };
         }
         if (msg.code === 'kicked') this.setToken(null);
-        if (FINAL_ERRORS[msg.code]) this.state = { ...this.state, closedReason: FINAL_ERRORS[msg.code] ?? msg.message };
+        if (FINAL_ERRORS[msg.code])
+          this.state = { ...this.state, closedReason: FINAL_ERRORS[msg.code] ?? msg.message };
         return;
       default:
         return;

@@ -63,7 +63,9 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
 
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type HostCommand = Extract<ClientMessage, { type: HostCommandType }>;
-export const CLIENT_MESSAGE_TYPES: readonly string[] = ClientMessageSchema.options.map((o) => o.shape.type.value);
+export const CLIENT_MESSAGE_TYPES: readonly string[] = ClientMessageSchema.options.map(
+  (o) => o.shape.type.value,
+);
 
 export function isHostCommand(m: ClientMessage): m is HostCommand {
   return (HOST_COMMAND_TYPES as readonly string[]).includes(m.type);

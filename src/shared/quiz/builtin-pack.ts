@@ -29,7 +29,10 @@ const FILES: Record<string, unknown> = {
 let cache: PackQuiz[] | null = null;
 
 export function builtinPack(): PackQuiz[] {
-  cache ??= Object.entries(FILES).map(([id, value]) => ({ id, quiz: parseQuiz(value, `built-in quiz "${id}"`) }));
+  cache ??= Object.entries(FILES).map(([id, value]) => ({
+    id,
+    quiz: parseQuiz(value, `built-in quiz "${id}"`),
+  }));
   return cache;
 }
 

@@ -31,8 +31,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       }
       if (c === '\\') {
         i++;
-        if (!(i < text.length && '"\\/bfnrtu'.includes(text[i]!))) fail('this escape sequence is not valid in JSON');
-        if (text[i] === 'u' && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('\\u needs four hex digits');
+        if (!(i < text.length && '"\\/bfnrtu'.includes(text[i]!)))
+          fail('this escape sequence is not valid in JSON');
+        if (text[i] === 'u' && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+          fail('\\u needs four hex digits');
       } else if (c < ' ') {
         fail('a line break or control character inside a string (missing closing quote?)');
       }

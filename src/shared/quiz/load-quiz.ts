@@ -53,7 +53,10 @@ export function loadQuizText(text: string, source = 'quiz'): Quiz {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const found = findJsonSyntaxError(text);
-    if (found) throw new QuizError(`${source} is not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.reason}.`);
+    if (found)
+      throw new QuizError(
+        `${source} is not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.reason}.`,
+      );
     throw new QuizError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   return parseQuiz(value, source);

@@ -15,11 +15,7 @@ export const MIN_TIME_LIMIT_S = 5;
 export const MAX_TIME_LIMIT_S = 240;
 
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const ChoiceQuestionSchema = z
   .object({
@@ -59,7 +55,10 @@ export const QuizSchema = z.object({
   $schema: z.string().optional(),
   title: text(120),
   description: z.string().trim().max(1000).optional(),
-  questions: z.array(QuestionSchema).min(1, 'needs at least one question').max(500, 'has more than 500 questions'),
+  questions: z
+    .array(QuestionSchema)
+    .min(1, 'needs at least one question')
+    .max(500, 'has more than 500 questions'),
 });
 
 export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
