@@ -111,6 +111,8 @@ export class DesktopSession {
   private reportItems: ReportListing[] = [];
   private readonly listeners = new Set<(state: AppState) => void>();
   private state: AppState;
+  /** Editor saves under way. */
+  private readonly saving = new Set<Promise<SaveQuizResult>>();
   private interruptedRoom: InterruptedRoom | null;
 
   constructor(private readonly ports: DesktopPorts) {
@@ -317,7 +319,15 @@ export class DesktopSession {
    * Saves an edited quiz. A valid one replaces the quiz file (and its draft goes); an invalid one
    * is kept as a draft, so that closing the app mid-edit loses nothing, and its problems returned.
    */
-  async saveQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult> {
+  /** Saves the editor's quiz; quitting waits for saves under way, so no edit is lost. */
+  saveQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult> {
+    const saving = this.writeQuiz(id, quiz);
+    this.saving.add(saving);
+    void saving.finally(() => this.saving.delete(saving));
+    return saving;
+  }
+
+  private async writeQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult> {
     if (this.isBuiltin(id)) {
       return failed('read_only', 'Built-in quizzes cannot be changed; duplicate one to edit a copy.');
     }
@@ -559,6 +569,7 @@ export class DesktopSession {
 
   /** Closes everything: on quit. Bounded by the caller. */
   async shutdown(): Promise<void> {
+    await Promise.allSettled([...this.saving]);
     this.closed = true;
     this.leaveRemote();
     await Promise.allSettled([this.stopHosting(), this.discovery?.stop()]);
