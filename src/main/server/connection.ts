@@ -13,6 +13,8 @@ export const RATE_BURST = 40;
 /** Dropped messages within one flood window before the connection is closed. */
 export const FLOOD_CLOSE_AFTER = 200;
 export const FLOOD_WINDOW_MS = 10_000;
+/** Heartbeat round trips kept to judge a client's typical round trip (a minute at the default beat). */
+export const RTT_SAMPLES = 12;
 
 export class Connection {
   role: Role = 'guest';
@@ -22,11 +24,14 @@ export class Connection {
   alive = true;
   pingSentAt = 0;
   /**
-   * Lowest round-trip time in ms seen on heartbeat pings; null until measured. The lowest, because
-   * a client can delay its pongs to look slower (and win answer grace) but never answer faster
-   * than the network allows.
+   * Typical round-trip time in ms: the median of the last RTT_SAMPLES heartbeat round trips; null
+   * until measured. It sizes the grace for answers that arrive after a deadline. Not the lowest:
+   * on a link with jitter (Wi-Fi) one answer's trip often takes longer than the quickest round
+   * trip, and answers sent in time were refused. A client that delays its pongs looks slower
+   * whatever is measured (delaying every pong raises the lowest too); MAX_GRACE_MS bounds that.
    */
   rttMs: number | null = null;
+  private readonly rttSamples: number[] = [];
   private awaitingPong = false;
   private readonly bucket: TokenBucket;
   private dropped = 0;
@@ -68,7 +73,9 @@ export class Connection {
     // Only a pong that answers our ping measures anything.
     if (!this.awaitingPong) return;
     this.awaitingPong = false;
-    const sample = now - this.pingSentAt;
-    this.rttMs = this.rttMs === null ? sample : Math.min(this.rttMs, sample);
+    this.rttSamples.push(now - this.pingSentAt);
+    if (this.rttSamples.length > RTT_SAMPLES) this.rttSamples.shift();
+    const sorted = [...this.rttSamples].sort((a, b) => a - b);
+    this.rttMs = sorted[(sorted.length - 1) >> 1]!;
   }
 }

@@ -31,6 +31,7 @@ import { createGame, snapshotFor, step, type Effect, type GameState, type Input,
 import { systemClock, type Clock } from './clock';
 import { Connection, RATE_PER_SECOND } from './connection';
 import { lanIPv4Addresses, playerUrl } from './lan-addresses';
+import { SendQueue } from './send-queue';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
 import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
@@ -110,6 +111,10 @@ export class QuizServer {
   private readonly hosts = new Set<Connection>();
   private readonly perAddress = new Map<string, number>();
   private readonly coalesced = new Map<string, { msg: ServerMessage; hostsOnly: boolean }>();
+  /** Every frame and close goes out through this queue, in order, in short slices. */
+  private readonly outbound = new SendQueue();
+  /** Heartbeat pings, sliced too, in their own queue: no message has to wait behind them. */
+  private readonly pings = new SendQueue();
   private coalesceTimer: unknown = null;
   private phaseTimer: unknown = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -273,6 +278,8 @@ export class QuizServer {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.clock.clearTimeout(this.phaseTimer);
     this.clock.clearTimeout(this.coalesceTimer);
+    // What was already produced goes out before the close frames.
+    this.outbound.flush();
     for (const conn of this.conns.values()) {
       this.clock.clearTimeout(conn.helloTimer);
       conn.ws.close(CLOSE_CODES.goingAway, 'The host closed the room');
@@ -321,7 +328,7 @@ export class QuizServer {
           code: 'too_many_connections',
           message: `Too many connections from ${address} (at most ${cap}).`,
         });
-        ws.close(CLOSE_CODES.tooManyConnections, 'Too many connections from this address');
+        this.closeAfterSends(ws, CLOSE_CODES.tooManyConnections, 'Too many connections from this address');
         this.events.emit('event', { kind: 'rejected', address, code: 'too_many_connections', message: 'connection cap' });
         return;
       }
@@ -358,15 +365,15 @@ export class QuizServer {
   }
 
   private beat(): void {
-    const now = this.clock.now();
-    for (const conn of this.conns.values()) {
+    // In slices: pinging thousands of sockets at once would hold up answers.
+    this.pings.each([...this.conns.values()], (conn) => {
       if (!conn.alive) {
         conn.ws.terminate();
-        continue;
+        return;
       }
-      conn.recordPing(now);
+      conn.recordPing(this.clock.now());
       conn.ws.ping();
-    }
+    });
   }
 
   private fail(conn: Connection, code: ErrorCode, message: string, ref?: string): void {
@@ -377,7 +384,7 @@ export class QuizServer {
     const verdict = conn.admit(this.clock.now());
     if (verdict === 'close') {
       this.fail(conn, 'rate_limited', 'Too many messages: disconnected.');
-      conn.ws.close(CLOSE_CODES.flood, 'Flooding');
+      this.closeAfterSends(conn.ws, CLOSE_CODES.flood, 'Flooding');
       return;
     }
     if (verdict !== 'ok') {
@@ -425,7 +432,8 @@ export class QuizServer {
         return this.join(conn, msg.name, msg.pin);
       case 'answer': {
         if (conn.role !== 'player' || !conn.playerId) return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
-        const graceMs = conn.rttMs === null ? 0 : conn.rttMs / 2;
+        // On a jittery link one answer's trip can take as long as a typical round trip.
+        const graceMs = conn.rttMs ?? 0;
         this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question: msg.question, option: msg.option, graceMs });
         return;
       }
@@ -441,7 +449,7 @@ export class QuizServer {
         `This host speaks protocol version ${SUPPORTED_PROTOCOLS.join(', ')}; the client speaks ${protocol}. Update the app that is older.`,
         'hello',
       );
-      conn.ws.close(CLOSE_CODES.protocolUnsupported, 'Protocol version not supported');
+      this.closeAfterSends(conn.ws, CLOSE_CODES.protocolUnsupported, 'Protocol version not supported');
       return;
     }
     conn.helloDone = true;
@@ -502,7 +510,7 @@ export class QuizServer {
       previous.playerId = null;
       previous.role = 'guest';
       this.fail(previous, 'replaced', 'This player continued on another connection.');
-      previous.ws.close(CLOSE_CODES.replaced, 'Continued elsewhere');
+      this.closeAfterSends(previous.ws, CLOSE_CODES.replaced, 'Continued elsewhere');
     }
     conn.role = 'player';
     conn.playerId = playerId;
@@ -597,7 +605,7 @@ export class QuizServer {
           conn.playerId = null;
           conn.role = 'guest';
           this.fail(conn, 'kicked', 'The host removed you from the game.');
-          conn.ws.close(CLOSE_CODES.kicked, 'Removed by the host');
+          this.closeAfterSends(conn.ws, CLOSE_CODES.kicked, 'Removed by the host');
         }
         return;
       }
@@ -659,25 +667,33 @@ export class QuizServer {
 
   private sendTo(ws: WebSocket, msg: ServerMessage): void {
     if (ws.readyState !== ws.OPEN) return;
+    const text = JSON.stringify(msg);
+    this.outbound.each([ws], (target) => this.write(target, text));
+  }
+
+  /**
+   * Serializes once and queues the same bytes for every socket (the audience as it is now; a
+   * player who joins meanwhile gets a snapshot instead).
+   */
+  private broadcast(targets: Iterable<Connection>, msg: ServerMessage): void {
+    const frame = Buffer.from(JSON.stringify(msg));
+    this.outbound.each([...targets], (conn) => this.write(conn.ws, frame));
+  }
+
+  /** Sends one frame now; a socket too far behind is cut. */
+  private write(ws: WebSocket, data: string | Buffer): void {
+    if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       ws.terminate();
       return;
     }
-    ws.send(JSON.stringify(msg));
+    if (typeof data === 'string') ws.send(data);
+    else ws.send(data, { binary: false });
   }
 
-  /** Serializes once and sends the same bytes to every socket; a socket too far behind is cut. */
-  private broadcast(targets: Iterable<Connection>, msg: ServerMessage): void {
-    const frame = Buffer.from(JSON.stringify(msg));
-    for (const conn of targets) {
-      const ws = conn.ws;
-      if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-        ws.terminate();
-        continue;
-      }
-      ws.send(frame, { binary: false });
-    }
+  /** Closes `ws` once everything queued for it before (its last error message) has gone out. */
+  private closeAfterSends(ws: WebSocket, code: number, reason: string): void {
+    this.outbound.each([ws], (target) => target.close(code, reason));
   }
 }
 

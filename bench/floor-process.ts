@@ -1,0 +1,125 @@
+/**
+ * Child process: the floor. The least a WebSocket server can do for the same clients: `ws` with
+ * permessage-deflate off, a set of sockets, and a broadcast that serializes the question once and
+ * sends it to every socket. For the answer burst it parses each answer and sends a small ack, the
+ * least a server can do per answer. It listens with our host's backlog, so that the join storms
+ * compare. Our host's figures are divided by these.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { LISTEN_BACKLOG, MAX_PAYLOAD } from '../src/main/server/quiz-server';
+import { configArg, onCommand, tellParent } from './child-link';
+import { ownCpuUs } from './machine-load';
+import { settledMemory } from './process-memory';
+import { cpuNow, cpuSince, now } from './server-probe';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+async function main(): Promise<void> {
+  configArg<Record<string, never>>();
+  const sockets = new Set<WebSocket>();
+  const ingest = { answers: 0, firstAnswerAt: 0, lastAckAt: 0 };
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let stormLoopMaxMs = NaN;
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: MAX_PAYLOAD,
+    clientTracking: false,
+  });
+  http.on('upgrade', (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('error', () => ws.terminate());
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { type?: string; question?: number; option?: number };
+        if (msg.type !== 'answer') return;
+        if (ingest.answers++ === 0) ingest.firstAnswerAt = now();
+        ws.send(JSON.stringify({ type: 'ack', question: msg.question, option: msg.option }));
+        ingest.lastAckAt = now();
+      });
+    });
+  });
+  await new Promise<void>((resolve) =>
+    http.listen({ port: 0, host: '127.0.0.1', exclusive: true, backlog: LISTEN_BACKLOG }, resolve),
+  );
+
+  onCommand(async (command) => {
+    switch (command.cmd) {
+      case 'baseline': {
+        const memory = await settledMemory();
+        loop.reset();
+        loop.enable();
+        tellParent({ type: 'baseline', memory });
+        return;
+      }
+      case 'memory': {
+        loop.disable();
+        stormLoopMaxMs = loop.max / 1e6;
+        const memory = await settledMemory();
+        loop.reset();
+        loop.enable();
+        tellParent({ type: 'memory', memory, players: sockets.size });
+        return;
+      }
+      case 'warmup': {
+        // Our host's send path is warm from the join storm; give the floor's the same chance.
+        const frame = Buffer.from(
+          JSON.stringify({ type: 'warmup', padding: 'x'.repeat(Number(command.bytes)) }),
+        );
+        for (let i = 0; i < 3; i++)
+          for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+        tellParent({ type: 'warmed' });
+        return;
+      }
+      case 'broadcast': {
+        // The same question message our host sent, stamped now like the engine stamps openedAt.
+        const msg = command.msg as { question: { openedAt: number } };
+        const t0 = now();
+        const c0 = cpuNow();
+        msg.question.openedAt = t0;
+        const frame = Buffer.from(JSON.stringify(msg));
+        for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+        const cpu = cpuSince(c0);
+        tellParent({
+          type: 'broadcast-done',
+          startedAt: t0,
+          wallMs: now() - t0,
+          cpu,
+          sockets: sockets.size,
+          frameBytes: frame.length,
+        });
+        return;
+      }
+      case 'report':
+        tellParent({
+          type: 'report',
+          ingest,
+          eventLoop: {
+            maxMs: loop.max / 1e6,
+            p99Ms: loop.percentile(99) / 1e6,
+            meanMs: loop.mean / 1e6,
+            stormMaxMs: stormLoopMaxMs,
+          },
+          cpuUs: ownCpuUs(),
+        });
+        return;
+      case 'close':
+        for (const ws of sockets) ws.terminate();
+        http.close();
+        tellParent({ type: 'closed' });
+        setTimeout(() => process.exit(0), 50);
+        return;
+      default:
+        throw new Error(`Unknown command "${command.cmd}".`);
+    }
+  });
+  tellParent({ type: 'ready', port: (http.address() as AddressInfo).port });
+}
+
+main().catch((e: unknown) => {
+  tellParent({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  setTimeout(() => process.exit(1), 50);
+});

@@ -1,0 +1,85 @@
+/**
+ * Child process: the real Quizroom host server (QuizServer on 127.0.0.1, no web player, with or
+ * without a game journal in a temporary folder) with the bench's probe installed. It answers the orchestrator's commands: memory samples, the probe's
+ * report, and closing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QuizServer } from '../src/main/server/quiz-server';
+import { SendQueue } from '../src/main/server/send-queue';
+import { benchQuiz, benchSettings } from './bench-quiz';
+import { configArg, onCommand, tellParent } from './child-link';
+import { ownCpuUs } from './machine-load';
+import { settledMemory } from './process-memory';
+import { ServerProbe } from './server-probe';
+
+export interface HostConfig {
+  players: number;
+  questions: number;
+  /** Keep a game journal, as the headless host does by default (`npm run host`). */
+  journal: boolean;
+  /** Replace the server's send-slice budget (ms; Infinity: every fan-out in one go), for comparisons. */
+  sliceMs?: number | null;
+}
+
+async function main(): Promise<void> {
+  const config = configArg<HostConfig>();
+  const journalDir = config.journal ? mkdtempSync(join(tmpdir(), 'quizroom-bench-journal-')) : null;
+  const server = new QuizServer({
+    quiz: benchQuiz(config.questions),
+    roomName: 'Load benchmark',
+    port: 0,
+    bind: '127.0.0.1',
+    staticDir: null,
+    // Every simulated player comes from 127.0.0.1.
+    maxConnectionsPerAddress: config.players + 16,
+    settings: benchSettings(config.players),
+    journalDir,
+  });
+  if (config.sliceMs != null)
+    (server as unknown as { outbound: SendQueue }).outbound = new SendQueue(config.sliceMs);
+  const probe = new ServerProbe(server);
+  const port = await server.listen();
+
+  onCommand(async (command) => {
+    switch (command.cmd) {
+      case 'baseline': {
+        const memory = await settledMemory();
+        probe.startLoopMonitor();
+        tellParent({ type: 'baseline', memory });
+        return;
+      }
+      case 'memory': {
+        probe.pauseLoopMonitor();
+        const memory = await settledMemory();
+        probe.resumeLoopMonitor();
+        tellParent({ type: 'memory', memory, players: server.game.players.size });
+        return;
+      }
+      case 'report':
+        tellParent({
+          type: 'report',
+          probe: probe.report(),
+          rssBytes: process.memoryUsage().rss,
+          cpuUs: ownCpuUs(),
+        });
+        return;
+      case 'close':
+        await server.close();
+        if (journalDir) rmSync(journalDir, { recursive: true, force: true });
+        tellParent({ type: 'closed' });
+        setTimeout(() => process.exit(0), 50);
+        return;
+      default:
+        throw new Error(`Unknown command "${command.cmd}".`);
+    }
+  });
+  tellParent({ type: 'ready', port, hostToken: server.hostToken });
+}
+
+main().catch((e: unknown) => {
+  tellParent({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 50);
+});

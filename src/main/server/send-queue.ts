@@ -1,0 +1,82 @@
+/**
+ * The server's outgoing work in one first-in first-out queue: frames to sockets, heartbeat pings,
+ * closes. It runs in slices of at most `sliceMs`, so that work for thousands of sockets (a
+ * question, a reveal with every player's result, the heartbeat) never holds the event loop for
+ * long: between slices the server reads answers, stamps them on time and fires its timers. One
+ * queue for everything keeps each connection's messages, and a close after its last message, in
+ * the order they were produced. While the queue is empty a small job (a reply, a broadcast to a
+ * small room) runs at once, exactly like a direct send; a big one starts on the next turn.
+ */
+
+/** Longest a slice of sending may hold the event loop, in ms. */
+export const SLICE_MS = 10;
+/**
+ * Jobs up to this many targets start at once when nothing is queued; bigger ones start on the
+ * next turn of the event loop, so that the step that produced them (scoring a round for
+ * thousands of players, say) is not lengthened by a slice of sending too.
+ */
+export const RUN_AT_ONCE_TARGETS = 64;
+
+interface Job<T> {
+  targets: readonly T[];
+  next: number;
+  run: (target: T) => void;
+}
+
+export class SendQueue {
+  private readonly jobs: Job<unknown>[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly sliceMs = SLICE_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Whether work is waiting for a later slice. */
+  get pending(): boolean {
+    return this.jobs.length > 0;
+  }
+
+  /** Runs `run` for every target, in order, after all work queued before it. */
+  each<T>(targets: readonly T[], run: (target: T) => void): void {
+    if (targets.length === 0) return;
+    if (this.jobs.length === 0 && targets.length === 1) {
+      run(targets[0]!);
+      return;
+    }
+    this.jobs.push({ targets, next: 0, run } as Job<unknown>);
+    // Jobs added while slices are pending (or from inside a job) simply wait their turn.
+    if (this.jobs.length > 1 || this.scheduled) return;
+    if (targets.length <= RUN_AT_ONCE_TARGETS) this.work(this.sliceMs);
+    else this.later();
+  }
+
+  /** Does everything queued now, however long it takes (the server is closing). */
+  flush(): void {
+    this.work(Infinity);
+  }
+
+  private work(budgetMs: number): void {
+    const end = this.now() + budgetMs;
+    while (this.jobs.length > 0) {
+      const job = this.jobs[0]!;
+      while (job.next < job.targets.length) {
+        job.run(job.targets[job.next++]);
+        if (this.now() >= end && (job.next < job.targets.length || this.jobs.length > 1)) {
+          this.later();
+          return;
+        }
+      }
+      this.jobs.shift();
+    }
+  }
+
+  private later(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.work(this.sliceMs);
+    });
+  }
+}
