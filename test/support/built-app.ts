@@ -13,7 +13,12 @@ export const ROOT = resolve(__dirname, '../..');
 export const OUT_DIR = join(ROOT, 'out');
 export const RENDERER_DIR = join(OUT_DIR, 'renderer');
 const INDEX = join(RENDERER_DIR, 'index.html');
-const OUTPUTS = [INDEX, join(OUT_DIR, 'main/index.js'), join(OUT_DIR, 'main/cli.js'), join(OUT_DIR, 'preload/index.js')];
+const OUTPUTS = [
+  INDEX,
+  join(OUT_DIR, 'main/index.js'),
+  join(OUT_DIR, 'main/cli.js'),
+  join(OUT_DIR, 'preload/index.js'),
+];
 const LOCK = join(OUT_DIR, '.test-build.lock');
 const SOURCES = [join(ROOT, 'src')];
 const BUILD_TIMEOUT_MS = 5 * 60_000;

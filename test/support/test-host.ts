@@ -25,7 +25,10 @@ export interface TestClient {
   client: QuizClient;
   messages: ServerMessage[];
   view(): ClientView;
-  waitFor<T extends ServerMessageType>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean): Promise<Extract<ServerMessage, { type: T }>>;
+  waitFor<T extends ServerMessageType>(
+    type: T,
+    match?: (m: Extract<ServerMessage, { type: T }>) => boolean,
+  ): Promise<Extract<ServerMessage, { type: T }>>;
   waitView(check: (v: ClientView) => boolean, what: string): Promise<ClientView>;
 }
 
@@ -73,7 +76,10 @@ export class TestHost {
       messages,
       view: () => client.view,
       waitFor: (type, match) =>
-        waitFor(() => messages.find((m) => m.type === type && (!match || match(m as never))) as never, `a "${type}" message`),
+        waitFor(
+          () => messages.find((m) => m.type === type && (!match || match(m as never))) as never,
+          `a "${type}" message`,
+        ),
       waitView: (check, what) => waitFor(() => (check(client.view) ? client.view : undefined), what),
     };
     return tc;

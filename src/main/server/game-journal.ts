@@ -9,7 +9,16 @@
  * fdatasync() before any of their effects (acknowledgements) go out, so an acknowledged answer
  * survives a killed process and a power cut alike.
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { GameSettingsSchema } from '../../shared/protocol';
@@ -148,9 +157,19 @@ export function readJournal(path: string): JournalContents {
     records.push(parsed as JournalRecord);
   }
   const open = records[0];
-  if (!open || open.t !== 'open') throw new JournalError(`${path} is not a game journal (no room record at the start).`);
-  if (open.v !== JOURNAL_VERSION) throw new JournalError(`${path} was written by journal version ${open.v}; this app reads ${JOURNAL_VERSION}.`);
-  const contents: JournalContents = { config: open.config, inputs: [], tokens: new Map(), closed: false, droppedLines };
+  if (!open || open.t !== 'open')
+    throw new JournalError(`${path} is not a game journal (no room record at the start).`);
+  if (open.v !== JOURNAL_VERSION)
+    throw new JournalError(
+      `${path} was written by journal version ${open.v}; this app reads ${JOURNAL_VERSION}.`,
+    );
+  const contents: JournalContents = {
+    config: open.config,
+    inputs: [],
+    tokens: new Map(),
+    closed: false,
+    droppedLines,
+  };
   for (const r of records.slice(1)) {
     if (r.t === 'in') contents.inputs.push({ at: r.at, input: r.input });
     else if (r.t === 'token') contents.tokens.set(r.playerId, r.token);

@@ -132,7 +132,10 @@ export class QuizServer {
    * same room, quiz, settings, PIN, host token and port; the game state is rebuilt by replaying
    * the recorded inputs, and players come back with their tokens.
    */
-  static resume(journalPath: string, options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom'>): QuizServer {
+  static resume(
+    journalPath: string,
+    options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom'>,
+  ): QuizServer {
     const contents = readJournal(journalPath);
     const { config } = contents;
     return new QuizServer({
@@ -157,7 +160,9 @@ export class QuizServer {
         try {
           step(this.state, input, at);
         } catch (e) {
-          throw new JournalError(`${resume.path}: record ${i + 2} cannot be replayed (${(e as Error).message}).`);
+          throw new JournalError(
+            `${resume.path}: record ${i + 2} cannot be replayed (${(e as Error).message}).`,
+          );
         }
       });
       for (const [playerId, token] of resume.contents.tokens) this.sessions.restore(playerId, token);
@@ -211,7 +216,11 @@ export class QuizServer {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'EADDRINUSE' || i === attempts - 1) {
-          throw new ListenError(first === 0 ? first : first + i, this.options.bind, e as NodeJS.ErrnoException);
+          throw new ListenError(
+            first === 0 ? first : first + i,
+            this.options.bind,
+            e as NodeJS.ErrnoException,
+          );
         }
       }
     }
@@ -257,10 +266,13 @@ export class QuizServer {
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => reject(e);
       this.http.once('error', onError);
-      this.http.listen({ port, host: this.options.bind ?? '0.0.0.0', exclusive: true, backlog: LISTEN_BACKLOG }, () => {
-        this.http.off('error', onError);
-        resolve((this.http.address() as AddressInfo).port);
-      });
+      this.http.listen(
+        { port, host: this.options.bind ?? '0.0.0.0', exclusive: true, backlog: LISTEN_BACKLOG },
+        () => {
+          this.http.off('error', onError);
+          resolve((this.http.address() as AddressInfo).port);
+        },
+      );
     });
   }
 
@@ -329,7 +341,12 @@ export class QuizServer {
           message: `Too many connections from ${address} (at most ${cap}).`,
         });
         this.closeAfterSends(ws, CLOSE_CODES.tooManyConnections, 'Too many connections from this address');
-        this.events.emit('event', { kind: 'rejected', address, code: 'too_many_connections', message: 'connection cap' });
+        this.events.emit('event', {
+          kind: 'rejected',
+          address,
+          code: 'too_many_connections',
+          message: 'connection cap',
+        });
         return;
       }
       this.accept(ws, address);
@@ -377,7 +394,10 @@ export class QuizServer {
   }
 
   private fail(conn: Connection, code: ErrorCode, message: string, ref?: string): void {
-    this.send(conn, ref === undefined ? { type: 'error', code, message } : { type: 'error', code, message, ref });
+    this.send(
+      conn,
+      ref === undefined ? { type: 'error', code, message } : { type: 'error', code, message, ref },
+    );
   }
 
   private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -389,11 +409,16 @@ export class QuizServer {
     }
     if (verdict !== 'ok') {
       if (verdict === 'warn') {
-        this.fail(conn, 'rate_limited', `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`);
+        this.fail(
+          conn,
+          'rate_limited',
+          `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`,
+        );
       }
       return;
     }
-    if (isBinary) return this.fail(conn, 'binary_frame', 'Send JSON text frames; binary frames are not understood.');
+    if (isBinary)
+      return this.fail(conn, 'binary_frame', 'Send JSON text frames; binary frames are not understood.');
     let value: unknown;
     try {
       value = JSON.parse(rawToString(data));
@@ -403,14 +428,28 @@ export class QuizServer {
     const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     if (typeof type !== 'string' || !CLIENT_MESSAGE_TYPES.includes(type)) {
       const what = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
-      return this.fail(conn, 'unknown_type', `Message type ${what} is not known; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}.`);
+      return this.fail(
+        conn,
+        'unknown_type',
+        `Message type ${what} is not known; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}.`,
+      );
     }
     const parsed = ClientMessageSchema.safeParse(value);
     if (!parsed.success) {
       if (type === 'new_game') {
-        return this.fail(conn, 'invalid_quiz', `The quiz of "new_game" is not valid: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`, type);
+        return this.fail(
+          conn,
+          'invalid_quiz',
+          `The quiz of "new_game" is not valid: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`,
+          type,
+        );
       }
-      return this.fail(conn, 'invalid_message', `Invalid "${type}" message: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`, type);
+      return this.fail(
+        conn,
+        'invalid_message',
+        `Invalid "${type}" message: ${formatIssues(parsed.error.issues, 'the message').join('; ')}`,
+        type,
+      );
     }
     this.dispatch(conn, parsed.data);
   }
@@ -431,17 +470,26 @@ export class QuizServer {
       case 'join':
         return this.join(conn, msg.name, msg.pin);
       case 'answer': {
-        if (conn.role !== 'player' || !conn.playerId) return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
+        if (conn.role !== 'player' || !conn.playerId)
+          return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
         // On a jittery link one answer's trip can take as long as a typical round trip.
         const graceMs = conn.rttMs ?? 0;
-        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question: msg.question, option: msg.option, graceMs });
+        this.apply({
+          kind: 'answer',
+          conn: conn.id,
+          playerId: conn.playerId,
+          question: msg.question,
+          option: msg.option,
+          graceMs,
+        });
         return;
       }
     }
   }
 
   private hello(conn: Connection, protocol: number, token: string | undefined): void {
-    if (conn.helloDone) return this.fail(conn, 'already_hello', 'This connection has already said hello.', 'hello');
+    if (conn.helloDone)
+      return this.fail(conn, 'already_hello', 'This connection has already said hello.', 'hello');
     if (!SUPPORTED_PROTOCOLS.includes(protocol)) {
       this.fail(
         conn,
@@ -470,7 +518,12 @@ export class QuizServer {
       return;
     }
     if (token !== undefined) {
-      this.fail(conn, 'unknown_token', 'This session is not known to the host (the room may have restarted); join again.', 'hello');
+      this.fail(
+        conn,
+        'unknown_token',
+        'This session is not known to the host (the room may have restarted); join again.',
+        'hello',
+      );
     }
     // Guests follow the game too (a lobby that fills, a game that starts), so the join screen is live.
     this.audience.add(conn);
@@ -478,7 +531,12 @@ export class QuizServer {
   }
 
   private welcome(conn: Connection): void {
-    this.send(conn, { type: 'welcome', protocol: PROTOCOL_VERSION, role: conn.role, serverTime: this.clock.now() });
+    this.send(conn, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      role: conn.role,
+      serverTime: this.clock.now(),
+    });
     this.sendSnapshot(conn);
   }
 
@@ -518,11 +576,19 @@ export class QuizServer {
   }
 
   private join(conn: Connection, name: string, pin: string | undefined): void {
-    if (conn.role === 'player') return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
-    if (conn.role === 'host') return this.fail(conn, 'forbidden', 'The host connection cannot play; open a player connection.', 'join');
+    if (conn.role === 'player')
+      return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
+    if (conn.role === 'host')
+      return this.fail(
+        conn,
+        'forbidden',
+        'The host connection cannot play; open a player connection.',
+        'join',
+      );
     const roomPin = this.options.pin;
     if (roomPin) {
-      if (pin === undefined || pin === '') return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
+      if (pin === undefined || pin === '')
+        return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
       if (pin !== roomPin) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
     }
     this.apply({ kind: 'join', conn: conn.id, name });
@@ -532,14 +598,18 @@ export class QuizServer {
 
   private apply(input: Input): void {
     const before = this.state.phase;
-    const kicked = input.kind === 'host' && input.command.type === 'kick' ? this.state.players.get(input.command.playerId) : undefined;
+    const kicked =
+      input.kind === 'host' && input.command.type === 'kick'
+        ? this.state.players.get(input.command.playerId)
+        : undefined;
     const now = this.clock.now();
     const { effects } = step(this.state, input, now);
     const journal = this.journal;
     if (journal) {
       journal.append({ t: 'in', at: now, input });
       for (const e of effects) {
-        if (e.kind === 'bind') journal.append({ t: 'token', playerId: e.playerId, token: this.sessions.issue(e.playerId) });
+        if (e.kind === 'bind')
+          journal.append({ t: 'token', playerId: e.playerId, token: this.sessions.issue(e.playerId) });
       }
       // Nothing leaves (no acknowledgement, no question) before the journal is on disk; the
       // inputs of one event-loop turn share one write.
@@ -648,11 +718,13 @@ export class QuizServer {
       this.emit({ kind: input.kind, playerId: input.playerId, name: name(input.playerId) });
     } else if (input.kind === 'answer') {
       const p = this.state.players.get(input.playerId);
-      if (p?.pending || p?.answers[input.question]) this.emit({ kind: 'answered', playerId: p.id, name: p.name, question: input.question });
+      if (p?.pending || p?.answers[input.question])
+        this.emit({ kind: 'answered', playerId: p.id, name: p.name, question: input.question });
     } else if (input.kind === 'host' && input.command.type === 'kick' && kickedName !== undefined) {
       this.emit({ kind: 'kicked', playerId: input.command.playerId, name: kickedName });
     }
-    if (this.state.phase !== before) this.emit({ kind: 'phase', phase: this.state.phase, question: this.state.questionIndex });
+    if (this.state.phase !== before)
+      this.emit({ kind: 'phase', phase: this.state.phase, question: this.state.questionIndex });
   }
 
   private emit(event: ServerEvent): void {

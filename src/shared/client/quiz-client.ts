@@ -40,6 +40,8 @@ export interface QuizClientOptions {
   /** Delays between reconnect attempts, in ms; the last one repeats. */
   backoffMs?: number[];
   pingEveryMs?: number;
+  /** A host silent this long is taken as gone (default SILENT_HOST_MS). */
+  silentHostMs?: number;
 }
 
 const OPEN = 1;
@@ -63,6 +65,9 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'error',
   'pong',
 ]);
+/** A host that has said nothing (not even a pong) for this long is taken as gone. */
+export const SILENT_HOST_MS = 15_000;
+
 /** Close codes after which reconnecting cannot help (see CLOSE_CODES). */
 const FINAL_CLOSE_CODES: Record<number, string> = {
   4000: 'This app and the host speak different protocol versions.',
@@ -88,6 +93,8 @@ export class QuizClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private offset = 0;
+  /** When the host was last heard from (this machine's clock). */
+  private lastHeard = 0;
   private bestRtt = Infinity;
   private readonly now: () => number;
 
@@ -201,32 +208,50 @@ export class QuizClient {
         : { type: 'hello', protocol: PROTOCOL_VERSION };
       ws.send(JSON.stringify(hello));
       this.ping();
-      this.pingTimer = setInterval(() => this.ping(), this.options.pingEveryMs ?? 5_000);
+      this.lastHeard = Date.now();
+      this.pingTimer = setInterval(() => {
+        // The host answers every ping: a host silent this long is gone even if TCP has not noticed
+        // (a Wi-Fi drop sends no reset), so give up on this socket and reconnect.
+        if (Date.now() - this.lastHeard > (this.options.silentHostMs ?? SILENT_HOST_MS)) {
+          ws.onclose = null;
+          this.lost(ws, 1006);
+          try {
+            ws.close();
+          } catch {
+            /* already closing */
+          }
+          return;
+        }
+        this.ping();
+      }, this.options.pingEveryMs ?? 5_000);
     };
     ws.onmessage = (ev) => this.receive(ev.data);
     ws.onerror = () => {
       /* the close event that follows decides what to do */
     };
-    ws.onclose = (ev) => {
-      if (this.ws !== ws) return;
-      this.ws = null;
-      this.clearTimers();
-      if (this.stopped) return;
-      const final = FINAL_CLOSE_CODES[ev.code];
-      if (final && !this.state.closedReason) this.state = { ...this.state, closedReason: final };
-      if (this.state.closedReason) {
-        this.stopped = true;
-        this.update({ ...this.state, connection: 'closed' });
-        return;
-      }
-      this.update({ ...this.state, connection: 'reconnecting' });
-      const delays = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000];
-      const base = delays[Math.min(this.attempt, delays.length - 1)] ?? 1000;
-      this.attempt++;
-      // Jitter, so that a room full of players does not reconnect in one burst.
-      const delay = base * (0.8 + Math.random() * 0.4);
-      this.reconnectTimer = setTimeout(() => this.open(), delay);
-    };
+    ws.onclose = (ev) => this.lost(ws, ev.code);
+  }
+
+  /** The connection is gone (closed, or silent for too long): reconnect unless that cannot help. */
+  private lost(ws: WebSocketLike, code: number): void {
+    if (this.ws !== ws) return;
+    this.ws = null;
+    this.clearTimers();
+    if (this.stopped) return;
+    const final = FINAL_CLOSE_CODES[code];
+    if (final && !this.state.closedReason) this.state = { ...this.state, closedReason: final };
+    if (this.state.closedReason) {
+      this.stopped = true;
+      this.update({ ...this.state, connection: 'closed' });
+      return;
+    }
+    this.update({ ...this.state, connection: 'reconnecting' });
+    const delays = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000];
+    const base = delays[Math.min(this.attempt, delays.length - 1)] ?? 1000;
+    this.attempt++;
+    // Jitter, so that a room full of players does not reconnect in one burst.
+    const delay = base * (0.8 + Math.random() * 0.4);
+    this.reconnectTimer = setTimeout(() => this.open(), delay);
   }
 
   private clearTimers(): void {
@@ -241,6 +266,7 @@ export class QuizClient {
   }
 
   private receive(data: unknown): void {
+    this.lastHeard = Date.now();
     let msg: ServerMessage;
     try {
       const text = typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer);
