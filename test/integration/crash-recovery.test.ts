@@ -112,6 +112,7 @@ describe('a host that crashes and is resumed', () => {
     await until(host, (v) => v.players.length === 3, 'the host to see three players');
     host.client.start();
     await until(ada, (v) => v.phase === 'question', 'the first question');
+    await until(bob, (v) => v.phase === 'question', 'the first question for Bob');
     ada.client.answer(0);
     bob.client.answer(2);
     const adaAck = await until(ada, (v) => v.you?.answer, 'Ada’s answer to be acknowledged');
