@@ -15,6 +15,7 @@ import { fileSlug } from './file-slug';
 import type { ImportResult } from './importers/import-result';
 import { importQuizFile, MAX_QUIZ_FILE_BYTES } from './importers/import-quiz-file';
 import { quizFileText } from './quiz-file-text';
+import type { LibraryItem } from '../../shared/api/quiz-api';
 
 export const BUILTIN_PREFIX = 'builtin:';
 const QUIZ_EXT = '.json';
@@ -32,28 +33,8 @@ export class LibraryError extends Error {
   }
 }
 
-export type LibraryEntry =
-  | {
-      status: 'ok';
-      id: string;
-      title: string;
-      description?: string;
-      questionCount: number;
-      /** ISO time of the file's last change; null for built-in quizzes. */
-      modifiedAt: string | null;
-      readOnly: boolean;
-      builtin: boolean;
-    }
-  | {
-      status: 'broken';
-      id: string;
-      /** The file's name in the library folder. */
-      fileName: string;
-      modifiedAt: string | null;
-      /** What is wrong, naming the file and the line or question. */
-      error: string;
-      problems: string[];
-    };
+/** A quiz in the library as the app lists it (the wire type the window sees, owned by QuizApi). */
+export type LibraryEntry = LibraryItem;
 
 /** A file-name id: no folders, no dot files, nothing a file system refuses. */
 export const LibraryIdSchema = z

@@ -12,6 +12,7 @@ import { atomicWrite, isTempFileName } from '../library/atomic-write';
 import { fileSlug } from '../library/file-slug';
 import { LibraryIdSchema } from '../library/quiz-library';
 import { GameReportSchema, type GameReport } from './game-report';
+import type { ReportListing } from '../../shared/api/quiz-api';
 
 export const REPORTS_FOLDER = 'reports';
 const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -27,19 +28,8 @@ export class ReportError extends Error {
   }
 }
 
-export type ReportSummary =
-  | {
-      status: 'ok';
-      id: string;
-      quizTitle: string;
-      roomName: string;
-      startedAt: string;
-      finishedAt: string;
-      playerCount: number;
-      questionCount: number;
-      winner: { name: string; score: number } | null;
-    }
-  | { status: 'broken'; id: string; error: string };
+/** A saved report as the list shows it (the wire type the window sees, owned by QuizApi). */
+export type ReportSummary = ReportListing;
 
 export interface SavedReport {
   id: string;
