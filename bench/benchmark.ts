@@ -242,6 +242,7 @@ function crowdConfig(o: BenchOptions, mode: CrowdConfig['mode'], port: number): 
 }
 
 const PLAYERS_NODE_ARGS = ['--max-old-space-size=4096'];
+const SETTLE_AFTER_GC_MS = 2000;
 
 /** Starts measuring the machine's CPU use; `stop` takes the CPU time the phase's children reported. */
 function noiseMeter(): { stop(childrenCpuUs: number): Noise } {
@@ -299,6 +300,8 @@ async function runOurs(
     const overflows = overflowsBefore === null ? null : listenOverflows()! - overflowsBefore;
     await sleep(1000);
     const joined = (await host.request({ cmd: 'memory' }, 'memory', t.reply)).memory as MemorySample;
+    // The forced collections leave V8 sweeping for a while: let that finish before measuring more.
+    await sleep(SETTLE_AFTER_GC_MS);
 
     log(`  ours: playing ${o.questions} question(s)`);
     const gameStartAt = performance.timeOrigin + performance.now();
@@ -379,6 +382,7 @@ async function runFloor(
     const overflows = overflowsBefore === null ? null : listenOverflows()! - overflowsBefore;
     await sleep(1000);
     const connected = (await floor.request({ cmd: 'memory' }, 'memory', t.reply)).memory as MemorySample;
+    await sleep(SETTLE_AFTER_GC_MS);
 
     log(`  floor: ${questions.length} broadcast(s) and the answer burst`);
     await floor.request(

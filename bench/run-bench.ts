@@ -6,7 +6,8 @@
  * The exit code is 1 when any run had an error, a lost or duplicated message, or a wrong score,
  * and 2 when a run could not finish at all.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBenchmark, type BenchResult } from './benchmark';
 import { formatNotes, formatStalls, formatTable } from './report-table';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   const questions = positiveInt(values.questions, '--questions', 1);
   const seed = positiveInt(values.seed, '--seed', 0);
 
+  if (values.json) mkdirSync(dirname(values.json), { recursive: true });
   const results: BenchResult[] = [];
   const failures: string[] = [];
   for (const players of counts) {

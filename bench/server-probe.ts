@@ -1,7 +1,7 @@
 /**
  * Instruments a live QuizServer from the outside, in its own process: wraps its `apply` (one
- * engine step with its effects), `send`, `broadcast`, `beat`, `flushOutbox` (journal) and its send
- * queue's slices, to time the step that opens each question and the sending of that question to
+ * engine step with its effects), `send`, `broadcast`, `beat`, `flushOutbox` (journal), its send
+ * queue's slices and its inbound queue's slices, to time the step that opens each question and the sending of that question to
  * every socket (wall clock and CPU, over all the slices it took), the arrival and acknowledgement
  * of answers, the round close, and the longest single task; and watches the event loop with
  * `monitorEventLoopDelay`. The server's code is not changed; if these private members are
@@ -100,11 +100,17 @@ interface SendQueueInternals {
 }
 
 interface ServerInternals {
-  apply(input: Input): void;
-  send(conn: unknown, msg: ServerMessage): void;
-  broadcast(targets: Iterable<unknown> & { size?: number }, msg: ServerMessage): void;
+  apply(input: Input, at?: number): void;
+  send(conn: unknown, msg: ServerMessage, then?: ServerMessage): void;
+  broadcast(
+    targets: Iterable<unknown> & { size?: number },
+    msg: ServerMessage,
+    personal?: ReadonlyMap<string, ServerMessage>,
+  ): void;
   beat(): void;
   outbound: SendQueueInternals;
+  /** Incoming work held back for later turns. */
+  inbound?: { work(budgetMs: number): void };
   /** Heartbeat pings, sliced in their own queue. */
   pings?: SendQueueInternals;
   /** With a game journal, effects wait here until the journal is on disk. */
@@ -174,17 +180,17 @@ export class ServerProbe {
     const beat = inner.beat.bind(server);
     const work = queue.work.bind(queue);
 
-    inner.apply = (input) => this.timeStep(input, apply);
-    inner.send = (conn, msg) => {
-      send(conn, msg);
+    inner.apply = (input, at) => this.timeStep(input, at, (i) => apply(i, at));
+    inner.send = (conn, msg, then) => {
+      send(conn, msg, then);
       if (msg.type === 'answer_ack') {
         const entry = this.ingestOf(msg.answer.question);
         entry.acks++;
         entry.lastAckAt = now();
       }
     };
-    inner.broadcast = (targets, msg) => {
-      if (msg.type !== 'question') return broadcast(targets, msg);
+    inner.broadcast = (targets, msg, personal) => {
+      if (msg.type !== 'question') return broadcast(targets, msg, personal);
       const c0 = cpuNow();
       broadcast(targets, msg);
       this.questionBroadcast = { cpu: cpuSince(c0), sockets: targets.size ?? NaN, msg };
@@ -216,6 +222,15 @@ export class ServerProbe {
         this.drains.length = 0;
       }
     };
+    const inbound = inner.inbound;
+    if (inbound && typeof inbound.work === 'function') {
+      const inboundWork = inbound.work.bind(inbound);
+      inbound.work = (budgetMs) => {
+        const t0 = now();
+        inboundWork(budgetMs);
+        this.task('inbound slice', now() - t0);
+      };
+    }
     const pings = inner.pings;
     if (pings && typeof pings.work === 'function') {
       const pingWork = pings.work.bind(pings);
@@ -346,13 +361,15 @@ export class ServerProbe {
     });
   }
 
-  private timeStep(input: Input, apply: (input: Input) => void): void {
+  /** `at`: when the input arrived, if the server read it earlier than it handles it. */
+  private timeStep(input: Input, at: number | undefined, apply: (input: Input) => void): void {
     const game = this.server.game;
     const phaseBefore = game.phase;
     const indexBefore = game.questionIndex;
     if (input.kind === 'answer') {
       const entry = this.ingestOf(input.question);
-      if (entry.answers++ === 0) entry.firstAnswerAt = now();
+      // The server stamps inputs with its own clock (whole ms since the epoch, like this one).
+      if (entry.answers++ === 0) entry.firstAnswerAt = at ?? now();
     }
     // Reading CPU time is a system call (tens of µs here): only around the rare steps that can
     // open a question, never around answers or joins, whose timing it would distort.

@@ -77,8 +77,13 @@ export function messageOf(effect: Effect): ServerMessage | null {
   return effect.kind === 'send' || effect.kind === 'reply' || effect.kind === 'broadcast' ? effect.msg : null;
 }
 
+/** Every message in `effects`, a broadcast's personal messages right after it. */
 export function messagesIn(effects: readonly Effect[]): ServerMessage[] {
-  return effects.map(messageOf).filter((m): m is ServerMessage => m !== null);
+  return effects.flatMap((e) => {
+    const msg = messageOf(e);
+    if (msg === null) return [];
+    return e.kind === 'broadcast' && e.personal ? [msg, ...e.personal.values()] : [msg];
+  });
 }
 
 export function messagesOfType<T extends ServerMessageType>(
@@ -256,8 +261,13 @@ export class EngineHarness {
     effects: readonly Effect[] = this.last,
   ): MessageOf<T>[] {
     return effects
-      .filter((e): e is Extract<Effect, { kind: 'send' }> => e.kind === 'send' && e.to === playerId)
-      .map((e) => e.msg)
+      .flatMap((e) =>
+        e.kind === 'send' && e.to === playerId
+          ? [e.msg]
+          : e.kind === 'broadcast' && e.personal?.has(playerId)
+            ? [e.personal.get(playerId)!]
+            : [],
+      )
       .filter((m): m is MessageOf<T> => m.type === type);
   }
 

@@ -28,8 +28,17 @@ export type Audience = 'everyone' | 'hosts';
 export type Effect =
   | { kind: 'send'; to: string; msg: ServerMessage }
   | { kind: 'reply'; conn: ConnId; msg: ServerMessage }
-  /** `coalesce`: only the latest message with this key needs to arrive, so the server may batch. */
-  | { kind: 'broadcast'; audience: Audience; msg: ServerMessage; coalesce?: string }
+  /**
+   * `coalesce`: only the latest message with this key needs to arrive, so the server may batch.
+   * `personal`: each player (by id) in the audience also gets their own message, right after.
+   */
+  | {
+      kind: 'broadcast';
+      audience: Audience;
+      msg: ServerMessage;
+      coalesce?: string;
+      personal?: ReadonlyMap<string, ServerMessage>;
+    }
   /** A join was accepted: the connection now plays as this player. */
   | { kind: 'bind'; conn: ConnId; playerId: string }
   | { kind: 'kick'; playerId: string }

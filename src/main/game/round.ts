@@ -3,7 +3,7 @@
  * counts), and closes at the deadline, when every connected player has answered, or when the host
  * moves on. Closing scores every player once and ranks them.
  */
-import type { PlayerResult, QuestionView, RevealView } from '../../shared/protocol';
+import type { QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
 import { error } from './messages';
@@ -183,16 +183,19 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
   rankPlayers(state);
   state.phase = 'reveal';
   state.endsAt = endsAt;
+  // Everyone sees the reveal; each player also gets their own result with it.
+  const personal = new Map<string, ServerMessage>();
+  for (const p of state.players.values()) {
+    const result = p.lastResult!;
+    result.rank = p.rank ?? 0;
+    personal.set(p.id, { type: 'result', result });
+  }
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
     msg: { type: 'reveal', reveal: revealView(round), top: topRows(state, TOP_ROWS), endsAt },
+    personal,
   });
-  for (const p of state.players.values()) {
-    const result: PlayerResult = { ...p.lastResult!, rank: p.rank ?? 0 };
-    p.lastResult = result;
-    out.push({ kind: 'send', to: p.id, msg: { type: 'result', result } });
-  }
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
 }
 

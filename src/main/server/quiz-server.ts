@@ -24,14 +24,26 @@ import {
   type HostAccess,
   type RoomView,
   type ServerMessage,
+  type Snapshot,
 } from '../../shared/protocol';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
-import { createGame, snapshotFor, step, type Effect, type GameState, type Input, type Viewer } from '../game';
+import {
+  createGame,
+  snapshotFor,
+  step,
+  type Audience,
+  type Effect,
+  type GameState,
+  type Input,
+  type Viewer,
+} from '../game';
 import { systemClock, type Clock } from './clock';
 import { Connection, RATE_PER_SECOND } from './connection';
 import { lanIPv4Addresses, playerUrl } from './lan-addresses';
+import { InboundQueue } from './inbound-queue';
 import { SendQueue } from './send-queue';
+import { textFrame, writeFrames } from './text-frame';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
 import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
@@ -45,6 +57,12 @@ export const HEARTBEAT_MS = 5_000;
 export const HELLO_TIMEOUT_MS = 10_000;
 /** How often batched messages (answer counters, player counts) go out. */
 export const COALESCE_MS = 100;
+/**
+ * A batched message for everyone waits this much longer per member of the audience (ms), so
+ * that a lobby filling with thousands does not spend its time telling everyone the count: at
+ * 2,000 the count goes out every 400 ms, at 5,000 every second.
+ */
+export const COALESCE_MS_PER_MEMBER = 0.2;
 /**
  * Connections the kernel may hold waiting to be accepted (capped by net.core.somaxconn). Node's
  * default of 511 overflows when a whole room joins at once, and each dropped SYN costs that
@@ -110,12 +128,17 @@ export class QuizServer {
   private readonly audience = new Set<Connection>();
   private readonly hosts = new Set<Connection>();
   private readonly perAddress = new Map<string, number>();
-  private readonly coalesced = new Map<string, { msg: ServerMessage; hostsOnly: boolean }>();
+  /** Batched messages by key, one batch for the hosts and one for everyone, each with its timer. */
+  private readonly coalesced = {
+    hosts: { pending: new Map<string, ServerMessage>(), timer: null as unknown },
+    everyone: { pending: new Map<string, ServerMessage>(), timer: null as unknown },
+  };
+  /** Upgrades, messages and closes come in through this queue, in order, within a budget per turn. */
+  private readonly inbound = new InboundQueue();
   /** Every frame and close goes out through this queue, in order, in short slices. */
   private readonly outbound = new SendQueue();
   /** Heartbeat pings, sliced too, in their own queue: no message has to wait behind them. */
   private readonly pings = new SendQueue();
-  private coalesceTimer: unknown = null;
   private phaseTimer: unknown = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private nextConnId = 1;
@@ -282,6 +305,8 @@ export class QuizServer {
    */
   async close(options: { resumable?: boolean } = {}): Promise<void> {
     if (this.closing) return;
+    // What has already arrived is handled first.
+    this.inbound.drain();
     this.closing = true;
     this.flushOutbox();
     if (options.resumable) this.journal?.abandon();
@@ -289,7 +314,7 @@ export class QuizServer {
     this.journal = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.clock.clearTimeout(this.phaseTimer);
-    this.clock.clearTimeout(this.coalesceTimer);
+    for (const batch of Object.values(this.coalesced)) this.clock.clearTimeout(batch.timer);
     // What was already produced goes out before the close frames.
     this.outbound.flush();
     for (const conn of this.conns.values()) {
@@ -330,6 +355,15 @@ export class QuizServer {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    // The handshake waits its turn too: a thousand at once would hold the event loop.
+    this.inbound.run(() => this.upgrade(req, socket, head));
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.closing || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
     const address = req.socket.remoteAddress ?? 'unknown';
     const cap = this.options.maxConnectionsPerAddress ?? Infinity;
     const count = this.perAddress.get(address) ?? 0;
@@ -362,13 +396,22 @@ export class QuizServer {
     conn.helloTimer = this.clock.setTimeout(() => {
       if (!conn.helloDone) ws.close(CLOSE_CODES.helloTimeout, 'No hello received');
     }, HELLO_TIMEOUT_MS);
-    ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
+    // Messages are stamped and rate-limited as they are read, and handled in turn (see InboundQueue).
+    ws.on('message', (data, isBinary) => {
+      const at = this.clock.now();
+      const verdict = conn.admit(at);
+      if (verdict === 'drop') return;
+      this.inbound.run(() => this.onMessage(conn, data, isBinary, verdict, at));
+    });
     ws.on('pong', () => conn.recordPong(this.clock.now()));
-    ws.on('close', () => this.onClose(conn));
+    ws.on('close', () => {
+      const at = this.clock.now();
+      this.inbound.run(() => this.onClose(conn, at));
+    });
     ws.on('error', () => ws.terminate());
   }
 
-  private onClose(conn: Connection): void {
+  private onClose(conn: Connection, at: number): void {
     if (!this.conns.delete(conn.id)) return;
     this.clock.clearTimeout(conn.helloTimer);
     const left = (this.perAddress.get(conn.address) ?? 1) - 1;
@@ -377,7 +420,7 @@ export class QuizServer {
     this.audience.delete(conn);
     this.hosts.delete(conn);
     if (conn.playerId && this.sessions.detach(conn.playerId, conn) && !this.closing) {
-      this.apply({ kind: 'disconnected', playerId: conn.playerId });
+      this.apply({ kind: 'disconnected', playerId: conn.playerId }, at);
     }
   }
 
@@ -400,21 +443,25 @@ export class QuizServer {
     );
   }
 
-  private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
-    const verdict = conn.admit(this.clock.now());
+  private onMessage(
+    conn: Connection,
+    data: RawData,
+    isBinary: boolean,
+    verdict: 'ok' | 'warn' | 'close',
+    at: number,
+  ): void {
+    if (this.closing) return;
     if (verdict === 'close') {
       this.fail(conn, 'rate_limited', 'Too many messages: disconnected.');
       this.closeAfterSends(conn.ws, CLOSE_CODES.flood, 'Flooding');
       return;
     }
-    if (verdict !== 'ok') {
-      if (verdict === 'warn') {
-        this.fail(
-          conn,
-          'rate_limited',
-          `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`,
-        );
-      }
+    if (verdict === 'warn') {
+      this.fail(
+        conn,
+        'rate_limited',
+        `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`,
+      );
       return;
     }
     if (isBinary)
@@ -451,43 +498,47 @@ export class QuizServer {
         type,
       );
     }
-    this.dispatch(conn, parsed.data);
+    this.dispatch(conn, parsed.data, at);
   }
 
-  private dispatch(conn: Connection, msg: ClientMessage): void {
+  /** Handles one valid message that arrived at `at`. */
+  private dispatch(conn: Connection, msg: ClientMessage, at: number): void {
     if (msg.type === 'ping') {
       this.send(conn, { type: 'pong', t: msg.t, serverTime: this.clock.now() });
       return;
     }
-    if (msg.type === 'hello') return this.hello(conn, msg.protocol, msg.token);
+    if (msg.type === 'hello') return this.hello(conn, msg.protocol, msg.token, at);
     if (!conn.helloDone) return this.fail(conn, 'hello_required', 'Say hello first.', msg.type);
     if (isHostCommand(msg)) {
       if (conn.role !== 'host') return this.fail(conn, 'forbidden', 'Only the host can do that.', msg.type);
-      this.apply({ kind: 'host', conn: conn.id, command: msg });
+      this.apply({ kind: 'host', conn: conn.id, command: msg }, at);
       return;
     }
     switch (msg.type) {
       case 'join':
-        return this.join(conn, msg.name, msg.pin);
+        return this.join(conn, msg.name, msg.pin, at);
       case 'answer': {
         if (conn.role !== 'player' || !conn.playerId)
           return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
         // On a jittery link one answer's trip can take as long as a typical round trip.
         const graceMs = conn.rttMs ?? 0;
-        this.apply({
-          kind: 'answer',
-          conn: conn.id,
-          playerId: conn.playerId,
-          question: msg.question,
-          option: msg.option,
-          graceMs,
-        });
+        this.apply(
+          {
+            kind: 'answer',
+            conn: conn.id,
+            playerId: conn.playerId,
+            question: msg.question,
+            option: msg.option,
+            graceMs,
+          },
+          at,
+        );
         return;
       }
     }
   }
 
-  private hello(conn: Connection, protocol: number, token: string | undefined): void {
+  private hello(conn: Connection, protocol: number, token: string | undefined, at: number): void {
     if (conn.helloDone)
       return this.fail(conn, 'already_hello', 'This connection has already said hello.', 'hello');
     if (!SUPPORTED_PROTOCOLS.includes(protocol)) {
@@ -513,7 +564,7 @@ export class QuizServer {
     if (playerId && this.state.players.has(playerId)) {
       this.bindPlayer(conn, playerId);
       // Mark the player connected first, so that their snapshot shows them connected.
-      this.apply({ kind: 'connected', playerId });
+      this.apply({ kind: 'connected', playerId }, at);
       this.welcome(conn);
       return;
     }
@@ -531,13 +582,13 @@ export class QuizServer {
   }
 
   private welcome(conn: Connection): void {
-    this.send(conn, {
+    const welcome: ServerMessage = {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role: conn.role,
       serverTime: this.clock.now(),
-    });
-    this.sendSnapshot(conn);
+    };
+    this.send(conn, welcome, this.snapshotOf(conn));
   }
 
   private viewerOf(conn: Connection): Viewer {
@@ -546,10 +597,10 @@ export class QuizServer {
     return { role: 'guest' };
   }
 
-  private sendSnapshot(conn: Connection): void {
+  private snapshotOf(conn: Connection): Snapshot {
     const snapshot = snapshotFor(this.state, this.viewerOf(conn), this.room, this.clock.now());
     if (conn.role === 'host') snapshot.access = this.access();
-    this.send(conn, snapshot);
+    return snapshot;
   }
 
   /** Where players join: a URL per LAN address (or the bound address), and the PIN. */
@@ -575,7 +626,7 @@ export class QuizServer {
     this.audience.add(conn);
   }
 
-  private join(conn: Connection, name: string, pin: string | undefined): void {
+  private join(conn: Connection, name: string, pin: string | undefined, at: number): void {
     if (conn.role === 'player')
       return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
     if (conn.role === 'host')
@@ -591,18 +642,18 @@ export class QuizServer {
         return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
       if (pin !== roomPin) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
     }
-    this.apply({ kind: 'join', conn: conn.id, name });
+    this.apply({ kind: 'join', conn: conn.id, name }, at);
   }
 
   // --- Engine ---------------------------------------------------------------------------------
 
-  private apply(input: Input): void {
+  /** Feeds `input`, which happened at `now` (by default: now), to the engine; carries out its effects. */
+  private apply(input: Input, now = this.clock.now()): void {
     const before = this.state.phase;
     const kicked =
       input.kind === 'host' && input.command.type === 'kick'
         ? this.state.players.get(input.command.playerId)
         : undefined;
-    const now = this.clock.now();
     const { effects } = step(this.state, input, now);
     const journal = this.journal;
     if (journal) {
@@ -647,14 +698,25 @@ export class QuizServer {
       }
       case 'broadcast':
         if (effect.coalesce) {
-          this.coalesced.set(effect.coalesce, { msg: effect.msg, hostsOnly: effect.audience === 'hosts' });
-          this.coalesceTimer ??= this.clock.setTimeout(() => this.flushCoalesced(), COALESCE_MS);
+          const audience = effect.audience;
+          const batch = this.coalesced[audience];
+          batch.pending.set(effect.coalesce, effect.msg);
+          const delay =
+            audience === 'hosts'
+              ? COALESCE_MS
+              : Math.max(COALESCE_MS, this.audience.size * COALESCE_MS_PER_MEMBER);
+          batch.timer ??= this.clock.setTimeout(() => this.flushCoalesced(audience), delay);
         } else {
           // Batched counters go first, so that none arrives after the phase it counted. A message
           // for the hosts only flushes only the hosts' counters: flushing the player count to
           // everyone on every join's roster update made a join storm cost O(N) sends per join.
-          if (this.coalesced.size > 0) this.flushCoalesced(effect.audience === 'hosts');
-          this.broadcast(effect.audience === 'hosts' ? this.hosts : this.audience, effect.msg);
+          this.flushCoalesced('hosts');
+          if (effect.audience === 'everyone') this.flushCoalesced('everyone');
+          this.broadcast(
+            effect.audience === 'hosts' ? this.hosts : this.audience,
+            effect.msg,
+            effect.personal,
+          );
         }
         return;
       case 'bind': {
@@ -663,8 +725,8 @@ export class QuizServer {
         if (!conn || !player) return;
         this.bindPlayer(conn, effect.playerId);
         const token = this.sessions.issue(effect.playerId);
-        this.send(conn, { type: 'joined', player: { id: player.id, name: player.name }, token });
-        this.sendSnapshot(conn);
+        const joined: ServerMessage = { type: 'joined', player: { id: player.id, name: player.name }, token };
+        this.send(conn, joined, this.snapshotOf(conn));
         this.emit({ kind: 'joined', playerId: player.id, name: player.name });
         return;
       }
@@ -680,7 +742,7 @@ export class QuizServer {
         return;
       }
       case 'resync':
-        for (const conn of this.audience) this.sendSnapshot(conn);
+        for (const conn of this.audience) this.send(conn, this.snapshotOf(conn));
         return;
       case 'timer':
         this.clock.clearTimeout(this.phaseTimer);
@@ -689,6 +751,8 @@ export class QuizServer {
           const delay = Math.max(0, effect.at - this.clock.now());
           this.phaseTimer = this.clock.setTimeout(() => {
             this.phaseTimer = null;
+            // Whatever arrived before the deadline counts first (answers read but not yet handled).
+            this.inbound.drain();
             this.apply({ kind: 'timer' });
           }, delay);
         }
@@ -699,17 +763,15 @@ export class QuizServer {
     }
   }
 
-  /** Sends the batched messages now (with `hostsOnly`, only those for the hosts). */
-  private flushCoalesced(hostsOnly = false): void {
-    for (const [key, pending] of this.coalesced) {
-      if (hostsOnly && !pending.hostsOnly) continue;
-      this.coalesced.delete(key);
-      this.broadcast(pending.hostsOnly ? this.hosts : this.audience, pending.msg);
-    }
-    if (this.coalesced.size === 0) {
-      this.clock.clearTimeout(this.coalesceTimer);
-      this.coalesceTimer = null;
-    }
+  /** Sends one audience's batched messages now. */
+  private flushCoalesced(audience: Audience): void {
+    const batch = this.coalesced[audience];
+    this.clock.clearTimeout(batch.timer);
+    batch.timer = null;
+    if (batch.pending.size === 0) return;
+    const messages = [...batch.pending.values()];
+    batch.pending.clear();
+    for (const msg of messages) this.broadcast(audience === 'hosts' ? this.hosts : this.audience, msg);
   }
 
   private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
@@ -733,34 +795,47 @@ export class QuizServer {
 
   // --- Sending --------------------------------------------------------------------------------
 
-  private send(conn: Connection, msg: ServerMessage): void {
-    this.sendTo(conn.ws, msg);
+  /** Sends `msg` to one connection; `then`, if given, leaves in the same write right after it. */
+  private send(conn: Connection, msg: ServerMessage, then?: ServerMessage): void {
+    this.sendTo(conn.ws, msg, then);
   }
 
-  private sendTo(ws: WebSocket, msg: ServerMessage): void {
+  private sendTo(ws: WebSocket, msg: ServerMessage, then?: ServerMessage): void {
     if (ws.readyState !== ws.OPEN) return;
-    const text = JSON.stringify(msg);
-    this.outbound.each([ws], (target) => this.write(target, text));
+    const first = textFrame(JSON.stringify(msg));
+    const second = then === undefined ? undefined : textFrame(JSON.stringify(then));
+    this.outbound.each([ws], (target) => {
+      if (this.writable(target)) writeFrames(target, first, second);
+    });
   }
 
   /**
-   * Serializes once and queues the same bytes for every socket (the audience as it is now; a
-   * player who joins meanwhile gets a snapshot instead).
+   * Serializes and frames once and queues the same bytes for every socket (the audience as it is
+   * now; a player who joins meanwhile gets a snapshot instead). With `personal`, each player whose
+   * id it holds also gets that message, in the same write: it is serialized when its turn comes,
+   * so that a round close does not serialize every player's result in one go.
    */
-  private broadcast(targets: Iterable<Connection>, msg: ServerMessage): void {
-    const frame = Buffer.from(JSON.stringify(msg));
-    this.outbound.each([...targets], (conn) => this.write(conn.ws, frame));
+  private broadcast(
+    targets: Iterable<Connection>,
+    msg: ServerMessage,
+    personal?: ReadonlyMap<string, ServerMessage>,
+  ): void {
+    const shared = textFrame(JSON.stringify(msg));
+    this.outbound.each([...targets], (conn) => {
+      if (!this.writable(conn.ws)) return;
+      const own = personal && conn.playerId !== null ? personal.get(conn.playerId) : undefined;
+      writeFrames(conn.ws, shared, own === undefined ? undefined : textFrame(JSON.stringify(own)));
+    });
   }
 
-  /** Sends one frame now; a socket too far behind is cut. */
-  private write(ws: WebSocket, data: string | Buffer): void {
-    if (ws.readyState !== ws.OPEN) return;
+  /** Whether `ws` can take a frame now; a socket too far behind is cut. */
+  private writable(ws: WebSocket): boolean {
+    if (ws.readyState !== ws.OPEN) return false;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       ws.terminate();
-      return;
+      return false;
     }
-    if (typeof data === 'string') ws.send(data);
-    else ws.send(data, { binary: false });
+    return true;
   }
 
   /** Closes `ws` once everything queued for it before (its last error message) has gone out. */
