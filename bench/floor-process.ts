@@ -12,14 +12,14 @@ import { LISTEN_BACKLOG, MAX_PAYLOAD } from '../src/main/server/quiz-server';
 import { configArg, onCommand, tellParent } from './child-link';
 import { ownCpuUs } from './machine-load';
 import { settledMemory } from './process-memory';
-import { cpuNow, cpuSince, now } from './server-probe';
+import { cpuNow, cpuSince, LOOP_RESOLUTION_MS, loopDelayMs, now } from './server-probe';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 async function main(): Promise<void> {
   configArg<Record<string, never>>();
   const sockets = new Set<WebSocket>();
   const ingest = { answers: 0, firstAnswerAt: 0, lastAckAt: 0 };
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   let stormLoopMaxMs = NaN;
   const http = createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       }
       case 'memory': {
         loop.disable();
-        stormLoopMaxMs = loop.max / 1e6;
+        stormLoopMaxMs = loopDelayMs(loop.max);
         const memory = await settledMemory();
         loop.reset();
         loop.enable();
@@ -98,9 +98,9 @@ async function main(): Promise<void> {
           type: 'report',
           ingest,
           eventLoop: {
-            maxMs: loop.max / 1e6,
-            p99Ms: loop.percentile(99) / 1e6,
-            meanMs: loop.mean / 1e6,
+            maxMs: loopDelayMs(loop.max),
+            p99Ms: loopDelayMs(loop.percentile(99)),
+            meanMs: loopDelayMs(loop.mean),
             stormMaxMs: stormLoopMaxMs,
           },
           cpuUs: ownCpuUs(),

@@ -93,6 +93,16 @@ export const GC_LOG_MS = 10;
 
 /** Loop delays longer than this are logged one by one, so that they can be told apart by when they happened. */
 export const STALL_LOG_MS = 20;
+/**
+ * The resolution of `monitorEventLoopDelay`, ms. Its histogram holds the time between runs of
+ * its timer, so an idle loop records the resolution itself (10 ms): the delay of the loop (how
+ * late the timer ran) is what it records less the resolution.
+ */
+export const LOOP_RESOLUTION_MS = 10;
+/** A delay recorded by `monitorEventLoopDelay` (ns), as the loop's delay in ms. */
+export function loopDelayMs(recordedNs: number): number {
+  return Math.max(0, recordedNs / 1e6 - LOOP_RESOLUTION_MS);
+}
 
 interface SendQueueInternals {
   readonly pending: boolean;
@@ -141,7 +151,7 @@ export class ServerProbe {
   private readonly drains: Drain[] = [];
   /** The question being broadcast right now (set by the broadcast hook, read by the step hook). */
   private questionBroadcast: { cpu: CpuTimes; sockets: number; msg: ServerMessage } | null = null;
-  private readonly loop = monitorEventLoopDelay({ resolution: 10 });
+  private readonly loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   private stormLoopMaxMs = NaN;
   private readonly stalls: { endedAt: number; ms: number }[] = [];
   private stallWatch: NodeJS.Timeout | null = null;
@@ -277,10 +287,10 @@ export class ServerProbe {
     let last = performance.now();
     this.stallWatch = setInterval(() => {
       const t = performance.now();
-      const late = t - last - 10;
+      const late = t - last - LOOP_RESOLUTION_MS;
       last = t;
       if (late > STALL_LOG_MS && this.watchingStalls) this.stalls.push({ endedAt: now(), ms: late });
-    }, 10);
+    }, LOOP_RESOLUTION_MS);
     this.stallWatch.unref();
   }
 
@@ -290,7 +300,7 @@ export class ServerProbe {
    */
   pauseLoopMonitor(): void {
     this.loop.disable();
-    this.stormLoopMaxMs = this.loop.max / 1e6;
+    this.stormLoopMaxMs = loopDelayMs(this.loop.max);
     this.watchingStalls = false;
   }
 
@@ -312,9 +322,9 @@ export class ServerProbe {
       longestTask: this.longestTask,
       heartbeat: this.heartbeat,
       eventLoop: {
-        maxMs: this.loop.max / 1e6,
-        p99Ms: this.loop.percentile(99) / 1e6,
-        meanMs: this.loop.mean / 1e6,
+        maxMs: loopDelayMs(this.loop.max),
+        p99Ms: loopDelayMs(this.loop.percentile(99)),
+        meanMs: loopDelayMs(this.loop.mean),
         stormMaxMs: this.stormLoopMaxMs,
       },
       stalls: this.stalls,

@@ -1,6 +1,7 @@
 /**
  * The engine's inputs (named events the server feeds in) and effects (what the server must carry
- * out: messages, the phase timer, binding or dropping a player's connection). Effects are data.
+ * out: messages, the phase timer, binding or dropping a player's connection). Effects are data,
+ * never changed once returned: the server may serialize a message later.
  */
 import type { HostCommand, ServerMessage } from '../../shared/protocol';
 

@@ -3,11 +3,11 @@
  * (the slot, name and score stay), and kick (the slot is gone). Also the auto-start rule.
  */
 import { checkNickname, nameKey } from '../../shared/nickname';
-import type { PlayerSummary } from '../../shared/protocol';
+import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
 import type { GameState, Player } from './state';
-import { error } from './messages';
+import { refuse } from './messages';
 import { timeLimitMs } from './round';
 
 export function summary(p: Player): PlayerSummary {
@@ -23,22 +23,28 @@ function countChanged(state: GameState, out: Effect[]): void {
   });
 }
 
+function refuseJoin(out: Effect[], conn: ConnId, code: ErrorCode, message: string): null {
+  refuse(out, conn, 'join', code, message);
+  return null;
+}
+
 export function join(state: GameState, out: Effect[], conn: ConnId, rawName: string): Player | null {
-  const reject = (code: Parameters<typeof error>[0], message: string) => {
-    out.push({ kind: 'reply', conn, msg: error(code, message, 'join') });
-    return null;
-  };
   const checked = checkNickname(rawName);
-  if (!checked.ok) return reject('name_invalid', checked.reason);
+  if (!checked.ok) return refuseJoin(out, conn, 'name_invalid', checked.reason);
   const key = nameKey(checked.name);
   if (state.names.has(key))
-    return reject('name_taken', `The name "${checked.name}" is taken in this room; pick another.`);
+    return refuseJoin(
+      out,
+      conn,
+      'name_taken',
+      `The name "${checked.name}" is taken in this room; pick another.`,
+    );
   if (state.players.size >= state.settings.maxPlayers) {
-    return reject('room_full', `The room is full (${state.settings.maxPlayers} players).`);
+    return refuseJoin(out, conn, 'room_full', `The room is full (${state.settings.maxPlayers} players).`);
   }
   // Between games (finished) anyone may join for the next one.
   if (state.phase !== 'lobby' && state.phase !== 'finished' && !state.settings.lateJoin) {
-    return reject('game_started', 'The game has already started; wait for the next one.');
+    return refuseJoin(out, conn, 'game_started', 'The game has already started; wait for the next one.');
   }
   const seq = state.nextSeq++;
   const player: Player = {

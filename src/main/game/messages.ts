@@ -1,6 +1,13 @@
 /** Small builders for engine messages that several modules send. */
 import type { ErrorCode, ServerMessage } from '../../shared/protocol';
+import type { ConnId, Effect } from './io';
 
 export function error(code: ErrorCode, message: string, ref?: string): ServerMessage {
   return ref === undefined ? { type: 'error', code, message } : { type: 'error', code, message, ref };
+}
+
+/** Tells connection `conn` why its `ref` message was refused; returns false, for `return refuse(…)`. */
+export function refuse(out: Effect[], conn: ConnId, ref: string, code: ErrorCode, message: string): false {
+  out.push({ kind: 'reply', conn, msg: error(code, message, ref) });
+  return false;
 }

@@ -6,7 +6,7 @@
 import type { QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
-import { error } from './messages';
+import { refuse } from './messages';
 import { answerPoints, streakBonus } from './scoring';
 import type { GameState, Player, Round } from './state';
 
@@ -91,27 +91,35 @@ export function answer(
   now: number,
 ): boolean {
   const round = state.round;
-  const reject = (code: Parameters<typeof error>[0], message: string) => {
-    out.push({ kind: 'reply', conn, msg: error(code, message, 'answer') });
-    return false;
-  };
-  if (!round) return reject('not_open', 'No question is open for answers right now.');
-  if (question > round.index) return reject('not_open', `Question ${question + 1} is not open yet.`);
+  if (!round) return refuse(out, conn, 'answer', 'not_open', 'No question is open for answers right now.');
+  if (question > round.index)
+    return refuse(out, conn, 'answer', 'not_open', `Question ${question + 1} is not open yet.`);
   // A closed question is "too late" whether or not the next one has opened yet.
   if (question < round.index || round.closed)
-    return reject('too_late', `Question ${question + 1} is already closed.`);
-  if (state.phase !== 'question') return reject('not_open', 'No question is open for answers right now.');
+    return refuse(out, conn, 'answer', 'too_late', `Question ${question + 1} is already closed.`);
+  if (state.phase !== 'question')
+    return refuse(out, conn, 'answer', 'not_open', 'No question is open for answers right now.');
   if (player.pending)
-    return reject('already_answered', 'You already answered this question; the first answer counts.');
+    return refuse(
+      out,
+      conn,
+      'answer',
+      'already_answered',
+      'You already answered this question; the first answer counts.',
+    );
   // The wire schema already demands a whole number >= 0; the referee does not rely on it.
   if (!Number.isInteger(option) || option < 0 || option >= round.question.options.length) {
-    return reject(
+    return refuse(
+      out,
+      conn,
+      'answer',
       'invalid_option',
       `Option ${option + 1} does not exist; this question has ${round.question.options.length} options.`,
     );
   }
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
-  if (now > round.deadline + grace) return reject('too_late', 'Time is up for this question.');
+  if (now > round.deadline + grace)
+    return refuse(out, conn, 'answer', 'too_late', 'Time is up for this question.');
   const elapsedMs = Math.min(Math.max(now - round.openedAt, 0), round.timeLimitMs);
   player.pending = { option, elapsedMs };
   round.counts[option] = (round.counts[option] ?? 0) + 1;

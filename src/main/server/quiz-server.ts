@@ -43,7 +43,7 @@ import { Connection, RATE_PER_SECOND } from './connection';
 import { lanIPv4Addresses, playerUrl } from './lan-addresses';
 import { InboundQueue } from './inbound-queue';
 import { SendQueue } from './send-queue';
-import { textFrame, writeFrames } from './text-frame';
+import { textFrame, writeFrames, type PreparedFrame } from './text-frame';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
 import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
@@ -775,9 +775,9 @@ export class QuizServer {
   }
 
   private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
-    const name = (id: string) => this.state.players.get(id)?.name ?? id;
     if (input.kind === 'connected' || input.kind === 'disconnected') {
-      this.emit({ kind: input.kind, playerId: input.playerId, name: name(input.playerId) });
+      const name = this.state.players.get(input.playerId)?.name ?? input.playerId;
+      this.emit({ kind: input.kind, playerId: input.playerId, name });
     } else if (input.kind === 'answer') {
       const p = this.state.players.get(input.playerId);
       if (p?.pending || p?.answers[input.question])
@@ -811,7 +811,8 @@ export class QuizServer {
 
   /**
    * Serializes and frames once and queues the same bytes for every socket (the audience as it is
-   * now; a player who joins meanwhile gets a snapshot instead). With `personal`, each player whose
+   * now; a player who joins meanwhile gets a snapshot instead). Effects are never changed after
+   * the step that made them, so serializing later sends what the step meant. With `personal`, each player whose
    * id it holds also gets that message, in the same write: it is serialized when its turn comes,
    * so that a round close does not serialize every player's result in one go.
    */
@@ -820,9 +821,12 @@ export class QuizServer {
     msg: ServerMessage,
     personal?: ReadonlyMap<string, ServerMessage>,
   ): void {
-    const shared = textFrame(JSON.stringify(msg));
+    // Framed when its turn comes: a big message (every player's standings) waiting behind a
+    // broadcast to thousands is not serialized in the step that produced it.
+    let shared: PreparedFrame | null = null;
     this.outbound.each([...targets], (conn) => {
       if (!this.writable(conn.ws)) return;
+      shared ??= textFrame(JSON.stringify(msg));
       const own = personal && conn.playerId !== null ? personal.get(conn.playerId) : undefined;
       writeFrames(conn.ws, shared, own === undefined ? undefined : textFrame(JSON.stringify(own)));
     });
