@@ -232,24 +232,8 @@ export class ServerProbe {
         this.drains.length = 0;
       }
     };
-    const inbound = inner.inbound;
-    if (inbound && typeof inbound.work === 'function') {
-      const inboundWork = inbound.work.bind(inbound);
-      inbound.work = (budgetMs) => {
-        const t0 = now();
-        inboundWork(budgetMs);
-        this.task('inbound slice', now() - t0);
-      };
-    }
-    const pings = inner.pings;
-    if (pings && typeof pings.work === 'function') {
-      const pingWork = pings.work.bind(pings);
-      pings.work = (budgetMs) => {
-        const t0 = now();
-        pingWork(budgetMs);
-        this.task('ping slice', now() - t0);
-      };
-    }
+    this.timeSlices(inner.inbound, 'inbound slice');
+    this.timeSlices(inner.pings, 'ping slice');
     if (typeof inner.flushOutbox === 'function') {
       // A journaled server carries out a step's effects a moment later, after one fdatasync: a
       // question it opened is broadcast here, and that work belongs to the question.
@@ -334,6 +318,17 @@ export class ServerProbe {
 
   private get queue(): SendQueueInternals {
     return (this.server as unknown as ServerInternals).outbound;
+  }
+
+  /** Times each slice of a queue's work as one task named `kind`. */
+  private timeSlices(queue: { work(budgetMs: number): void } | undefined, kind: string): void {
+    if (!queue || typeof queue.work !== 'function') return;
+    const work = queue.work.bind(queue);
+    queue.work = (budgetMs) => {
+      const t0 = now();
+      work(budgetMs);
+      this.task(kind, now() - t0);
+    };
   }
 
   private task(kind: string, ms: number): void {
