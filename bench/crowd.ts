@@ -20,6 +20,8 @@ export const DEADLINE_MARGIN_MS = 1500;
 export const SKIP_CHANCE = 0.03;
 /** If the burst question has not reached everyone by then, the burst goes anyway. */
 export const BURST_WAIT_MS = 3000;
+/** Longest the answers to a question wait to be planned for players still receiving it, ms. */
+export const PLAN_WAIT_MS = 200;
 const KEEP_PROBLEMS = 30;
 
 export interface CrowdConfig {
@@ -73,6 +75,7 @@ export class Crowd implements CrowdEvents {
   private burstWaiting: SimPlayer[] = [];
   private toPlan: { player: SimPlayer; q: QuestionView; receivedAt: number }[] = [];
   private burstTimer: NodeJS.Timeout | null = null;
+  private planTimer: NodeJS.Timeout | null = null;
   private readonly burst = { index: -1, startAt: 0, lastAckAt: 0, answers: 0 };
   private bestRtt = Infinity;
   private clockOffset: number | null = null;
@@ -172,6 +175,7 @@ export class Crowd implements CrowdEvents {
 
   leave(): void {
     if (this.burstTimer) clearTimeout(this.burstTimer);
+    if (this.planTimer) clearTimeout(this.planTimer);
     for (const p of this.players) p.leave();
   }
 
@@ -210,13 +214,19 @@ export class Crowd implements CrowdEvents {
       else this.burstTimer ??= setTimeout(() => this.fireBurst(q.index, this.burstWaiting), BURST_WAIT_MS);
       return;
     }
-    // Planned after this burst of arrivals, so that a player's receive handler costs what the
-    // floor's does and does not delay the next socket's receive time.
+    // Planned once every player has the question (or after PLAN_WAIT_MS), so that a player's
+    // receive handler costs what the floor's does: planning thousands of answers while the
+    // question is still arriving delayed the next sockets' receive times (by up to 70 ms on the
+    // first question, while this process's code was still cold). Thinking is timed from
+    // `receivedAt`, and nobody answers within MIN_THINK_MS, so the answers leave when planned.
     this.toPlan.push({ player, q, receivedAt });
-    if (this.toPlan.length === 1) setImmediate(() => this.planAnswers());
+    if (received === this.entered) setImmediate(() => this.planAnswers());
+    else this.planTimer ??= setTimeout(() => this.planAnswers(), PLAN_WAIT_MS);
   }
 
   private planAnswers(): void {
+    if (this.planTimer) clearTimeout(this.planTimer);
+    this.planTimer = null;
     const now = this.now();
     for (const { player, q, receivedAt } of this.toPlan) {
       if (this.random() < SKIP_CHANCE) continue;
