@@ -30,6 +30,8 @@ export interface BenchOptions {
   sliceMs?: number;
   /** Write a V8 CPU profile of the host process into this folder. */
   cpuProfDir?: string;
+  /** Extra Node/V8 options for the host process (e.g. `--max-semi-space-size=2`), to compare. */
+  hostNodeArgs?: string[];
   log?: (line: string) => void;
 }
 
@@ -274,6 +276,7 @@ async function runOurs(
   try {
     const hostArgs = [
       '--expose-gc',
+      ...(o.hostNodeArgs ?? []),
       ...(o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : []),
     ];
     const hostConfig = {

@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor]
- * [--journal] [--cpu-prof DIR]`: runs the load benchmark for each player count in turn and prints
- * the table. `--journal` gives our host a game journal, as the headless host has by default;
- * `--slice-ms` changes its send-slice budget (`Infinity`: every fan-out in one go), to compare.
+ * [--journal] [--cpu-prof DIR] [--host-node-args "ARGS"]`: runs the load benchmark for each player
+ * count in turn and prints the table. `--journal` gives our host a game journal, as the headless
+ * host has by default; `--slice-ms` changes its send-slice budget (`Infinity`: every fan-out in one
+ * go) and `--host-node-args` adds Node/V8 options to its process, to compare.
  * The exit code is 1 when any run had an error, a lost or duplicated message, or a wrong score,
  * and 2 when a run could not finish at all.
  */
@@ -13,7 +14,7 @@ import { runBenchmark, type BenchResult } from './benchmark';
 import { formatNotes, formatStalls, formatTable } from './report-table';
 
 const USAGE =
-  'Usage: npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor] [--journal] [--slice-ms MS] [--cpu-prof DIR]';
+  'Usage: npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor] [--journal] [--slice-ms MS] [--cpu-prof DIR] [--host-node-args "ARGS"]';
 
 function positiveInt(value: string, what: string, min = 1): number {
   const n = Number(value);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       journal: { type: 'boolean', default: false },
       'slice-ms': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'host-node-args': { type: 'string' },
     },
   });
   if (!values.players) throw new Error(`--players is required.\n${USAGE}`);
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
         journal: values.journal,
         sliceMs: values['slice-ms'] === undefined ? undefined : Number(values['slice-ms']),
         cpuProfDir: values['cpu-prof'],
+        hostNodeArgs: values['host-node-args']?.split(/\s+/).filter(Boolean),
         log: (line) => process.stderr.write(`${line}\n`),
       });
       results.push(result);
