@@ -8,9 +8,14 @@ afterEach(async () => {
   host = null;
 });
 
-describe('a full game over real sockets', () => {
+// With a turn budget of 0, every upgrade, message and close waits for a later turn of the event
+// loop (as when thousands arrive at once): the game must play out exactly the same.
+describe.each([
+  ['handled as read', undefined],
+  ['every input held back a turn', 0],
+])('a full game over real sockets (%s)', (_name, inboundTurnBudgetMs) => {
   it('starts by itself with two players, scores answers by speed and ends with the leaderboard', async () => {
-    host = await new TestHost().start();
+    host = await new TestHost({ inboundTurnBudgetMs }).start();
     const dashboard = await host.hostClient();
     const ada = await host.player('Ada');
     expect(ada.view().phase).toBe('lobby');

@@ -90,6 +90,8 @@ export interface QuizServerOptions {
   journalDir?: string | null;
   /** Continue the room recorded in this journal (see QuizServer.resume). */
   resumeFrom?: ResumePoint;
+  /** Incoming work one event-loop turn may do before the rest waits (ms; see InboundQueue). */
+  inboundTurnBudgetMs?: number;
 }
 
 export interface ResumePoint {
@@ -134,7 +136,7 @@ export class QuizServer {
     everyone: { pending: new Map<string, ServerMessage>(), timer: null as unknown },
   };
   /** Upgrades, messages and closes come in through this queue, in order, within a budget per turn. */
-  private readonly inbound = new InboundQueue();
+  private readonly inbound: InboundQueue;
   /** Every frame and close goes out through this queue, in order, in short slices. */
   private readonly outbound = new SendQueue();
   /** Heartbeat pings, sliced too, in their own queue: no message has to wait behind them. */
@@ -175,6 +177,7 @@ export class QuizServer {
 
   constructor(private readonly options: QuizServerOptions) {
     this.clock = options.clock ?? systemClock;
+    this.inbound = new InboundQueue(options.inboundTurnBudgetMs);
     const resume = options.resumeFrom;
     this.hostToken = resume?.contents.config.hostToken ?? newToken();
     this.state = createGame(options.quiz, { settings: options.settings });
