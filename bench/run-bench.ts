@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor]
- * [--journal] [--cpu-prof DIR] [--host-node-args "ARGS"]`: runs the load benchmark for each player
+ * [--journal] [--cpu-prof DIR] [--host-node-args=ARGS]`: runs the load benchmark for each player
  * count in turn and prints the table. `--journal` gives our host a game journal, as the headless
  * host has by default; `--slice-ms` changes its send-slice budget (`Infinity`: every fan-out in one
  * go) and `--host-node-args` adds Node/V8 options to its process, to compare.
@@ -14,7 +14,7 @@ import { runBenchmark, type BenchResult } from './benchmark';
 import { formatNotes, formatStalls, formatTable } from './report-table';
 
 const USAGE =
-  'Usage: npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor] [--journal] [--slice-ms MS] [--cpu-prof DIR] [--host-node-args "ARGS"]';
+  'Usage: npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor] [--journal] [--slice-ms MS] [--cpu-prof DIR] [--host-node-args=ARGS]';
 
 function positiveInt(value: string, what: string, min = 1): number {
   const n = Number(value);
