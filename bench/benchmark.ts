@@ -51,6 +51,16 @@ export interface Noise {
   stealCores: number | null;
 }
 
+export interface MemoryPerPlayer {
+  rssKBPerPlayer: number;
+  heapKBPerPlayer: number;
+  /** RSS growth less the growth of V8's young generation (a one-off step, see process-memory.ts). */
+  rssExYoungKBPerPlayer: number;
+  /** V8 heap reserved (used or not) and memory held outside it, per player. */
+  heapTotalKBPerPlayer: number;
+  externalKBPerPlayer: number;
+}
+
 export interface OurFigures {
   completed: boolean;
   noise: Noise;
@@ -78,14 +88,7 @@ export interface OurFigures {
   ackSpread: Spread;
   /** `listenOverflows`: connections the kernel dropped for a full listen queue during the storm. */
   join: { allMs: number; serverAllMs: number; p50Ms: number; listenOverflows: number | null };
-  memory: {
-    rssKBPerPlayer: number;
-    heapKBPerPlayer: number;
-    /** RSS growth less the growth of V8's young generation (a one-off step, see process-memory.ts). */
-    rssExYoungKBPerPlayer: number;
-    /** V8 heap reserved (used or not) and memory held outside it, per player. */
-    heapTotalKBPerPlayer: number;
-    externalKBPerPlayer: number;
+  memory: MemoryPerPlayer & {
     rssBaselineMB: number;
     rssJoinedMB: number;
     rssEndMB: number;
@@ -131,13 +134,7 @@ export interface FloorFigures {
   ingest: { answers: number; allMs: number; serverMs: number };
   ack: Spread;
   connect: { allMs: number; listenOverflows: number | null };
-  memory: {
-    rssKBPerPlayer: number;
-    rssExYoungKBPerPlayer: number;
-    heapKBPerPlayer: number;
-    heapTotalKBPerPlayer: number;
-    externalKBPerPlayer: number;
-  };
+  memory: MemoryPerPlayer;
   eventLoop: { maxMs: number; p99Ms: number; stormMaxMs: number };
   problems: number;
 }
@@ -246,6 +243,30 @@ function crowdConfig(o: BenchOptions, mode: CrowdConfig['mode'], port: number): 
 const PLAYERS_NODE_ARGS = ['--max-old-space-size=4096'];
 const SETTLE_AFTER_GC_MS = 2000;
 
+/**
+ * Starts the players against `server` (ours or the floor), has all of them join at once, and then
+ * takes the server's memory (the forced collections for it leave V8 sweeping for a while: that is
+ * let finish before anything more is measured).
+ */
+async function joinStorm(
+  children: Children,
+  server: ChildLink,
+  config: CrowdConfig,
+  t: ReturnType<typeof timeouts>,
+  announce: () => void,
+): Promise<{ players: ChildLink; overflows: number | null; memory: MemorySample }> {
+  const players = children.start('players', 'players-process.ts', config, PLAYERS_NODE_ARGS);
+  await players.wait('ready', t.start);
+  announce();
+  const overflowsBefore = listenOverflows();
+  await players.request({ cmd: 'enter', timeoutMs: t.storm }, 'entered', t.storm + 5000);
+  const overflows = overflowsBefore === null ? null : listenOverflows()! - overflowsBefore;
+  await sleep(1000);
+  const memory = (await server.request({ cmd: 'memory' }, 'memory', t.reply)).memory as MemorySample;
+  await sleep(SETTLE_AFTER_GC_MS);
+  return { players, overflows, memory };
+}
+
 /** Starts measuring the machine's CPU use; `stop` takes the CPU time the phase's children reported. */
 function noiseMeter(): { stop(childrenCpuUs: number): Noise } {
   const start: CpuTotals | null = cpuTotals();
@@ -290,21 +311,13 @@ async function runOurs(
     dashboard = await HostDashboard.connect(`ws://127.0.0.1:${ready.port}/ws`, ready.hostToken);
     const baseline = (await host.request({ cmd: 'baseline' }, 'baseline', t.reply)).memory as MemorySample;
 
-    const players = children.start(
-      'players',
-      'players-process.ts',
-      crowdConfig(o, 'game', ready.port),
-      PLAYERS_NODE_ARGS,
+    const {
+      players,
+      overflows,
+      memory: joined,
+    } = await joinStorm(children, host, crowdConfig(o, 'game', ready.port), t, () =>
+      log(`  ours: ${o.players} players join at once`),
     );
-    await players.wait('ready', t.start);
-    log(`  ours: ${o.players} players join at once`);
-    const overflowsBefore = listenOverflows();
-    await players.request({ cmd: 'enter', timeoutMs: t.storm }, 'entered', t.storm + 5000);
-    const overflows = overflowsBefore === null ? null : listenOverflows()! - overflowsBefore;
-    await sleep(1000);
-    const joined = (await host.request({ cmd: 'memory' }, 'memory', t.reply)).memory as MemorySample;
-    // The forced collections leave V8 sweeping for a while: let that finish before measuring more.
-    await sleep(SETTLE_AFTER_GC_MS);
 
     log(`  ours: playing ${o.questions} question(s)`);
     const gameStartAt = performance.timeOrigin + performance.now();
@@ -372,20 +385,13 @@ async function runFloor(
     const floor = children.start('floor server', 'floor-process.ts', {}, ['--expose-gc']);
     const ready = await floor.wait<ChildMessage & { port: number }>('ready', t.start);
     const baseline = (await floor.request({ cmd: 'baseline' }, 'baseline', t.reply)).memory as MemorySample;
-    const players = children.start(
-      'players',
-      'players-process.ts',
-      crowdConfig(o, 'floor', ready.port),
-      PLAYERS_NODE_ARGS,
+    const {
+      players,
+      overflows,
+      memory: connected,
+    } = await joinStorm(children, floor, crowdConfig(o, 'floor', ready.port), t, () =>
+      log(`  floor: ${o.players} sockets connect at once`),
     );
-    await players.wait('ready', t.start);
-    log(`  floor: ${o.players} sockets connect at once`);
-    const overflowsBefore = listenOverflows();
-    await players.request({ cmd: 'enter', timeoutMs: t.storm }, 'entered', t.storm + 5000);
-    const overflows = overflowsBefore === null ? null : listenOverflows()! - overflowsBefore;
-    await sleep(1000);
-    const connected = (await floor.request({ cmd: 'memory' }, 'memory', t.reply)).memory as MemorySample;
-    await sleep(SETTLE_AFTER_GC_MS);
 
     log(`  floor: ${questions.length} broadcast(s) and the answer burst`);
     await floor.request(
@@ -436,13 +442,7 @@ async function runFloor(
       },
       ack: spreadOf(summary.ackBurst),
       connect: { allMs: summary.storm.lastAt - summary.storm.startAt, listenOverflows: overflows },
-      memory: {
-        rssKBPerPlayer: (connected.rssBytes - baseline.rssBytes) / n / 1024,
-        heapKBPerPlayer: (connected.heapUsedBytes - baseline.heapUsedBytes) / n / 1024,
-        rssExYoungKBPerPlayer: exYoung(baseline, connected, n),
-        heapTotalKBPerPlayer: (connected.heapTotalBytes - baseline.heapTotalBytes) / n / 1024,
-        externalKBPerPlayer: (connected.externalBytes - baseline.externalBytes) / n / 1024,
-      },
+      memory: memoryPerPlayer(baseline, connected, n),
       eventLoop: report.eventLoop,
       problems: Object.values(summary.problems).reduce((a, b) => a + b, 0),
     };
@@ -502,11 +502,7 @@ function ourFigures(o: BenchOptions, raw: OurRaw): OurFigures {
       listenOverflows: raw.overflows,
     },
     memory: {
-      rssKBPerPlayer: (raw.joined.rssBytes - raw.baseline.rssBytes) / n / 1024,
-      heapKBPerPlayer: (raw.joined.heapUsedBytes - raw.baseline.heapUsedBytes) / n / 1024,
-      rssExYoungKBPerPlayer: exYoung(raw.baseline, raw.joined, n),
-      heapTotalKBPerPlayer: (raw.joined.heapTotalBytes - raw.baseline.heapTotalBytes) / n / 1024,
-      externalKBPerPlayer: (raw.joined.externalBytes - raw.baseline.externalBytes) / n / 1024,
+      ...memoryPerPlayer(raw.baseline, raw.joined, n),
       rssBaselineMB: raw.baseline.rssBytes / MB,
       rssJoinedMB: raw.joined.rssBytes / MB,
       rssEndMB: raw.rssEnd / MB,
@@ -533,8 +529,18 @@ function ourFigures(o: BenchOptions, raw: OurRaw): OurFigures {
   };
 }
 
-function exYoung(before: MemorySample, after: MemorySample, n: number): number {
-  return (after.rssBytes - before.rssBytes - (after.newSpaceBytes - before.newSpaceBytes)) / n / 1024;
+/** How much each of `n` players added to a server's memory, from `before` to `after`, in KB. */
+function memoryPerPlayer(before: MemorySample, after: MemorySample, n: number): MemoryPerPlayer {
+  const kb = (bytes: number) => bytes / n / 1024;
+  return {
+    rssKBPerPlayer: kb(after.rssBytes - before.rssBytes),
+    heapKBPerPlayer: kb(after.heapUsedBytes - before.heapUsedBytes),
+    rssExYoungKBPerPlayer: kb(
+      after.rssBytes - before.rssBytes - (after.newSpaceBytes - before.newSpaceBytes),
+    ),
+    heapTotalKBPerPlayer: kb(after.heapTotalBytes - before.heapTotalBytes),
+    externalKBPerPlayer: kb(after.externalBytes - before.externalBytes),
+  };
 }
 
 function classifyStalls(raw: OurRaw, burst: [number, number] | null): OurFigures['stalls'] {

@@ -3,63 +3,29 @@
  * DesktopSession (plain Node, a temporary library folder): what the editor, the Library screen
  * and the Reports screen rely on.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DesktopSession, type DesktopPorts } from '../../src/main/desktop/desktop-session';
-import { createFakeDiscovery } from '../../src/main/discovery';
 import type { AppState, QuizDraft } from '../../src/shared/api/quiz-api';
-import { waitFor } from '../support/wait';
+import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
-const sessions: DesktopSession[] = [];
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.shutdown()));
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
-
-function newSession(extra: Partial<DesktopPorts> = {}) {
-  const libraryDir = mkdtempSync(join(tmpdir(), 'quizroom-library-'));
-  folders.push(libraryDir);
-  const saved: { name: string; content: string | Uint8Array }[] = [];
-  let nextFile: string | null = null;
-  const session = new DesktopSession({
-    staticDir: null,
-    announce: false,
-    port: 0,
-    bind: '127.0.0.1',
-    libraryDir,
-    createDiscovery: () => createFakeDiscovery(),
-    saveFile: async (name, content) => {
-      saved.push({ name, content });
-      return true;
-    },
-    pickQuizFile: async () => nextFile,
-    ...extra,
-  });
-  sessions.push(session);
-  return { session, saved, libraryDir, pick: (file: string | null) => (nextFile = file) };
-}
-
-const until = (s: DesktopSession, check: (st: AppState) => unknown, what: string) =>
-  waitFor(() => (check(s.getState()) ? s.getState() : undefined), what, 15_000);
+afterEach(stopDesktopSessions);
 
 const titles = (s: AppState) => s.library.map((e) => (e.status === 'ok' ? e.title : `broken ${e.id}`));
 
 describe('the quiz library through the desktop session', () => {
   it('lists the built-in pack first, read-only, and offers it to Host setup', async () => {
-    const { session } = newSession();
-    const state = await until(session, (s) => s.library.length > 0, 'the library to be listed');
+    const { session } = newDesktopSession();
+    const state = await untilState(session, (s) => s.library.length > 0, 'the library to be listed');
     expect(state.library.every((e) => e.status === 'ok' && e.builtin && e.readOnly)).toBe(true);
     expect(state.quizzes.map((q) => q.id)).toEqual(state.library.map((e) => e.id));
   });
 
   it('creates, edits, keeps an invalid edit as a draft, saves, duplicates and deletes a quiz', async () => {
-    const { session, libraryDir } = newSession();
-    await until(session, (s) => s.library.length > 0, 'the library');
+    const { session, libraryDir } = newDesktopSession();
+    await untilState(session, (s) => s.library.length > 0, 'the library');
     const created = await session.createQuiz();
     expect(created).toEqual({ ok: true, id: 'new-quiz' });
     expect(titles(session.getState())).toContain('New quiz');
@@ -128,7 +94,7 @@ describe('the quiz library through the desktop session', () => {
   });
 
   it('imports a GIFT file into the library, saying what it took and what it skipped', async () => {
-    const { session, pick, libraryDir } = newSession();
+    const { session, pick, libraryDir } = newDesktopSession();
     expect(await session.importQuiz()).toMatchObject({ ok: false, code: 'cancelled' });
     pick(join(FIXTURES, 'moodle-questions.gift'));
     const result = await session.importQuiz();
@@ -150,8 +116,8 @@ describe('the quiz library through the desktop session', () => {
   });
 
   it('saves a report of every game hosted, lists it, opens it and exports it as CSV and XLSX', async () => {
-    const { session, saved } = newSession();
-    await until(session, (s) => s.library.length > 0, 'the library');
+    const { session, saved } = newDesktopSession();
+    await untilState(session, (s) => s.library.length > 0, 'the library');
     expect(session.getState().reports).toEqual([]);
     const result = await session.hostRoom({
       quizId: 'builtin:science',
@@ -163,13 +129,17 @@ describe('the quiz library through the desktop session', () => {
       nickname: 'Teacher',
     });
     expect(result).toEqual({ ok: true });
-    await until(session, (s) => s.player?.you, 'the host to play too');
+    await untilState(session, (s) => s.player?.you, 'the host to play too');
     session.start();
-    await until(session, (s) => s.game?.phase === 'question', 'the first question');
+    await untilState(session, (s) => s.game?.phase === 'question', 'the first question');
     session.answer(0);
-    await until(session, (s) => s.player?.answered !== undefined || s.game?.phase === 'reveal', 'the answer');
+    await untilState(
+      session,
+      (s) => s.player?.answered !== undefined || s.game?.phase === 'reveal',
+      'the answer',
+    );
     session.end();
-    const listed = await until(session, (s) => s.reports.length === 1, 'the report to be saved');
+    const listed = await untilState(session, (s) => s.reports.length === 1, 'the report to be saved');
     const summary = listed.reports[0]!;
     expect(summary).toMatchObject({ status: 'ok', roomName: 'Lab', quizTitle: 'Science', playerCount: 1 });
 

@@ -6,47 +6,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QuizServer } from '../../src/main/server/quiz-server';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import { TEST_QUIZ } from '../support/test-host';
-import { DesktopSession, type DesktopPorts } from '../../src/main/desktop/desktop-session';
-import { createFakeDiscovery, type DiscoveredRoom } from '../../src/main/discovery';
-import type { AppState } from '../../src/shared/api/quiz-api';
+import type { DiscoveredRoom } from '../../src/main/discovery';
+import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
 import { waitFor } from '../support/wait';
 
-const sessions: DesktopSession[] = [];
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.shutdown()));
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
-
-function newSession(extra: Partial<DesktopPorts> = {}) {
-  const discovery = createFakeDiscovery();
-  const saved: { name: string; content: string | Uint8Array }[] = [];
-  const libraryDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-library-'));
-  folders.push(libraryDir);
-  const session = new DesktopSession({
-    libraryDir,
-    staticDir: null,
-    announce: false,
-    port: 0,
-    bind: '127.0.0.1',
-    createDiscovery: () => discovery,
-    saveFile: async (name, content) => {
-      saved.push({ name, content });
-      return true;
-    },
-    pickQuizFile: async () => null,
-    ...extra,
-  });
-  sessions.push(session);
-  return { session, discovery, saved, libraryDir };
-}
-
-const until = (s: DesktopSession, check: (st: AppState) => unknown, what: string) =>
-  waitFor(() => (check(s.getState()) ? s.getState() : undefined), what, 15_000);
+afterEach(stopDesktopSessions);
 
 describe('the desktop session (what the window can do, without Electron)', () => {
   it('hosts a room that a second app joins by address, plays it through and exports the results', async () => {
-    const host = newSession();
+    const host = newDesktopSession();
     expect(host.session.getState().quizzes[0]?.id).toMatch(/^builtin:/);
     const result = await host.session.hostRoom({
       quizId: 'builtin:science',
@@ -58,7 +26,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       nickname: 'Teacher',
     });
     expect(result).toEqual({ ok: true });
-    const hosting = await until(
+    const hosting = await untilState(
       host.session,
       (s) => s.game?.ready && s.player?.you,
       'the host and its own player',
@@ -67,24 +35,24 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     const pin = hosting.game?.access?.pin;
     expect(pin).toMatch(/^\d{6}$/);
 
-    const guest = newSession();
+    const guest = newDesktopSession();
     expect(await guest.session.connect('127.0.0.1', 9)).toMatchObject({ ok: false, code: 'unreachable' });
     expect(await guest.session.connect('127.0.0.1', hosting.hosting!.port)).toEqual({ ok: true });
-    await until(guest.session, (s) => s.game?.ready, 'the guest to connect');
+    await untilState(guest.session, (s) => s.game?.ready, 'the guest to connect');
     guest.session.join('Student');
-    await until(guest.session, (s) => s.game?.error?.code === 'pin_required', 'the PIN to be asked for');
+    await untilState(guest.session, (s) => s.game?.error?.code === 'pin_required', 'the PIN to be asked for');
     guest.session.join('Student', pin ?? undefined);
-    await until(guest.session, (s) => s.game?.you?.name === 'Student', 'the guest to join');
-    await until(host.session, (s) => s.game?.players.length === 2, 'the host to see two players');
+    await untilState(guest.session, (s) => s.game?.you?.name === 'Student', 'the guest to join');
+    await untilState(host.session, (s) => s.game?.players.length === 2, 'the host to see two players');
 
     host.session.start();
-    await until(
+    await untilState(
       guest.session,
       (s) => s.game?.phase === 'countdown' || s.game?.phase === 'question',
       'the game to start',
     );
     host.session.end();
-    await until(
+    await untilState(
       host.session,
       (s) => s.game?.phase === 'finished' && s.game.standings.length === 2,
       'the final standings',
@@ -101,7 +69,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
 
     await host.session.stopHosting();
     expect(host.session.getState().hosting).toBeNull();
-    await until(
+    await untilState(
       guest.session,
       (s) => s.game?.connection === 'reconnecting',
       'the guest to notice the room closed',
@@ -109,7 +77,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
   });
 
   it('lists the rooms discovery finds and refreshes on demand', async () => {
-    const app = newSession();
+    const app = newDesktopSession();
     app.session.startBrowsing();
     const room: DiscoveredRoom = {
       id: 'Lab (pc) ab12._quizroom._tcp.local',
@@ -167,14 +135,14 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       await waitFor(() => ada.view.you || undefined, 'Ada to join');
       await crashed.close({ resumable: true });
 
-      const app = newSession({ journalDir });
+      const app = newDesktopSession({ journalDir });
       expect(app.session.getState().interrupted).toEqual({
         roomName: 'Lab',
         quizTitle: 'Test quiz',
         players: 1,
       });
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
-      const back = await until(
+      const back = await untilState(
         app.session,
         (s) => s.game?.players.some((p) => p.name === 'Ada' && p.connected),
         'Ada to come back',
@@ -190,7 +158,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
   });
 
   it('refuses to host an unknown quiz and to import when the person cancels', async () => {
-    const app = newSession();
+    const app = newDesktopSession();
     expect(
       await app.session.hostRoom({
         quizId: 'builtin:nope',

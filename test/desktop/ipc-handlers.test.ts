@@ -30,6 +30,15 @@ class FakeIpc implements IpcLike {
 const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
 const trusted = (url: string) => url.startsWith('app://quizroom/');
 
+/** Calling intent `name` with `args` throws `message`, and the session is never reached. */
+function expectRefused(name: keyof typeof INTENT_CHANNELS, args: readonly unknown[], message: RegExp): void {
+  const ipc = new FakeIpc();
+  const { session, calls } = fakeSession();
+  registerIpc(ipc, session, trusted);
+  expect(() => ipc.call(INTENT_CHANNELS[name], APP_FRAME, ...args)).toThrow(message);
+  expect(calls).toEqual([]);
+}
+
 function fakeSession() {
   const calls: [string, unknown[]][] = [];
   const session = { getState: () => EMPTY_STATE } as unknown as SessionLike & Record<string, unknown>;
@@ -101,13 +110,7 @@ describe('IPC handlers of the desktop window', () => {
     ['hostRoom', [{ quizId: 'builtin:science' }], /Refused hostRoom/],
     ['kick', [''], /Refused kick/],
     ['start', ['extra'], /Refused start/],
-  ] as const)('refuses %s with bad arguments %j and says what was wrong', (name, args, message) => {
-    const ipc = new FakeIpc();
-    const { session, calls } = fakeSession();
-    registerIpc(ipc, session, trusted);
-    expect(() => ipc.call(INTENT_CHANNELS[name], APP_FRAME, ...args)).toThrow(message);
-    expect(calls).toEqual([]);
-  });
+  ] as const)('refuses %s with bad arguments %j and says what was wrong', expectRefused);
 
   it('names the field that was wrong', () => {
     expect(() =>
@@ -168,12 +171,6 @@ describe('IPC handlers of the desktop window', () => {
       ['exportReport', ['r1', 'pdf'], /Refused exportReport/],
       ['openReport', [42], /Refused openReport/],
       ['createQuiz', ['extra'], /Refused createQuiz/],
-    ] as const)('refuses %s with bad arguments %j and says what was wrong', (name, args, message) => {
-      const ipc = new FakeIpc();
-      const { session, calls } = fakeSession();
-      registerIpc(ipc, session, trusted);
-      expect(() => ipc.call(INTENT_CHANNELS[name], APP_FRAME, ...args)).toThrow(message);
-      expect(calls).toEqual([]);
-    });
+    ] as const)('refuses %s with bad arguments %j and says what was wrong', expectRefused);
   });
 });

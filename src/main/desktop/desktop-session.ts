@@ -25,7 +25,6 @@ import type {
 } from '../../shared/api/quiz-api';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import { PROTOCOL_VERSION, type SettingsPatch } from '../../shared/protocol';
-import { builtinPack } from '../../shared/quiz/builtin-pack';
 import { QuizError } from '../../shared/quiz/load-quiz';
 import { NEW_QUIZ, QuizDraftSchema, quizProblems, type QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
@@ -34,7 +33,7 @@ import { type Announcer, type DiscoveredRoom, type Discovery } from '../discover
 import { announceServer } from '../discovery/announce-server';
 import { atomicWrite } from '../library/atomic-write';
 import { FORMAT_NAMES } from '../library/importers/import-result';
-import { LibraryError, QuizLibrary } from '../library/quiz-library';
+import { builtinEntries, LibraryError, QuizLibrary } from '../library/quiz-library';
 import { reportCsv } from '../reports/report-csv';
 import { saveReportOnGameOver } from '../reports/report-recorder';
 import { ReportError, ReportStore } from '../reports/report-store';
@@ -97,16 +96,7 @@ export class DesktopSession {
   private readonly library: QuizLibrary;
   private readonly reportStore: ReportStore;
   /** The built-in pack until the folder has been read, so that Host setup has quizzes at once. */
-  private libraryItems: LibraryItem[] = builtinPack().map((p) => ({
-    status: 'ok',
-    id: `builtin:${p.id}`,
-    title: p.quiz.title,
-    ...(p.quiz.description ? { description: p.quiz.description } : {}),
-    questionCount: p.quiz.questions.length,
-    modifiedAt: null,
-    readOnly: true,
-    builtin: true,
-  }));
+  private libraryItems: LibraryItem[] = builtinEntries();
   private closed = false;
   private reportItems: ReportListing[] = [];
   private readonly listeners = new Set<(state: AppState) => void>();

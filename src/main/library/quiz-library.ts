@@ -53,21 +53,26 @@ export interface ImportedEntry {
   summary: ImportResult;
 }
 
+/** The built-in pack as library entries (read-only, listed first). */
+export function builtinEntries(): LibraryEntry[] {
+  return builtinPack().map((p) => ({
+    status: 'ok',
+    id: `${BUILTIN_PREFIX}${p.id}`,
+    title: p.quiz.title,
+    ...(p.quiz.description ? { description: p.quiz.description } : {}),
+    questionCount: p.quiz.questions.length,
+    modifiedAt: null,
+    readOnly: true,
+    builtin: true,
+  }));
+}
+
 export class QuizLibrary {
   constructor(readonly folder: string) {}
 
   /** Built-in quizzes first, then the folder's quizzes by title; broken files last. */
   async list(): Promise<LibraryEntry[]> {
-    const builtins: LibraryEntry[] = builtinPack().map((p) => ({
-      status: 'ok',
-      id: `${BUILTIN_PREFIX}${p.id}`,
-      title: p.quiz.title,
-      ...(p.quiz.description ? { description: p.quiz.description } : {}),
-      questionCount: p.quiz.questions.length,
-      modifiedAt: null,
-      readOnly: true,
-      builtin: true,
-    }));
+    const builtins = builtinEntries();
     await this.ensureFolder();
     const names = (await readdir(this.folder)).filter(
       (n) => n.endsWith(QUIZ_EXT) && !n.startsWith('.') && !isTempFileName(n),

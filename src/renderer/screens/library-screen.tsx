@@ -145,30 +145,8 @@ function ImportSummary({
         {result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}
       </h2>
       <p className="library__import-format">Read as {result.format}.</p>
-      {result.skipped.length > 0 ? (
-        <>
-          <h3 className="library__import-sub">Skipped</h3>
-          <ul className="library__notes">
-            {result.skipped.map((s, i) => (
-              <li key={i}>
-                <strong>{s.where}:</strong> {s.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {result.adjusted.length > 0 ? (
-        <>
-          <h3 className="library__import-sub">Adjusted</h3>
-          <ul className="library__notes">
-            {result.adjusted.map((s, i) => (
-              <li key={i}>
-                <strong>{s.where}:</strong> {s.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ImportNotes title="Skipped" notes={result.skipped} />
+      <ImportNotes title="Adjusted" notes={result.adjusted} />
       <div className="library__row-buttons">
         <button type="button" className="btn btn--primary btn--small" onClick={() => onEdit(result.id)}>
           Edit “{result.title}”
@@ -178,6 +156,29 @@ function ImportSummary({
         </button>
       </div>
     </div>
+  );
+}
+
+/** One list of an import's notes (rows skipped or adjusted), with where and why; nothing if empty. */
+function ImportNotes({
+  title,
+  notes,
+}: {
+  title: string;
+  notes: Extract<ImportQuizResult, { ok: true }>['skipped'];
+}) {
+  if (notes.length === 0) return null;
+  return (
+    <>
+      <h3 className="library__import-sub">{title}</h3>
+      <ul className="library__notes">
+        {notes.map((s, i) => (
+          <li key={i}>
+            <strong>{s.where}:</strong> {s.reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
