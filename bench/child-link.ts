@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -172,23 +173,49 @@ export class ChildLink {
 
 /** Child side: sends a message to the orchestrator (no-op when not started by one). */
 export function tellParent(message: ChildMessage): void {
-  process.send?.(message);
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
 }
 
 /** Child side: runs `handle` for each command; a failing command is reported as "fatal". */
 export function onCommand(
   handle: (command: { cmd: string; [key: string]: unknown }) => Promise<void> | void,
 ): void {
-  process.on('message', (command: { cmd: string }) => {
+  const onMessage = (command: { cmd: string }) => {
     Promise.resolve()
       .then(() => handle(command))
       .catch((e: unknown) =>
         tellParent({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
       );
-  });
+  };
+  if (parentPort) {
+    parentPort.on('message', onMessage);
+    return;
+  }
+  process.on('message', onMessage);
   // The orchestrator is gone (crashed or killed): do not linger with thousands of sockets.
   process.on('disconnect', () => process.exit(2));
 }
+
+/**
+ * Child side: runs this child's own script again on a worker thread with `resourceLimits` (the
+ * way the app runs its server) and passes messages between it and the orchestrator. The process
+ * ends when the thread does.
+ */
+export function runOnThread(script: URL, resourceLimits: ResourceLimits): void {
+  const worker = new Worker(script, { argv: process.argv.slice(2), resourceLimits });
+  worker.on('message', (m: ChildMessage) => process.send?.(m));
+  worker.on('error', (e) => {
+    process.send?.({ type: 'fatal', message: e.stack ?? e.message });
+    process.exitCode = 1;
+  });
+  worker.on('exit', (code) => process.exit(process.exitCode ?? code));
+  process.on('message', (m) => worker.postMessage(m));
+  process.on('disconnect', () => process.exit(2));
+}
+
+/** Whether this code runs on a worker thread (started by `runOnThread`). */
+export const onThread = parentPort !== null;
 
 export function configArg<T>(): T {
   const raw = process.argv[2];

@@ -1,7 +1,8 @@
 /**
  * Child process: the real Quizroom host server (QuizServer on 127.0.0.1, no web player, with or
- * without a game journal in a temporary folder) with the bench's probe installed. It answers the orchestrator's commands: memory samples, the probe's
- * report, and closing.
+ * without a game journal in a temporary folder) with the bench's probe installed, on a worker
+ * thread with the V8 limits the app gives its server thread (src/main/server/server-thread.ts).
+ * It answers the orchestrator's commands: memory samples, the probe's report, and closing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,8 @@ import { join } from 'node:path';
 import { QuizServer } from '../src/main/server/quiz-server';
 import { SendQueue } from '../src/main/server/send-queue';
 import { benchQuiz, benchSettings } from './bench-quiz';
-import { configArg, onCommand, tellParent } from './child-link';
+import { SERVER_RESOURCE_LIMITS } from '../src/main/server/server-thread';
+import { configArg, onCommand, onThread, runOnThread, tellParent } from './child-link';
 import { ownCpuUs } from './machine-load';
 import { settledMemory } from './process-memory';
 import { ServerProbe } from './server-probe';
@@ -78,8 +80,12 @@ async function main(): Promise<void> {
   tellParent({ type: 'ready', port, hostToken: server.hostToken });
 }
 
-main().catch((e: unknown) => {
-  tellParent({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 50);
-});
+if (!onThread) {
+  runOnThread(new URL(import.meta.url), SERVER_RESOURCE_LIMITS);
+} else {
+  main().catch((e: unknown) => {
+    tellParent({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 50);
+  });
+}

@@ -1,5 +1,6 @@
 /**
- * The headless host: `npm run host -- [options]`. Loads a quiz, opens the room, announces it on
+ * The headless host: `npm run host -- [options]`. Loads a quiz, opens the room (the server runs on
+ * its own thread, see server/server-thread.ts), announces it on
  * the LAN, prints the URLs for players and for the host dashboard, and logs the game as it goes.
  * Ctrl-C or SIGTERM closes every socket with "going away" and exits 0.
  */
@@ -21,7 +22,8 @@ import { openQuiz } from './library/read-quiz-file';
 import { saveReportOnGameOver } from './reports/report-recorder';
 import { ReportStore } from './reports/report-store';
 import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
-import { ListenError, QuizServer } from './server/quiz-server';
+import { ListenError } from './server/quiz-server';
+import { ServerThread, type ServerStart } from './server/server-thread';
 import { newPin } from './server/tokens';
 import { announceServer } from './discovery/announce-server';
 
@@ -58,25 +60,18 @@ async function main(argv: string[]): Promise<number> {
     maxConnectionsPerAddress: args['max-per-address'] ?? 64,
     journalDir,
   };
-  let server: QuizServer;
+  let start: ServerStart;
   if (args.resume) {
     const path = journalDir ? findInterruptedJournal(journalDir) : null;
     if (!path) {
       process.stderr.write(`quizroom host: there is no interrupted game to resume in ${journalDir}.\n`);
       return EXIT_RESUME;
     }
-    try {
-      server = QuizServer.resume(path, {
-        ...common,
-        ...(args.port !== undefined ? { port: args.port } : {}),
-      });
-    } catch (e) {
-      if (e instanceof JournalError) {
-        process.stderr.write(`quizroom host: ${e.message}\n`);
-        return EXIT_RESUME;
-      }
-      throw e;
-    }
+    start = {
+      kind: 'resume',
+      path,
+      options: { ...common, ...(args.port !== undefined ? { port: args.port } : {}) },
+    };
     log(`Resuming the room recorded in ${path}.`);
   } else {
     let quiz;
@@ -95,32 +90,39 @@ async function main(argv: string[]): Promise<number> {
       }
       throw e;
     }
-    server = new QuizServer({
-      ...common,
-      quiz,
-      roomName: args.name ?? `${hostname()}'s quiz`,
-      port: args.port,
-      strictPort: args.port !== undefined,
-      pin: args.pin ? newPin() : null,
-      settings: {
-        ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
-        ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
+    start = {
+      kind: 'new',
+      options: {
+        ...common,
+        quiz,
+        roomName: args.name ?? `${hostname()}'s quiz`,
+        port: args.port,
+        strictPort: args.port !== undefined,
+        pin: args.pin ? newPin() : null,
+        settings: {
+          ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
+          ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
+        },
       },
-    });
+    };
   }
-  const roomName = server.room.name;
-  const quiz = server.game.quiz;
 
-  let port: number;
+  let server: ServerThread;
   try {
-    port = await server.listen();
+    server = await ServerThread.start(start);
   } catch (e) {
+    if (e instanceof JournalError) {
+      process.stderr.write(`quizroom host: ${e.message}\n`);
+      return EXIT_RESUME;
+    }
     if (e instanceof ListenError) {
       process.stderr.write(`quizroom host: ${e.message}\n`);
       return EXIT_LISTEN;
     }
     throw e;
   }
+  const { port, quiz } = server;
+  const roomName = server.room.name;
 
   server.events.on('event', (event) => {
     const line = describeEvent(event);

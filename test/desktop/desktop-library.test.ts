@@ -6,11 +6,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState, QuizDraft } from '../../src/shared/api/quiz-api';
+import { ensureBuilt } from '../support/built-app';
 import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
+beforeAll(async () => {
+  await ensureBuilt();
+}, 6 * 60_000);
 afterEach(stopDesktopSessions);
 
 const titles = (s: AppState) => s.library.map((e) => (e.status === 'ok' ? e.title : `broken ${e.id}`));

@@ -2,14 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QuizServer } from '../../src/main/server/quiz-server';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import { TEST_QUIZ } from '../support/test-host';
 import type { DiscoveredRoom } from '../../src/main/discovery';
+import { ensureBuilt } from '../support/built-app';
 import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
 import { waitFor } from '../support/wait';
 
+beforeAll(async () => {
+  await ensureBuilt();
+}, 6 * 60_000);
 afterEach(stopDesktopSessions);
 
 describe('the desktop session (what the window can do, without Electron)', () => {

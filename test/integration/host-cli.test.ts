@@ -64,7 +64,7 @@ const GOOD_QUIZ = JSON.stringify({
   questions: [{ kind: 'choice', prompt: 'Two and two?', options: ['3', '4'], correct: 1 }],
 });
 
-/** Starts a host on a free port and waits until it has printed the dashboard URL. */
+/** Starts a host on a free port and waits until it has printed its URLs, down to the last startup line. */
 async function startedHost(extra: string[] = []) {
   const port = await freePort();
   const quiz = writeQuiz('good.json', GOOD_QUIZ);
@@ -82,7 +82,9 @@ async function startedHost(extra: string[] = []) {
   ]);
   const dashboardUrl = await waitFor(
     () =>
-      /Host dashboard:\s+(\S+)/.exec(p.stdout())?.[1] ?? (p.child.exitCode !== null ? 'exited' : undefined),
+      (p.stdout().includes('Game reports are saved in')
+        ? /Host dashboard:\s+(\S+)/.exec(p.stdout())?.[1]
+        : undefined) ?? (p.child.exitCode !== null ? 'exited' : undefined),
     'the host to print its URLs',
     STARTUP_MS,
   );

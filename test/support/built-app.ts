@@ -17,6 +17,7 @@ const OUTPUTS = [
   INDEX,
   join(OUT_DIR, 'main/index.js'),
   join(OUT_DIR, 'main/cli.js'),
+  join(OUT_DIR, 'main/server-worker.js'),
   join(OUT_DIR, 'preload/index.js'),
 ];
 const LOCK = join(OUT_DIR, '.test-build.lock');
@@ -71,6 +72,9 @@ async function build(): Promise<void> {
     if ((await mtime(file)) === null) throw new Error(`"npx vite build" finished but ${file} is missing.`);
   }
 }
+
+/** The built server thread's script: rooms hosted by a DesktopSession run it. */
+export const SERVER_WORKER = join(OUT_DIR, 'main/server-worker.js');
 
 export async function ensureBuilt(): Promise<string> {
   const started = Date.now();

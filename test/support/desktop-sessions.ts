@@ -1,7 +1,8 @@
 /**
  * DesktopSessions for tests: plain Node, a temporary library folder, fake discovery, files
  * "saved" into a list and a quiz-file picker the test controls. `stopDesktopSessions` (in
- * afterEach) shuts every one down and removes its folder.
+ * afterEach) shuts every one down and removes its folder. Rooms they host run the built server
+ * thread (out/main/server-worker.js): suites that host call `ensureBuilt` in beforeAll.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { DesktopSession, type DesktopPorts } from '../../src/main/desktop/desktop-session';
 import { createFakeDiscovery } from '../../src/main/discovery';
 import type { AppState } from '../../src/shared/api/quiz-api';
+import { SERVER_WORKER } from './built-app';
 import { waitFor } from './wait';
 
 const sessions: DesktopSession[] = [];
@@ -32,6 +34,7 @@ export function newDesktopSession(extra: Partial<DesktopPorts> = {}) {
       return true;
     },
     pickQuizFile: async () => nextFile,
+    serverWorker: SERVER_WORKER,
     ...extra,
   });
   sessions.push(session);

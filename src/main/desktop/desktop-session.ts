@@ -40,7 +40,8 @@ import { ReportError, ReportStore } from '../reports/report-store';
 import { reportFileName } from '../reports/report-values';
 import { reportXlsx } from '../reports/report-xlsx';
 import { findInterruptedJournal, JournalError, readJournal } from '../server/game-journal';
-import { ListenError, QuizServer } from '../server/quiz-server';
+import { ListenError } from '../server/quiz-server';
+import { ServerThread, type HostedServer, type ServerStart } from '../server/server-thread';
 import { newPin } from '../server/tokens';
 
 /** What the session needs from the desktop shell; Electron provides these, tests fake them. */
@@ -60,10 +61,12 @@ export interface DesktopPorts {
   journalDir?: string | null;
   port?: number;
   bind?: string;
+  /** The server thread's built script; by default the one beside the main bundle. */
+  serverWorker?: string;
 }
 
 interface Hosting {
-  server: QuizServer;
+  server: HostedServer;
   announcer: Announcer | null;
   hostClient: QuizClient;
   playerClient: QuizClient | null;
@@ -89,6 +92,8 @@ const OK: IntentResult = { ok: true };
 
 export class DesktopSession {
   private hosting: Hosting | null = null;
+  /** A server thread is starting (hosting or resuming). */
+  private opening = false;
   private remote: QuizClient | null = null;
   private remoteUnsubscribe: (() => void) | null = null;
   private discovery: Discovery | null = null;
@@ -442,18 +447,21 @@ export class DesktopSession {
     if (this.hosting) return fail('hosting', 'A room is already open.');
     const quiz = await this.findQuiz(config.quizId);
     if (!quiz) return fail('invalid_quiz', `There is no quiz "${config.quizId}".`);
-    const server = new QuizServer({
-      quiz,
-      roomName: config.roomName,
-      port: this.ports.port,
-      bind: this.ports.bind,
-      pin: config.pin ? newPin() : null,
-      settings: { minPlayers: config.minPlayers, questionSeconds: config.questionSeconds },
-      staticDir: this.ports.staticDir,
-      maxConnectionsPerAddress: 64,
-      journalDir: this.ports.journalDir ?? null,
-    });
-    return this.openRoom(server, config.playToo ? config.nickname?.trim() || 'Host' : null);
+    const start: ServerStart = {
+      kind: 'new',
+      options: {
+        quiz,
+        roomName: config.roomName,
+        port: this.ports.port,
+        bind: this.ports.bind,
+        pin: config.pin ? newPin() : null,
+        settings: { minPlayers: config.minPlayers, questionSeconds: config.questionSeconds },
+        staticDir: this.ports.staticDir,
+        maxConnectionsPerAddress: 64,
+        journalDir: this.ports.journalDir ?? null,
+      },
+    };
+    return this.openRoom(start, config.playToo ? config.nickname?.trim() || 'Host' : null);
   }
 
   /** Continues the interrupted room from its journal, on the same port with the same tokens. */
@@ -461,20 +469,18 @@ export class DesktopSession {
     if (this.hosting) return fail('hosting', 'A room is already open.');
     const path = this.interruptedJournal();
     if (!path) return fail('nothing_to_resume', 'There is no interrupted game to resume.');
-    let server: QuizServer;
-    try {
-      server = QuizServer.resume(path, {
+    const start: ServerStart = {
+      kind: 'resume',
+      path,
+      options: {
         bind: this.ports.bind,
         staticDir: this.ports.staticDir,
         maxConnectionsPerAddress: 64,
         journalDir: this.ports.journalDir ?? null,
-      });
-    } catch (e) {
-      if (e instanceof JournalError) return fail('resume_failed', e.message);
-      throw e;
-    }
+      },
+    };
     // The host's own player (if they played too) comes back as a player who lost connection.
-    return this.openRoom(server, null);
+    return this.openRoom(start, null);
   }
 
   private interruptedJournal(): string | null {
@@ -497,16 +503,27 @@ export class DesktopSession {
     }
   }
 
-  /** Starts listening, announces the room and connects this app as its host (and player). */
-  private async openRoom(server: QuizServer, playAs: string | null): Promise<IntentResult> {
+  /** Starts the server thread, announces the room and connects this app as its host (and player). */
+  private async openRoom(start: ServerStart, playAs: string | null): Promise<IntentResult> {
+    if (this.opening) return fail('hosting', 'A room is already opening.');
     this.leaveRemote();
-    let port: number;
+    let server: ServerThread;
+    this.opening = true;
     try {
-      port = await server.listen();
+      server = await ServerThread.start(start, this.ports.serverWorker);
     } catch (e) {
+      if (e instanceof JournalError) return fail('resume_failed', e.message);
       if (e instanceof ListenError) return fail('host_failed', e.message);
       throw e;
+    } finally {
+      this.opening = false;
     }
+    // The app began to quit while the room was opening.
+    if (this.closed) {
+      await server.close();
+      return fail('hosting', 'The app is closing.');
+    }
+    const port = server.port;
     const local = `ws://127.0.0.1:${port}/ws`;
     const WS = WebSocket as unknown as WebSocketFactory;
     const hostClient = new QuizClient({ url: local, WebSocket: WS, token: server.hostToken });
@@ -534,7 +551,7 @@ export class DesktopSession {
       announcer,
       hostClient,
       playerClient,
-      info: { roomName, port, quizTitle: server.game.quiz.title, playing: playerClient !== null },
+      info: { roomName, port, quizTitle: server.quiz.title, playing: playerClient !== null },
       unsubscribe: () => subs.forEach((u) => u?.()),
       stopReports,
     };

@@ -5,17 +5,17 @@
  * it into the headless host or the desktop app; it returns the function that stops it.
  */
 import type { EventEmitter } from 'node:events';
-import type { GameState } from '../game/state';
+import type { Phase } from '../../shared/protocol';
 import type { ServerEvent } from '../server/quiz-server';
 import { buildGameReport } from './build-game-report';
 import type { GameReport } from './game-report';
 import type { ReportStore, SavedReport } from './report-store';
 
-/** What the recorder needs from a QuizServer (a fake in tests). */
+/** What the recorder needs from a server (a QuizServer, or a ServerThread on the host side). */
 export interface ReportSource {
   readonly events: EventEmitter<{ event: [ServerEvent] }>;
   readonly room: { name: string };
-  readonly game: Readonly<GameState>;
+  readonly phase: Phase;
 }
 
 export interface ReportRecorderOptions {
@@ -34,7 +34,7 @@ export function saveReportOnGameOver(
   const now = options.now ?? Date.now;
   // A room resumed mid-game: its start is unknown, so it counts from now.
   let startedAt = now();
-  let running = server.game.phase !== 'lobby' && server.game.phase !== 'finished';
+  let running = server.phase !== 'lobby' && server.phase !== 'finished';
   let skipped: number[] = [];
 
   const onEvent = (event: ServerEvent) => {
@@ -47,7 +47,7 @@ export function saveReportOnGameOver(
         startedAt = now();
         skipped = [];
       }
-      if (event.phase === 'reveal' && server.game.round?.voided) skipped.push(event.question);
+      if (event.voided) skipped.push(event.question);
       return;
     }
     if (event.kind !== 'game_over') return;

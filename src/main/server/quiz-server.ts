@@ -114,7 +114,8 @@ export type ServerEvent =
   | { kind: 'disconnected'; playerId: string; name: string }
   | { kind: 'kicked'; playerId: string; name: string }
   | { kind: 'answered'; playerId: string; name: string; question: number }
-  | { kind: 'phase'; phase: GameState['phase']; question: number }
+  /** `voided`: the question that just closed (phase "reveal") was skipped by the host. */
+  | { kind: 'phase'; phase: GameState['phase']; question: number; voided: boolean }
   | { kind: 'game_over'; state: GameState }
   | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
 
@@ -216,7 +217,11 @@ export class QuizServer {
     return { name: this.options.roomName, pinRequired: !!this.options.pin, protocol: PROTOCOL_VERSION };
   }
 
-  /** The engine's state, read-only for callers (reports, tests, the CLI). */
+  get phase(): GameState['phase'] {
+    return this.state.phase;
+  }
+
+  /** The engine's state, read-only for callers (reports, tests). */
   get game(): Readonly<GameState> {
     return this.state;
   }
@@ -789,7 +794,12 @@ export class QuizServer {
       this.emit({ kind: 'kicked', playerId: input.command.playerId, name: kickedName });
     }
     if (this.state.phase !== before)
-      this.emit({ kind: 'phase', phase: this.state.phase, question: this.state.questionIndex });
+      this.emit({
+        kind: 'phase',
+        phase: this.state.phase,
+        question: this.state.questionIndex,
+        voided: this.state.phase === 'reveal' && !!this.state.round?.voided,
+      });
   }
 
   private emit(event: ServerEvent): void {

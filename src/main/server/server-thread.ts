@@ -1,0 +1,194 @@
+/**
+ * The competition server on its own thread. The desktop app's main process and the headless host
+ * start rooms with `ServerThread.start`: the QuizServer then runs in a worker (server-worker.ts)
+ * with its own event loop and its own V8 heap. The window's IPC and the LAN announcement never
+ * wait behind a 5,000-player broadcast, and the heap's young generation is capped
+ * (SERVER_RESOURCE_LIMITS), which an Electron main process cannot do for itself: it takes V8
+ * flags only from its command line. The host side sees what it needs of the server (port, room,
+ * tokens, health, events) through `HostedServer`; the game itself stays in the worker.
+ */
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Phase } from '../../shared/protocol';
+import type { Quiz } from '../../shared/quiz/quiz-schema';
+import { JournalError } from './game-journal';
+import { ListenError, type HealthInfo, type QuizServerOptions, type ServerEvent } from './quiz-server';
+import type { RoomView } from '../../shared/protocol';
+
+/**
+ * V8 limits of the server's heap. Under the allocation of a join storm V8 doubles its young
+ * generation (the nursery of new objects) up to 3 × 16 MB, and keeps it: at 2,000 players that
+ * one-off growth was 8 KB per player, half the server's memory. 12 MB (4 MB semi-spaces) holds
+ * the memory per player at the raw socket's level with no longer event-loop stalls
+ * (docs/performance.md).
+ */
+export const SERVER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
+
+/** The built worker script, beside the bundle that starts it (out/main). */
+function builtServerWorker(): string {
+  return join(__dirname, 'server-worker.js');
+}
+
+/** A room to open: a new one, or the one recorded in a journal (after the host process died). */
+export type ServerStart =
+  | { kind: 'new'; options: Omit<QuizServerOptions, 'clock' | 'resumeFrom'> }
+  | {
+      kind: 'resume';
+      path: string;
+      options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom' | 'clock'>;
+    };
+
+/** What the host side keeps of the server: fixed facts and the latest health. */
+export interface ServerFacts {
+  port: number;
+  hostToken: string;
+  pin: string | null;
+  room: RoomView;
+  quiz: Quiz;
+  journalPath: string | null;
+}
+
+export interface ServerStatus {
+  health: HealthInfo;
+  phase: Phase;
+}
+
+export type FromServerThread =
+  | ({ type: 'ready'; facts: ServerFacts } & ServerStatus)
+  | { type: 'failed'; error: ThreadError }
+  | { type: 'events'; events: ServerEvent[]; status: ServerStatus }
+  | { type: 'closed' };
+
+export type ToServerThread = { type: 'close' };
+
+/** An error that crossed from the worker, rebuilt as the class the hosts catch. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  port?: number;
+  bind?: string;
+  code?: string;
+}
+
+export function describeThreadError(e: unknown): ThreadError {
+  if (e instanceof ListenError)
+    return {
+      name: 'ListenError',
+      message: e.reason.message,
+      port: e.port,
+      ...(e.bind !== undefined ? { bind: e.bind } : {}),
+      ...(e.reason.code !== undefined ? { code: e.reason.code } : {}),
+    };
+  if (e instanceof Error) return { name: e.name, message: e.stack ?? e.message };
+  return { name: 'Error', message: String(e) };
+}
+
+function rebuildError(e: ThreadError): Error {
+  if (e.name === 'ListenError') {
+    const reason: NodeJS.ErrnoException = new Error(e.message);
+    if (e.code !== undefined) reason.code = e.code;
+    return new ListenError(e.port ?? 0, e.bind, reason);
+  }
+  if (e.name === 'JournalError') return new JournalError(e.message);
+  return new Error(`The server thread failed: ${e.message}`);
+}
+
+/** The part of a running server that the hosts (CLI, desktop session) use. */
+export interface HostedServer extends ServerFacts {
+  readonly events: EventEmitter<{ event: [ServerEvent] }>;
+  readonly phase: Phase;
+  health(): HealthInfo;
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 5000;
+
+export class ServerThread implements HostedServer {
+  readonly events = new EventEmitter<{ event: [ServerEvent] }>();
+  readonly port: number;
+  readonly hostToken: string;
+  readonly pin: string | null;
+  readonly room: RoomView;
+  readonly quiz: Quiz;
+  readonly journalPath: string | null;
+  private status: ServerStatus;
+  private closing: Promise<void> | null = null;
+
+  /** Opens the room in a new server thread; rejects with ListenError or JournalError as the server would. */
+  static start(spec: ServerStart, workerPath = builtServerWorker()): Promise<ServerThread> {
+    const worker = new Worker(workerPath, { workerData: spec, resourceLimits: SERVER_RESOURCE_LIMITS });
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        worker.off('message', onMessage);
+        worker.off('error', fail);
+        worker.off('exit', onExit);
+      };
+      const fail = (e: Error) => {
+        settle();
+        void worker.terminate();
+        reject(e);
+      };
+      const onExit = (code: number) =>
+        fail(new Error(`The server thread exited with code ${code} before it was ready.`));
+      const onMessage = (m: FromServerThread) => {
+        if (m.type === 'ready') {
+          settle();
+          resolve(new ServerThread(worker, m.facts, m));
+        } else if (m.type === 'failed') fail(rebuildError(m.error));
+        else fail(new Error(`The server thread said "${m.type}" before it was ready.`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', fail);
+      worker.on('exit', onExit);
+    });
+  }
+
+  private constructor(
+    private readonly worker: Worker,
+    facts: ServerFacts,
+    status: ServerStatus,
+  ) {
+    ({
+      port: this.port,
+      hostToken: this.hostToken,
+      pin: this.pin,
+      room: this.room,
+      quiz: this.quiz,
+      journalPath: this.journalPath,
+    } = facts);
+    this.status = { health: status.health, phase: status.phase };
+    worker.on('message', (m: FromServerThread) => {
+      if (m.type !== 'events') return;
+      this.status = m.status;
+      for (const event of m.events) this.events.emit('event', event);
+    });
+    worker.on('error', (e) => console.error('Quizroom: the competition server stopped on an error:', e));
+  }
+
+  get phase(): Phase {
+    return this.status.phase;
+  }
+
+  health(): HealthInfo {
+    return this.status.health;
+  }
+
+  /** Closes the room (every connection, the journal) and ends the thread. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        void this.worker.terminate().then(() => resolve());
+      };
+      // A thread that does not finish closing in time is ended anyway.
+      const timer = setTimeout(done, CLOSE_TIMEOUT_MS);
+      this.worker.on('message', (m: FromServerThread) => {
+        if (m.type === 'closed') done();
+      });
+      this.worker.once('exit', done);
+      this.worker.postMessage({ type: 'close' } satisfies ToServerThread);
+    });
+    return this.closing;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The server thread's script (see server-thread.ts): opens the room described in `workerData`,
+ * reports it ready (or why it could not open), passes the server's events on, batched by turn of
+ * the event loop so that 5,000 answers make a handful of messages, and closes when told to.
+ * Structured cloning copies each event: a game_over's state is the record as it was then.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ServerEvent } from './quiz-server';
+import { QuizServer } from './quiz-server';
+import {
+  describeThreadError,
+  type FromServerThread,
+  type ServerStart,
+  type ServerStatus,
+  type ToServerThread,
+} from './server-thread';
+
+function post(message: FromServerThread): void {
+  parentPort!.postMessage(message);
+}
+
+function statusOf(server: QuizServer): ServerStatus {
+  return { health: server.health(), phase: server.phase };
+}
+
+async function main(): Promise<void> {
+  const spec = workerData as ServerStart;
+  let server: QuizServer;
+  try {
+    server =
+      spec.kind === 'resume' ? QuizServer.resume(spec.path, spec.options) : new QuizServer(spec.options);
+    await server.listen();
+  } catch (e) {
+    post({ type: 'failed', error: describeThreadError(e) });
+    return;
+  }
+
+  let batch: ServerEvent[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const events = batch;
+    batch = [];
+    post({ type: 'events', events, status: statusOf(server) });
+  };
+  server.events.on('event', (event) => {
+    // Nothing on the host side follows single answers: 5,000 of them would cross for nothing.
+    if (event.kind === 'answered') return;
+    if (batch.length === 0) setImmediate(flush);
+    batch.push(event);
+    // A finished game's record is copied now, before a new game can reset it.
+    if (event.kind === 'game_over') flush();
+  });
+  parentPort!.on('message', (m: ToServerThread) => {
+    if (m.type !== 'close') return;
+    void server.close().then(() => post({ type: 'closed' }));
+  });
+  post({
+    type: 'ready',
+    facts: {
+      port: server.port,
+      hostToken: server.hostToken,
+      pin: server.pin,
+      room: server.room,
+      quiz: server.game.quiz,
+      journalPath: server.journalPath,
+    },
+    ...statusOf(server),
+  });
+}
+
+void main();
