@@ -59,6 +59,28 @@ describe('the send queue', () => {
     expect(done.length).toBe(5000);
   });
 
+  it('after a long step, waits one more turn before its first slice', async () => {
+    const big = Array.from({ length: 5000 }, (_, i) => i);
+    const turnsUntilFirstSlice = async (q: SendQueue) => {
+      const done: number[] = [];
+      q.each(big, (t) => done.push(t));
+      let turns = 0;
+      while (done.length === 0) {
+        await nextTurn();
+        turns++;
+      }
+      while (q.pending) await nextTurn();
+      expect(done).toEqual(big);
+      return turns;
+    };
+    const plain = await turnsUntilFirstSlice(new SendQueue(10, tickingClock(0.001)));
+    const yielding = new SendQueue(10, tickingClock(0.001));
+    yielding.yieldTurn();
+    expect(await turnsUntilFirstSlice(yielding)).toBe(plain + 1);
+    // Only the next slice waits.
+    expect(await turnsUntilFirstSlice(yielding)).toBe(plain);
+  });
+
   it('keeps every target in the order its messages were produced, across slices', async () => {
     const q = new SendQueue(10, tickingClock(1));
     const log: string[] = [];

@@ -663,6 +663,8 @@ export class QuizServer {
         ? this.state.players.get(input.command.playerId)
         : undefined;
     const { effects } = step(this.state, input, now);
+    // Scoring a round is the longest step (every player at once): its sends start a turn later.
+    if (before === 'question' && this.state.phase !== 'question') this.outbound.yieldTurn();
     const journal = this.journal;
     if (journal) {
       journal.append({ t: 'in', at: now, input });

@@ -26,6 +26,8 @@ interface Job<T> {
 export class SendQueue {
   private readonly jobs: Job<unknown>[] = [];
   private scheduled = false;
+  /** The next slice waits one more turn of the event loop (see `yieldTurn`). */
+  private yielding = false;
 
   constructor(
     private readonly sliceMs = SLICE_MS,
@@ -51,6 +53,14 @@ export class SendQueue {
     else this.later();
   }
 
+  /**
+   * This turn of the event loop has already done long work (scoring a round for thousands of
+   * players): the next slice of sending waits for the next turn instead of lengthening this one.
+   */
+  yieldTurn(): void {
+    this.yielding = true;
+  }
+
   /** Does everything queued now, however long it takes (the server is closing). */
   flush(): void {
     this.work(Infinity);
@@ -74,9 +84,17 @@ export class SendQueue {
   private later(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.work(this.sliceMs);
-    });
+    setImmediate(() => this.slice());
+  }
+
+  private slice(): void {
+    if (this.yielding) {
+      // Scheduled from inside this turn's immediates, this runs in the next turn.
+      this.yielding = false;
+      setImmediate(() => this.slice());
+      return;
+    }
+    this.scheduled = false;
+    this.work(this.sliceMs);
   }
 }
