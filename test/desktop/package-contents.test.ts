@@ -66,6 +66,7 @@ describe('the packaged app (app.asar)', () => {
       '/package.json',
       '/out/main/index.js',
       '/out/main/cli.js',
+      '/out/main/server-worker.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
     ]) {

@@ -14,11 +14,17 @@ export function comparePlayers(a: Player, b: Player): number {
   );
 }
 
-/** Sorts the players, stores each one's rank and the order in the state. */
-export function rankPlayers(state: GameState): void {
-  const sorted = [...state.players.values()].sort(comparePlayers);
-  sorted.forEach((p, i) => (p.rank = i + 1));
-  state.ranking = sorted.map((p) => p.id);
+/** Sorts the players, stores each one's rank and the order in the state; returns them best first. */
+export function rankPlayers(state: GameState): Player[] {
+  const sorted = Array.from(state.players.values()).sort(comparePlayers);
+  const ids = new Array<string>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i]!;
+    p.rank = i + 1;
+    ids[i] = p.id;
+  }
+  state.ranking = ids;
+  return sorted;
 }
 
 export function leaderRow(p: Player): LeaderRow {

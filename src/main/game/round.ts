@@ -3,7 +3,7 @@
  * counts), and closes at the deadline, when every connected player has answered, or when the host
  * moves on. Closing scores every player once and ranks them.
  */
-import type { QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
+import type { LeaderRow, QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
 import { refuse } from './messages';
@@ -188,23 +188,28 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
       elapsedMs: pending ? pending.elapsedMs : null,
     };
   }
-  rankPlayers(state);
+  const ranked = rankPlayers(state);
   state.phase = 'reveal';
   state.endsAt = endsAt;
-  // Everyone sees the reveal; each player also gets their own result with it.
+  // Everyone sees the reveal; each player also gets their own result with it. One pass over the
+  // ranking makes the results and the hosts' standings (a round close for thousands of players
+  // runs once per question, mostly before the JIT has optimized it: every pass counts).
   const personal = new Map<string, ServerMessage>();
-  for (const p of state.players.values()) {
+  const rows = new Array<LeaderRow>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const p = ranked[i]!;
     const result = p.lastResult!;
-    result.rank = p.rank ?? 0;
+    result.rank = i + 1;
     personal.set(p.id, { type: 'result', result });
+    rows[i] = leaderRow(p);
   }
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'reveal', reveal: revealView(round), top: topRows(state, TOP_ROWS), endsAt },
+    msg: { type: 'reveal', reveal: revealView(round), top: rows.slice(0, TOP_ROWS), endsAt },
     personal,
   });
-  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
+  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows } });
 }
 
 export function standings(state: GameState): ReturnType<typeof leaderRow>[] {
