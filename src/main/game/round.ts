@@ -5,7 +5,7 @@
  */
 import type { LeaderRow, QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
-import { leaderRow, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
+import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
 import { refuse } from './messages';
 import { answerPoints, streakBonus } from './scoring';
 import type { GameState, Player, Round } from './state';
