@@ -1,7 +1,7 @@
 /**
- * The headless host: `npm run host -- [options]`. Loads a quiz, opens the room (the server runs on
- * its own thread, see server/server-thread.ts), announces it on
- * the LAN, prints the URLs for players and for the host dashboard, and logs the game as it goes.
+ * The headless host: `npm run host -- [options]`. Loads a quiz, opens the room (its server runs on
+ * a thread of its own: server/server-thread.ts), announces it on the LAN, prints the URLs for
+ * players and for the host dashboard, and logs the game as it goes.
  * Ctrl-C or SIGTERM closes every socket with "going away" and exits 0.
  */
 import { hostname } from 'node:os';

@@ -10,11 +10,10 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Phase } from '../../shared/protocol';
+import type { Phase, RoomView } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { JournalError } from './game-journal';
 import { ListenError, type HealthInfo, type QuizServerOptions, type ServerEvent } from './quiz-server';
-import type { RoomView } from '../../shared/protocol';
 
 /**
  * V8 limits of the server's heap. Under the allocation of a join storm V8 doubles its young
@@ -114,9 +113,10 @@ export class ServerThread implements HostedServer {
   readonly journalPath: string | null;
   private status: ServerStatus;
   private closing: Promise<void> | null = null;
+  private exited = false;
 
   /** Opens the room in a new server thread; rejects with ListenError or JournalError as the server would. */
-  static start(spec: ServerStart, workerPath = builtServerWorker()): Promise<ServerThread> {
+  static async start(spec: ServerStart, workerPath = builtServerWorker()): Promise<ServerThread> {
     const worker = new Worker(workerPath, { workerData: spec, resourceLimits: SERVER_RESOURCE_LIMITS });
     return new Promise((resolve, reject) => {
       const settle = () => {
@@ -164,6 +164,7 @@ export class ServerThread implements HostedServer {
       for (const event of m.events) this.events.emit('event', event);
     });
     worker.on('error', (e) => console.error('Quizroom: the competition server stopped on an error:', e));
+    worker.once('exit', () => (this.exited = true));
   }
 
   get phase(): Phase {
@@ -176,6 +177,7 @@ export class ServerThread implements HostedServer {
 
   /** Closes the room (every connection, the journal) and ends the thread. */
   close(): Promise<void> {
+    if (this.exited) return Promise.resolve();
     this.closing ??= new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
