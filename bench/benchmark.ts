@@ -24,7 +24,7 @@ export interface BenchOptions {
   seed: number;
   /** Also measure the floor server (default true). */
   floor?: boolean;
-  /** Run our host with a game journal, as `npm run host` does by default (default false: as the desktop app). */
+  /** Run our host with a game journal, as both hosts do by default (default false). */
   journal?: boolean;
   /** Replace our host's send-slice budget in ms (Infinity: no slicing), to compare. */
   sliceMs?: number;

@@ -42,7 +42,7 @@ import { systemClock, type Clock } from './clock';
 import { Connection, RATE_PER_SECOND } from './connection';
 import { lanIPv4Addresses, playerUrl } from './lan-addresses';
 import { InboundQueue } from './inbound-queue';
-import { SendQueue } from './send-queue';
+import { SendQueue, SLICE_MS } from './send-queue';
 import { textFrame, writeFrames, type PreparedFrame } from './text-frame';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
@@ -151,6 +151,12 @@ export class QuizServer {
   private journal: GameJournal | null = null;
   /** Effects waiting for the journal to reach the disk. */
   private outbox: Effect[] = [];
+  /**
+   * Effects whose inputs are on disk, carried out in slices: one turn's inputs in an answer burst
+   * are a thousand acknowledgements, which in one go would hold the event loop for tens of ms.
+   */
+  private released: Effect[] = [];
+  private releasedHead = 0;
   private flushScheduled = false;
 
   /**
@@ -316,7 +322,7 @@ export class QuizServer {
     // What has already arrived is handled first.
     this.inbound.drain();
     this.closing = true;
-    this.flushOutbox();
+    this.flushOutbox(Infinity);
     if (options.resumable) this.journal?.abandon();
     else this.journal?.close(this.clock.now());
     this.journal = null;
@@ -674,24 +680,38 @@ export class QuizServer {
       }
       // Nothing leaves (no acknowledgement, no question) before the journal is on disk; the
       // inputs of one event-loop turn share one write.
-      this.outbox.push(...effects);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flushOutbox());
-      }
+      for (const effect of effects) this.outbox.push(effect);
+      this.scheduleFlush();
     } else {
       for (const effect of effects) this.carryOut(effect);
     }
     this.report(input, before, kicked?.name);
   }
 
-  private flushOutbox(): void {
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushOutbox());
+  }
+
+  /** Writes the journal (one fdatasync), then carries out released effects for up to `budgetMs`. */
+  private flushOutbox(budgetMs = SLICE_MS): void {
     this.flushScheduled = false;
-    if (this.outbox.length === 0) return;
-    this.journal?.flush();
-    const effects = this.outbox;
-    this.outbox = [];
-    for (const effect of effects) this.carryOut(effect);
+    if (this.outbox.length > 0) {
+      this.journal?.flush();
+      for (const effect of this.outbox) this.released.push(effect);
+      this.outbox = [];
+    }
+    const end = performance.now() + budgetMs;
+    while (this.releasedHead < this.released.length) {
+      this.carryOut(this.released[this.releasedHead++]!);
+      if (this.releasedHead < this.released.length && performance.now() >= end) {
+        this.scheduleFlush();
+        return;
+      }
+    }
+    this.released = [];
+    this.releasedHead = 0;
   }
 
   private carryOut(effect: Effect): void {
