@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- --players N[,N…] [--questions Q] [--seed S] [--json FILE] [--no-floor]
  * [--journal] [--cpu-prof DIR] [--host-node-args=ARGS]`: runs the load benchmark for each player
- * count in turn and prints the table. `--journal` gives our host a game journal, as the headless
- * host has by default; `--slice-ms` changes its send-slice budget (`Infinity`: every fan-out in one
- * go) and `--host-node-args` adds Node/V8 options to its process, to compare.
+ * count in turn and prints the table. `--journal` gives our host a game journal, as both hosts
+ * have by default; `--slice-ms` changes its send-slice budget (`Infinity`: every fan-out in one
+ * go) and `--host-node-args` adds Node/V8 options to its process, to compare (the server's thread
+ * keeps its own young-generation limit).
  * The exit code is 1 when any run had an error, a lost or duplicated message, or a wrong score,
  * and 2 when a run could not finish at all.
  */
