@@ -137,11 +137,8 @@ describe('the quiz library through the desktop session', () => {
     session.start();
     await untilState(session, (s) => s.game?.phase === 'question', 'the first question');
     session.answer(0);
-    await untilState(
-      session,
-      (s) => s.player?.answered !== undefined || s.game?.phase === 'reveal',
-      'the answer',
-    );
+    // The host's End goes on another socket: it must not overtake the answer.
+    await untilState(session, (s) => s.player?.you?.answer, 'the answer to be acknowledged');
     session.end();
     const listed = await untilState(session, (s) => s.reports.length === 1, 'the report to be saved');
     const summary = listed.reports[0]!;
