@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QuizServer } from '../../src/main/server/quiz-server';
@@ -157,6 +158,38 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       await app.session.stopHosting();
       expect(app.session.getState().interrupted).toBeNull();
     } finally {
+      rmSync(journalDir, { recursive: true, force: true });
+    }
+  });
+
+  it('offers the room for resuming at once when its server thread dies', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-journal-'));
+    try {
+      const app = newDesktopSession({ journalDir });
+      const result = await app.session.hostRoom({
+        quizId: 'builtin:science',
+        roomName: 'Lab',
+        minPlayers: 0,
+        questionSeconds: 10,
+        pin: false,
+        playToo: true,
+        nickname: 'Teacher',
+      });
+      expect(result).toEqual({ ok: true });
+      await untilState(app.session, (s) => s.player?.you, 'the host to play too');
+      // Stands for an error that ends the thread (the app itself keeps running).
+      const hosting = (app.session as unknown as { hosting: { server: { worker: Worker } } }).hosting;
+      await hosting.server.worker.terminate();
+      const after = await untilState(app.session, (s) => s.hosting === null, 'the room to be given up');
+      expect(after.interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Science', players: 1 });
+      expect(await app.session.resumeHosting()).toEqual({ ok: true });
+      await untilState(
+        app.session,
+        (s) => s.hosting?.roomName === 'Lab' && s.game?.players.some((p) => p.name === 'Teacher'),
+        'the room to be back with its player',
+      );
+    } finally {
+      await stopDesktopSessions();
       rmSync(journalDir, { recursive: true, force: true });
     }
   });

@@ -557,6 +557,11 @@ export class DesktopSession {
     };
     hostClient.connect();
     playerClient?.connect();
+    // A server thread that ends by itself (an error in it) leaves its journal open: the room is
+    // offered for resuming at once instead of showing a host that never comes back.
+    void server.ended.then(() => {
+      if (this.hosting?.server === server) void this.stopHosting();
+    });
     this.changed();
     return OK;
   }

@@ -111,6 +111,8 @@ export class ServerThread implements HostedServer {
   readonly room: RoomView;
   readonly quiz: Quiz;
   readonly journalPath: string | null;
+  /** Resolves when the thread has ended: after `close`, or by itself (an error in the server). */
+  readonly ended: Promise<void>;
   private status: ServerStatus;
   private closing: Promise<void> | null = null;
   private exited = false;
@@ -164,7 +166,12 @@ export class ServerThread implements HostedServer {
       for (const event of m.events) this.events.emit('event', event);
     });
     worker.on('error', (e) => console.error('Quizroom: the competition server stopped on an error:', e));
-    worker.once('exit', () => (this.exited = true));
+    this.ended = new Promise((resolve) =>
+      worker.once('exit', () => {
+        this.exited = true;
+        resolve();
+      }),
+    );
   }
 
   get phase(): Phase {
