@@ -135,9 +135,10 @@ describe('the quiz library through the desktop session', () => {
     expect(result).toEqual({ ok: true });
     await untilState(session, (s) => s.player?.you, 'the host to play too');
     session.start();
-    await untilState(session, (s) => s.game?.phase === 'question', 'the first question');
+    // The host's screen and the host's player are two sockets: the player must have the question.
+    await untilState(session, (s) => s.player?.phase === 'question', 'the first question');
     session.answer(0);
-    // The host's End goes on another socket: it must not overtake the answer.
+    // The End goes on the host's socket: it must not overtake the answer.
     await untilState(session, (s) => s.player?.you?.answer, 'the answer to be acknowledged');
     session.end();
     const listed = await untilState(session, (s) => s.reports.length === 1, 'the report to be saved');
