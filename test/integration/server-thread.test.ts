@@ -84,7 +84,7 @@ describe('the server thread', () => {
 
     host.start();
     await waitFor(() => ann.view.question?.index === 0, 'the first question');
-    expect(thread.phase).toBe('question');
+    await waitFor(() => thread.phase === 'question', 'the phase to reach the host side');
     ann.answer(0);
     await waitFor(() => ann.view.you?.answer, 'the answer to be acknowledged');
     // Bob has not answered: skipping voids the question.
