@@ -180,7 +180,11 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       // Stands for an error that ends the thread (the app itself keeps running).
       const hosting = (app.session as unknown as { hosting: { server: { worker: Worker } } }).hosting;
       await hosting.server.worker.terminate();
-      const after = await untilState(app.session, (s) => s.hosting === null, 'the room to be given up');
+      const after = await untilState(
+        app.session,
+        (s) => s.hosting === null && s.interrupted,
+        'the room to be given up and offered',
+      );
       expect(after.interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Science', players: 1 });
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
       await untilState(
