@@ -19,7 +19,7 @@ function post(message: FromServerThread): void {
   parentPort!.postMessage(message);
 }
 
-function statusOf(server: QuizServer): ServerStatus {
+function currentStatus(server: QuizServer): ServerStatus {
   return { health: server.health(), phase: server.phase };
 }
 
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
-    post({ type: 'events', events, status: statusOf(server) });
+    post({ type: 'events', events, status: currentStatus(server) });
   };
   server.events.on('event', (event) => {
     // Nothing on the host side follows single answers: 5,000 of them would cross for nothing.
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       quiz: server.game.quiz,
       journalPath: server.journalPath,
     },
-    ...statusOf(server),
+    ...currentStatus(server),
   });
 }
 
