@@ -124,9 +124,7 @@ interface ServerInternals {
   /** Heartbeat pings, sliced in their own queue. */
   pings?: SendQueueInternals;
   /** With a game journal, effects wait here until the journal is on disk. */
-  flushOutbox?(): void;
-  /** With a game journal, the effects it released, carried out in slices. */
-  released?: { work(budgetMs: number): void };
+  flushOutbox?(budgetMs?: number): void;
 }
 
 /** Work that continues in later send slices: its CPU is added up until the queue is empty. */
@@ -236,15 +234,14 @@ export class ServerProbe {
     };
     this.timeSlices(inner.inbound, 'inbound slice');
     this.timeSlices(inner.pings, 'ping slice');
-    this.timeSlices(inner.released, 'released effects slice');
     if (typeof inner.flushOutbox === 'function') {
       // A journaled server carries out a step's effects a moment later, after one fdatasync: a
       // question it opened is broadcast here, and that work belongs to the question.
       const flushOutbox = inner.flushOutbox.bind(server);
-      inner.flushOutbox = () => {
+      inner.flushOutbox = (budgetMs?: number) => {
         const t0 = now();
         const c0 = cpuNow();
-        flushOutbox();
+        flushOutbox(budgetMs);
         const cpu = cpuSince(c0);
         const t1 = now();
         this.task('journal flush', t1 - t0);

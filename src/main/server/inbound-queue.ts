@@ -9,9 +9,6 @@
  * Waiting never changes an outcome: the caller stamps each piece of work with the time it
  * arrived (an answer's time is when the host read it), and before a timer acts (a question
  * closing) it runs everything that arrived before it with `drain`.
- *
- * A journaled server also carries out the effects each fdatasync releases through a queue of
- * this kind: they too come a thousand at a time in an answer burst.
  */
 
 /** How long one turn of the event loop may spend on incoming work before the rest waits, in ms. */
