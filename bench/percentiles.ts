@@ -34,3 +34,18 @@ export function max(samples: Iterable<number>): number {
   for (const s of samples) if (s > m) m = s;
   return m === -Infinity ? NaN : m;
 }
+
+/** The figures the reliability tests log for a set of delays (ms, to 0.1 ms). */
+export interface DelaySummary {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export function delaySummary(samples: Iterable<number>): DelaySummary {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) => Math.round(percentile(sorted, p) * 10) / 10;
+  return { n: sorted.length, p50: at(50), p90: at(90), p99: at(99), max: at(100) };
+}

@@ -2,25 +2,30 @@
  * Picks the screen from the state: before a room, the desktop's own navigation (Home, Host setup,
  * Join); inside a room, the game's phase. Screens never decide where to go next themselves.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ClientView } from '../shared/client/client-view';
 import type { AppState } from '../shared/api/quiz-api';
 import { useAppState } from './api/api-context';
+import type { LocalPage } from './local-page';
 import { ReconnectingBanner } from './components/reconnecting-banner';
 import { TopBar } from './components/top-bar';
-import { ClosedScreen, ConnectingScreen } from './screens/status-screens';
+import { ClosedScreen, ConnectingScreen, LoadingScreen } from './screens/status-screens';
 import { FinalScreen } from './screens/final-screen';
 import { HomeScreen } from './screens/home-screen';
 import { HostSetupScreen } from './screens/host-setup-screen';
 import { JoinScreen } from './screens/join-screen';
 import { LeaderboardScreen } from './screens/leaderboard-screen';
-import { LibraryScreen } from './screens/library-screen';
 import { LobbyScreen } from './screens/lobby-screen';
 import { QuestionScreen } from './screens/question-screen';
-import { ReportsScreen } from './screens/reports-screen';
 import { RevealScreen } from './screens/reveal-screen';
 
-export type LocalPage = 'home' | 'host-setup' | 'join' | 'library' | 'reports';
+// Desktop-only screens load on first use: phones never download the editor or its validation.
+const LibraryScreen = lazy(() =>
+  import('./screens/library-screen').then((m) => ({ default: m.LibraryScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('./screens/reports-screen').then((m) => ({ default: m.ReportsScreen })),
+);
 
 export function App() {
   const state = useAppState();
@@ -49,8 +54,18 @@ export function App() {
 function localScreen(state: AppState, page: LocalPage, go: (page: LocalPage) => void) {
   if (page === 'host-setup' && state.canHost)
     return <HostSetupScreen state={state} onBack={() => go('home')} onEditQuizzes={() => go('library')} />;
-  if (page === 'library' && state.canHost) return <LibraryScreen state={state} onBack={() => go('home')} />;
-  if (page === 'reports' && state.canHost) return <ReportsScreen state={state} onBack={() => go('home')} />;
+  if (page === 'library' && state.canHost)
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <LibraryScreen state={state} onBack={() => go('home')} />
+      </Suspense>
+    );
+  if (page === 'reports' && state.canHost)
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <ReportsScreen state={state} onBack={() => go('home')} />
+      </Suspense>
+    );
   if (page === 'join' && state.canBrowse)
     return <JoinScreen state={state} game={null} onBack={() => go('home')} />;
   if (!state.canHost && !state.canBrowse) return <ConnectingScreen />;

@@ -4,40 +4,21 @@
  * playing through the UI as people would. Every screen is screenshotted and audited with axe.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture } from './support/audit';
-import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage, PHONE, PROJECTOR } from './support/browser';
-import { E2E_QUIZ, startHost, type E2EHost } from './support/e2e-host';
+import { DESKTOP, PHONE, PROJECTOR } from './support/browser';
+import { E2E_QUIZ } from './support/e2e-host';
 import { answer, heading, joinAs, tableScores, visible } from './support/players';
+import { useBrowserAndHost } from './support/suite';
 
 describe('a full game through the UI', () => {
-  let browser: Browser | undefined;
-  let host: E2EHost | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    host = await startHost({ settings: { countdownSeconds: 3 } });
-    browser = await launchBrowser();
-  }, BUILD_AND_LAUNCH_MS);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await host?.close();
-  });
-
-  async function open(options = DESKTOP): Promise<Page> {
-    const { context, page } = await newPage(browser!, options);
-    contexts.push(context);
-    return page;
-  }
+  const { host, open } = useBrowserAndHost({ settings: { countdownSeconds: 3 } });
 
   it(
     'plays three questions with a host and three players, and the leaderboard matches the engine',
     { timeout: 240_000 },
     async () => {
-      const h = host!;
+      const h = host();
       const dashboard = await open(PROJECTOR);
       await dashboard.goto(h.hostUrl);
       await visible(heading(dashboard, E2E_QUIZ.title));

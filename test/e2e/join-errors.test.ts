@@ -2,34 +2,14 @@
  * Refusals that a person can act on: PIN missing or wrong, a taken nickname, a full room, a game
  * that has started, and being removed by the host.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { capture } from './support/audit';
-import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage } from './support/browser';
-import { startHost, type E2EHost } from './support/e2e-host';
 import { heading, visible } from './support/players';
+import { useBrowserAndHost } from './support/suite';
 
 describe('joining a room that says no', () => {
-  let browser: Browser | undefined;
-  let host: E2EHost | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    host = await startHost({ pin: '482913', settings: { maxPlayers: 2 } });
-    browser = await launchBrowser();
-  }, BUILD_AND_LAUNCH_MS);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await host?.close();
-  });
-
-  async function open(): Promise<Page> {
-    const { context, page } = await newPage(browser!, DESKTOP);
-    contexts.push(context);
-    return page;
-  }
+  const { host, open } = useBrowserAndHost({ pin: '482913', settings: { maxPlayers: 2 } });
 
   async function tryJoin(page: Page, name: string, pin: string): Promise<void> {
     await page.getByLabel('Nickname').fill(name);
@@ -38,7 +18,7 @@ describe('joining a room that says no', () => {
   }
 
   it('explains each refusal and lets the person fix it', { timeout: 120_000 }, async () => {
-    const h = host!;
+    const h = host();
     const dashboard = await open();
     await dashboard.goto(h.hostUrl);
     await visible(dashboard.getByText('482913'));

@@ -1,35 +1,19 @@
 /** A player on a phone-sized screen (390x844, touch) joins and plays a question. */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture } from './support/audit';
-import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage, PHONE } from './support/browser';
-import { E2E_QUIZ, startHost, type E2EHost } from './support/e2e-host';
+import { DESKTOP, PHONE } from './support/browser';
+import { E2E_QUIZ } from './support/e2e-host';
 import type { PageGlobals } from './support/page-globals';
 import { heading, visible } from './support/players';
+import { useBrowserAndHost } from './support/suite';
 
 describe('on a phone', () => {
-  let browser: Browser | undefined;
-  let host: E2EHost | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    host = await startHost({ settings: { countdownSeconds: 1 } });
-    browser = await launchBrowser();
-  }, BUILD_AND_LAUNCH_MS);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await host?.close();
-  });
+  const { host, open } = useBrowserAndHost({ settings: { countdownSeconds: 1 } });
 
   it('joins and answers a question by touch on a 390x844 screen', { timeout: 120_000 }, async () => {
-    const h = host!;
-    const desk = await newPage(browser!, DESKTOP);
-    const phone = await newPage(browser!, PHONE);
-    contexts.push(desk.context, phone.context);
-    const dashboard = desk.page;
-    const page = phone.page;
+    const h = host();
+    const dashboard = await open(DESKTOP);
+    const page = await open(PHONE);
     await dashboard.goto(h.hostUrl);
 
     await page.goto(h.playerUrl);

@@ -18,6 +18,7 @@ import type { FloodResult, SocketsDone, SocketsHolding } from '../support/attack
 import { RawSocket } from '../support/raw-socket';
 import { TestHost, type TestClient } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { delaySummary, type DelaySummary } from '../../bench/percentiles';
 
 const NO_HEARTBEAT = 3_600_000;
 /** The host changes a setting this often while measuring: each change is broadcast to everyone. */
@@ -36,13 +37,6 @@ afterEach(async () => {
 
 function report(name: string, values: Record<string, unknown>): void {
   console.log(`[reliability] floods ${name} ${JSON.stringify(values)}`);
-}
-
-function percentiles(values: number[]): { n: number; p50: number; p90: number; p99: number; max: number } {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
-  return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };
 }
 
 /**
@@ -88,9 +82,7 @@ class HonestProbe {
   }
 
   /** Stops sending, waits for every player to have every broadcast, and returns the delays. */
-  async stop(
-    what: string,
-  ): Promise<{ broadcastMs: ReturnType<typeof percentiles>; pingRttMs: ReturnType<typeof percentiles> }> {
+  async stop(what: string): Promise<{ broadcastMs: DelaySummary; pingRttMs: DelaySummary }> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     const sent = this.sent.splice(0);
@@ -111,7 +103,7 @@ class HonestProbe {
       got.length = 0;
     }
     const rtts = [...this.rtts.values()].flatMap((r) => r.splice(0));
-    return { broadcastMs: percentiles(delays), pingRttMs: percentiles(rtts) };
+    return { broadcastMs: delaySummary(delays), pingRttMs: delaySummary(rtts) };
   }
 
   /** Runs the probe until `done` settles. */
@@ -309,7 +301,7 @@ describe('floods', () => {
       stalledPlayers: stalled.length,
       broadcastsUntilCut: [...cut.values()].map((n) => n - started),
       bytesUntilCut: [...cut.values()].map((n) => (n - started) * frameBytes),
-      batchOf30Ms: { baseline: percentiles(baseline), whileStalled: percentiles(stalledBatches) },
+      batchOf30Ms: { baseline: delaySummary(baseline), whileStalled: delaySummary(stalledBatches) },
     });
     for (const c of honest) expect(values.get(c)).toEqual(expected);
     for (const n of cut.values()) expect((n - started) * frameBytes).toBeGreaterThan(MAX_BUFFERED_BYTES);

@@ -22,6 +22,7 @@ import { LossyProxy, type ChunkRecord } from '../support/lossy-proxy';
 import { SeededRandom } from '../support/seeded-random';
 import { TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { delaySummary } from '../../bench/percentiles';
 
 const SEED = 0x10557;
 /** Often enough that the host has measured several round trips before the first question. */
@@ -100,13 +101,6 @@ function hostRtt(p: Player): number | null {
   return [...conns.values()].find((c) => c.playerId === id)?.rttMs ?? null;
 }
 
-function percentiles(values: number[]) {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { n: sorted.length, p50: at(0.5), p90: at(0.9), max: at(1) };
-}
-
 describe('a slow, lossy Wi-Fi', () => {
   it('still plays a whole game: every answer acknowledged, every score right', async () => {
     const quiz = makeQuiz(
@@ -165,7 +159,7 @@ describe('a slow, lossy Wi-Fi', () => {
         questions: quiz.questions.length,
         gameSeconds: Math.round((performance.now() - started) / 100) / 10,
         link: link.stats,
-        answerToAckMs: percentiles(ackMs),
+        answerToAckMs: delaySummary(ackMs),
         reconnects: players.reduce(
           (n, p) => n + p.messages.filter((m) => m.type === 'welcome').length - 1,
           0,

@@ -1,21 +1,16 @@
 /**
  * A small seeded random generator (mulberry32) for tests that must be repeatable: the same seed
- * gives the same fuzz inputs, the same dropped connections and the same network delays.
+ * gives the same fuzz inputs, the same dropped connections and the same network delays. The
+ * generator is the benchmark's (one mulberry32 for both); this adds the draws tests need.
  */
+import { seededRandom, type Random } from '../../bench/seeded-random';
+
 export class SeededRandom {
-  private a: number;
+  /** A number in [0, 1). */
+  readonly next: Random;
 
   constructor(readonly seed: number) {
-    this.a = seed >>> 0;
-  }
-
-  /** A number in [0, 1). */
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** A whole number in [min, max]. */

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
-import type { LocalPage } from '../app';
+import type { LocalPage } from '../local-page';
 import { Brand } from '../components/brand';
 import { ScreenHeading } from '../components/screen-heading';
 import './home-screen.css';

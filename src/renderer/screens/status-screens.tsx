@@ -29,3 +29,12 @@ export function ClosedScreen({ reason }: { reason: string }) {
     </section>
   );
 }
+
+/** While a screen's code loads (desktop-only screens load on first use). */
+export function LoadingScreen() {
+  return (
+    <section className="screen screen--center" aria-busy="true">
+      <span className="spinner spinner--large" role="status" aria-label="Loading" />
+    </section>
+  );
+}

@@ -24,7 +24,5 @@ export const GameSettingsSchema = z.object({
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
-export { DEFAULT_SETTINGS } from './default-settings';
-
 export const SettingsPatchSchema = GameSettingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
