@@ -30,7 +30,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/quiz/builtin-pack', '**/quiz/pack/**', '**/*.json'],
-              message: 'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
+              message:
+                'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
             },
           ],
         },
@@ -39,7 +40,8 @@ export default tseslint.config(
         'error',
         {
           selector: 'ImportExpression[source.value=/builtin-pack|\\/pack\\/|\\.json$/]',
-          message: 'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
+          message:
+            'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
         },
       ],
     },

@@ -633,7 +633,12 @@ export class QuizServer {
   ): HostCommand | null {
     if (msg.quizId === undefined) return msg;
     if (msg.quiz !== undefined) {
-      this.fail(conn, 'invalid_message', 'Give "new_game" either a "quizId" or a "quiz", not both.', msg.type);
+      this.fail(
+        conn,
+        'invalid_message',
+        'Give "new_game" either a "quizId" or a "quiz", not both.',
+        msg.type,
+      );
       return null;
     }
     const quiz = findBuiltin(msg.quizId);

@@ -61,7 +61,10 @@ function setSessionValue(key: string, value: string | null): void {
  * The host token of this tab: from the address (then removed from it, in place, without a new
  * history entry) or, after a reload, from sessionStorage; null on a player's page.
  */
-export function takeHostToken(loc: Location = window.location, history: History = window.history): string | null {
+export function takeHostToken(
+  loc: Location = window.location,
+  history: History = window.history,
+): string | null {
   const url = new URL(loc.href);
   const fromAddress = url.searchParams.get(HOST_PARAM);
   if (fromAddress === null) return sessionValue(HOST_TOKEN_KEY);
