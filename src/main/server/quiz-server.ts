@@ -499,7 +499,7 @@ export class QuizServer {
     }
     const parsed = ClientMessageSchema.safeParse(value);
     if (!parsed.success) {
-      if (type === 'new_game') {
+      if (type === 'new_game' && parsed.error.issues.some((issue) => issue.path[0] === 'quiz')) {
         return this.fail(
           conn,
           'invalid_quiz',
