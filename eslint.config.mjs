@@ -21,6 +21,32 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Served to every phone: a quiz in the bundle hands out its answers (test/build scans the build too).
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/client/**/*.ts', 'src/shared/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/quiz/builtin-pack', '**/quiz/pack/**', '**/*.json'],
+              message:
+                'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/builtin-pack|\\/pack\\/|\\.json$/]',
+          message:
+            'The web player must hold no quiz: list quizzes from the host snapshot and send new_game by id.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/game/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'Date', 'performance'],

@@ -269,6 +269,13 @@ const CASES: Case[] = [
     errors: ['invalid_quiz'],
     ref: 'new_game',
   },
+  {
+    rule: 'refuses a new game whose quiz id is not a string',
+    as: 'host',
+    send: msg({ type: 'new_game', quizId: 42 }),
+    errors: ['invalid_message'],
+    ref: 'new_game',
+  },
   // Session
   {
     rule: 'asks for hello before a join',

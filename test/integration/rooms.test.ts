@@ -136,7 +136,7 @@ describe('games in a row', () => {
 
     // Game 2, with another quiz: the two players are still connected, so it starts by itself.
     for (const c of [dashboard, ada, bob]) c.messages.length = 0;
-    dashboard.client.newGame(SECOND_QUIZ);
+    dashboard.client.newGame({ quiz: SECOND_QUIZ });
     const snapshot = await ada.waitFor('snapshot');
     expect(snapshot.quiz).toEqual({ title: 'Second quiz', questionCount: 2 });
     expect(['lobby', 'countdown']).toContain(snapshot.phase);
@@ -213,12 +213,12 @@ describe('games in a row', () => {
     await h.player('Ada');
     dashboard.client.start();
     await dashboard.waitFor('countdown');
-    dashboard.client.newGame(SECOND_QUIZ);
+    dashboard.client.newGame({ quiz: SECOND_QUIZ });
     expect((await dashboard.waitFor('error')).code).toBe('wrong_phase');
     expect(h.server.game.quiz.title).toBe('Test quiz');
     dashboard.client.end();
     await dashboard.waitFor('finished');
-    dashboard.client.newGame(SECOND_QUIZ);
+    dashboard.client.newGame({ quiz: SECOND_QUIZ });
     await dashboard.waitView((v) => v.phase === 'lobby' && v.quiz?.title === 'Second quiz', 'the new lobby');
     expect((await health(h)).body).toMatchObject({ state: 'NOT_STARTED', players: 1 });
   });

@@ -25,6 +25,7 @@ import type {
 } from '../../shared/api/quiz-api';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import { PROTOCOL_VERSION, type SettingsPatch } from '../../shared/protocol';
+import { BUILTIN_PREFIX } from '../../shared/quiz/builtin-pack';
 import { QuizError } from '../../shared/quiz/load-quiz';
 import { NEW_QUIZ, QuizDraftSchema, quizProblems, type QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
@@ -40,7 +41,7 @@ import { ReportError, ReportStore } from '../reports/report-store';
 import { reportFileName } from '../reports/report-values';
 import { reportXlsx } from '../reports/report-xlsx';
 import { findInterruptedJournal, JournalError, readJournal } from '../server/game-journal';
-import { ListenError } from '../server/quiz-server';
+import { ListenError, MAX_PAYLOAD } from '../server/quiz-server';
 import { ServerThread, type HostedServer, type ServerStart } from '../server/server-thread';
 import { newPin } from '../server/tokens';
 
@@ -89,6 +90,18 @@ function libraryFailure(e: unknown, code: string) {
   return failed(code, message);
 }
 const OK: IntentResult = { ok: true };
+
+/**
+ * The socket to a room on another computer. Whatever answers there may not be a Quizroom host:
+ * its frames are held to the limit our host holds its players to (ws would take 100 MiB), which
+ * every message a player receives fits well within (test/unit/player-frame-size.test.ts), and
+ * nothing is inflated (our host never compresses).
+ */
+class RemoteHostSocket extends WebSocket {
+  constructor(url: string) {
+    super(url, { maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
+  }
+}
 
 export class DesktopSession {
   private hosting: Hosting | null = null;
@@ -204,9 +217,11 @@ export class DesktopSession {
   newGame(quizId?: string): void {
     if (!this.hostClient) return;
     if (quizId === undefined) return this.hostClient.newGame();
+    // The host resolves its built-in quizzes itself; a library quiz lives here, on this computer.
+    if (this.isBuiltin(quizId)) return this.hostClient.newGame({ quizId });
     const client = this.hostClient;
     void this.findQuiz(quizId).then((quiz) => {
-      if (quiz && client === this.hostClient) client.newGame(quiz);
+      if (quiz && client === this.hostClient) client.newGame({ quiz });
     });
   }
 
@@ -228,7 +243,7 @@ export class DesktopSession {
     if (!health.ok) return health;
     this.leaveRemote();
     const url = `ws://${address.includes(':') ? `[${address}]` : address}:${port}/ws`;
-    const client = new QuizClient({ url, WebSocket: WebSocket as unknown as WebSocketFactory });
+    const client = new QuizClient({ url, WebSocket: RemoteHostSocket as unknown as WebSocketFactory });
     this.remote = client;
     this.remoteUnsubscribe = client.subscribe(() => this.changed());
     client.connect();
@@ -381,7 +396,7 @@ export class DesktopSession {
   }
 
   private isBuiltin(id: string): boolean {
-    return id.startsWith('builtin:');
+    return id.startsWith(BUILTIN_PREFIX);
   }
 
   private draftPath(id: string): string {

@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { builtinPack } from '../../shared/quiz/builtin-pack';
+import { BUILTIN_PREFIX, builtinChoices, findBuiltin } from '../../shared/quiz/builtin-pack';
 import { loadQuizText, parseQuiz, QuizError } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { atomicWrite, isTempFileName } from './atomic-write';
@@ -17,7 +17,7 @@ import { importQuizFile, MAX_QUIZ_FILE_BYTES } from './importers/import-quiz-fil
 import { quizFileText } from './quiz-file-text';
 import type { LibraryItem } from '../../shared/api/quiz-api';
 
-export const BUILTIN_PREFIX = 'builtin:';
+export { BUILTIN_PREFIX };
 const QUIZ_EXT = '.json';
 
 export type LibraryErrorCode = 'not_found' | 'read_only' | 'invalid_id' | 'exists';
@@ -55,12 +55,9 @@ export interface ImportedEntry {
 
 /** The built-in pack as library entries (read-only, listed first). */
 export function builtinEntries(): LibraryEntry[] {
-  return builtinPack().map((p) => ({
+  return builtinChoices().map((choice) => ({
     status: 'ok',
-    id: `${BUILTIN_PREFIX}${p.id}`,
-    title: p.quiz.title,
-    ...(p.quiz.description ? { description: p.quiz.description } : {}),
-    questionCount: p.quiz.questions.length,
+    ...choice,
     modifiedAt: null,
     readOnly: true,
     builtin: true,
@@ -166,9 +163,9 @@ export class QuizLibrary {
   }
 
   private builtin(id: string): Quiz {
-    const found = builtinPack().find((p) => `${BUILTIN_PREFIX}${p.id}` === id);
+    const found = findBuiltin(id);
     if (!found) throw new LibraryError('not_found', `There is no built-in quiz "${id}".`);
-    return found.quiz;
+    return found;
   }
 
   private async ensureFolder(): Promise<void> {

@@ -22,10 +22,12 @@ import {
   type GameSettings,
   type GameStatus,
   type HostAccess,
+  type HostCommand,
   type RoomView,
   type ServerMessage,
   type Snapshot,
 } from '../../shared/protocol';
+import { builtinChoices, findBuiltin } from '../../shared/quiz/builtin-pack';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import {
@@ -47,7 +49,7 @@ import { textFrame, writeFrames, type PreparedFrame } from './text-frame';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
 import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
-import { newToken } from './tokens';
+import { newToken, sameSecret } from './tokens';
 
 export const DEFAULT_PORT = 7420;
 export const MAX_PAYLOAD = 16 * 1024;
@@ -497,7 +499,7 @@ export class QuizServer {
     }
     const parsed = ClientMessageSchema.safeParse(value);
     if (!parsed.success) {
-      if (type === 'new_game') {
+      if (type === 'new_game' && parsed.error.issues.some((issue) => issue.path[0] === 'quiz')) {
         return this.fail(
           conn,
           'invalid_quiz',
@@ -525,7 +527,8 @@ export class QuizServer {
     if (!conn.helloDone) return this.fail(conn, 'hello_required', 'Say hello first.', msg.type);
     if (isHostCommand(msg)) {
       if (conn.role !== 'host') return this.fail(conn, 'forbidden', 'Only the host can do that.', msg.type);
-      this.apply({ kind: 'host', conn: conn.id, command: msg }, at);
+      const command = msg.type === 'new_game' ? this.resolveNewGame(conn, msg) : msg;
+      if (command) this.apply({ kind: 'host', conn: conn.id, command }, at);
       return;
     }
     switch (msg.type) {
@@ -567,7 +570,7 @@ export class QuizServer {
     }
     conn.helloDone = true;
     this.clock.clearTimeout(conn.helloTimer);
-    if (token !== undefined && token === this.hostToken) {
+    if (token !== undefined && sameSecret(token, this.hostToken)) {
       conn.role = 'host';
       this.hosts.add(conn);
       this.audience.add(conn);
@@ -613,8 +616,43 @@ export class QuizServer {
 
   private snapshotOf(conn: Connection): Snapshot {
     const snapshot = snapshotFor(this.state, this.viewerOf(conn), this.room, this.clock.now());
-    if (conn.role === 'host') snapshot.access = this.access();
+    if (conn.role === 'host') {
+      snapshot.access = this.access();
+      snapshot.quizzes = builtinChoices();
+    }
     return snapshot;
+  }
+
+  /**
+   * A `new_game` as the engine takes it: a quiz named by id is resolved here, so that the quiz
+   * (and the journal's record of it) comes from this host, never from a browser. Null when refused.
+   */
+  private resolveNewGame(
+    conn: Connection,
+    msg: Extract<HostCommand, { type: 'new_game' }>,
+  ): HostCommand | null {
+    if (msg.quizId === undefined) return msg;
+    if (msg.quiz !== undefined) {
+      this.fail(
+        conn,
+        'invalid_message',
+        'Give "new_game" either a "quizId" or a "quiz", not both.',
+        msg.type,
+      );
+      return null;
+    }
+    const quiz = findBuiltin(msg.quizId);
+    if (!quiz) {
+      const ids = builtinChoices().map((c) => c.id);
+      this.fail(
+        conn,
+        'unknown_quiz',
+        `This host has no quiz "${msg.quizId.slice(0, 60)}"; choose one of: ${ids.join(', ')}.`,
+        msg.type,
+      );
+      return null;
+    }
+    return { type: 'new_game', quiz };
   }
 
   /** Where players join: a URL per LAN address (or the bound address), and the PIN. */
@@ -654,7 +692,7 @@ export class QuizServer {
     if (roomPin) {
       if (pin === undefined || pin === '')
         return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
-      if (pin !== roomPin) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
+      if (!sameSecret(pin, roomPin)) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
     }
     this.apply({ kind: 'join', conn: conn.id, name }, at);
   }

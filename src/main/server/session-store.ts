@@ -2,9 +2,10 @@
  * Who is who: resume tokens to player ids, and each player's current connection. A player keeps
  * their token for the whole room; a kicked player's token is revoked and never works again.
  */
-import { newToken } from './tokens';
+import { newToken, secretKey } from './tokens';
 
 export class SessionStore<C> {
+  /** Player ids by the secretKey of their token (see tokens.ts). */
   private readonly playerByToken = new Map<string, string>();
   private readonly tokenByPlayer = new Map<string, string>();
   private readonly connByPlayer = new Map<string, C>();
@@ -15,7 +16,7 @@ export class SessionStore<C> {
     if (!token) {
       token = newToken();
       this.tokenByPlayer.set(playerId, token);
-      this.playerByToken.set(token, playerId);
+      this.playerByToken.set(secretKey(token), playerId);
     }
     return token;
   }
@@ -23,16 +24,16 @@ export class SessionStore<C> {
   /** Restores a known token (journal replay). */
   restore(playerId: string, token: string): void {
     this.tokenByPlayer.set(playerId, token);
-    this.playerByToken.set(token, playerId);
+    this.playerByToken.set(secretKey(token), playerId);
   }
 
   playerOf(token: string): string | undefined {
-    return this.playerByToken.get(token);
+    return this.playerByToken.get(secretKey(token));
   }
 
   revoke(playerId: string): void {
     const token = this.tokenByPlayer.get(playerId);
-    if (token) this.playerByToken.delete(token);
+    if (token) this.playerByToken.delete(secretKey(token));
     this.tokenByPlayer.delete(playerId);
     this.connByPlayer.delete(playerId);
   }

@@ -1,14 +1,20 @@
 /**
  * The web adapter: QuizApi over a QuizClient that runs in the page and talks to the host that
  * served it (phones, and the `?host=TOKEN` dashboard of a headless host). A player's resume token
- * is kept in localStorage so that a reload continues the same player.
+ * is kept in localStorage so that a reload continues the same player. The host token is taken out
+ * of the address as soon as the page loads and kept for this tab only (sessionStorage), so that
+ * a projected dashboard, its history entry or a copied link never shows it. The dashboard holds
+ * no quiz: it picks the next one by id from the list in its snapshot, and the host resolves it.
  */
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import type { ClientView } from '../../shared/client/client-view';
-import type { AppState, IntentResult, QuizApi, QuizChoice } from '../../shared/api/quiz-api';
+import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 
 export const TOKEN_KEY = 'quizroom.player-token';
+export const HOST_TOKEN_KEY = 'quizroom.host-token';
+/** The address parameter that carries the host token in the dashboard link. */
+export const HOST_PARAM = 'host';
 
 const desktopOnly = {
   ok: false,
@@ -34,16 +40,50 @@ function writeToken(token: string | null): void {
   }
 }
 
+function sessionValue(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: a reload needs the dashboard link again
+  }
+}
+
+function setSessionValue(key: string, value: string | null): void {
+  try {
+    if (value) sessionStorage.setItem(key, value);
+    else sessionStorage.removeItem(key);
+  } catch {
+    /* see sessionValue */
+  }
+}
+
+/**
+ * The host token of this tab: from the address (then removed from it, in place, without a new
+ * history entry) or, after a reload, from sessionStorage; null on a player's page.
+ */
+export function takeHostToken(
+  loc: Location = window.location,
+  history: History = window.history,
+): string | null {
+  const url = new URL(loc.href);
+  const fromAddress = url.searchParams.get(HOST_PARAM);
+  if (fromAddress === null) return sessionValue(HOST_TOKEN_KEY);
+  url.searchParams.delete(HOST_PARAM);
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  if (fromAddress === '') return sessionValue(HOST_TOKEN_KEY);
+  setSessionValue(HOST_TOKEN_KEY, fromAddress);
+  return fromAddress;
+}
+
 /** The host's WebSocket endpoint, on the same origin that served this page. */
 export function socketUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
 }
 
 export function createWebAdapter(loc: Location = window.location): QuizApi {
-  const hostToken = new URLSearchParams(loc.search).get('host');
+  const hostToken = takeHostToken(loc);
   const listeners = new Set<(state: AppState) => void>();
   let client: QuizClient;
-  let quizzesRequested = false;
   let state: AppState = {
     game: null,
     player: null,
@@ -68,31 +108,17 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
       url: socketUrl(loc),
       WebSocket: WebSocket as unknown as WebSocketFactory,
       token,
-      // The host token belongs in the link, not in storage.
-      onToken: hostToken ? undefined : writeToken,
+      // A host token the host no longer knows (the room restarted) is forgotten, not retried on reload.
+      onToken: hostToken ? (token) => token === null && setSessionValue(HOST_TOKEN_KEY, null) : writeToken,
     });
     const own = client;
     own.subscribe((view: ClientView) => {
       if (own !== client) return;
       // Pongs re-send the same view; only a changed view or a moved clock is news.
       if (view === state.game && Math.abs(own.clockOffset - state.clockOffset) < 2) return;
-      set({ game: view, clockOffset: own.clockOffset });
-      if (view.role === 'host' && !quizzesRequested) void loadQuizzes();
+      set({ game: view, clockOffset: own.clockOffset, quizzes: view.quizzes });
     });
     own.connect();
-  }
-
-  /** The built-in pack, loaded only on the host dashboard so that phones never download it. */
-  async function loadQuizzes(): Promise<void> {
-    quizzesRequested = true;
-    const { builtinPack } = await import('../../shared/quiz/builtin-pack');
-    const quizzes: QuizChoice[] = builtinPack().map((p) => ({
-      id: `builtin:${p.id}`,
-      title: p.quiz.title,
-      questionCount: p.quiz.questions.length,
-      ...(p.quiz.description ? { description: p.quiz.description } : {}),
-    }));
-    set({ quizzes });
   }
 
   open(hostToken ?? readToken());
@@ -111,13 +137,7 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     end: () => client.end(),
     kick: (playerId) => client.kick(playerId),
     updateSettings: (settings) => client.updateSettings(settings),
-    newGame(quizId) {
-      if (!quizId) return client.newGame();
-      void import('../../shared/quiz/builtin-pack').then(({ builtinPack }) => {
-        const found = builtinPack().find((p) => `builtin:${p.id}` === quizId);
-        client.newGame(found?.quiz);
-      });
-    },
+    newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),
     async exportCsv() {
       const game = state.game;
       const rows = game && game.standings.length > 0 ? game.standings : (game?.top ?? []);

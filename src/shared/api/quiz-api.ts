@@ -5,7 +5,7 @@
  * state value is plain serializable data, because in the desktop app they cross IPC.
  */
 import type { ClientView } from '../client/client-view';
-import type { GameStatus, SettingsPatch } from '../protocol';
+import type { GameStatus, QuizChoice, SettingsPatch } from '../protocol';
 import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
 
 export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
@@ -29,14 +29,8 @@ export interface RoomListing {
   lastSeen: number;
 }
 
-/** A quiz the host may choose, built-in pack first. */
-export interface QuizChoice {
-  /** Pass to hostRoom / newGame, e.g. "builtin:science". */
-  id: string;
-  title: string;
-  questionCount: number;
-  description?: string;
-}
+/** A quiz the host may choose, built-in pack first (the wire type hosts get in their snapshot). */
+export type { QuizChoice };
 
 /** What Host setup asks for. */
 export interface HostConfig {

@@ -11,6 +11,7 @@ import type {
   Phase,
   PlayerSummary,
   QuestionView,
+  QuizChoice,
   RevealView,
   Role,
   RoomView,
@@ -48,6 +49,8 @@ export interface ClientView {
   answered: number;
   standings: LeaderRow[];
   access: HostAccess | null;
+  /** The quizzes a new game may be played with, by id (the host resolves them). */
+  quizzes: QuizChoice[];
   /** The last error the host reported to this client. */
   error: { code: ErrorCode; message: string; ref?: string } | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
@@ -76,6 +79,7 @@ export function initialView(): ClientView {
     answered: 0,
     standings: [],
     access: null,
+    quizzes: [],
     error: null,
     closedReason: null,
   };
@@ -118,6 +122,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         answered: msg.answered ?? 0,
         standings: msg.standings ?? [],
         access: msg.access ?? null,
+        quizzes: msg.quizzes ?? [],
       };
     case 'joined':
       return { ...view, role: 'player', error: null };

@@ -180,8 +180,9 @@ export class QuizClient {
   updateSettings(settings: SettingsPatch): void {
     this.host({ type: 'settings', settings });
   }
-  newGame(quiz?: Quiz): void {
-    this.host(quiz ? { type: 'new_game', quiz } : { type: 'new_game' });
+  /** Another game: the same quiz, one the host offers (`quizId`), or a whole quiz (the desktop's library). */
+  newGame(next?: { quizId: string } | { quiz: Quiz }): void {
+    this.host({ type: 'new_game', ...next });
   }
 
   private host(command: HostCommand): void {

@@ -41,8 +41,19 @@ export const SkipSchema = z.strictObject({ type: z.literal('skip') });
 export const EndSchema = z.strictObject({ type: z.literal('end') });
 export const KickSchema = z.strictObject({ type: z.literal('kick'), playerId: z.string().max(32) });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
-/** Start a new game after the last one, with the same quiz or another one. */
-export const NewGameSchema = z.strictObject({ type: z.literal('new_game'), quiz: QuizSchema.optional() });
+/** The id of a quiz the host offers (`snapshot.quizzes`), e.g. "builtin:science". */
+export const QuizIdSchema = z.string().min(1).max(200);
+
+/**
+ * Start a new game after the last one: with the same quiz, a quiz the host offers by id (what a
+ * browser dashboard sends: it never holds a quiz), or a whole quiz (the desktop app's own host
+ * connection, which reads the library on its own computer). Not both.
+ */
+export const NewGameSchema = z.strictObject({
+  type: z.literal('new_game'),
+  quizId: QuizIdSchema.optional(),
+  quiz: QuizSchema.optional(),
+});
 
 export const HOST_COMMAND_TYPES = ['start', 'next', 'skip', 'end', 'kick', 'settings', 'new_game'] as const;
 export type HostCommandType = (typeof HOST_COMMAND_TYPES)[number];

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'too_late',
   'unknown_player',
   'invalid_quiz',
+  'unknown_quiz',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -115,6 +115,17 @@ export interface Snapshot {
   standings?: LeaderRow[];
   /** Host only: where players join (one URL per LAN address) and the room PIN. */
   access?: HostAccess;
+  /** Host only: the quizzes `new_game` may name by `quizId` (no questions: only the host resolves them). */
+  quizzes?: QuizChoice[];
+}
+
+/** A quiz a host may choose, as listed to it: what it is called and how long it is, never its questions. */
+export interface QuizChoice {
+  /** Pass to `new_game` (or, in the app, hostRoom / newGame), e.g. "builtin:science". */
+  id: string;
+  title: string;
+  questionCount: number;
+  description?: string;
 }
 
 export interface HostAccess {

@@ -50,3 +50,36 @@ export async function newPage(
   const page = await context.newPage();
   return { context, page };
 }
+
+/** The name under which a strict page records the CSP violations it sees (see newStrictPage). */
+export const CSP_VIOLATIONS = '__cspViolations';
+
+/**
+ * A fresh browser profile that keeps the host's Content-Security-Policy (newPage bypasses it for
+ * axe), recording every violation ("directive blocked-url @source:line:column") in the page's
+ * CSP_VIOLATIONS array.
+ */
+export async function newStrictPage(
+  browser: Browser,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  // Added through the DevTools protocol, so the page's own CSP does not apply to it.
+  await context.addInitScript({
+    content: `globalThis.${CSP_VIOLATIONS} = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  globalThis.${CSP_VIOLATIONS}.push(e.violatedDirective + ' ' + e.blockedURI + ' @' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber);
+});`,
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** The CSP violations a strict page has recorded so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (name) => (globalThis as unknown as Record<string, string[]>)[name] ?? [],
+    CSP_VIOLATIONS,
+  );
+}
