@@ -2,7 +2,8 @@
  * Test configuration: plain Node, no Electron plugin. Suites live in test/, grouped in projects by
  * what they need, so that each kind runs on its own (`npm run test:unit`, `test:e2e`, ...):
  *   unit         the engine, protocol, parsers, decoders, library and reports: in memory, seconds
- *   integration  real hosts on loopback sockets (worker threads, child processes, the CLI)
+ *   integration  real hosts on loopback sockets (worker threads, child processes, the CLI), and
+ *                what the build serves to phones
  *   e2e          real Chromium against a real headless host
  *   lan          real mDNS between network namespaces (root and iproute2, else skipped)
  *   reliability  fuzzing, floods, chaos, a lossy network, the benchmark's smoke game
@@ -25,7 +26,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: unitFiles, exclude: spawning } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts', ...spawning] },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/build/**/*.test.ts', ...spawning],
+        },
       },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       {

@@ -2,8 +2,6 @@
  * Entry point of the renderer, the same bundle in the desktop app and in a phone's browser. The
  * only difference is the adapter: the preload's `window.quiz` when present, else the web adapter.
  */
-// Before any module that builds a zod schema.
-import './zod-jitless';
 // First, so that each screen's own styles (imported by the screens) come after the base ones.
 import './styles/base.css';
 import { StrictMode } from 'react';

@@ -3,6 +3,8 @@
  * copy); create, import a file (with what the import took and skipped), duplicate, delete (after
  * a confirmation), and open one in the editor.
  */
+// Before any module that builds a zod schema (the editor's checks).
+import '../zod-jitless';
 import { useId, useState } from 'react';
 import type { AppState, ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
