@@ -45,16 +45,25 @@ export const MAX_ANSWER_COLUMNS = 16;
  */
 export const ZIP_LIMITS = {
   maxEntries: 1000,
-  maxEntryBytes: 32 * 1024 * 1024,
-  maxTotalBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 48 * 1024 * 1024,
   maxRatio: 100,
   ratioGraceBytes: 100 * 1024,
 } as const;
 
 export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 
-/** Cells read from a workbook's sheets, empty styled cells included. */
-export const MAX_SHEET_CELLS = 2_000_000;
+/**
+ * A worksheet's size as exceljs would read it, counted before it does (sheet-shape.ts): a quiz
+ * of 500 questions has about 500 rows and 4,000 cells; each limit is far above and keeps a
+ * sheet's reading to a few seconds. The spread sums each row's last column: a row costs the
+ * reader every column up to its last cell.
+ */
+export const SHEET_LIMITS = {
+  maxRows: 200_000,
+  maxCells: 500_000,
+  maxSpread: 4_000_000,
+} as const;
 
 /** Columns read from a sheet's rows (the template uses 8); cells further right are ignored. */
 export const MAX_SHEET_COLUMNS = 64;

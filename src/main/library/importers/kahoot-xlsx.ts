@@ -5,15 +5,17 @@
  * cell becomes text (rich text, formulas' results, hyperlinks' text, numbers); the first sheet
  * that has the template's header row is imported. Nothing else of the workbook (drawings,
  * merged ranges, named ranges, validations) is read, so none of it can make the reader expand
- * a range into millions of cells.
+ * a range into millions of cells; each sheet's rows and cells are counted (sheet-shape.ts) and
+ * checked against SHEET_LIMITS before exceljs reads it.
  */
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { QuizError } from '../../../shared/quiz/load-quiz';
 import { readCheckedZip } from './checked-zip';
-import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS } from './import-limits';
+import { MAX_SHEET_COLUMNS, SHEET_LIMITS } from './import-limits';
 import type { ImportResult } from './import-result';
 import { KahootSheet } from './kahoot-layout';
+import { sheetShape } from './sheet-shape';
 import { storedZip, type StoredEntry } from './stored-zip';
 import { UNMETERED, type WorkMeter } from './work-meter';
 
@@ -51,6 +53,34 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return '';
 }
 
+const COPY = 'Copy the questions into a new workbook (or save them as CSV) and import that.';
+
+/** Refuses a sheet exceljs would take too long over, naming it and the limit. */
+function checkSheetShape(name: string, xml: Buffer, source: string, meter: WorkMeter): void {
+  const shape = sheetShape(xml, meter);
+  const where = `${source}: the sheet "${name}"`;
+  if (shape.rows > SHEET_LIMITS.maxRows) {
+    throw new QuizError(
+      `${where} has ${shape.rows.toLocaleString('en')} rows; Quizroom reads at most ` +
+        `${SHEET_LIMITS.maxRows.toLocaleString('en')} (a quiz has at most 500 questions). ${COPY}`,
+    );
+  }
+  if (shape.cells > SHEET_LIMITS.maxCells) {
+    throw new QuizError(
+      `${where} has ${shape.cells.toLocaleString('en')} cells; Quizroom reads at most ` +
+        `${SHEET_LIMITS.maxCells.toLocaleString('en')} (a quiz of 500 questions has a few thousand). ${COPY}`,
+    );
+  }
+  if (shape.spread > SHEET_LIMITS.maxSpread) {
+    throw new QuizError(
+      `${where} spreads its cells too far to the right (row ${shape.widestRow} reaches column ` +
+        `${shape.widestColumn.toLocaleString('en')}; counted over all rows, ${shape.spread.toLocaleString('en')} ` +
+        `columns, more than the ${SHEET_LIMITS.maxSpread.toLocaleString('en')} Quizroom reads). Delete the ` +
+        `columns right of the questions, or ${COPY.charAt(0).toLowerCase()}${COPY.slice(1)}`,
+    );
+  }
+}
+
 /** The parts exceljs reads, in the order it needs them, sheets by number. */
 function orderedParts(parts: Map<string, Buffer>): StoredEntry[] {
   const sheets = [...parts.keys()]
@@ -76,7 +106,9 @@ export async function importKahootXlsx(
   meter: WorkMeter = UNMETERED,
 ): Promise<ImportResult> {
   const parts = await readCheckedZip(bytes, source, isCellPart, meter);
-  const sheetCount = [...parts.keys()].filter((name) => SHEET.test(name)).length;
+  const sheetNames = [...parts.keys()].filter((name) => SHEET.test(name));
+  for (const name of sheetNames) checkSheetShape(name, parts.get(name)!, source, meter);
+  const sheetCount = sheetNames.length;
   if (sheetCount === 0) {
     throw new QuizError(`${source} has no worksheets; is it an Excel workbook (.xlsx)?`);
   }
@@ -89,7 +121,6 @@ export async function importKahootXlsx(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let cells = 0;
   let firstError: QuizError | null = null;
   try {
     for await (const worksheet of reader) {
@@ -99,16 +130,8 @@ export async function importKahootXlsx(
       for await (const row of worksheet) {
         const texts: string[] = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
-          cells++;
           if (col <= MAX_SHEET_COLUMNS) texts[col - 1] = cellText(cell.value);
         });
-        if (cells > MAX_SHEET_CELLS) {
-          throw new QuizError(
-            `${where} has more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (at row ${row.number}); ` +
-              `a quiz of 500 questions has a few thousand, so the file was not read. Copy the questions ` +
-              `into a new workbook (or save them as CSV) and import that.`,
-          );
-        }
         for (let i = 0; i < texts.length; i++) texts[i] ??= '';
         meter.add(1 + texts.length);
         sheet.row({ number: row.number, cells: texts });
