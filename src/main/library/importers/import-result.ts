@@ -67,11 +67,19 @@ export class ImportCollector {
     private readonly nameField: FieldNamer = defaultNamer,
   ) {}
 
+  /** Whether the quiz holds MAX_QUESTIONS: every further question is skipped, unread. */
+  get full(): boolean {
+    return this.questions.length >= MAX_QUESTIONS;
+  }
+
+  /** Records a question left out because the quiz is full. */
+  skipFull(where: string): false {
+    return this.skip(where, `the quiz already has ${MAX_QUESTIONS} questions, the most a quiz can hold`);
+  }
+
   /** Validates one question; takes it, or records why not. Returns true when taken. */
   take(where: string, candidate: unknown, adjustments: string[] = [], nameField = this.nameField): boolean {
-    if (this.questions.length >= MAX_QUESTIONS) {
-      return this.skip(where, `the quiz already has ${MAX_QUESTIONS} questions, the most a quiz can hold`);
-    }
+    if (this.full) return this.skipFull(where);
     const result = ChoiceQuestionSchema.safeParse(candidate);
     if (!result.success) {
       const reasons = result.error.issues.map((i) => `${nameField(i.path)} ${i.message}`);
