@@ -12,6 +12,14 @@ import { importQuizFileHere } from '../../src/main/library/importers/import-quiz
 import { importQuizFile, type ImportWorkerScript } from '../../src/main/library/importers/import-quiz-file';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
 import { ensureBuilt, OUT_DIR } from '../support/built-app';
+import {
+  deflatedPart,
+  kahootRows,
+  SHEET_HEAD,
+  SHEET_TAIL,
+  workbookParts,
+  zipArchive,
+} from './support/zip-builder';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
 const WORKERS = resolve(__dirname, 'support/import-workers');
@@ -103,9 +111,9 @@ describe('the import thread', () => {
 
 describe('the built import thread (out/main/import-worker.js)', () => {
   beforeAll(() => ensureBuilt(), 360_000);
+  const built = { worker: { script: join(OUT_DIR, 'main/import-worker.js') } };
 
   it('reads a workbook and refuses a broken file', async () => {
-    const built = { worker: { script: join(OUT_DIR, 'main/import-worker.js') } };
     const result = await importQuizFile(join(FIXTURES, 'kahoot-template.xlsx'), built);
     expect(result.format).toBe('kahoot-xlsx');
     expect(result.taken).toBe(4);
@@ -115,4 +123,19 @@ describe('the built import thread (out/main/import-worker.js)', () => {
       `${path} is not valid JSON at line 1, column 30: expected a value but found "}".`,
     );
   });
+
+  it('reads a sheet just under the workbook limits within its heap limit', async () => {
+    const rows = Array.from({ length: 76_000 }, (_, k) => {
+      const r = k + 3;
+      const text = (col: string, t: string) => `<c r="${col}${r}" t="inlineStr"><is><t>${t}</t></is></c>`;
+      return `<row r="${r}">${text('A', `Question number ${r}?`)}${text('B', 'a')}${text('C', 'b')}<c r="G${r}"><v>1</v></c></row>`;
+    });
+    const sheet = SHEET_HEAD + kahootRows() + rows.join('') + SHEET_TAIL;
+    expect(sheet.length).toBeGreaterThan(15 * 1024 * 1024);
+    const path = join(tmp, 'large.xlsx');
+    writeFileSync(path, zipArchive([...workbookParts(), deflatedPart('xl/worksheets/sheet1.xml', sheet)]));
+    const result = await importQuizFile(path, built);
+    expect(result.taken).toBe(500);
+    expect(result.unlistedSkipped).toBe(76_001 - 500 - 200);
+  }, 60_000);
 });

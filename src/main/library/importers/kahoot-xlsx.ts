@@ -81,6 +81,14 @@ function checkSheetShape(name: string, xml: Buffer, source: string, meter: WorkM
   }
 }
 
+/**
+ * The archive in 64 KB pieces: exceljs turns each piece it is given into XML events all at once,
+ * so one 16 MB piece would hold millions of events (hundreds of MB) in memory together.
+ */
+function* chunks(archive: Buffer): Generator<Buffer> {
+  for (let at = 0; at < archive.length; at += 64 * 1024) yield archive.subarray(at, at + 64 * 1024);
+}
+
 /** The parts exceljs reads, in the order it needs them, sheets by number. */
 function orderedParts(parts: Map<string, Buffer>): StoredEntry[] {
   const sheets = [...parts.keys()]
@@ -114,7 +122,7 @@ export async function importKahootXlsx(
   }
   // Loaded only for workbooks: most imports are text, and exceljs is most of an import's start-up.
   const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([storedZip(orderedParts(parts))]), {
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(chunks(storedZip(orderedParts(parts)))), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
