@@ -129,7 +129,7 @@ export async function importKahootXlsx(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let firstError: QuizError | null = null;
+  let firstSheet: KahootSheet | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
@@ -146,12 +146,7 @@ export async function importKahootXlsx(
       }
       // A sheet without the header row may sit before the one with questions; try the next.
       if (sheet.hasHeader) return sheet.finish(title);
-      try {
-        sheet.finish(title);
-      } catch (e) {
-        if (!(e instanceof QuizError)) throw e;
-        firstError ??= e;
-      }
+      firstSheet ??= sheet;
     }
   } catch (e) {
     if (e instanceof QuizError) throw e;
@@ -163,5 +158,7 @@ export async function importKahootXlsx(
       `${source}: none of its ${sheetCount} sheets has the header row of Kahoot!'s spreadsheet template.`,
     );
   }
-  throw firstError ?? new QuizError(`${source} has no worksheets; is it an Excel workbook (.xlsx)?`);
+  // One sheet, without the header row: its own refusal says what was expected.
+  if (firstSheet) return firstSheet.finish(title);
+  throw new QuizError(`${source} has no worksheets; is it an Excel workbook (.xlsx)?`);
 }
