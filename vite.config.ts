@@ -1,7 +1,7 @@
 /**
  * Build of the whole app: the React renderer (also the web player that phones load from the host)
  * to out/renderer, and through vite-plugin-electron the main process, the headless host CLI and the
- * preload (and the server thread's script) to out/main and out/preload as CommonJS (a sandboxed preload cannot load ESM).
+ * preload (and the server and import threads' scripts) to out/main and out/preload as CommonJS (a sandboxed preload cannot load ESM).
  * Tests use vitest.config.ts, so this Electron plugin never runs under vitest.
  */
 import { builtinModules } from 'node:module';
@@ -47,6 +47,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // The competition server's thread, started by both (src/main/server/server-thread.ts).
           'server-worker': resolve(__dirname, 'src/main/server/server-worker.ts'),
+          // Quiz file imports' thread, started by importQuizFile (src/main/library/importers/import-quiz-file.ts).
+          'import-worker': resolve(__dirname, 'src/main/library/importers/import-worker.ts'),
         },
         vite: nodeBuild(resolve(__dirname, 'out/main')),
       },

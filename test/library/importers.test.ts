@@ -1,13 +1,15 @@
 /**
  * Importing the files hosts already have: each format's fixture is taken question by question,
  * and every question left out is reported with its row or line and the reason. A file that
- * cannot be read at all is refused whole, with a message that says why.
+ * cannot be read at all is refused whole, with a message that says why. The importers run on the
+ * test's own thread here; import-thread.test.ts runs them on the import thread the hosts use.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importQuizFile, sniffTextFormat } from '../../src/main/library/importers/import-quiz-file';
+import { sniffTextFormat } from '../../src/main/library/importers/format-detection';
+import { importQuizFileHere as importQuizFile } from '../../src/main/library/importers/import-quiz-bytes';
 import { plainText } from '../../src/main/library/importers/plain-text';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
 

@@ -18,6 +18,7 @@ const OUTPUTS = [
   join(OUT_DIR, 'main/index.js'),
   join(OUT_DIR, 'main/cli.js'),
   join(OUT_DIR, 'main/server-worker.js'),
+  join(OUT_DIR, 'main/import-worker.js'),
   join(OUT_DIR, 'preload/index.js'),
 ];
 const LOCK = join(OUT_DIR, '.test-build.lock');

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { importQuizBytes, importQuizFile } from '../../src/main/library/importers/import-quiz-file';
+import { importQuizBytes, importQuizFileHere } from '../../src/main/library/importers/import-quiz-bytes';
 import { builtinPack } from '../../src/shared/quiz/builtin-pack';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { ROOT } from './built-app';
@@ -93,7 +93,7 @@ export async function repoQuestions(): Promise<QuestionText[]> {
   for (const p of builtinPack()) found.push(...fromQuiz(p.quiz, `built-in quiz "${p.id}"`));
   for (const path of await filesUnder(join(ROOT, 'test/fixtures'))) {
     try {
-      found.push(...fromQuiz((await importQuizFile(path)).quiz, relative(ROOT, path)));
+      found.push(...fromQuiz((await importQuizFileHere(path)).quiz, relative(ROOT, path)));
     } catch {
       // A fixture that is meant to be refused (binary, empty, broken): swept below if it is text.
     }

@@ -3,12 +3,31 @@
  * "A. ..." or "A) ...", then "ANSWER: B". There is no library for it worth the name, and the
  * format is line-based and tiny, so it is read here. A question whose ANSWER line is missing or
  * names no option is skipped with the line it starts on; the next question still counts.
+ * Lines are read by hand, each character once: the regular expressions this replaced rescanned
+ * long runs of spaces from every position.
  */
 import { MAX_OPTIONS } from '../../../shared/quiz/quiz-schema';
-import { ImportCollector, type ImportResult } from './import-result';
+import { ImportCollector, quoted, type ImportResult } from './import-result';
+import { forEachLine, hasWordAt, isAsciiLetterCode, isSpaceCode, skipSpaces } from './text-scan';
+import { UNMETERED, type WorkMeter } from './work-meter';
 
-const OPTION = /^\s*([A-Za-z])\s*[.)]\s+(.*\S)\s*$/;
-const ANSWER = /^\s*ANSWER\s*:\s*(.*?)\s*$/i;
+/** "ANSWER: B" -> "B" (a trimmed line); null when the line is not an ANSWER line. */
+function answerOf(line: string, meter: WorkMeter): string | null {
+  if (!hasWordAt(line, 0, 'answer')) return null;
+  const colon = skipSpaces(line, 6, meter);
+  if (line[colon] !== ':') return null;
+  return line.slice(colon + 1).trim();
+}
+
+/** "B. text" or "b) text" -> B and the text (a trimmed line); null for any other line. */
+function optionOf(line: string, meter: WorkMeter): { letter: string; text: string } | null {
+  if (!isAsciiLetterCode(line.charCodeAt(0))) return null;
+  const mark = skipSpaces(line, 1, meter);
+  if (line[mark] !== '.' && line[mark] !== ')') return null;
+  if (!isSpaceCode(line.charCodeAt(mark + 1))) return null;
+  const text = line.slice(mark + 1).trim();
+  return text === '' ? null : { letter: line[0]!.toUpperCase(), text };
+}
 
 interface Pending {
   line: number;
@@ -16,14 +35,19 @@ interface Pending {
   options: { letter: string; text: string }[];
 }
 
-export function importAiken(text: string, source: string, title: string): ImportResult {
+export function importAiken(
+  text: string,
+  source: string,
+  title: string,
+  meter: WorkMeter = UNMETERED,
+): ImportResult {
   const collector = new ImportCollector(source, 'aiken', (path) => {
     if (path[0] === 'prompt') return 'the question';
     if (path[0] === 'options' && typeof path[1] === 'number')
       return `option ${String.fromCharCode(65 + path[1])}`;
     return path.map(String).join('.');
   });
-  let q: Pending | null = null;
+  let q = null as Pending | null;
 
   const unfinished = (pending: Pending) =>
     collector.skip(
@@ -53,7 +77,7 @@ export function importAiken(text: string, source: string, title: string): Import
         where,
         answer === ''
           ? `the ANSWER line (line ${answerLine}) names no option`
-          : `the ANSWER line (line ${answerLine}) says "${answer}"; it must name one option letter (multi-select is not supported)`,
+          : `the ANSWER line (line ${answerLine}) says ${quoted(answer)}; it must name one option letter (multi-select is not supported)`,
       );
     }
     const correct = pending.options.findIndex((o) => o.letter === answer.toUpperCase());
@@ -72,22 +96,21 @@ export function importAiken(text: string, source: string, title: string): Import
     });
   };
 
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    const answer = ANSWER.exec(line);
-    if (answer) {
-      if (q) finish(q, lineNo, answer[1]!);
+  forEachLine(text, meter, (raw, lineNo) => {
+    const line = raw.trim();
+    meter.add(raw.length);
+    if (line === '') return;
+    const answer = answerOf(line, meter);
+    if (answer !== null) {
+      if (q) finish(q, lineNo, answer);
       else collector.skip(`line ${lineNo}`, 'an ANSWER line with no question before it');
       q = null;
-      continue;
+      return;
     }
-    const option = q && q.prompt.length > 0 ? OPTION.exec(line) : null;
+    const option = q && q.prompt.length > 0 ? optionOf(line, meter) : null;
     if (q && option) {
-      q.options.push({ letter: option[1]!.toUpperCase(), text: option[2]! });
-      continue;
+      q.options.push(option);
+      return;
     }
     if (q && q.options.length > 0) {
       // Options, then a line that is neither an option nor ANSWER: the ANSWER line is missing.
@@ -96,7 +119,7 @@ export function importAiken(text: string, source: string, title: string): Import
     }
     if (q) q.prompt.push(line);
     else q = { line: lineNo, prompt: [line], options: [] };
-  }
+  });
   if (q) unfinished(q);
   return collector.finish(title);
 }

@@ -5,11 +5,16 @@
  * answer and true/false are taken; essay, numerical, short answer, matching, descriptions and
  * multiple choice with several right answers or partial credit are skipped with the reason.
  * HTML and Markdown in the text are reduced to plain text; feedback is dropped.
+ * A block longer than MAX_GIFT_QUESTION_CHARS is skipped without being parsed, so the parser's
+ * work per question is bounded whatever the file holds.
  */
 import { parse as parseGift, type GIFTQuestion, type TextChoice, type TextFormat } from 'gift-pegjs';
 import { MAX_OPTIONS } from '../../../shared/quiz/quiz-schema';
+import { MAX_GIFT_QUESTION_CHARS } from './import-limits';
 import { ImportCollector, type ImportResult } from './import-result';
 import { plainText } from './plain-text';
+import { forEachLine } from './text-scan';
+import { UNMETERED, type WorkMeter } from './work-meter';
 
 interface Block {
   /** Line of the block's first line that is not a comment (counted from 1). */
@@ -19,13 +24,12 @@ interface Block {
   text: string;
 }
 
-function blocks(text: string): Block[] {
-  const lines = text.split(/\r\n|\r|\n/);
+function blocks(text: string, meter: WorkMeter): Block[] {
   const out: Block[] = [];
   let current: { firstLine: number; lines: string[] } | null = null;
   const flush = () => {
     if (!current) return;
-    const offset = current.lines.findIndex((l) => !/^\s*\/\//.test(l));
+    const offset = current.lines.findIndex((l) => !l.trimStart().startsWith('//'));
     // A block of comments only is not a question.
     if (offset >= 0)
       out.push({
@@ -35,18 +39,20 @@ function blocks(text: string): Block[] {
       });
     current = null;
   };
-  lines.forEach((line, i) => {
+  forEachLine(text, meter, (line, lineNo) => {
+    meter.add(line.length);
     if (line.trim() === '') flush();
-    else (current ??= { firstLine: i + 1, lines: [] }).lines.push(line);
+    else (current ??= { firstLine: lineNo, lines: [] }).lines.push(line);
   });
   flush();
   return out;
 }
 
-function textOf(format: TextFormat): string {
+function textOf(format: TextFormat, meter: WorkMeter): string {
   return plainText(
     format.text,
     format.format === 'markdown' ? 'markdown' : format.format === 'plain' ? 'plain' : 'html',
+    meter,
   );
 }
 
@@ -74,15 +80,34 @@ function rightChoice(choices: TextChoice[]): { index: number } | { reason: strin
   return { reason: 'has no right answer (mark one answer with =)' };
 }
 
-export function importGift(text: string, source: string, title: string): ImportResult {
+export function importGift(
+  text: string,
+  source: string,
+  title: string,
+  meter: WorkMeter = UNMETERED,
+): ImportResult {
   const collector = new ImportCollector(source, 'gift', (path) => {
     if (path[0] === 'prompt') return 'the question text';
     if (path[0] === 'options' && typeof path[1] === 'number') return `answer ${path[1] + 1}`;
     return path.map(String).join('.');
   });
-  for (const block of blocks(text)) {
+  for (const block of blocks(text, meter)) {
+    // Parsing is most of a GIFT import's time; a full quiz takes nothing more.
+    if (collector.full) {
+      collector.skipFull(`line ${block.line}`);
+      continue;
+    }
+    if (block.text.length > MAX_GIFT_QUESTION_CHARS) {
+      collector.skip(
+        `line ${block.line}`,
+        `this question is ${Math.ceil(block.text.length / 1024)} KB long and was not read; Quizroom reads GIFT ` +
+          `questions of up to ${MAX_GIFT_QUESTION_CHARS / 1024} KB (is a blank line missing between two questions?)`,
+      );
+      continue;
+    }
     let parsed: GIFTQuestion[];
     try {
+      meter.add(block.text.length);
       parsed = parseGift(block.text);
     } catch (e) {
       const location = (e as { location?: { start?: { line?: number } } }).location?.start?.line;
@@ -102,7 +127,7 @@ export function importGift(text: string, source: string, title: string): ImportR
         case 'TF':
           collector.take(where, {
             kind: 'choice',
-            prompt: textOf(q.stem),
+            prompt: textOf(q.stem, meter),
             options: ['True', 'False'],
             correct: q.isTrue ? 0 : 1,
           });
@@ -129,8 +154,8 @@ export function importGift(text: string, source: string, title: string): ImportR
           }
           collector.take(where, {
             kind: 'choice',
-            prompt: textOf(q.stem),
-            options: q.choices.map((c) => textOf(c.text)),
+            prompt: textOf(q.stem, meter),
+            options: q.choices.map((c) => textOf(c.text, meter)),
             correct: right.index,
           });
           break;

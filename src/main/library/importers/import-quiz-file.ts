@@ -1,136 +1,92 @@
 /**
- * Opening any quiz file a host may have: Quizroom JSON, Kahoot!'s spreadsheet template (CSV or
- * XLSX), Moodle GIFT or Aiken. The importer is picked by the file's extension, or by its content
- * when the extension does not say (.txt, no extension, an unknown one). Either the whole result
- * comes back, or a QuizError says why the file cannot be read: nothing is ever half-imported.
+ * Opening any quiz file a host may have (Quizroom JSON, Kahoot! CSV or XLSX, Moodle GIFT,
+ * Aiken), for the desktop app and the headless host alike: `importQuizFile` is the one entry.
+ * The file is read on a thread of its own (import-worker.ts) with a capped heap and a time limit,
+ * so a hostile or broken file can make that thread fail, never the host's main thread: the
+ * window, the room and the CLI keep running, and the file is refused with a message saying why.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { loadQuizText, QuizError } from '../../../shared/quiz/load-quiz';
-import { importAiken } from './aiken';
-import { importGift } from './gift';
-import { titleFromFileName, type ImportFormat, type ImportResult } from './import-result';
-import { importKahootCsv } from './kahoot-csv';
-import { importKahootXlsx } from './kahoot-xlsx';
-import { decodeText, type DecodedText } from './text-content';
+import { join } from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { QuizError } from '../../../shared/quiz/load-quiz';
+import { IMPORT_RESOURCE_LIMITS, IMPORT_TIME_LIMIT_MS } from './import-limits';
+import type { ImportResult } from './import-result';
+import { FromImportThreadSchema, type ImportJob } from './import-thread-protocol';
 
-export const MAX_QUIZ_FILE_BYTES = 5 * 1024 * 1024;
+export { IMPORTABLE_EXTENSIONS } from './format-detection';
+export { MAX_QUIZ_FILE_BYTES } from './import-limits';
 
-/** Extensions that say the format; others are sniffed. */
-const BY_EXTENSION: Record<string, ImportFormat> = {
-  '.json': 'json',
-  '.csv': 'kahoot-csv',
-  '.tsv': 'kahoot-csv',
-  '.xlsx': 'kahoot-xlsx',
-  '.gift': 'gift',
-  '.aiken': 'aiken',
-};
-
-export const IMPORTABLE_EXTENSIONS = ['.json', '.csv', '.tsv', '.xlsx', '.gift', '.txt', '.aiken'] as const;
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** Guesses a text format from its content; null when nothing fits. */
-export function sniffTextFormat(text: string): ImportFormat | null {
-  const body = text.replace(/^\s*(\/\/.*(\r?\n|$)\s*)*/, '');
-  if (/^\s*[{[]/.test(text) && /"questions"\s*:/.test(text)) return 'json';
-  if (/^\s*ANSWER\s*:\s*[A-Za-z]\s*$/im.test(text) && /^\s*[A-Za-z][.)]\s+\S/m.test(text)) return 'aiken';
-  if (
-    /^\s*\$CATEGORY:/m.test(text) ||
-    /^\s*::[^:]*::/m.test(text) ||
-    /\{\s*(=|~|T\b|F\b|TRUE\b|FALSE\b|#)[^}]*\}/s.test(body)
-  ) {
-    return 'gift';
-  }
-  const firstLines = text.split(/\r?\n/, 40).join('\n').toLowerCase();
-  if (/(^|[,;\t"])\s*question\b/m.test(firstLines) && /answer\s*1/.test(firstLines)) return 'kahoot-csv';
-  if (/^\s*[{[]/.test(text)) return 'json';
-  return null;
+/** The script an import thread runs, and the Node options it needs. */
+export interface ImportWorkerScript {
+  script: string;
+  execArgv?: string[];
 }
 
-/** The format a file is read as, from its name and first bytes. */
-export function detectFormat(path: string, bytes: Uint8Array, text: () => string): ImportFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xls' || startsWith(bytes, OLE_MAGIC)) {
-    throw new QuizError(
-      `${path} is an old Excel workbook (.xls); save it as .xlsx (Excel Workbook) or CSV, then import that.`,
+export interface ImportOptions {
+  /** Default: the built import-worker.js (or its source, when run from sources). */
+  worker?: ImportWorkerScript;
+  timeLimitMs?: number;
+  resourceLimits?: ResourceLimits;
+}
+
+/**
+ * Built, this code sits in a bundle in out/main beside import-worker.js. Run from TypeScript
+ * sources (tests, tsx), the thread runs the worker's source, compiled as it loads by tsx.
+ */
+function defaultWorker(): ImportWorkerScript {
+  if (!__filename.endsWith('.ts')) return { script: join(__dirname, 'import-worker.js') };
+  return { script: join(__dirname, 'import-worker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+const WHAT_TO_DO =
+  'Is it really a quiz? Save the questions again as .xlsx, CSV, GIFT or Aiken (or split a very long file) and import that.';
+
+/** Reads and imports a quiz file of any importable format, on its own thread. */
+export function importQuizFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const { script, execArgv } = options.worker ?? defaultWorker();
+  const limits = options.resourceLimits ?? IMPORT_RESOURCE_LIMITS;
+  const timeLimitMs = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
+  const worker = new Worker(script, {
+    workerData: { path } satisfies ImportJob,
+    resourceLimits: limits,
+    ...(execArgv ? { execArgv } : {}),
+  });
+  return new Promise<ImportResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const refuse = (message: string, problems?: string[]) =>
+      settle(() => reject(new QuizError(message, problems)));
+    const timer = setTimeout(
+      () =>
+        refuse(
+          `${path} took too long to read (more than ${timeLimitMs / 1000} s), so reading it was stopped. ${WHAT_TO_DO}`,
+        ),
+      timeLimitMs,
     );
-  }
-  if (ext === '.xlsx' || (startsWith(bytes, ZIP_MAGIC) && !(ext in BY_EXTENSION))) {
-    if (!startsWith(bytes, ZIP_MAGIC)) {
-      throw new QuizError(
-        `${path} is not an Excel workbook (.xlsx): it does not start like one. Is it another kind of file renamed?`,
-      );
-    }
-    return 'kahoot-xlsx';
-  }
-  const known = BY_EXTENSION[ext];
-  if (known) return known;
-  const sniffed = sniffTextFormat(text());
-  if (sniffed) return sniffed;
-  throw new QuizError(
-    `Cannot tell what kind of quiz file ${path} is. Quizroom imports Quizroom JSON (.json), Kahoot! spreadsheets ` +
-      '(.xlsx or .csv with the columns Question, Answer 1-4, Time limit, Correct answer(s)), ' +
-      'Moodle GIFT (.gift or .txt) and Aiken (.txt).',
-  );
-}
-
-/** Imports already-read bytes; `path` names the file in messages and gives the default title. */
-export async function importQuizBytes(bytes: Uint8Array, path: string): Promise<ImportResult> {
-  if (bytes.length > MAX_QUIZ_FILE_BYTES) {
-    throw new QuizError(`${path} is larger than ${MAX_QUIZ_FILE_BYTES / 1024 / 1024} MB; is it a quiz?`);
-  }
-  if (bytes.length === 0) throw new QuizError(`${path} is empty.`);
-  const cache: { decoded?: DecodedText } = {};
-  const text = () => (cache.decoded ??= decodeText(bytes, path)).text;
-  const format = detectFormat(path, bytes, text);
-  const title = titleFromFileName(path);
-  let result: ImportResult;
-  switch (format) {
-    case 'kahoot-xlsx':
-      return importKahootXlsx(bytes, path, title);
-    case 'json': {
-      const { $schema: _schema, ...quiz } = loadQuizText(text(), path);
-      return { quiz, format, taken: quiz.questions.length, skipped: [], adjusted: [] };
-    }
-    case 'kahoot-csv':
-      result = importKahootCsv(text(), path, title);
-      break;
-    case 'gift':
-      result = importGift(text(), path, title);
-      break;
-    case 'aiken':
-      result = importAiken(text(), path, title);
-      break;
-  }
-  const note = cache.decoded?.encodingNote;
-  if (note) result.adjusted.unshift({ where: 'the whole file', reason: note });
-  return result;
-}
-
-/** Reads and imports a quiz file of any importable format. */
-export async function importQuizFile(path: string): Promise<ImportResult> {
-  let bytes: Uint8Array;
-  try {
-    if ((await stat(path)).size > MAX_QUIZ_FILE_BYTES) {
-      throw new QuizError(`${path} is larger than ${MAX_QUIZ_FILE_BYTES / 1024 / 1024} MB; is it a quiz?`);
-    }
-    bytes = await readFile(path);
-  } catch (e) {
-    if (e instanceof QuizError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(e);
-    throw new QuizError(`Cannot read quiz file ${path}: ${why}.`);
-  }
-  return importQuizBytes(bytes, path);
+    worker.on('message', (raw: unknown) => {
+      const message = FromImportThreadSchema.safeParse(raw);
+      if (!message.success)
+        return refuse(`Reading ${path} failed: the import thread sent an unreadable answer.`);
+      const m = message.data;
+      if (m.type === 'imported') settle(() => resolve(m.result));
+      else if (m.type === 'refused') refuse(m.message, m.problems);
+      else refuse(`Quizroom could not read ${path}: ${m.message}. ${WHAT_TO_DO}`);
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const mb = (limits.maxOldGenerationSizeMb ?? 0) + (limits.maxYoungGenerationSizeMb ?? 0);
+        refuse(
+          `${path} needed more than ${mb} MB of memory to read, so reading it was stopped. ${WHAT_TO_DO}`,
+        );
+      } else refuse(`Quizroom could not read ${path}: ${e.message}. ${WHAT_TO_DO}`);
+    });
+    worker.on('exit', (code) =>
+      refuse(`Reading ${path} stopped unexpectedly (the import thread exited with ${code}).`),
+    );
+  });
 }

@@ -6,6 +6,7 @@
 import { basename, extname } from 'node:path';
 import { QuizError } from '../../../shared/quiz/load-quiz';
 import { ChoiceQuestionSchema, type Question, type Quiz } from '../../../shared/quiz/quiz-schema';
+import { MAX_LISTED_NOTES, MAX_QUOTED_CHARS } from './import-limits';
 
 export type ImportFormat = 'json' | 'kahoot-csv' | 'kahoot-xlsx' | 'gift' | 'aiken';
 
@@ -32,6 +33,11 @@ export interface ImportResult {
   skipped: ImportNote[];
   /** Questions taken with a change (a time limit clamped into range, ...). */
   adjusted: ImportNote[];
+  /**
+   * Questions skipped beyond the first MAX_LISTED_NOTES, which `skipped` sums up in its last note
+   * instead of listing (a file of a million broken rows must not become a million messages).
+   */
+  unlistedSkipped?: number;
 }
 
 /** The most questions a quiz holds (the quiz schema's limit). */
@@ -42,10 +48,18 @@ export type FieldNamer = (path: readonly PropertyKey[]) => string;
 
 const defaultNamer: FieldNamer = (path) => path.map(String).join('.');
 
+/** Text from the file as an error message quotes it: at most MAX_QUOTED_CHARS characters. */
+export function quoted(text: string): string {
+  const cut = text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+  return `"${cut}"`;
+}
+
 export class ImportCollector {
   private readonly questions: Question[] = [];
   private readonly skipped: ImportNote[] = [];
   private readonly adjusted: ImportNote[] = [];
+  private unlistedSkipped = 0;
+  private unlistedAdjusted = 0;
 
   constructor(
     private readonly source: string,
@@ -53,31 +67,56 @@ export class ImportCollector {
     private readonly nameField: FieldNamer = defaultNamer,
   ) {}
 
+  /** Whether the quiz holds MAX_QUESTIONS: every further question is skipped, unread. */
+  get full(): boolean {
+    return this.questions.length >= MAX_QUESTIONS;
+  }
+
+  /** Records a question left out because the quiz is full. */
+  skipFull(where: string): false {
+    return this.skip(where, `the quiz already has ${MAX_QUESTIONS} questions, the most a quiz can hold`);
+  }
+
   /** Validates one question; takes it, or records why not. Returns true when taken. */
   take(where: string, candidate: unknown, adjustments: string[] = [], nameField = this.nameField): boolean {
-    if (this.questions.length >= MAX_QUESTIONS) {
-      return this.skip(where, `the quiz already has ${MAX_QUESTIONS} questions, the most a quiz can hold`);
-    }
+    if (this.full) return this.skipFull(where);
     const result = ChoiceQuestionSchema.safeParse(candidate);
     if (!result.success) {
       const reasons = result.error.issues.map((i) => `${nameField(i.path)} ${i.message}`);
       return this.skip(where, reasons.join('; '));
     }
     this.questions.push(result.data);
-    for (const reason of adjustments) this.adjusted.push({ where, reason });
+    for (const reason of adjustments) {
+      if (this.adjusted.length < MAX_LISTED_NOTES) this.adjusted.push({ where, reason });
+      else this.unlistedAdjusted++;
+    }
     return true;
   }
 
   skip(where: string, reason: string): false {
-    this.skipped.push({ where, reason });
+    if (this.skipped.length < MAX_LISTED_NOTES) this.skipped.push({ where, reason });
+    else this.unlistedSkipped++;
     return false;
+  }
+
+  /** The notes, with the ones past MAX_LISTED_NOTES summed up in a last note. */
+  private listed(notes: ImportNote[], unlisted: number, what: string): ImportNote[] {
+    if (unlisted === 0) return notes;
+    return [
+      ...notes,
+      {
+        where: `and ${unlisted} more`,
+        reason: `questions were ${what} too (only the first ${MAX_LISTED_NOTES} are listed)`,
+      },
+    ];
   }
 
   /** The quiz of everything taken; refuses a file with nothing to take. */
   finish(title: string): ImportResult {
     if (this.questions.length === 0) {
       const shown = this.skipped.slice(0, 10).map((s) => `${s.where}: ${s.reason}`);
-      const more = this.skipped.length > 10 ? [`... and ${this.skipped.length - 10} more`] : [];
+      const hidden = this.skipped.length - shown.length + this.unlistedSkipped;
+      const more = hidden > 0 ? [`... and ${hidden} more`] : [];
       const problems = shown.length > 0 ? [...shown, ...more] : ['no questions found'];
       throw new QuizError(
         `${this.source} has no question Quizroom can use (read as ${FORMAT_NAMES[this.format]}):\n  ${problems.join('\n  ')}`,
@@ -88,8 +127,9 @@ export class ImportCollector {
       quiz: { title, questions: this.questions },
       format: this.format,
       taken: this.questions.length,
-      skipped: this.skipped,
-      adjusted: this.adjusted,
+      skipped: this.listed(this.skipped, this.unlistedSkipped, 'skipped'),
+      adjusted: this.listed(this.adjusted, this.unlistedAdjusted, 'adjusted'),
+      ...(this.unlistedSkipped > 0 ? { unlistedSkipped: this.unlistedSkipped } : {}),
     };
   }
 }

@@ -4,10 +4,14 @@
  * column A, and has the columns Question, Answer 1-4, Time limit (sec) and Correct answer(s)
  * (1-based; several separated by commas for a multi-select question, which Quizroom skips).
  * The header row is found by its texts, so extra rows and columns around it do not matter.
+ * Rows arrive one at a time (KahootSheet.row) and none is kept, so a sheet of millions of rows is
+ * read in one pass; each row costs its own cells plus at most MAX_ANSWER_COLUMNS answers.
  */
 import { QuizError } from '../../../shared/quiz/load-quiz';
 import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S } from '../../../shared/quiz/quiz-schema';
-import { ImportCollector, listWords, type ImportFormat, type ImportResult } from './import-result';
+import { MAX_ANSWER_COLUMNS } from './import-limits';
+import { ImportCollector, listWords, quoted, type ImportFormat, type ImportResult } from './import-result';
+import { UNMETERED, type WorkMeter } from './work-meter';
 
 export interface SheetRow {
   /** The row number a spreadsheet shows (counted from 1). */
@@ -40,26 +44,26 @@ const EXPECTED =
   'Kahoot!\'s spreadsheet template: a header row with the columns "Question", "Answer 1" to "Answer 4", ' +
   '"Time limit (sec)" and "Correct answer(s)"';
 
-function findHeader(rows: readonly SheetRow[], source: string): { index: number; columns: Columns } {
-  for (let index = 0; index < rows.length; index++) {
-    const cells = rows[index]!.cells.map((c) => c.trim().toLowerCase());
-    const question = cells.findIndex((c) => /^question\b/.test(c));
-    const answers = new Map<number, number>();
-    cells.forEach((c, i) => {
-      const m = /^answer\s*(\d+)\b/.exec(c);
-      if (m && !answers.has(Number(m[1]))) answers.set(Number(m[1]), i);
-    });
-    if (question < 0 || !answers.has(1)) continue;
-    const correct = cells.findIndex((c) => /^correct\b/.test(c));
-    if (correct < 0) {
-      throw new QuizError(
-        `${source}: the header row (row ${rows[index]!.number}) has no "Correct answer(s)" column; expected ${EXPECTED}.`,
-      );
-    }
-    const time = cells.findIndex((c) => /^time\b/.test(c));
-    return { index, columns: { question, answers, time: time < 0 ? null : time, correct } };
+/** The columns of the header row, when `row` is it; a QuizError when it is but is incomplete. */
+function headerColumns(row: SheetRow, source: string): Columns | null {
+  const cells = row.cells.map((c) => c.trim().toLowerCase());
+  const question = cells.findIndex((c) => /^question\b/.test(c));
+  const answers = new Map<number, number>();
+  cells.forEach((c, i) => {
+    const m = /^answer\s*(\d+)\b/.exec(c);
+    const n = m ? Number(m[1]) : 0;
+    // Columns past MAX_ANSWER_COLUMNS are not answers: every row would pay for each of them.
+    if (n >= 1 && n <= MAX_ANSWER_COLUMNS && !answers.has(n)) answers.set(n, i);
+  });
+  if (question < 0 || !answers.has(1)) return null;
+  const correct = cells.findIndex((c) => /^correct\b/.test(c));
+  if (correct < 0) {
+    throw new QuizError(
+      `${source}: the header row (row ${row.number}) has no "Correct answer(s)" column; expected ${EXPECTED}.`,
+    );
   }
-  throw new QuizError(`${source} has no header row; expected ${EXPECTED}.`);
+  const time = cells.findIndex((c) => /^time\b/.test(c));
+  return { question, answers, time: time < 0 ? null : time, correct };
 }
 
 /** "20", "20.0" or "20 s" -> 20; null when the text is not a number. */
@@ -68,59 +72,90 @@ function parseSeconds(text: string): number | null {
   return m ? Number(m[1]!.replace(',', '.')) : null;
 }
 
-export function importKahootRows(
-  rows: readonly SheetRow[],
-  source: string,
-  format: ImportFormat,
-  title: string,
-): ImportResult {
-  const { index: headerIndex, columns } = findHeader(rows, source);
-  const answerNumbers = [...columns.answers.keys()].sort((a, b) => a - b);
-  const collector = new ImportCollector(source, format);
+/** One sheet of Kahoot!'s template, read row by row. */
+export class KahootSheet {
+  private columns: Columns | null = null;
+  private answerNumbers: number[] = [];
+  private readonly collector: ImportCollector;
 
-  for (const row of rows.slice(headerIndex + 1)) {
-    const cell = (i: number | null) => (i === null ? '' : (row.cells[i] ?? '').trim());
+  constructor(
+    private readonly source: string,
+    format: ImportFormat,
+    private readonly meter: WorkMeter = UNMETERED,
+  ) {
+    this.collector = new ImportCollector(source, format);
+  }
+
+  get hasHeader(): boolean {
+    return this.columns !== null;
+  }
+
+  /** Reads the next row: the header row until it is found, then a question per row. */
+  row(row: SheetRow): void {
+    if (!this.columns) {
+      this.meter.add(row.cells.length + row.cells.reduce((n, c) => n + c.length, 0));
+      this.columns = headerColumns(row, this.source);
+      if (this.columns) this.answerNumbers = [...this.columns.answers.keys()].sort((a, b) => a - b);
+      return;
+    }
+    this.meter.add(1 + this.answerNumbers.length);
+    this.question(row, this.columns);
+  }
+
+  /** The quiz of every question taken; a QuizError when there was no header row. */
+  finish(title: string): ImportResult {
+    if (!this.columns) throw new QuizError(`${this.source} has no header row; expected ${EXPECTED}.`);
+    return this.collector.finish(title);
+  }
+
+  private question(row: SheetRow, columns: Columns): void {
+    const { collector, answerNumbers } = this;
+    const cell = (i: number | null) => {
+      const text = i === null ? '' : (row.cells[i] ?? '');
+      this.meter.add(text.length);
+      return text.trim();
+    };
     const where = `row ${row.number}`;
     const prompt = cell(columns.question);
     const answers = answerNumbers.map((n) => ({ n, text: cell(columns.answers.get(n)!) }));
     const correctText = cell(columns.correct);
     const timeText = cell(columns.time);
-    if (prompt === '' && answers.every((a) => a.text === '') && correctText === '') continue; // a blank row
+    if (prompt === '' && answers.every((a) => a.text === '') && correctText === '') return; // a blank row
     if (prompt === '') {
       collector.skip(where, 'the Question cell is empty');
-      continue;
+      return;
     }
     const filled = answers.filter((a) => a.text !== '');
     if (filled.length > MAX_OPTIONS) {
       collector.skip(where, `has ${filled.length} answers; a Quizroom question has at most ${MAX_OPTIONS}`);
-      continue;
+      return;
     }
     if (filled.length < 2) {
       collector.skip(
         where,
         `has ${filled.length === 0 ? 'no answers' : 'only one answer'}; a question needs at least 2`,
       );
-      continue;
+      return;
     }
     if (correctText === '') {
       collector.skip(where, 'the Correct answer(s) cell is empty');
-      continue;
+      return;
     }
     const parts = correctText.split(/[\s,;]+/).filter((p) => p !== '');
     const numbers = [...new Set(parts.map((p) => (/^\d+(\.0+)?$/.test(p) ? Number.parseInt(p, 10) : NaN)))];
     if (numbers.some((n) => Number.isNaN(n))) {
       collector.skip(
         where,
-        `Correct answer(s) "${correctText}" is not an answer number (1 to ${answerNumbers.at(-1)})`,
+        `Correct answer(s) ${quoted(correctText)} is not an answer number (1 to ${answerNumbers.at(-1)})`,
       );
-      continue;
+      return;
     }
     if (numbers.length > 1) {
       collector.skip(
         where,
         `several correct answers (${listWords(numbers)}): multi-select questions are not supported, a Quizroom question has one correct answer`,
       );
-      continue;
+      return;
     }
     const correctNumber = numbers[0]!;
     const correct = filled.findIndex((a) => a.n === correctNumber);
@@ -132,15 +167,15 @@ export function importKahootRows(
           ? `Correct answer(s) is ${correctNumber} but Answer ${correctNumber} is empty`
           : `Correct answer(s) is ${correctNumber} but there is no Answer ${correctNumber} column`,
       );
-      continue;
+      return;
     }
     const adjustments: string[] = [];
     let timeLimit: number | undefined;
     if (timeText !== '') {
       const seconds = parseSeconds(timeText);
       if (seconds === null) {
-        collector.skip(where, `Time limit "${timeText}" is not a number of seconds`);
-        continue;
+        collector.skip(where, `Time limit ${quoted(timeText)} is not a number of seconds`);
+        return;
       }
       timeLimit = Math.round(seconds);
       if (timeLimit !== seconds) adjustments.push(`time limit ${seconds} s rounded to ${timeLimit} s`);
@@ -170,5 +205,17 @@ export function importKahootRows(
       },
     );
   }
-  return collector.finish(title);
+}
+
+/** Imports a whole sheet's rows at once. */
+export function importKahootRows(
+  rows: Iterable<SheetRow>,
+  source: string,
+  format: ImportFormat,
+  title: string,
+  meter: WorkMeter = UNMETERED,
+): ImportResult {
+  const sheet = new KahootSheet(source, format, meter);
+  for (const row of rows) sheet.row(row);
+  return sheet.finish(title);
 }

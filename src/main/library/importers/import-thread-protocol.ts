@@ -1,0 +1,36 @@
+/**
+ * What the import thread (import-worker.ts) tells the thread that started it: the import's
+ * result, a refusal (a QuizError's message and problems), or an unexpected failure. The answer
+ * is validated when it arrives, like anything else that crosses into the host.
+ */
+import { z } from 'zod';
+import { QuizSchema } from '../../../shared/quiz/quiz-schema';
+import type { ImportResult } from './import-result';
+
+/** What the thread is given: the file to import. */
+export interface ImportJob {
+  path: string;
+}
+
+const Note = z.object({ where: z.string(), reason: z.string() });
+
+export const FromImportThreadSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('imported'),
+    result: z.object({
+      quiz: QuizSchema,
+      format: z.enum(['json', 'kahoot-csv', 'kahoot-xlsx', 'gift', 'aiken']),
+      taken: z.number().int().min(0),
+      skipped: z.array(Note),
+      adjusted: z.array(Note),
+      unlistedSkipped: z.number().int().min(0).optional(),
+    }),
+  }),
+  z.object({ type: z.literal('refused'), message: z.string(), problems: z.array(z.string()) }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+]);
+
+export type FromImportThread =
+  | { type: 'imported'; result: ImportResult }
+  | { type: 'refused'; message: string; problems: string[] }
+  | { type: 'failed'; message: string };
