@@ -30,6 +30,7 @@ import { formatIssues } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import {
   createGame,
+  seatOf,
   snapshotFor,
   step,
   type Audience,
@@ -531,6 +532,11 @@ export class QuizServer {
     switch (msg.type) {
       case 'join':
         return this.join(conn, msg.name, msg.pin, at);
+      case 'leave':
+        if (conn.role !== 'player' || !conn.playerId)
+          return this.fail(conn, 'not_joined', 'You have not joined, so there is nothing to leave.', 'leave');
+        this.apply({ kind: 'leave', conn: conn.id, playerId: conn.playerId }, at);
+        return;
       case 'answer': {
         if (conn.role !== 'player' || !conn.playerId)
           return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
@@ -575,7 +581,7 @@ export class QuizServer {
       return;
     }
     const playerId = token === undefined ? undefined : this.sessions.playerOf(token);
-    if (playerId && this.state.players.has(playerId)) {
+    if (playerId && seatOf(this.state, playerId)) {
       this.bindPlayer(conn, playerId);
       // Mark the player connected first, so that their snapshot shows them connected.
       this.apply({ kind: 'connected', playerId }, at);
@@ -656,7 +662,7 @@ export class QuizServer {
         return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
       if (pin !== roomPin) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
     }
-    this.apply({ kind: 'join', conn: conn.id, name }, at);
+    this.apply({ kind: 'join', conn: conn.id, name, address: conn.address }, at);
   }
 
   // --- Engine ---------------------------------------------------------------------------------
@@ -666,7 +672,7 @@ export class QuizServer {
     const before = this.state.phase;
     const kicked =
       input.kind === 'host' && input.command.type === 'kick'
-        ? this.state.players.get(input.command.playerId)
+        ? seatOf(this.state, input.command.playerId)
         : undefined;
     const { effects } = step(this.state, input, now);
     // Scoring a round is the longest step (every player at once): its sends start a turn later.
@@ -755,7 +761,7 @@ export class QuizServer {
         return;
       case 'bind': {
         const conn = this.conns.get(effect.conn);
-        const player = this.state.players.get(effect.playerId);
+        const player = seatOf(this.state, effect.playerId);
         if (!conn || !player) return;
         this.bindPlayer(conn, effect.playerId);
         const token = this.sessions.issue(effect.playerId);
@@ -772,6 +778,16 @@ export class QuizServer {
           conn.role = 'guest';
           this.fail(conn, 'kicked', 'The host removed you from the game.');
           this.closeAfterSends(conn.ws, CLOSE_CODES.kicked, 'Removed by the host');
+        }
+        return;
+      }
+      case 'release': {
+        const conn = this.sessions.connOf(effect.playerId);
+        this.sessions.revoke(effect.playerId);
+        if (conn) {
+          conn.playerId = null;
+          conn.role = 'guest';
+          this.send(conn, { type: 'left' }, this.snapshotOf(conn));
         }
         return;
       }
