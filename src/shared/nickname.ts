@@ -41,7 +41,7 @@ const EMOJI_SEQUENCE: RegExp = (() => {
   try {
     return new RegExp('\\p{RGI_Emoji}', 'gv');
   } catch {
-    return /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[#*0-9])(?:[\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]|\u200d\p{Extended_Pictographic}|\p{Regional_Indicator})*/gu;
+    return /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[#*0-9])(?:\ufe0f|\u20e3|\p{Emoji_Modifier}|[\u{e0020}-\u{e007f}]|\u200d\p{Extended_Pictographic}|\p{Regional_Indicator})*/gu;
   }
 })();
 
@@ -108,6 +108,7 @@ export function checkNickname(raw: string): NameCheck {
   }
   if (!VISIBLE.test(name))
     return refuse('The nickname needs at least one letter, digit or symbol that people can see.');
-  if (chars.length > MAX_NAME_LENGTH) return refuse(`A nickname can be at most ${MAX_NAME_LENGTH} characters.`);
+  if (chars.length > MAX_NAME_LENGTH)
+    return refuse(`A nickname can be at most ${MAX_NAME_LENGTH} characters.`);
   return { ok: true, name };
 }

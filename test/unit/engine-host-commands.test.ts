@@ -207,7 +207,12 @@ describe('kick', () => {
     h.host({ type: 'kick', playerId: a });
     expect(h.last).toContainEqual({ kind: 'kick', playerId: a });
     expect(h.broadcasts('player_removed', 'hosts')).toEqual([{ type: 'player_removed', id: a }]);
-    expect(h.broadcasts('player_count')).toContainEqual({ type: 'player_count', count: 1, connected: 1, waiting: 0 });
+    expect(h.broadcasts('player_count')).toContainEqual({
+      type: 'player_count',
+      count: 1,
+      connected: 1,
+      waiting: 0,
+    });
     expect(h.state.players.has(a)).toBe(false);
     expect(h.tryJoin('alice')).not.toBeNull();
   });

@@ -116,7 +116,9 @@ describe('presence', () => {
     expect(h.player(a).connected).toBe(false);
     expect(h.state.connectedCount).toBe(0);
     expect(h.broadcasts('player', 'hosts')).toMatchObject([{ player: { id: a, connected: false } }]);
-    expect(h.broadcasts('player_count')).toEqual([{ type: 'player_count', count: 1, connected: 0, waiting: 0 }]);
+    expect(h.broadcasts('player_count')).toEqual([
+      { type: 'player_count', count: 1, connected: 0, waiting: 0 },
+    ]);
     expect(h.tryJoin('alice')).toBeNull();
     expect(h.lastError).toBe('name_taken');
   });
@@ -273,7 +275,9 @@ describe('latecomers', () => {
     expect(h.state.players.has(c)).toBe(false);
     expect(h.state.waiting.has(c)).toBe(true);
     expect(h.broadcasts('player', 'hosts')).toEqual([]);
-    expect(h.broadcasts('player_count')).toEqual([{ type: 'player_count', count: 2, connected: 2, waiting: 1 }]);
+    expect(h.broadcasts('player_count')).toEqual([
+      { type: 'player_count', count: 2, connected: 2, waiting: 1 },
+    ]);
     const snap = h.snapshot({ role: 'player', playerId: c });
     expect(snap.you).toBeNull();
     expect(snap.waiting).toEqual({ id: c, name: 'Cleo' });
@@ -380,7 +384,9 @@ describe('leaving', () => {
     expect(h.last).toContainEqual({ kind: 'release', playerId: a });
     expect(h.last.some((e) => e.kind === 'kick')).toBe(false);
     expect(h.broadcasts('player_removed', 'hosts')).toEqual([{ type: 'player_removed', id: a }]);
-    expect(h.broadcasts('player_count')).toEqual([{ type: 'player_count', count: 1, connected: 1, waiting: 0 }]);
+    expect(h.broadcasts('player_count')).toEqual([
+      { type: 'player_count', count: 1, connected: 1, waiting: 0 },
+    ]);
     expect(h.state.players.has(a)).toBe(false);
     expect(h.tryJoin('ada')).not.toBeNull();
   });
@@ -390,7 +396,9 @@ describe('leaving', () => {
     const [a] = h.joinAll('A', 'B');
     h.startGame();
     h.leave(a!);
-    expect(h.repliesTo(h.connOf.get(a!)!)).toMatchObject([{ type: 'error', code: 'wrong_phase', ref: 'leave' }]);
+    expect(h.repliesTo(h.connOf.get(a!)!)).toMatchObject([
+      { type: 'error', code: 'wrong_phase', ref: 'leave' },
+    ]);
     expect(h.state.players.has(a!)).toBe(true);
   });
 

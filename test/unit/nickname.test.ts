@@ -103,8 +103,12 @@ describe('characters a name may not hold', () => {
   });
 
   it('rejects blank-looking characters', () => {
-    expect(reason('Ada\u2800')).toBe('The nickname contains a blank-looking character at position 4; remove it.');
-    expect(reason('\u2800')).toBe('The nickname contains a blank-looking character at position 1; remove it.');
+    expect(reason('Ada\u2800')).toBe(
+      'The nickname contains a blank-looking character at position 4; remove it.',
+    );
+    expect(reason('\u2800')).toBe(
+      'The nickname contains a blank-looking character at position 1; remove it.',
+    );
     expect(reason('A\u{1d159}')).toBe(
       'The nickname contains a blank-looking character at position 2; remove it.',
     );
@@ -137,11 +141,15 @@ describe('characters a name may not hold', () => {
       'The letter at position 2 carries more than 4 accents; use at most 4 on one letter.',
     );
     // A Zalgo name longer than 24 characters hears about its accents, not its length.
-    expect(reason(`Z${'\u0336'.repeat(40)}`)).toMatch(/^The letter at position 1 carries more than 4 accents/);
+    expect(reason(`Z${'\u0336'.repeat(40)}`)).toMatch(
+      /^The letter at position 1 carries more than 4 accents/,
+    );
   });
 
   it('rejects an accent with no letter under it at the start', () => {
-    expect(reason('\u0301Ada')).toBe('The nickname starts with an accent that has no letter under it; remove it.');
+    expect(reason('\u0301Ada')).toBe(
+      'The nickname starts with an accent that has no letter under it; remove it.',
+    );
   });
 
   it('rejects a name with nothing to see', () => {

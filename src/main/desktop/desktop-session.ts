@@ -185,6 +185,9 @@ export class DesktopSession {
   start(): void {
     this.hostClient?.start();
   }
+  cancelStart(): void {
+    this.hostClient?.cancelStart();
+  }
   next(): void {
     this.hostClient?.next();
   }
@@ -196,6 +199,9 @@ export class DesktopSession {
   }
   kick(playerId: string): void {
     this.hostClient?.kick(playerId);
+  }
+  removeDisconnected(): void {
+    this.hostClient?.removeDisconnected();
   }
   updateSettings(settings: SettingsPatch): void {
     this.hostClient?.updateSettings(settings);
@@ -236,6 +242,8 @@ export class DesktopSession {
   }
 
   leave(): void {
+    // Give up the seat first, so that the room need not wait for it.
+    this.remote?.leaveGame();
     this.leaveRemote();
     this.changed();
   }
@@ -455,7 +463,13 @@ export class DesktopSession {
         port: this.ports.port,
         bind: this.ports.bind,
         pin: config.pin ? newPin() : null,
-        settings: { minPlayers: config.minPlayers, questionSeconds: config.questionSeconds },
+        settings: {
+          minPlayers: config.minPlayers,
+          questionSeconds: config.questionSeconds,
+          ...(config.maxPlayersPerAddress === undefined
+            ? {}
+            : { maxPlayersPerAddress: config.maxPlayersPerAddress }),
+        },
         staticDir: this.ports.staticDir,
         maxConnectionsPerAddress: 64,
         journalDir: this.ports.journalDir ?? null,

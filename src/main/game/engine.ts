@@ -184,13 +184,18 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       startCountdown(state, out, now);
       return;
     case 'cancel_start':
-      if (state.phase !== 'countdown') return wrongPhase('Only the countdown before the first question can be cancelled');
+      if (state.phase !== 'countdown')
+        return wrongPhase('Only the countdown before the first question can be cancelled');
       // Back to the lobby, and from now on the host starts by hand: otherwise the next join or
       // reconnect would start the same countdown again.
       state.phase = 'lobby';
       state.endsAt = null;
       state.settings = { ...state.settings, minPlayers: 0 };
-      out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: state.settings } });
+      out.push({
+        kind: 'broadcast',
+        audience: 'everyone',
+        msg: { type: 'settings', settings: state.settings },
+      });
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
       enterLobby(state, out, now);
       return;
@@ -223,7 +228,9 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
     }
     case 'remove_disconnected':
       if (state.phase !== 'lobby' && state.phase !== 'finished')
-        return wrongPhase('Disconnected players can be removed in the lobby or after the game, not during it');
+        return wrongPhase(
+          'Disconnected players can be removed in the lobby or after the game, not during it',
+        );
       removeDisconnected(state, out);
       return;
     case 'settings': {

@@ -10,7 +10,9 @@
  */
 import confusables from 'unhomoglyph/data.json';
 
-const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusables as Record<string, string>));
+const PROTOTYPES: ReadonlyMap<string, string> = new Map(
+  Object.entries(confusables as Record<string, string>),
+);
 
 /** Emoji presentation selectors change how a character is drawn, not which one it is. */
 const PRESENTATION = /[\ufe0e\ufe0f]/gu;

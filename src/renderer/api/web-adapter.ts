@@ -106,10 +106,12 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     join: (name, pin) => client.join(name, pin),
     answer: (option) => client.answer(option),
     start: () => client.start(),
+    cancelStart: () => client.cancelStart(),
     next: () => client.next(),
     skip: () => client.skip(),
     end: () => client.end(),
     kick: (playerId) => client.kick(playerId),
+    removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame(quizId) {
       if (!quizId) return client.newGame();
@@ -140,6 +142,8 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     connect: async () => desktopOnly,
     leave() {
       if (hostToken) return;
+      // The host frees the seat and keeps this connection, as a guest (the view then shows Join).
+      if (client.leaveGame()) return;
       const old = client;
       writeToken(null);
       open(null);
