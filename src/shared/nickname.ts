@@ -31,6 +31,9 @@ const OTHER_SPACE = /(?! )\p{Zs}/gu;
  */
 const BLANK_LOOKING = /[\u2800\u115f\u1160\u3164\uffa0\u{1d159}\ufffc]/u;
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+/** Any character that needs a closer look; most names have none and skip the walk below. */
+const SUSPECT =
+  /[\p{Cc}\p{Zl}\p{Zp}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cn}\p{M}\u2800\u115f\u1160\u3164\uffa0\u{1d159}\ufffc]/u;
 
 /**
  * Emoji sequences (ZWJ sequences, flags, keycaps, skin tones, tag sequences): only those Unicode
@@ -84,9 +87,10 @@ export function checkNickname(raw: string): NameCheck {
   const name = raw.normalize('NFC').trim().replace(OTHER_SPACE, ' ').replace(/ {2,}/g, ' ');
   if (name.length === 0) return refuse('Enter a nickname.');
   const chars = [...name];
-  const emoji = emojiPositions(name);
+  const suspect = SUSPECT.test(name);
+  const emoji = suspect ? emojiPositions(name) : new Set<number>();
   let marks = 0;
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = 0; suspect && i < chars.length; i++) {
     if (emoji.has(i)) {
       marks = 0;
       continue;
