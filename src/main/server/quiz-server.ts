@@ -826,7 +826,7 @@ export class QuizServer {
 
   private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
     if (input.kind === 'connected' || input.kind === 'disconnected') {
-      const name = this.state.players.get(input.playerId)?.name ?? input.playerId;
+      const name = seatOf(this.state, input.playerId)?.name ?? input.playerId;
       this.emit({ kind: input.kind, playerId: input.playerId, name });
     } else if (input.kind === 'answer') {
       const p = this.state.players.get(input.playerId);
