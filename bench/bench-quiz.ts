@@ -36,5 +36,7 @@ export function benchSettings(players: number): Partial<GameSettings> {
     autoAdvance: true,
     maxPlayers: Math.max(players, 1),
     lateJoin: false,
+    // Every simulated player comes from 127.0.0.1.
+    maxPlayersPerAddress: Math.max(players, 1),
   };
 }

@@ -102,6 +102,9 @@ async function main(argv: string[]): Promise<number> {
         settings: {
           ...(args['min-players'] !== undefined ? { minPlayers: args['min-players'] } : {}),
           ...(args['question-time'] !== undefined ? { questionSeconds: args['question-time'] } : {}),
+          ...(args['max-players-per-address'] !== undefined
+            ? { maxPlayersPerAddress: args['max-players-per-address'] }
+            : {}),
         },
       },
     };

@@ -18,6 +18,7 @@ import { LeaderboardScreen } from './screens/leaderboard-screen';
 import { LobbyScreen } from './screens/lobby-screen';
 import { QuestionScreen } from './screens/question-screen';
 import { RevealScreen } from './screens/reveal-screen';
+import { WaitingScreen } from './screens/waiting-screen';
 
 // Desktop-only screens load on first use: phones never download the editor or its validation.
 const LibraryScreen = lazy(() =>
@@ -76,6 +77,8 @@ function gameScreen(state: AppState, game: ClientView) {
   if (game.closedReason) return <ClosedScreen reason={game.closedReason} />;
   if (!game.ready) return <ConnectingScreen />;
   if (game.role === 'guest') return <JoinScreen state={state} game={game} />;
+  if (game.role === 'player' && game.waiting && !game.you)
+    return <WaitingScreen game={game} name={game.waiting.name} />;
   // The view that answers: the player's own, or the host's player session when the host plays too.
   const me = game.role === 'player' ? game : state.player;
   switch (game.phase) {

@@ -1,6 +1,7 @@
 /**
- * Refusals that a person can act on: PIN missing or wrong, a taken nickname, a full room, a game
- * that has started, and being removed by the host.
+ * Refusals that a person can act on: PIN missing or wrong, a nickname that looks like one in the
+ * room, a full room, and being removed by the host; and a game that has started, which is no
+ * refusal: the latecomer is in for the next game.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('joining a room that says no', () => {
     const second = await open();
     await second.goto(h.playerUrl);
     await tryJoin(second, 'ADA', '482913');
-    await visible(second.getByText('Someone in this room already has that nickname.').first());
+    await visible(second.getByText(/looks the same as a player already here: .Ada./).first());
     expect(await second.getByLabel('Nickname').getAttribute('aria-invalid')).toBe('true');
     await capture(second, 'player-join-name-taken');
     await tryJoin(second, 'Bob', '482913');
@@ -56,10 +57,11 @@ describe('joining a room that says no', () => {
     await capture(second, 'player-kicked');
 
     await dashboard.getByRole('button', { name: 'Start game' }).click();
-    await visible(heading(ada, /^Get ready!|^Which/));
+    await expect.poll(() => h.server.phase, { timeout: 10_000 }).toBe('question');
     await tryJoin(third, 'Cy', '482913');
-    await visible(third.getByText('This game has already started.'));
-    await capture(third, 'player-join-game-started');
+    await visible(heading(third, 'You’re in for the next game, Cy!'));
+    await visible(third.getByText('Friday quiz').first());
+    await capture(third, 'player-join-waiting');
     expect([...h.scores().keys()]).toEqual(['Ada']);
   });
 });

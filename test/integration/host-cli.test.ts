@@ -98,7 +98,12 @@ function hasStackTrace(text: string): boolean {
 
 describe('npm run host', () => {
   it('prints the player URL and a host dashboard URL that carries the host token, and plays on them', async () => {
-    const { p, port, dashboardUrl } = await startedHost(['--min-players', '0']);
+    const { p, port, dashboardUrl } = await startedHost([
+      '--min-players',
+      '0',
+      '--max-players-per-address',
+      '1',
+    ]);
     const playerUrl = /Players join at\s+(\S+)/.exec(p.stdout())?.[1];
     expect(playerUrl).toBe(`http://127.0.0.1:${port}/`);
     const dashboard = new URL(dashboardUrl);
@@ -131,6 +136,12 @@ describe('npm run host', () => {
     ada.send({ type: 'join', name: 'Ada' });
     await ada.waitFor('joined');
     await waitFor(() => p.stdout().includes('+ Ada joined'), 'the join in the log');
+    // One player per address here: a second one from 127.0.0.1 is refused.
+    expect(host.view.settings.maxPlayersPerAddress).toBe(1);
+    const bob = await RawSocket.hello(`ws://127.0.0.1:${port}/ws`);
+    sockets.push(bob);
+    bob.send({ type: 'join', name: 'Bob' });
+    expect((await bob.waitError('address_full')).message).toMatch(/127\.0\.0\.1/);
     host.start();
     await ada.waitFor('countdown');
     await waitFor(() => p.stdout().includes('Game starting'), 'the start in the log', STARTUP_MS);
@@ -240,6 +251,7 @@ describe('npm run host', () => {
     [['--port', 'abc'], /--port takes a whole number/],
     [['--port', '70000'], /--port must be between 1 and 65535/],
     [['--question-time', '2'], /--question-time must be between 5 and 240/],
+    [['--max-players-per-address', '0'], /--max-players-per-address must be between 1 and 10000/],
     [['stray'], /positional/i],
   ])('exits 2 with the usage on bad options: %j', async (args, says) => {
     const p = runHost([...args, '--no-mdns']);

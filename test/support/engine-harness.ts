@@ -138,18 +138,21 @@ export class EngineHarness {
     return effects;
   }
 
-  /** Joins with a fresh connection; returns the new player's id, or null when refused. */
-  tryJoin(name: string): string | null {
+  /**
+   * Joins with a fresh connection, from `address` (by default an address of its own, as every
+   * phone has); returns the new player's id, or null when refused.
+   */
+  tryJoin(name: string, address?: string): string | null {
     const conn = this.nextConn++;
-    const effects = this.send({ kind: 'join', conn, name });
+    const effects = this.send({ kind: 'join', conn, name, address: address ?? `device-${conn}` });
     const bind = effects.find((e): e is Extract<Effect, { kind: 'bind' }> => e.kind === 'bind');
     if (!bind) return null;
     this.connOf.set(bind.playerId, conn);
     return bind.playerId;
   }
 
-  join(name: string): string {
-    const id = this.tryJoin(name);
+  join(name: string, address?: string): string {
+    const id = this.tryJoin(name, address);
     if (id === null) throw new Error(`join of "${name}" was refused: ${errorCodes(this.last).join(', ')}`);
     return id;
   }
@@ -178,6 +181,11 @@ export class EngineHarness {
 
   host(command: HostCommand): Effect[] {
     return this.send({ kind: 'host', conn: this.hostConn, command });
+  }
+
+  /** The player's own `leave`, on their connection. */
+  leave(playerId: string): Effect[] {
+    return this.send({ kind: 'leave', conn: this.connOf.get(playerId) ?? 999, playerId });
   }
 
   disconnect(playerId: string): Effect[] {

@@ -44,9 +44,13 @@ export class RawSocket {
     return raw;
   }
 
-  /** Opens a socket and says hello (with a token if given), and waits for the snapshot. */
-  static async hello(url: string, token?: string): Promise<RawSocket> {
-    const raw = await RawSocket.open(url);
+  /**
+   * Opens a socket and says hello (with a token if given), and waits for the snapshot. `options`
+   * may bind it to another loopback source address (`localAddress: '127.0.0.2'`: Linux routes all
+   * of 127/8 to lo), so that one test can be several devices.
+   */
+  static async hello(url: string, token?: string, options?: WebSocket.ClientOptions): Promise<RawSocket> {
+    const raw = await RawSocket.open(url, options);
     raw.send(
       token === undefined
         ? { type: 'hello', protocol: PROTOCOL_VERSION }

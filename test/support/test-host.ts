@@ -46,6 +46,9 @@ export class TestHost {
       staticDir: null,
       clock: this.clock,
       ...options,
+      // Every client here comes from 127.0.0.1: tests of the per-address cap set it themselves
+      // (or bind their sockets to 127.0.0.x).
+      settings: { maxPlayersPerAddress: 10_000, ...options.settings },
     });
   }
 

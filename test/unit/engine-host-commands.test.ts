@@ -1,4 +1,7 @@
-/** What the host can do: start, next, skip, end, kick, settings, new game, and when each is refused. */
+/**
+ * What the host can do: start, cancel the start, next, skip, end, kick, remove the disconnected,
+ * settings, new game, and when each is refused.
+ */
 import { describe, expect, it } from 'vitest';
 import type { HostCommand } from '../../src/shared/protocol';
 import { EngineHarness, makeQuiz, plainQuiz } from '../support/engine-harness';
@@ -42,6 +45,43 @@ describe('start', () => {
     expectWrongPhase(h, { type: 'start' });
     h.startGame();
     expectWrongPhase(h, { type: 'start' });
+  });
+});
+
+describe('cancel start', () => {
+  it('stops the automatic countdown and waits in the lobby for the host from then on', () => {
+    const h = new EngineHarness(plainQuiz(2));
+    h.joinAll('bot1', 'bot2');
+    expect(h.state.phase).toBe('countdown');
+    h.host({ type: 'cancel_start' });
+    expect(h.state.phase).toBe('lobby');
+    expect(h.state.endsAt).toBeNull();
+    expect(h.timerAt).toBeNull();
+    expect(h.state.settings.minPlayers).toBe(0);
+    expect(h.broadcasts('settings', 'everyone')).toMatchObject([{ settings: { minPlayers: 0 } }]);
+    expect(h.broadcasts('lobby', 'everyone')).toEqual([{ type: 'lobby' }]);
+    // The next join or reconnect does not start it again; the host does.
+    h.join('Ada');
+    expect(h.state.phase).toBe('lobby');
+    h.host({ type: 'start' });
+    expect(h.state.phase).toBe('countdown');
+  });
+
+  it('lets the lobby drop players who stay away again', () => {
+    const h = new EngineHarness(plainQuiz(2));
+    const [a] = h.joinAll('A', 'B', 'C');
+    h.disconnect(a!);
+    h.host({ type: 'cancel_start' });
+    expect(h.timerAt).toBe(h.now + 60_000);
+    h.fireTimer();
+    expect(h.state.players.has(a!)).toBe(false);
+  });
+
+  it('is refused outside the countdown', () => {
+    const { h } = byHand();
+    expectWrongPhase(h, { type: 'cancel_start' });
+    h.startGame();
+    expectWrongPhase(h, { type: 'cancel_start' });
   });
 });
 
@@ -167,7 +207,12 @@ describe('kick', () => {
     h.host({ type: 'kick', playerId: a });
     expect(h.last).toContainEqual({ kind: 'kick', playerId: a });
     expect(h.broadcasts('player_removed', 'hosts')).toEqual([{ type: 'player_removed', id: a }]);
-    expect(h.broadcasts('player_count')).toContainEqual({ type: 'player_count', count: 1, connected: 1 });
+    expect(h.broadcasts('player_count')).toContainEqual({
+      type: 'player_count',
+      count: 1,
+      connected: 1,
+      waiting: 0,
+    });
     expect(h.state.players.has(a)).toBe(false);
     expect(h.tryJoin('alice')).not.toBeNull();
   });
@@ -204,6 +249,46 @@ describe('kick', () => {
     const { h } = byHand();
     h.host({ type: 'kick', playerId: 'p99' });
     expect(h.repliesTo(h.hostConn)).toMatchObject([{ type: 'error', code: 'unknown_player', ref: 'kick' }]);
+  });
+});
+
+describe('remove disconnected', () => {
+  it('removes every disconnected player in one command and keeps the connected ones', () => {
+    const h = new EngineHarness(plainQuiz(1), { minPlayers: 0 });
+    const ids = ['A', 'B', 'C', 'D'].map((n) => h.join(n));
+    h.disconnect(ids[1]!);
+    h.disconnect(ids[3]!);
+    h.host({ type: 'remove_disconnected' });
+    expect([...h.state.players.keys()]).toEqual([ids[0], ids[2]]);
+    expect(h.broadcasts('player_removed', 'hosts')).toEqual([
+      { type: 'player_removed', id: ids[1] },
+      { type: 'player_removed', id: ids[3] },
+    ]);
+    expect(h.last).toContainEqual({ kind: 'kick', playerId: ids[1] });
+    expect(h.tryJoin('b')).not.toBeNull();
+  });
+
+  it('also removes disconnected latecomers after the game, and re-ranks the rest', () => {
+    const h = new EngineHarness(plainQuiz(1), { minPlayers: 0 });
+    const [a, b] = h.joinAll('A', 'B');
+    h.startGame();
+    const c = h.join('C');
+    h.answer(b!, 0);
+    h.disconnect(b!);
+    h.disconnect(c);
+    h.fireUntil((s) => s.phase === 'finished');
+    h.host({ type: 'remove_disconnected' });
+    expect(h.state.waiting.size).toBe(0);
+    expect(h.state.ranking).toEqual([a]);
+    expect(h.player(a!).rank).toBe(1);
+  });
+
+  it('is refused during a game', () => {
+    const { h } = byHand();
+    h.host({ type: 'start' });
+    expectWrongPhase(h, { type: 'remove_disconnected' });
+    h.toQuestion(0);
+    expectWrongPhase(h, { type: 'remove_disconnected' });
   });
 });
 

@@ -18,6 +18,8 @@ function player(seq: number, fields: Partial<Player>): Player {
     pending: null,
     lastResult: null,
     rank: null,
+    address: null,
+    dropAt: null,
     ...fields,
   };
 }

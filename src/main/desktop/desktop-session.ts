@@ -198,6 +198,9 @@ export class DesktopSession {
   start(): void {
     this.hostClient?.start();
   }
+  cancelStart(): void {
+    this.hostClient?.cancelStart();
+  }
   next(): void {
     this.hostClient?.next();
   }
@@ -209,6 +212,9 @@ export class DesktopSession {
   }
   kick(playerId: string): void {
     this.hostClient?.kick(playerId);
+  }
+  removeDisconnected(): void {
+    this.hostClient?.removeDisconnected();
   }
   updateSettings(settings: SettingsPatch): void {
     this.hostClient?.updateSettings(settings);
@@ -251,6 +257,8 @@ export class DesktopSession {
   }
 
   leave(): void {
+    // Give up the seat first, so that the room need not wait for it.
+    this.remote?.leaveGame();
     this.leaveRemote();
     this.changed();
   }
@@ -470,7 +478,13 @@ export class DesktopSession {
         port: this.ports.port,
         bind: this.ports.bind,
         pin: config.pin ? newPin() : null,
-        settings: { minPlayers: config.minPlayers, questionSeconds: config.questionSeconds },
+        settings: {
+          minPlayers: config.minPlayers,
+          questionSeconds: config.questionSeconds,
+          ...(config.maxPlayersPerAddress === undefined
+            ? {}
+            : { maxPlayersPerAddress: config.maxPlayersPerAddress }),
+        },
         staticDir: this.ports.staticDir,
         maxConnectionsPerAddress: 64,
         journalDir: this.ports.journalDir ?? null,

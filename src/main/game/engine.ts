@@ -8,7 +8,19 @@
 import type { HostCommand } from '../../shared/protocol';
 import type { Effect, Input, StepResult } from './io';
 import { FINAL_TOP_ROWS, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
-import { join, kick, setConnected, shouldAutoStart } from './lobby';
+import {
+  dropAbsent,
+  enterLobby,
+  join,
+  kick,
+  leave,
+  leaveLobby,
+  removeDisconnected,
+  seatOf,
+  seatWaiting,
+  setConnected,
+  shouldAutoStart,
+} from './lobby';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
 import { resetPlayers, type GameState } from './state';
@@ -17,12 +29,16 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
   const out: Effect[] = [];
   switch (input.kind) {
     case 'join':
-      if (join(state, out, input.conn, input.name)) afterPresenceChange(state, out, now);
+      if (join(state, out, input.conn, input.name, input.address)) afterPresenceChange(state, out, now);
+      break;
+    case 'leave':
+      leave(state, out, input.conn, input.playerId);
+      if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
       break;
     case 'connected':
     case 'disconnected': {
-      const player = state.players.get(input.playerId);
-      if (player && setConnected(state, out, player, input.kind === 'connected')) {
+      const player = seatOf(state, input.playerId);
+      if (player && setConnected(state, out, player, input.kind === 'connected', now)) {
         if (input.kind === 'connected') {
           // A returning player never closes a question early: after a Wi-Fi drop (or a host
           // restart) the first players back must not end the question for the rest.
@@ -36,10 +52,13 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
     case 'answer': {
       const player = state.players.get(input.playerId);
       if (!player) {
+        const next = state.waiting.has(input.playerId);
         out.push({
           kind: 'reply',
           conn: input.conn,
-          msg: error('unknown_player', 'You are not in this game.', 'answer'),
+          msg: next
+            ? error('not_open', 'You play from the next game on: this one began before you joined.', 'answer')
+            : error('unknown_player', 'You are not in this game.', 'answer'),
         });
         break;
       }
@@ -69,6 +88,7 @@ function timed(state: GameState, now: number, seconds: number): number | null {
 }
 
 function startCountdown(state: GameState, out: Effect[], now: number): void {
+  leaveLobby(state);
   const seconds = state.settings.countdownSeconds;
   if (seconds === 0) {
     openRound(state, out, 0, now);
@@ -135,6 +155,7 @@ function advance(state: GameState, out: Effect[], now: number): void {
 }
 
 function onTimer(state: GameState, out: Effect[], now: number): void {
+  if (state.phase === 'lobby') return dropAbsent(state, out, now);
   if (state.endsAt === null) return;
   // A question stays open for answers until its deadline plus the grace for late packets.
   const due = state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
@@ -162,6 +183,22 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       }
       startCountdown(state, out, now);
       return;
+    case 'cancel_start':
+      if (state.phase !== 'countdown')
+        return wrongPhase('Only the countdown before the first question can be cancelled');
+      // Back to the lobby, and from now on the host starts by hand: otherwise the next join or
+      // reconnect would start the same countdown again.
+      state.phase = 'lobby';
+      state.endsAt = null;
+      state.settings = { ...state.settings, minPlayers: 0 };
+      out.push({
+        kind: 'broadcast',
+        audience: 'everyone',
+        msg: { type: 'settings', settings: state.settings },
+      });
+      out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
+      enterLobby(state, out, now);
+      return;
     case 'next':
       if (state.phase === 'lobby' || state.phase === 'finished')
         return wrongPhase('There is nothing to move on to');
@@ -176,7 +213,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       finishGame(state, out);
       return;
     case 'kick': {
-      const player = state.players.get(command.playerId);
+      const player = seatOf(state, command.playerId);
       if (!player) {
         out.push({
           kind: 'reply',
@@ -189,6 +226,13 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
       return;
     }
+    case 'remove_disconnected':
+      if (state.phase !== 'lobby' && state.phase !== 'finished')
+        return wrongPhase(
+          'Disconnected players can be removed in the lobby or after the game, not during it',
+        );
+      removeDisconnected(state, out);
+      return;
     case 'settings': {
       const next = { ...state.settings, ...command.settings };
       if (next.minPlayers > next.maxPlayers) {
@@ -213,6 +257,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         return wrongPhase('A new game can start once this one has finished');
       }
       if (command.quiz) state.quiz = command.quiz;
+      seatWaiting(state);
       resetPlayers(state);
       state.phase = 'lobby';
       state.endsAt = null;
@@ -222,6 +267,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.gameNo++;
       out.push({ kind: 'timer', at: null });
       out.push({ kind: 'resync' });
+      enterLobby(state, out, now);
       if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
   }

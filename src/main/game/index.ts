@@ -12,3 +12,4 @@ export {
 } from './state';
 export { answerPoints, streakBonus } from './scoring';
 export { MAX_GRACE_MS } from './round';
+export { LOBBY_GRACE_MS, seatOf } from './lobby';

@@ -9,7 +9,13 @@ import type { HostCommand, ServerMessage } from '../../shared/protocol';
 export type ConnId = number;
 
 export type Input =
-  | { kind: 'join'; conn: ConnId; name: string }
+  /**
+   * `address`: where the join came from (the server's view of the socket), for the per-address
+   * cap; absent in journals written before it was recorded, and then not counted.
+   */
+  | { kind: 'join'; conn: ConnId; name: string; address?: string }
+  /** A player gives up their seat (a latecomer their place in the next game). */
+  | { kind: 'leave'; conn: ConnId; playerId: string }
   | { kind: 'connected'; playerId: string }
   | { kind: 'disconnected'; playerId: string }
   | {
@@ -42,7 +48,10 @@ export type Effect =
     }
   /** A join was accepted: the connection now plays as this player. */
   | { kind: 'bind'; conn: ConnId; playerId: string }
+  /** The host removed this player: forget their token, cut their connection. */
   | { kind: 'kick'; playerId: string }
+  /** This player's seat is gone (they left, or stayed away from the lobby): forget their token; a connection still bound becomes a guest. */
+  | { kind: 'release'; playerId: string }
   /** Every client needs a fresh snapshot (a new game began). */
   | { kind: 'resync' }
   /** Arm the single phase timer for this time, or clear it with null. */

@@ -1,24 +1,49 @@
 /**
- * Players coming and going: join with a checked, unique nickname, disconnect and reconnect
- * (the slot, name and score stay), and kick (the slot is gone). Also the auto-start rule.
+ * Who is in the room: join with a checked nickname that looks like no one else's, at most
+ * `maxPlayersPerAddress` seats per network address, latecomers waiting for the next game,
+ * disconnect and reconnect (the seat, name and score stay), leaving, being dropped from the lobby
+ * after staying away, and being removed by the host. Also the auto-start rule.
  */
-import { checkNickname, nameKey } from '../../shared/nickname';
+import { checkNickname } from '../../shared/nickname';
 import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
-import type { GameState, Player } from './state';
-import { refuse } from './messages';
+import { error, refuse } from './messages';
+import { nameKeys } from './name-keys';
 import { timeLimitMs } from './round';
+import type { GameState, Player } from './state';
+
+/**
+ * How long a disconnected player keeps their seat in the lobby (a phone that locks its screen,
+ * a Wi-Fi drop, a reload): after that the seat, name and address slot are free again, so that
+ * throw-away joins do not stay. Never during a game: a player who drops mid-game keeps everything.
+ */
+export const LOBBY_GRACE_MS = 60_000;
 
 export function summary(p: Player): PlayerSummary {
   return { id: p.id, name: p.name, connected: p.connected, score: p.score };
+}
+
+/** The player or waiting latecomer with this id. */
+export function seatOf(state: GameState, id: string): Player | undefined {
+  return state.players.get(id) ?? state.waiting.get(id);
+}
+
+/** A game is being played: a question is open or has been (the countdown is not yet the game). */
+export function gameRunning(state: GameState): boolean {
+  return state.phase === 'question' || state.phase === 'reveal' || state.phase === 'leaderboard';
 }
 
 function countChanged(state: GameState, out: Effect[]): void {
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'player_count', count: state.players.size, connected: state.connectedCount },
+    msg: {
+      type: 'player_count',
+      count: state.players.size,
+      connected: state.connectedCount,
+      waiting: state.waiting.size,
+    },
     coalesce: 'player_count',
   });
 }
@@ -28,24 +53,45 @@ function refuseJoin(out: Effect[], conn: ConnId, code: ErrorCode, message: strin
   return null;
 }
 
-export function join(state: GameState, out: Effect[], conn: ConnId, rawName: string): Player | null {
+/** A name inside a sentence, isolated so that a right-to-left name cannot reorder the sentence. */
+function quoted(name: string): string {
+  return `\u2068${name}\u2069`;
+}
+
+export function join(
+  state: GameState,
+  out: Effect[],
+  conn: ConnId,
+  rawName: string,
+  address: string | undefined,
+): Player | null {
   const checked = checkNickname(rawName);
   if (!checked.ok) return refuseJoin(out, conn, 'name_invalid', checked.reason);
-  const key = nameKey(checked.name);
-  if (state.names.has(key))
+  const keys = nameKeys(checked.name);
+  for (const key of keys) {
+    const other = seatOf(state, state.names.get(key) ?? '');
+    if (other)
+      return refuseJoin(
+        out,
+        conn,
+        'name_taken',
+        `"${quoted(checked.name)}" looks the same as a player already here: ${quoted(other.name)}. Pick another name.`,
+      );
+  }
+  const { maxPlayers, maxPlayersPerAddress, lateJoin } = state.settings;
+  if (state.players.size + state.waiting.size >= maxPlayers) {
+    return refuseJoin(out, conn, 'room_full', `The room is full (${maxPlayers} players).`);
+  }
+  if (address !== undefined && (state.perAddress.get(address) ?? 0) >= maxPlayersPerAddress) {
     return refuseJoin(
       out,
       conn,
-      'name_taken',
-      `The name "${checked.name}" is taken in this room; pick another.`,
+      'address_full',
+      `${maxPlayersPerAddress} ${maxPlayersPerAddress === 1 ? 'player has' : 'players have'} already joined from this device's network address (${address}), the most the host allows. Join from your own device, or ask the host to allow more players per address.`,
     );
-  if (state.players.size >= state.settings.maxPlayers) {
-    return refuseJoin(out, conn, 'room_full', `The room is full (${state.settings.maxPlayers} players).`);
   }
-  // Between games (finished) anyone may join for the next one.
-  if (state.phase !== 'lobby' && state.phase !== 'finished' && !state.settings.lateJoin) {
-    return refuseJoin(out, conn, 'game_started', 'The game has already started; wait for the next one.');
-  }
+  // Once a question has opened, a newcomer plays from the next game on, unless late join is on.
+  const waits = gameRunning(state) && !lateJoin;
   const seq = state.nextSeq++;
   const player: Player = {
     id: `p${seq}`,
@@ -55,17 +101,24 @@ export function join(state: GameState, out: Effect[], conn: ConnId, rawName: str
     score: 0,
     streak: 0,
     correctCount: 0,
-    totalTimeMs: lateJoinTime(state),
+    totalTimeMs: waits ? 0 : lateJoinTime(state),
     answers: [],
     pending: null,
     lastResult: null,
     rank: null,
+    address: address ?? null,
+    dropAt: null,
   };
-  state.players.set(player.id, player);
-  state.names.set(key, player.id);
-  state.connectedCount++;
+  for (const key of keys) state.names.set(key, player.id);
+  if (address !== undefined) state.perAddress.set(address, (state.perAddress.get(address) ?? 0) + 1);
   out.push({ kind: 'bind', conn, playerId: player.id });
-  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
+  if (waits) {
+    state.waiting.set(player.id, player);
+  } else {
+    state.players.set(player.id, player);
+    state.connectedCount++;
+    out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
+  }
   countChanged(state, out);
   return player;
 }
@@ -83,25 +136,148 @@ function lateJoinTime(state: GameState): number {
 }
 
 /** Marks a player connected or not; returns false when nothing changed. */
-export function setConnected(state: GameState, out: Effect[], player: Player, connected: boolean): boolean {
+export function setConnected(
+  state: GameState,
+  out: Effect[],
+  player: Player,
+  connected: boolean,
+  now: number,
+): boolean {
   if (player.connected === connected) return false;
   player.connected = connected;
+  // A latecomer is not in this game: nobody counts them yet.
+  if (state.waiting.has(player.id)) return true;
   state.connectedCount += connected ? 1 : -1;
   const round = state.round;
   if (round && !round.closed && player.pending) round.answeredConnected += connected ? 1 : -1;
+  if (state.phase === 'lobby') {
+    if (connected) player.dropAt = null;
+    else holdSeat(state, out, player, now);
+  }
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
   countChanged(state, out);
   return true;
 }
 
-export function kick(state: GameState, out: Effect[], player: Player): void {
-  setConnected(state, out, player, false);
-  state.players.delete(player.id);
-  state.names.delete(nameKey(player.name));
-  if (state.ranking.length > 0) rankPlayers(state);
-  out.push({ kind: 'kick', playerId: player.id });
-  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player_removed', id: player.id } });
+/**
+ * Takes someone out of the room: a player or a waiting latecomer. Their name and their address's
+ * slot are free again. `by`: the host (kick: the connection is cut) or not (release: it stays,
+ * as a guest). Ranks are not recomputed here: see `rerank`.
+ */
+export function removePlayer(state: GameState, out: Effect[], player: Player, by: 'host' | 'release'): void {
+  const waited = state.waiting.delete(player.id);
+  if (!waited) {
+    if (player.connected) {
+      player.connected = false;
+      state.connectedCount--;
+      const round = state.round;
+      if (round && !round.closed && player.pending) round.answeredConnected--;
+      out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
+    }
+    state.players.delete(player.id);
+  }
+  for (const key of nameKeys(player.name)) if (state.names.get(key) === player.id) state.names.delete(key);
+  if (player.address !== null) {
+    const left = (state.perAddress.get(player.address) ?? 1) - 1;
+    if (left > 0) state.perAddress.set(player.address, left);
+    else state.perAddress.delete(player.address);
+  }
+  player.dropAt = null;
+  out.push(by === 'host' ? { kind: 'kick', playerId: player.id } : { kind: 'release', playerId: player.id });
+  if (!waited)
+    out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player_removed', id: player.id } });
   countChanged(state, out);
+}
+
+/** After removals: a ranking already shown stays consistent (players removed since are left out). */
+export function rerank(state: GameState): void {
+  if (state.ranking.length > 0) rankPlayers(state);
+}
+
+export function kick(state: GameState, out: Effect[], player: Player): void {
+  removePlayer(state, out, player, 'host');
+  rerank(state);
+}
+
+/** The host's "remove everyone disconnected": not while a game is under way. Returns how many. */
+export function removeDisconnected(state: GameState, out: Effect[]): number {
+  const gone = [...state.players.values(), ...state.waiting.values()].filter((p) => !p.connected);
+  for (const p of gone) removePlayer(state, out, p, 'host');
+  rerank(state);
+  return gone.length;
+}
+
+/** A player's own `leave`. Mid-game a player cannot give up their seat: their score stays. */
+export function leave(state: GameState, out: Effect[], conn: ConnId, playerId: string): void {
+  const player = seatOf(state, playerId);
+  if (!player) {
+    out.push({ kind: 'reply', conn, msg: error('unknown_player', 'You are not in this room.', 'leave') });
+    return;
+  }
+  if (state.players.has(playerId) && gameRunning(state)) {
+    refuse(
+      out,
+      conn,
+      'leave',
+      'wrong_phase',
+      'The game is under way: you can leave once it is over. To stop playing, close the page; your score stays.',
+    );
+    return;
+  }
+  removePlayer(state, out, player, 'release');
+  rerank(state);
+}
+
+// --- Lobby grace ---------------------------------------------------------------------------------
+
+function holdSeat(state: GameState, out: Effect[], player: Player, now: number): void {
+  player.dropAt = now + LOBBY_GRACE_MS;
+  state.dropQueue.push({ id: player.id, at: player.dropAt });
+  // Grace ends in the order players left, so the head of the queue is the next one due.
+  if (state.dropQueue.length === 1) out.push({ kind: 'timer', at: player.dropAt });
+}
+
+/** Entering the lobby (a new game, a cancelled start): everyone disconnected gets a fresh grace. */
+export function enterLobby(state: GameState, out: Effect[], now: number): void {
+  state.dropQueue = [];
+  for (const p of state.players.values()) {
+    p.dropAt = null;
+    if (!p.connected) holdSeat(state, out, p, now);
+  }
+  out.push({ kind: 'timer', at: state.dropQueue[0]?.at ?? null });
+}
+
+/** Leaving the lobby: nobody is dropped during a game. */
+export function leaveLobby(state: GameState): void {
+  for (const { id } of state.dropQueue) {
+    const p = state.players.get(id);
+    if (p) p.dropAt = null;
+  }
+  state.dropQueue = [];
+}
+
+/** The lobby's timer: frees the seats whose grace has ended; re-arms for the next one. */
+export function dropAbsent(state: GameState, out: Effect[], now: number): void {
+  const queue = state.dropQueue;
+  let head = 0;
+  for (; head < queue.length; head++) {
+    const { id, at } = queue[head]!;
+    const p = state.players.get(id);
+    const current = p !== undefined && !p.connected && p.dropAt === at;
+    if (current && at > now) break;
+    if (current) removePlayer(state, out, p, 'release');
+  }
+  state.dropQueue = head === 0 ? queue : queue.slice(head);
+  out.push({ kind: 'timer', at: state.dropQueue[0]?.at ?? null });
+}
+
+/** A new game: the latecomers who waited become players. */
+export function seatWaiting(state: GameState): void {
+  for (const p of state.waiting.values()) {
+    state.players.set(p.id, p);
+    if (p.connected) state.connectedCount++;
+  }
+  state.waiting.clear();
 }
 
 /** The original rule: in the lobby, enough connected players start the countdown. */

@@ -23,7 +23,10 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
         ? topRows(state, TOP_ROWS)
         : [];
   let you: YouView | null = null;
+  let waiting: Snapshot['waiting'] = null;
   if (viewer.role === 'player') {
+    const latecomer = state.waiting.get(viewer.playerId);
+    if (latecomer) waiting = { id: latecomer.id, name: latecomer.name };
     const p = state.players.get(viewer.playerId);
     if (p) {
       const pending = round && !round.closed ? p.pending : null;
@@ -56,6 +59,8 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     reveal: revealed && round ? revealView(round) : null,
     top,
     you,
+    waiting,
+    waitingCount: state.waiting.size,
   };
   if (viewer.role === 'host') {
     snapshot.players = [...state.players.values()].map(summary);

@@ -32,6 +32,10 @@ export interface Player {
   pending: { option: number; elapsedMs: number } | null;
   lastResult: PlayerResult | null;
   rank: number | null;
+  /** The network address the player joined from; null when not known (an older journal). */
+  address: string | null;
+  /** While disconnected in the lobby: when the seat is given up unless the player comes back. */
+  dropAt: number | null;
 }
 
 export interface Round {
@@ -55,8 +59,14 @@ export interface GameState {
   /** When the current phase ends by itself; null while it waits (lobby, or the host's Next). */
   endsAt: number | null;
   players: Map<string, Player>;
-  /** Lower-cased name to player id, for uniqueness ignoring case. */
+  /** Players who joined while a game was running, in join order: they play from the next game. */
+  waiting: Map<string, Player>;
+  /** Each name key (see name-keys.ts) of everyone in the room, to their id: names must look different. */
   names: Map<string, string>;
+  /** Players and waiting players by the address they joined from. */
+  perAddress: Map<string, number>;
+  /** Disconnected lobby players in the order their grace ends (entries go stale on reconnect). */
+  dropQueue: { id: string; at: number }[];
   connectedCount: number;
   nextSeq: number;
   /** Index of the current (or last) question; -1 before the first. */
@@ -79,7 +89,10 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     phase: 'lobby',
     endsAt: null,
     players: new Map(),
+    waiting: new Map(),
     names: new Map(),
+    perAddress: new Map(),
+    dropQueue: [],
     connectedCount: 0,
     nextSeq: 1,
     questionIndex: -1,

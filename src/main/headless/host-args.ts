@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
 import { DEFAULT_PORT } from '../server/quiz-server';
 
 /** The headless host's data folder (XDG data home). */
@@ -35,6 +36,9 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --min-players N         connected players that start the game by itself (default 2; 0 = by hand)
   --question-time S       seconds per question (default 10)
   --max-per-address N     most connections from one address (default 64)
+  --max-players-per-address N
+                          most players who may join from one address (default ${DEFAULT_SETTINGS.maxPlayersPerAddress};
+                          the host computer's own browser tabs share 127.0.0.1)
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
@@ -64,6 +68,7 @@ const ArgsSchema = z.object({
   'min-players': intIn('min-players', 0, 10_000).optional(),
   'question-time': intIn('question-time', 5, 240).optional(),
   'max-per-address': intIn('max-per-address', 1, 100_000).optional(),
+  'max-players-per-address': intIn('max-players-per-address', 1, 10_000).optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
@@ -92,6 +97,7 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'min-players': { type: 'string' },
         'question-time': { type: 'string' },
         'max-per-address': { type: 'string' },
+        'max-players-per-address': { type: 'string' },
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },

@@ -32,6 +32,7 @@ import { formatIssues } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import {
   createGame,
+  seatOf,
   snapshotFor,
   step,
   type Audience,
@@ -534,6 +535,11 @@ export class QuizServer {
     switch (msg.type) {
       case 'join':
         return this.join(conn, msg.name, msg.pin, at);
+      case 'leave':
+        if (conn.role !== 'player' || !conn.playerId)
+          return this.fail(conn, 'not_joined', 'You have not joined, so there is nothing to leave.', 'leave');
+        this.apply({ kind: 'leave', conn: conn.id, playerId: conn.playerId }, at);
+        return;
       case 'answer': {
         if (conn.role !== 'player' || !conn.playerId)
           return this.fail(conn, 'not_joined', 'Join the game before answering.', 'answer');
@@ -578,7 +584,7 @@ export class QuizServer {
       return;
     }
     const playerId = token === undefined ? undefined : this.sessions.playerOf(token);
-    if (playerId && this.state.players.has(playerId)) {
+    if (playerId && seatOf(this.state, playerId)) {
       this.bindPlayer(conn, playerId);
       // Mark the player connected first, so that their snapshot shows them connected.
       this.apply({ kind: 'connected', playerId }, at);
@@ -694,7 +700,7 @@ export class QuizServer {
         return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
       if (!sameSecret(pin, roomPin)) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
     }
-    this.apply({ kind: 'join', conn: conn.id, name }, at);
+    this.apply({ kind: 'join', conn: conn.id, name, address: conn.address }, at);
   }
 
   // --- Engine ---------------------------------------------------------------------------------
@@ -704,7 +710,7 @@ export class QuizServer {
     const before = this.state.phase;
     const kicked =
       input.kind === 'host' && input.command.type === 'kick'
-        ? this.state.players.get(input.command.playerId)
+        ? seatOf(this.state, input.command.playerId)
         : undefined;
     const { effects } = step(this.state, input, now);
     // Scoring a round is the longest step (every player at once): its sends start a turn later.
@@ -793,7 +799,7 @@ export class QuizServer {
         return;
       case 'bind': {
         const conn = this.conns.get(effect.conn);
-        const player = this.state.players.get(effect.playerId);
+        const player = seatOf(this.state, effect.playerId);
         if (!conn || !player) return;
         this.bindPlayer(conn, effect.playerId);
         const token = this.sessions.issue(effect.playerId);
@@ -810,6 +816,16 @@ export class QuizServer {
           conn.role = 'guest';
           this.fail(conn, 'kicked', 'The host removed you from the game.');
           this.closeAfterSends(conn.ws, CLOSE_CODES.kicked, 'Removed by the host');
+        }
+        return;
+      }
+      case 'release': {
+        const conn = this.sessions.connOf(effect.playerId);
+        this.sessions.revoke(effect.playerId);
+        if (conn) {
+          conn.playerId = null;
+          conn.role = 'guest';
+          this.send(conn, { type: 'left' }, this.snapshotOf(conn));
         }
         return;
       }
@@ -848,7 +864,7 @@ export class QuizServer {
 
   private report(input: Input, before: GameState['phase'], kickedName: string | undefined): void {
     if (input.kind === 'connected' || input.kind === 'disconnected') {
-      const name = this.state.players.get(input.playerId)?.name ?? input.playerId;
+      const name = seatOf(this.state, input.playerId)?.name ?? input.playerId;
       this.emit({ kind: input.kind, playerId: input.playerId, name });
     } else if (input.kind === 'answer') {
       const p = this.state.players.get(input.playerId);

@@ -132,10 +132,12 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     join: (name, pin) => client.join(name, pin),
     answer: (option) => client.answer(option),
     start: () => client.start(),
+    cancelStart: () => client.cancelStart(),
     next: () => client.next(),
     skip: () => client.skip(),
     end: () => client.end(),
     kick: (playerId) => client.kick(playerId),
+    removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),
     async exportCsv() {
@@ -160,6 +162,8 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     connect: async () => desktopOnly,
     leave() {
       if (hostToken) return;
+      // The host frees the seat and keeps this connection, as a guest (the view then shows Join).
+      if (client.leaveGame()) return;
       const old = client;
       writeToken(null);
       open(null);

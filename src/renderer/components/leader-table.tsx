@@ -1,5 +1,6 @@
 /** Ranked rows (top five, or the whole final table), with the viewer's own row marked. */
 import type { LeaderRow } from '../../shared/protocol';
+import { PlayerName } from './player-name';
 import './leader-table.css';
 
 interface LeaderTableProps {
@@ -41,7 +42,9 @@ export function LeaderTable({ rows, youId, caption, detailed = false, large = fa
                 <span className="rank-badge">{row.rank}</span>
               </td>
               <th scope="row" className="leader-table__name">
-                <span className="leader-table__name-text">{row.name}</span>
+                <span className="leader-table__name-text">
+                  <PlayerName name={row.name} />
+                </span>
                 {you ? <span className="tag tag--you">You</span> : null}
                 {!row.connected ? <span className="tag tag--muted">offline</span> : null}
                 {!detailed ? (

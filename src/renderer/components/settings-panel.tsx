@@ -7,7 +7,12 @@ import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { useApi } from '../api/api-context';
 
 type NumberKey =
-  'minPlayers' | 'questionSeconds' | 'countdownSeconds' | 'revealSeconds' | 'leaderboardSeconds';
+  | 'minPlayers'
+  | 'questionSeconds'
+  | 'countdownSeconds'
+  | 'revealSeconds'
+  | 'leaderboardSeconds'
+  | 'maxPlayersPerAddress';
 
 const NUMBER_FIELDS: { key: NumberKey; label: string; min: number; max: number; hint?: string }[] = [
   {
@@ -21,6 +26,13 @@ const NUMBER_FIELDS: { key: NumberKey; label: string; min: number; max: number; 
   { key: 'countdownSeconds', label: 'Countdown before the first question', min: 0, max: 30 },
   { key: 'revealSeconds', label: 'Seconds to show each answer', min: 1, max: 120 },
   { key: 'leaderboardSeconds', label: 'Seconds to show the leaderboard', min: 1, max: 120 },
+  {
+    key: 'maxPlayersPerAddress',
+    label: 'Players from one network address',
+    min: 1,
+    max: 10_000,
+    hint: 'Each phone has its own; raise it when people share a computer.',
+  },
 ];
 
 function NumberSetting({

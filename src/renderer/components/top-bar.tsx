@@ -6,6 +6,7 @@ import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { Brand } from './brand';
+import { PlayerName } from './player-name';
 import './top-bar.css';
 
 function progress(game: ClientView): string | null {
@@ -35,7 +36,7 @@ export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
         {me ? (
           <span className="chip chip--me">
             <span className="visually-hidden">You are </span>
-            <span className="chip__name">{me.name}</span>
+            <PlayerName className="chip__name" name={me.name} />
             <span className="visually-hidden">, score </span>
             <span className="chip__score">{me.score.toLocaleString('en-US')}</span>
           </span>

@@ -8,6 +8,7 @@ import type { AppState } from '../../shared/api/quiz-api';
 import type { LeaderRow } from '../../shared/protocol';
 import { useApi } from '../api/api-context';
 import { LeaderTable, ordinal } from '../components/leader-table';
+import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
 import './final-screen.css';
 
@@ -26,7 +27,15 @@ export function FinalScreen({ state, game, me }: FinalProps) {
     <section className="screen final">
       <div className="final__head">
         <p className="final__kicker">{game.quiz?.title} · Final results</p>
-        <ScreenHeading>{winner ? `${winner.name} wins!` : 'Game over'}</ScreenHeading>
+        <ScreenHeading>
+          {winner ? (
+            <>
+              <PlayerName name={winner.name} /> wins!
+            </>
+          ) : (
+            'Game over'
+          )}
+        </ScreenHeading>
       </div>
       {rows.length > 0 ? <Podium rows={rows.slice(0, 3)} youId={you?.id ?? null} /> : null}
       {you && you.rank !== null ? (
@@ -44,6 +53,12 @@ export function FinalScreen({ state, game, me }: FinalProps) {
           detailed={isHost}
         />
       </div>
+      {isHost && game.waitingCount > 0 ? (
+        <p className="final__waiting" role="status">
+          {game.waitingCount} {game.waitingCount === 1 ? 'player joined' : 'players joined'} during the game
+          and {game.waitingCount === 1 ? 'plays' : 'play'} from the next one.
+        </p>
+      ) : null}
       {isHost ? (
         <HostFinalActions state={state} />
       ) : (
@@ -58,7 +73,7 @@ function Podium({ rows, youId }: { rows: LeaderRow[]; youId: string | null }) {
     <ol className="podium" aria-label="Podium">
       {rows.map((r, i) => (
         <li key={r.id} className={`podium__place podium__place--${i + 1}${r.id === youId ? ' is-you' : ''}`}>
-          <span className="podium__name">{r.name}</span>
+          <PlayerName className="podium__name" name={r.name} />
           <span className="podium__score">{r.score.toLocaleString('en-US')} points</span>
           <span className="podium__block" aria-hidden="true">
             <span className="podium__rank">{i + 1}</span>

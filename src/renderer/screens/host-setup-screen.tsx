@@ -1,17 +1,22 @@
 /**
  * Host setup (desktop): the quiz (built-in pack first), the room's name, players needed to start by
- * itself, seconds per question, a PIN, and whether the host plays too.
+ * itself, seconds per question, players from one network address, a PIN, and whether the host
+ * plays too.
  */
 import { useState, type FormEvent } from 'react';
 import type { AppState, HostConfig } from '../../shared/api/quiz-api';
 import { checkNickname } from '../../shared/nickname';
+import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
 import { useApi } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 import { Field } from '../components/field';
 import './host-setup-screen.css';
 
 type Errors = Partial<
-  Record<'quiz' | 'roomName' | 'minPlayers' | 'questionSeconds' | 'nickname' | 'form', string>
+  Record<
+    'quiz' | 'roomName' | 'minPlayers' | 'questionSeconds' | 'maxPlayersPerAddress' | 'nickname' | 'form',
+    string
+  >
 >;
 
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -34,6 +39,7 @@ export function HostSetupScreen({
   const [roomName, setRoomName] = useState('Quiz night');
   const [minPlayers, setMinPlayers] = useState('2');
   const [questionSeconds, setQuestionSeconds] = useState('10');
+  const [perAddress, setPerAddress] = useState(String(DEFAULT_SETTINGS.maxPlayersPerAddress));
   const [pin, setPin] = useState(false);
   const [playToo, setPlayToo] = useState(false);
   const [nickname, setNickname] = useState('');
@@ -62,6 +68,7 @@ export function HostSetupScreen({
     const next: Errors = {};
     const min = wholeNumber(minPlayers, 0, 10_000);
     const seconds = wholeNumber(questionSeconds, 5, 240);
+    const maxPlayersPerAddress = wholeNumber(perAddress, 1, 10_000);
     const name = roomName.trim();
     const nick = checkNickname(nickname);
     if (!chosen) next.quiz = 'Choose a quiz.';
@@ -70,6 +77,7 @@ export function HostSetupScreen({
     if (min === null)
       next.minPlayers = 'Enter a whole number from 0 to 10000 (0 means you start the game yourself).';
     if (seconds === null) next.questionSeconds = 'Enter a whole number of seconds from 5 to 240.';
+    if (maxPlayersPerAddress === null) next.maxPlayersPerAddress = 'Enter a whole number from 1 to 10000.';
     if (playToo && !nick.ok) next.nickname = nick.reason;
     setErrors(next);
     if (Object.keys(next).length > 0) {
@@ -82,6 +90,7 @@ export function HostSetupScreen({
       roomName: name,
       minPlayers: min ?? 2,
       questionSeconds: seconds ?? 10,
+      maxPlayersPerAddress: maxPlayersPerAddress ?? DEFAULT_SETTINGS.maxPlayersPerAddress,
       pin,
       playToo,
       ...(playToo && nick.ok ? { nickname: nick.name } : {}),
@@ -183,6 +192,24 @@ export function HostSetupScreen({
                 max={240}
                 value={questionSeconds}
                 onChange={(e) => setQuestionSeconds(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="host-maxPlayersPerAddress"
+            label="Players from one network address"
+            hint="Stops one device from filling the room. Your own player and browsers on this computer share one; raise it when people share a computer."
+            error={errors.maxPlayersPerAddress}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={10000}
+                value={perAddress}
+                onChange={(e) => setPerAddress(e.target.value)}
               />
             )}
           </Field>

@@ -10,16 +10,13 @@ export interface JoinMessage {
 }
 
 const MESSAGES: Record<string, JoinMessage> = {
-  name_taken: {
-    field: 'nickname',
-    text: 'Someone in this room already has that nickname. Pick another one.',
-  },
   pin_required: {
     field: 'pin',
     text: 'This room needs a PIN. Ask the host for the 6-digit PIN on their screen.',
   },
   pin_wrong: { field: 'pin', text: 'That PIN is not right. Check it on the host’s screen and try again.' },
   room_full: { field: 'form', text: 'This room is full. Ask the host to make room, or join another room.' },
+  // Older hosts; this one lets a latecomer wait for the next game instead.
   game_started: { field: 'form', text: 'This game has already started. Wait for the next game, then join.' },
   unreachable: {
     field: 'form',
@@ -27,13 +24,16 @@ const MESSAGES: Record<string, JoinMessage> = {
   },
   unknown_token: {
     field: 'form',
-    text: 'Your earlier place in this room has ended (the room may have restarted). Join again.',
+    text: 'Your earlier place in this room has ended (you were away from the lobby for a while, or the room restarted). Join again.',
   },
 };
 
-/** The message for `code`; `fallback` (the host's own words) for codes without one here. */
+/**
+ * The message for `code`; `fallback` (the host's own words) for codes without one here. A refused
+ * name keeps the host's words: they say what is wrong and where, or which player it looks like.
+ */
 export function joinMessage(code: string, fallback: string): JoinMessage {
-  if (code === 'name_invalid') return { field: 'nickname', text: fallback };
+  if (code === 'name_invalid' || code === 'name_taken') return { field: 'nickname', text: fallback };
   return MESSAGES[code] ?? { field: 'form', text: fallback };
 }
 

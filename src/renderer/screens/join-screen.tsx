@@ -187,7 +187,7 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
         </div>
         <form className="card join__form" onSubmit={submitConnected} noValidate>
           {started && !message ? (
-            <p className="form-note">A game is in progress. You can join when the next one starts.</p>
+            <p className="form-note">A game is in progress: join now and you play from the next one.</p>
           ) : null}
           {nicknameField}
           {pinNeeded ? pinField : null}

@@ -1,12 +1,17 @@
 /**
- * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (with a
- * remove button each), the start rule, Start and the settings. Everyone sees the countdown.
+ * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (a search
+ * box, a remove button each, one to remove everyone disconnected), the start rule, Start and the
+ * settings. Players see that they are in, and may leave. Everyone sees the countdown; the host may
+ * cancel it.
  */
+import { useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
+import type { PlayerSummary } from '../../shared/protocol';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { OptionShape } from '../components/option-shape';
+import { PlayerName } from '../components/player-name';
 import { QrCode } from '../components/qr-code';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
@@ -36,6 +41,7 @@ export function LobbyScreen({ state, game, me }: LobbyProps) {
 }
 
 function Countdown({ state, game }: { state: AppState; game: ClientView }) {
+  const api = useApi();
   const remaining = useRemainingMs(game.endsAt, state.clockOffset, 100);
   const seconds = Math.max(1, Math.ceil(remaining / 1000));
   return (
@@ -49,11 +55,20 @@ function Countdown({ state, game }: { state: AppState; game: ClientView }) {
       <p className="lead">
         {game.quiz ? `${game.quiz.questionCount} questions. Be quick: faster answers score more.` : null}
       </p>
+      {game.role === 'host' ? (
+        <div className="countdown__cancel">
+          <button type="button" className="btn btn--secondary" onClick={() => api.cancelStart()}>
+            Cancel start
+          </button>
+          <p className="countdown__hint">Back to the lobby; you then start the game yourself.</p>
+        </div>
+      ) : null}
     </section>
   );
 }
 
 function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
+  const api = useApi();
   const others = game.playerCount - 1;
   return (
     <section className="screen screen--center lobby-player">
@@ -64,7 +79,15 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
           </span>
         ))}
       </div>
-      <ScreenHeading>You’re in{me?.you ? `, ${me.you.name}` : ''}!</ScreenHeading>
+      <ScreenHeading>
+        You’re in
+        {me?.you ? (
+          <>
+            , <PlayerName name={me.you.name} />
+          </>
+        ) : null}
+        !
+      </ScreenHeading>
       <p className="lead">Look for your name on the host’s screen.</p>
       <div className="card card--glass lobby-player__status" role="status">
         <p className="lobby-player__count">
@@ -79,6 +102,9 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
           Quiz: <strong>{game.quiz.title}</strong> · {game.quiz.questionCount} questions
         </p>
       ) : null}
+      <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
+        Leave the room
+      </button>
     </section>
   );
 }
@@ -97,13 +123,23 @@ function JoinAddress({ url }: { url: string }) {
   );
 }
 
+/** Names that contain `query`, ignoring letter case, accents' composition and full-width forms. */
+function matching(players: PlayerSummary[], query: string): PlayerSummary[] {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+  const q = fold(query.trim());
+  return q ? players.filter((p) => fold(p.name).includes(q)) : players;
+}
+
 function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const api = useApi();
+  const [query, setQuery] = useState('');
   const urls = game.access?.joinUrls ?? [];
   const primary = urls[0] ?? null;
   const pin = game.access?.pin ?? null;
   const players = game.players;
-  const shown = players.slice(0, MAX_CHIPS);
+  const found = matching(players, query);
+  const shown = found.slice(0, MAX_CHIPS);
+  const offline = players.reduce((n, p) => n + (p.connected ? 0 : 1), 0);
   return (
     <section className="screen lobby-host">
       <div className="lobby-host__join card card--light">
@@ -143,12 +179,44 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
           </p>
         </div>
         <div className="lobby-host__players card card--glass">
-          <h2>
-            Players <span className="count-badge">{players.length}</span>
-          </h2>
+          <div className="lobby-host__players-head">
+            <h2>
+              Players <span className="count-badge">{players.length}</span>
+            </h2>
+            {players.length > 0 ? (
+              <div className="lobby-host__tools">
+                <input
+                  type="search"
+                  className="lobby-host__search"
+                  placeholder="Find a player"
+                  aria-label="Find a player by name"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                />
+                {offline > 0 ? (
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    onClick={() => api.removeDisconnected()}
+                  >
+                    Remove {offline} disconnected
+                  </button>
+                ) : null}
+                {query.trim() && found.length > 0 ? (
+                  <p className="lobby-host__found" role="status">
+                    {found.length} of {players.length} {found.length === 1 ? 'matches' : 'match'}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
           {players.length === 0 ? (
             <p className="lobby-host__empty">
               <span className="spinner" aria-hidden="true" /> Waiting for players to join…
+            </p>
+          ) : found.length === 0 ? (
+            <p className="lobby-host__empty" role="status">
+              No player’s name contains “{query.trim()}”.
             </p>
           ) : (
             <ul className="player-chips" aria-live="polite" aria-relevant="additions">
@@ -157,8 +225,8 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                   key={p.id}
                   className={`player-chip${p.connected ? '' : ' is-offline'}${me?.you?.id === p.id ? ' is-you' : ''}`}
                 >
-                  <span className="player-chip__name">{p.name}</span>
-                  {!p.connected ? <span className="visually-hidden"> (offline)</span> : null}
+                  <PlayerName className="player-chip__name" name={p.name} />
+                  {!p.connected ? <span className="visually-hidden"> (disconnected)</span> : null}
                   <button
                     type="button"
                     className="player-chip__kick"
@@ -176,8 +244,10 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                   </button>
                 </li>
               ))}
-              {players.length > shown.length ? (
-                <li className="player-chip player-chip--more">and {players.length - shown.length} more</li>
+              {found.length > shown.length ? (
+                <li className="player-chip player-chip--more">
+                  and {found.length - shown.length} more{query.trim() ? '' : ': find one by name'}
+                </li>
               ) : null}
             </ul>
           )}

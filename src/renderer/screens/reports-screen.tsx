@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AppState, ReportData } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
+import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
 import './reports-screen.css';
 
@@ -60,7 +61,15 @@ export function ReportsScreen({ state, onBack }: { state: AppState; onBack: () =
                     <td>{r.quizTitle}</td>
                     <td>{r.roomName}</td>
                     <td className="num">{r.playerCount}</td>
-                    <td>{r.winner ? `${r.winner.name} (${r.winner.score.toLocaleString('en-US')})` : '—'}</td>
+                    <td>
+                      {r.winner ? (
+                        <>
+                          <PlayerName name={r.winner.name} /> ({r.winner.score.toLocaleString('en-US')})
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>
                       <button
                         type="button"
@@ -179,7 +188,7 @@ function ReportView({ id, onClose }: { id: string; onClose: () => void }) {
                     <tr key={p.id}>
                       <td className="num">{p.rank}</td>
                       <td>
-                        {p.name}
+                        <PlayerName name={p.name} />
                         {p.connected ? null : <span className="tag tag--muted reports__tag">left</span>}
                       </td>
                       <td className="num">{p.score.toLocaleString('en-US')}</td>

@@ -39,6 +39,8 @@ export interface HostConfig {
   /** Connected players needed to start by itself; 0 = the host starts by hand. */
   minPlayers: number;
   questionSeconds: number;
+  /** Players who may join from one network address (the room's default when absent). */
+  maxPlayersPerAddress?: number;
   /** Generate a 6-digit PIN that joiners must give. */
   pin: boolean;
   /** The host also plays, as a player with `nickname`. */
@@ -194,6 +196,8 @@ export interface QuizApi {
 
   /** Host: starts the game now. */
   start(): void;
+  /** Host: stops the countdown before the first question; the room waits for Start. */
+  cancelStart(): void;
   /** Host: moves on from reveal or leaderboard. */
   next(): void;
   /** Host: closes the open question without scoring it. */
@@ -202,6 +206,8 @@ export interface QuizApi {
   end(): void;
   /** Host: removes a player. */
   kick(playerId: string): void;
+  /** Host: removes every player who is not connected (in the lobby or after a game). */
+  removeDisconnected(): void;
   /** Host: changes game settings. */
   updateSettings(settings: SettingsPatch): void;
   /** Host: starts another game, with the quiz `quizId` or the same quiz. */
@@ -235,7 +241,10 @@ export interface QuizApi {
   resumeHosting(): Promise<IntentResult>;
   /** Desktop: connects to the room at address:port as a guest (then call join). */
   connect(address: string, port: number): Promise<IntentResult>;
-  /** Leaves the room: desktop returns to Home; a browser forgets its player and starts over. */
+  /**
+   * Leaves the room, giving up the player's seat: desktop returns to Home; a browser becomes a
+   * guest of the same room (or, when the host cannot be told, forgets its player and starts over).
+   */
   leave(): void;
   /** Desktop: asks the LAN for rooms again now. */
   refreshRooms(): void;

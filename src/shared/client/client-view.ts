@@ -42,6 +42,10 @@ export interface ClientView {
   reveal: RevealView | null;
   top: LeaderRow[];
   you: YouView | null;
+  /** Joined after the game started: who this player will be in the next game. */
+  waiting: { id: string; name: string } | null;
+  /** Players waiting for the next game. */
+  waitingCount: number;
   /** An answer sent but not yet acknowledged. */
   sending: { question: number; option: number } | null;
   /** Host only. */
@@ -74,6 +78,8 @@ export function initialView(): ClientView {
     reveal: null,
     top: [],
     you: null,
+    waiting: null,
+    waitingCount: 0,
     sending: null,
     players: [],
     answered: 0,
@@ -117,6 +123,9 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         reveal: msg.reveal,
         top: msg.top,
         you: msg.you,
+        // Hosts before this field existed send none.
+        waiting: msg.waiting ?? null,
+        waitingCount: msg.waitingCount ?? 0,
         sending: null,
         players: msg.players ?? [],
         answered: msg.answered ?? 0,
@@ -126,16 +135,25 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
       };
     case 'joined':
       return { ...view, role: 'player', error: null };
+    case 'left':
+      return { ...view, role: 'guest', you: null, waiting: null, sending: null };
     case 'player':
       return { ...view, players: upsertPlayer(view.players, msg.player) };
     case 'player_removed':
       return { ...view, players: view.players.filter((p) => p.id !== msg.id) };
     case 'player_count':
-      return { ...view, playerCount: msg.count, connectedCount: msg.connected };
+      return {
+        ...view,
+        playerCount: msg.count,
+        connectedCount: msg.connected,
+        waitingCount: msg.waiting ?? view.waitingCount,
+      };
     case 'settings':
       return { ...view, settings: msg.settings };
     case 'countdown':
       return { ...withPhase(view, 'countdown', msg.endsAt), question: null, reveal: null, top: [] };
+    case 'lobby':
+      return withPhase(view, 'lobby', null);
     case 'question':
       return {
         ...withPhase(view, 'question', msg.endsAt),

@@ -54,6 +54,8 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'player_count',
   'settings',
   'countdown',
+  'lobby',
+  'left',
   'question',
   'answer_ack',
   'answer_count',
@@ -153,6 +155,15 @@ export class QuizClient {
     return this.send(pin === undefined ? { type: 'join', name } : { type: 'join', name, pin });
   }
 
+  /**
+   * Gives up this player's seat (the host frees the name and the slot; the connection stays, as
+   * a guest). False when not playing or not connected: nothing was sent.
+   */
+  leaveGame(): boolean {
+    if (this.state.role !== 'player') return false;
+    return this.send({ type: 'leave' });
+  }
+
   /** Answers the open question with option `option` (counting from 0); false when nothing was sent. */
   answer(option: number): boolean {
     const q = this.state.question;
@@ -165,6 +176,9 @@ export class QuizClient {
   start(): void {
     this.host({ type: 'start' });
   }
+  cancelStart(): void {
+    this.host({ type: 'cancel_start' });
+  }
   next(): void {
     this.host({ type: 'next' });
   }
@@ -176,6 +190,9 @@ export class QuizClient {
   }
   kick(playerId: string): void {
     this.host({ type: 'kick', playerId });
+  }
+  removeDisconnected(): void {
+    this.host({ type: 'remove_disconnected' });
   }
   updateSettings(settings: SettingsPatch): void {
     this.host({ type: 'settings', settings });
@@ -297,6 +314,9 @@ export class QuizClient {
         return;
       case 'joined':
         this.setToken(msg.token);
+        return;
+      case 'left':
+        this.setToken(null);
         return;
       case 'pong': {
         const t1 = this.now();

@@ -29,6 +29,9 @@ export const AnswerSchema = z.strictObject({
   option: z.number().int().min(0),
 });
 
+/** A player gives up their seat in the room (a latecomer their place in the next game). */
+export const LeaveSchema = z.strictObject({ type: z.literal('leave') });
+
 export const PingSchema = z.strictObject({
   type: z.literal('ping'),
   /** The client's own clock when it sent the ping; echoed back untouched. */
@@ -36,10 +39,14 @@ export const PingSchema = z.strictObject({
 });
 
 export const StartSchema = z.strictObject({ type: z.literal('start') });
+/** Stops the countdown before the first question: back to the lobby, started by hand from then on. */
+export const CancelStartSchema = z.strictObject({ type: z.literal('cancel_start') });
 export const NextSchema = z.strictObject({ type: z.literal('next') });
 export const SkipSchema = z.strictObject({ type: z.literal('skip') });
 export const EndSchema = z.strictObject({ type: z.literal('end') });
 export const KickSchema = z.strictObject({ type: z.literal('kick'), playerId: z.string().max(32) });
+/** Removes every player who is not connected (in the lobby or after a game). */
+export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
 /** The id of a quiz the host offers (`snapshot.quizzes`), e.g. "builtin:science". */
 export const QuizIdSchema = z.string().min(1).max(200);
@@ -55,19 +62,32 @@ export const NewGameSchema = z.strictObject({
   quiz: QuizSchema.optional(),
 });
 
-export const HOST_COMMAND_TYPES = ['start', 'next', 'skip', 'end', 'kick', 'settings', 'new_game'] as const;
+export const HOST_COMMAND_TYPES = [
+  'start',
+  'cancel_start',
+  'next',
+  'skip',
+  'end',
+  'kick',
+  'remove_disconnected',
+  'settings',
+  'new_game',
+] as const;
 export type HostCommandType = (typeof HOST_COMMAND_TYPES)[number];
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   HelloSchema,
   JoinSchema,
   AnswerSchema,
+  LeaveSchema,
   PingSchema,
   StartSchema,
+  CancelStartSchema,
   NextSchema,
   SkipSchema,
   EndSchema,
   KickSchema,
+  RemoveDisconnectedSchema,
   SettingsSchema,
   NewGameSchema,
 ]);

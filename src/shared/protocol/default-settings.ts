@@ -13,4 +13,8 @@ export const DEFAULT_SETTINGS: GameSettings = {
   autoAdvance: true,
   maxPlayers: 5000,
   lateJoin: false,
+  // Every phone has an address of its own. Four leaves room for the few that share one: the
+  // desktop host's own "play too" player and a browser tab on the host computer (both come from
+  // 127.0.0.1), or two people on one laptop; and keeps one address to four seats of the room.
+  maxPlayersPerAddress: 4,
 };

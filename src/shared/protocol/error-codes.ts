@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'pin_required',
   'pin_wrong',
   'room_full',
+  'address_full',
+  /** No longer sent: a latecomer waits for the next game instead. Kept for older clients. */
   'game_started',
   // Playing and hosting
   'wrong_phase',

@@ -108,6 +108,10 @@ export interface Snapshot {
   /** Top of the leaderboard (reveal, leaderboard, finished). */
   top: LeaderRow[];
   you: YouView | null;
+  /** A player who joined after the game started: who they will be in the next game (`you` is null until then). */
+  waiting: { id: string; name: string } | null;
+  /** Players waiting for the next game. */
+  waitingCount: number;
   /** Host only: every player, and how many answered the open question. */
   players?: PlayerSummary[];
   answered?: number;
@@ -139,9 +143,13 @@ export type ServerMessage =
   | { type: 'joined'; player: { id: string; name: string }; token: string }
   | { type: 'player'; player: PlayerSummary }
   | { type: 'player_removed'; id: string }
-  | { type: 'player_count'; count: number; connected: number }
+  | { type: 'player_count'; count: number; connected: number; waiting: number }
   | { type: 'settings'; settings: GameSettings }
   | { type: 'countdown'; endsAt: number }
+  /** The host cancelled the countdown: the room waits in the lobby again. */
+  | { type: 'lobby' }
+  /** Your `leave` was done: this connection is a guest again and its token is void. */
+  | { type: 'left' }
   | { type: 'question'; question: QuestionView; endsAt: number }
   | { type: 'answer_ack'; answer: AnswerView }
   | { type: 'answer_count'; question: number; answered: number; connected: number }

@@ -21,6 +21,11 @@ export const GameSettingsSchema = z.object({
   maxPlayers: z.number().int().min(1).max(10_000),
   /** Whether a new player may join after the game has started. */
   lateJoin: z.boolean(),
+  /**
+   * Players (and latecomers waiting for the next game) who may join from one network address,
+   * so that one device cannot fill the room.
+   */
+  maxPlayersPerAddress: z.number().int().min(1).max(10_000),
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
