@@ -45,7 +45,8 @@ export function buildBridge(
     try {
       flushPage();
     } finally {
-      void ipc.invoke(FLUSHED_CHANNEL);
+      // A refused answer leaves main to its own bound; nothing here can do better.
+      ipc.invoke(FLUSHED_CHANNEL).catch(() => undefined);
     }
   });
   let current: AppState = EMPTY_STATE;
