@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { menuRoles } from '../../src/main/app/app-menu';
+import type { AppState } from '../../src/shared/api/quiz-api';
 import { FLUSH_CHANNEL, GET_STATE_CHANNEL, INTENT_CHANNELS } from '../../src/shared/ipc/channels';
 import { ensureBuilt, OUT_DIR } from '../support/built-app';
 import { isolationUnsupportedReason } from './support/main-process';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../support/built-app';
 import type { Command, Notice, RecordedCall, Reply, StandInConfig } from './electron-stand-in';
 
-const HOOK = join(__dirname, 'use-electron-stand-in.cts');
+const HOOK = join(__dirname, 'use-electron-stand-in.ts');
 
 /** Why the main process cannot be run in a namespace of its own here, or undefined. */
 export function isolationUnsupportedReason(): string | undefined {

@@ -3,10 +3,11 @@
  * of the process gets the call-recording stand-in (electron-stand-in.ts) instead of the
  * package, whose own index only knows the path of a binary that cannot be had here.
  */
-import Module = require('node:module');
-import path = require('node:path');
+import Module from 'node:module';
+import { join } from 'node:path';
 
-const standIn = path.join(__dirname, 'electron-stand-in.ts');
+// Loaded as CommonJS (the package has no "type"), so __dirname is this folder.
+const standIn = join(__dirname, 'electron-stand-in.ts');
 type Resolve = (this: unknown, request: string, ...rest: unknown[]) => string;
 const loader = Module as unknown as { _resolveFilename: Resolve };
 const resolveFilename = loader._resolveFilename;
