@@ -9,7 +9,7 @@
  * the code looks for them.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
@@ -20,6 +20,7 @@ import { ensureBuilt, ROOT } from '../support/built-app';
 import { freePort } from '../support/host-process';
 import { waitFor } from '../support/wait';
 import { isolationUnsupportedReason } from './support/main-process';
+import { STUB_ELECTRON_VERSION, stubElectronDist } from './support/stub-electron-dist';
 import {
   expectPackagedWiring,
   expectRendererServed,
@@ -45,11 +46,7 @@ if (unsupported) console.log(`Packaged main-process wiring skipped: ${unsupporte
 beforeAll(async () => {
   await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'quizroom-pack-'));
-  const dist = join(dir, 'electron-dist');
-  mkdirSync(join(dist, 'resources'), { recursive: true });
-  writeFileSync(join(dist, 'electron'), '#!/bin/sh\nexit 0\n');
-  chmodSync(join(dist, 'electron'), 0o755);
-  writeFileSync(join(dist, 'version'), '45.5.0');
+  const dist = stubElectronDist(dir);
   const config = join(dir, 'check.yml');
   writeFileSync(
     config,
@@ -57,7 +54,7 @@ beforeAll(async () => {
       `extends: ${JSON.stringify(resolve(ROOT, 'electron-builder.yml'))}`,
       'electronFuses: null',
       `electronDist: ${JSON.stringify(dist)}`,
-      'electronVersion: 45.5.0',
+      `electronVersion: ${STUB_ELECTRON_VERSION}`,
       'npmRebuild: false',
       'directories:',
       `  output: ${JSON.stringify(join(dir, 'release'))}`,
