@@ -418,7 +418,7 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
           FLUSH_EVENT,
         );
         await expect
-          .poll(() => session.getState().library.map((e) => e.title))
+          .poll(() => session.getState().quizzes.map((q) => q.title))
           .toContain('Rivers, saved on close');
       } finally {
         await frozen.close();
