@@ -70,7 +70,7 @@ describe.skipIf(unsupported !== undefined)(
       const calls = await ready(proc);
       expect(named(calls, 'win.loadURL').map((c) => c.args[0])).toEqual(['http://127.0.0.1:5173/']);
       expect(named(calls, 'session.webRequest.onHeadersReceived').map((c) => c.args[0])).toEqual([
-        { urls: ['http://127.0.0.1:5173/*'] },
+        { urls: ['http://127.0.0.1/*'] },
       ]);
       const prefs = (
         named(calls, 'new BrowserWindow')[0]!.args[0] as { webPreferences: Record<string, unknown> }

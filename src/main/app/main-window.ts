@@ -74,7 +74,9 @@ export function denyAllPermissions(): void {
 /** A dev run only: the dev server's pages get the policy app:// pages get from app-files.ts. */
 export function applyDevCsp(origin: string): void {
   const csp = devWindowCsp(origin);
-  session.defaultSession.webRequest.onHeadersReceived({ urls: [`${origin}/*`] }, (details, callback) => {
+  // A pattern without a port matches every port; the exact origin is checked in the listener.
+  const pattern = `http://${new URL(origin).hostname}/*`;
+  session.defaultSession.webRequest.onHeadersReceived({ urls: [pattern] }, (details, callback) => {
     if (!isDevServerUrl(origin, details.url)) return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
