@@ -1,7 +1,7 @@
 /**
  * The built main process (out/main/index.js, or the one of a packaged tree) run under plain Node
- * with the call-recording Electron stand-in, in a network namespace of its own (`unshare --net`,
- * loopback only), so that the LAN browsing and announcing it starts reach no real network. The
+ * with the call-recording Electron stand-in, in a network namespace of its own (`unshare --net`),
+ * so that the LAN browsing and announcing it starts reach no real network. The
  * test sends commands and reads the record of calls; the caller stops what it started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,12 +10,28 @@ import { ROOT } from '../../support/built-app';
 import type { Command, Notice, RecordedCall, Reply, StandInConfig } from './electron-stand-in';
 
 const HOOK = join(__dirname, 'use-electron-stand-in.ts');
+/**
+ * Loopback, and a LAN of its own: a veth pair with both ends in the namespace (198.18.0.0/24 is
+ * reserved for tests) and a multicast route, so that the room is really announced and withdrawn
+ * on quit, into a network that ends with the process.
+ */
+const NAMESPACE_SETUP = [
+  'ip link set lo up',
+  'ip link add q0 type veth peer name q1',
+  'ip addr add 198.18.0.1/24 dev q0',
+  'ip link set q0 up',
+  'ip link set q1 up',
+  'ip route add 224.0.0.0/4 dev q0',
+  'exec "$@"',
+].join(' && ');
 
 /** Why the main process cannot be run in a namespace of its own here, or undefined. */
 export function isolationUnsupportedReason(): string | undefined {
   if (process.platform !== 'linux') return `network namespaces need Linux (this is ${process.platform})`;
   if (process.getuid?.() !== 0) return '"unshare --net" needs root';
-  const probe = spawnSync('unshare', ['--net', 'ip', 'link', 'set', 'lo', 'up'], { encoding: 'utf8' });
+  const probe = spawnSync('unshare', ['--net', 'sh', '-c', NAMESPACE_SETUP, 'sh', 'true'], {
+    encoding: 'utf8',
+  });
   if (probe.error || probe.status !== 0)
     return `"unshare --net" does not work here: ${probe.error?.message ?? probe.stderr.trim()}`;
   return undefined;
@@ -35,7 +51,7 @@ export class MainProcess {
         '--net',
         'sh',
         '-c',
-        'ip link set lo up && exec "$@"',
+        NAMESPACE_SETUP,
         'sh',
         process.execPath,
         '--require',
