@@ -1,31 +1,61 @@
 /**
  * The desktop app's main process: one instance, one window. It owns the DesktopSession (hosting,
- * LAN browsing, the game sockets), wires it to the window over validated IPC, pushes its state,
- * and on quit closes the room and exits within 2 seconds even if the network is gone.
+ * LAN browsing, the game sockets), wires it to the window over validated IPC and pushes its
+ * state. Closing the window, quitting, and the system's shutdown or log-off all run one quit path
+ * (quit-sequence.ts): the window hands over unsaved edits, the room, the announcement and saves
+ * stop together, and the process ends within QUIT_DEADLINE_MS whatever hangs. Anything that
+ * fails while starting ends in one place that tells the person, not in a silent blank window.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STATE_CHANNEL } from '../shared/ipc/channels';
-import { handleAppScheme, isAppUrl, registerAppScheme } from './app/app-protocol';
+import { APP_URL, isAppUrl } from './app/app-files';
+import { appMenuTemplate } from './app/app-menu';
+import { handleAppScheme, registerAppScheme } from './app/app-protocol';
+import { devServerOrigin, isDevServerUrl } from './app/dev-server';
 import { registerIpc } from './app/ipc-handlers';
-import { createMainWindow, denyAllPermissions, preloadPath } from './app/main-window';
+import { applyDevCsp, createMainWindow, denyAllPermissions, preloadPath } from './app/main-window';
+import { QUIT_DEADLINE_MS, runQuit } from './app/quit-sequence';
+import { WindowFlush } from './app/window-flush';
 import { DesktopSession } from './desktop/desktop-session';
-import { createDiscovery } from './discovery';
 import { throttle } from './desktop/throttle';
+import { createDiscovery } from './discovery';
 import { IMPORTABLE_EXTENSIONS } from './library/importers/import-quiz-file';
 
-const QUIT_DEADLINE_MS = 1800;
 const rendererDir = join(__dirname, '../renderer');
 
 let win: BrowserWindow | null = null;
-let quitting = false;
+let session: DesktopSession | null = null;
+let quitting: Promise<void> | null = null;
+const flush = new WindowFlush();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  registerAppScheme();
-  const session = new DesktopSession({
+/** The one way out, from every door: idempotent, bounded, ends the process. */
+function quit(): Promise<void> {
+  quitting ??= runQuit({
+    flushWindow: (ms) => flush.request(win && !win.isDestroyed() ? win.webContents : null, ms),
+    shutdown: () => session?.shutdown() ?? Promise.resolve(),
+    settleSaves: () => session?.settleSaves() ?? Promise.resolve(),
+  }).then((outcome) => {
+    if (outcome === 'deadline')
+      console.error(`Quizroom: quitting took over ${QUIT_DEADLINE_MS} ms; ending now.`);
+    app.exit(0);
+  });
+  return quitting;
+}
+
+function failedToStart(e: unknown): void {
+  console.error('Quizroom could not start:', e);
+  const message = e instanceof Error ? e.message : String(e);
+  dialog.showErrorBox(
+    'Quizroom could not start',
+    `${message}\n\nIf this happens again, reinstall Quizroom and include this message when you report it.`,
+  );
+  app.exit(1);
+}
+
+function createSession(): DesktopSession {
+  return new DesktopSession({
     staticDir: rendererDir,
     announce: true,
     journalDir: join(app.getPath('userData'), 'journal'),
@@ -48,48 +78,85 @@ if (!app.requestSingleInstanceLock()) {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
+}
 
+/** After ready: the window, its IPC and state pushes. Resolves when the page has loaded. */
+function start(devOrigin: string | null): Promise<void> {
+  const developer = devOrigin !== null;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, developer)));
+  denyAllPermissions();
+  handleAppScheme(rendererDir);
+  if (devOrigin) applyDevCsp(devOrigin);
+
+  const s = createSession();
+  session = s;
+  const isAppPage = (url: string) => isAppUrl(url) || (devOrigin !== null && isDevServerUrl(devOrigin, url));
   // Only the join URLs of the room we host may open in the person's browser.
   const isOwnJoinUrl = (url: string) =>
-    /^https?:\/\//.test(url) && (session.getState().game?.access?.joinUrls.includes(url) ?? false);
+    /^https?:\/\//.test(url) && (s.getState().game?.access?.joinUrls.includes(url) ?? false);
 
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
+  const created = createMainWindow({
+    preload: preloadPath(__dirname),
+    pageUrl: devOrigin ? `${devOrigin}/` : APP_URL,
+    isAppPage,
+    allowedExternal: isOwnJoinUrl,
+    developer,
   });
-
-  app.whenReady().then(
-    () => {
-      denyAllPermissions();
-      handleAppScheme(rendererDir);
-      win = createMainWindow(preloadPath(__dirname), isOwnJoinUrl);
-      const contents = win.webContents;
-      const unregister = registerIpc(contents.ipc, session, isAppUrl);
-      // Many players change the host's view many times a second; the window needs ~30 frames.
-      const push = throttle(() => {
-        if (!contents.isDestroyed()) contents.send(STATE_CHANNEL, session.getState());
-      }, 33);
-      const unsubscribe = session.subscribe(push);
-      contents.on('did-finish-load', push);
-      win.on('closed', () => {
-        unsubscribe();
-        unregister();
-        win = null;
-      });
-      session.startBrowsing();
-    },
-    (e: unknown) => {
-      console.error('Quizroom could not start:', e);
-      app.exit(1);
-    },
-  );
-
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', (event) => {
-    if (quitting) return;
+  const w = created.win;
+  win = w;
+  const contents = w.webContents;
+  const unregister = registerIpc(contents.ipc, s, isAppPage);
+  const unregisterFlush = flush.register(contents.ipc, isAppPage);
+  // Many players change the host's view many times a second; the window needs ~30 frames.
+  const push = throttle(() => {
+    if (!contents.isDestroyed()) contents.send(STATE_CHANNEL, s.getState());
+  }, 33);
+  const unsubscribe = s.subscribe(push);
+  contents.on('did-finish-load', push);
+  // Closing the window quits the app, through the quit path (edits first, then the room).
+  w.on('close', (event) => {
     event.preventDefault();
-    quitting = true;
-    const deadline = new Promise((resolve) => setTimeout(resolve, QUIT_DEADLINE_MS));
-    void Promise.race([session.shutdown(), deadline]).finally(() => app.exit(0));
+    void quit();
   });
+  // Windows: log-off, restart or shutdown; the system does not wait long after this.
+  w.on('session-end', () => void quit());
+  w.on('closed', () => {
+    unsubscribe();
+    unregister();
+    unregisterFlush();
+    flush.windowGone();
+    win = null;
+  });
+  // Linux (logind) and macOS: the system waits for an app that prevents the default.
+  (powerMonitor as unknown as NodeJS.EventEmitter).on('shutdown', (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    void quit();
+  });
+  s.startBrowsing();
+  return created.loaded;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  try {
+    const devOrigin = devServerOrigin(process.env, app.isPackaged);
+    registerAppScheme();
+    app.on('second-instance', () => {
+      if (win?.isMinimized()) win.restore();
+      win?.focus();
+    });
+    app.on('window-all-closed', () => void quit());
+    app.on('before-quit', (event) => {
+      event.preventDefault();
+      void quit();
+    });
+    // .catch, not a second argument to .then: an exception in start() must reach it too.
+    app
+      .whenReady()
+      .then(() => start(devOrigin))
+      .catch(failedToStart);
+  } catch (e) {
+    failedToStart(e);
+  }
 }

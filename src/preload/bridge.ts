@@ -4,7 +4,14 @@
  * answers at once, as the web adapter's does.
  */
 import type { AppState } from '../shared/api/quiz-api';
-import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES, STATE_CHANNEL } from '../shared/ipc/channels';
+import {
+  FLUSH_CHANNEL,
+  FLUSHED_CHANNEL,
+  GET_STATE_CHANNEL,
+  INTENT_CHANNELS,
+  INTENT_NAMES,
+  STATE_CHANNEL,
+} from '../shared/ipc/channels';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -26,7 +33,22 @@ export const EMPTY_STATE: AppState = {
   interrupted: null,
 };
 
-export function buildBridge(ipc: IpcRendererLike): Record<string, (...args: never[]) => unknown> {
+/**
+ * `flushPage` makes the page send its unsaved edits now (the preload fires FLUSH_EVENT); the
+ * answer to the main process goes after whatever the page sent, so the edits arrive first.
+ */
+export function buildBridge(
+  ipc: IpcRendererLike,
+  flushPage: () => void = () => undefined,
+): Record<string, (...args: never[]) => unknown> {
+  ipc.on(FLUSH_CHANNEL, () => {
+    try {
+      flushPage();
+    } finally {
+      // A refused answer leaves main to its own bound; nothing here can do better.
+      ipc.invoke(FLUSHED_CHANNEL).catch(() => undefined);
+    }
+  });
   let current: AppState = EMPTY_STATE;
   let received = false;
   const subscribers = new Set<(state: AppState) => void>();

@@ -10,15 +10,27 @@ import { ApiContext } from './api/api-context';
 import { createElectronAdapter } from './api/electron-adapter';
 import { createWebAdapter } from './api/web-adapter';
 import { App } from './app';
+import { BridgeMissingScreen } from './screens/status-screens';
 
-const api = window.quiz ? createElectronAdapter(window.quiz) : createWebAdapter();
+/**
+ * The desktop window (app:// or, in a dev run, Electron loading the dev server) without its
+ * bridge: the preload failed. The web adapter would try to reach a host at this address and show
+ * "Reconnecting…" forever; say what is wrong instead.
+ */
+const bridgeMissing =
+  !window.quiz && (location.protocol === 'app:' || /\bElectron\//.test(navigator.userAgent));
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <ApiContext.Provider value={api}>
-      <App />
-    </ApiContext.Provider>
+    {bridgeMissing ? (
+      <BridgeMissingScreen />
+    ) : (
+      <ApiContext.Provider value={window.quiz ? createElectronAdapter(window.quiz) : createWebAdapter()}>
+        <App />
+      </ApiContext.Provider>
+    )}
   </StrictMode>,
 );

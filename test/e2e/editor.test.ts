@@ -15,7 +15,7 @@ import { DesktopSession } from '../../src/main/desktop/desktop-session';
 import { createFakeDiscovery } from '../../src/main/discovery';
 import { REPORT_FORMAT, type GameReport } from '../../src/main/reports/game-report';
 import { ReportStore } from '../../src/main/reports/report-store';
-import { INTENT_CHANNELS, INTENT_NAMES, type IntentName } from '../../src/shared/ipc/channels';
+import { FLUSH_EVENT, INTENT_CHANNELS, INTENT_NAMES, type IntentName } from '../../src/shared/ipc/channels';
 import { capture } from './support/audit';
 import { BUILD_AND_LAUNCH_MS, DESKTOP, PHONE, launchBrowser, newPage } from './support/browser';
 import { startHost, type E2EHost } from './support/e2e-host';
@@ -170,6 +170,7 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
   let wss: WebSocketServer;
   let libraryDir: string;
   let pickedFile: string | null = null;
+  let bridgeUrl = '';
   const saved: { name: string; size: number }[] = [];
 
   beforeAll(async () => {
@@ -215,11 +216,12 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       });
     });
     const address = wss.address() as { port: number };
+    bridgeUrl = `ws://127.0.0.1:${address.port}`;
     host = await startHost();
     browser = await launchBrowser();
     ({ context, page } = await newPage(browser, DESKTOP));
     await context.addInitScript(installSocketBridge, {
-      url: `ws://127.0.0.1:${address.port}`,
+      url: bridgeUrl,
       methods: INTENT_NAMES,
       initial: session.getState(),
     });
@@ -390,6 +392,37 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       await page.getByRole('button', { name: 'Export XLSX' }).click();
       await visible(page.getByText('Saved as XLSX.'));
       expect(saved.map((s) => s.name.split('.').at(-1))).toEqual(['csv', 'xlsx']);
+    },
+  );
+  it(
+    'hands over an edit at once when the desktop window asks before closing (no autosave timer needed)',
+    { timeout: 60_000 },
+    async () => {
+      const { context: frozen, page: editor } = await newPage(browser!, DESKTOP);
+      try {
+        await frozen.addInitScript(installSocketBridge, {
+          url: bridgeUrl,
+          methods: INTENT_NAMES,
+          initial: session.getState(),
+        });
+        await editor.clock.install();
+        await editor.goto(host!.playerUrl);
+        await editor.getByRole('button', { name: 'Quiz library' }).click();
+        await editor.getByRole('button', { name: 'Edit Rivers of the world' }).click();
+        await visible(heading(editor, 'Edit quiz'));
+        // From here the page's timers stand still: the editor's autosave cannot fire by itself.
+        await editor.clock.pauseAt(Date.now() + 1000);
+        await editor.getByLabel('Title').fill('Rivers, saved on close');
+        await editor.evaluate(
+          (name) => (globalThis as unknown as EventTarget).dispatchEvent(new Event(name)),
+          FLUSH_EVENT,
+        );
+        await expect
+          .poll(() => session.getState().quizzes.map((q) => q.title))
+          .toContain('Rivers, saved on close');
+      } finally {
+        await frozen.close();
+      }
     },
   );
 });

@@ -1,16 +1,30 @@
 /**
  * The one app window, locked down per Electron's security checklist: context isolation, sandbox,
- * no Node in the page, web security on, no navigation, no new windows, no permission prompts,
- * and external links only for http(s) URLs the app itself built (the join URL).
+ * no Node in the page, web security on, no navigation away from the app's own page, no new
+ * windows, no permission prompts, no developer tools in a packaged build, and external links only
+ * for http(s) URLs the app itself built (the join URL).
  */
 import { BrowserWindow, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_URL, isAppUrl } from './app-protocol';
+import { devWindowCsp, isDevServerUrl } from './dev-server';
 
-export function createMainWindow(
-  preloadPath: string,
-  allowedExternal: (url: string) => boolean,
-): BrowserWindow {
+export interface MainWindowOptions {
+  /** The built preload script; it must exist, or the page would start without its bridge. */
+  preload: string;
+  /** What the window shows: app://quizroom/index.html, or the dev server's page in a dev run. */
+  pageUrl: string;
+  /** The pages that belong to the app: the only ones the window may navigate to. */
+  isAppPage: (url: string) => boolean;
+  /** http(s) URLs that may open in the person's browser. */
+  allowedExternal: (url: string) => boolean;
+  developer: boolean;
+}
+
+export function createMainWindow(options: MainWindowOptions): { win: BrowserWindow; loaded: Promise<void> } {
+  if (!existsSync(options.preload)) {
+    throw new Error(`The desktop bridge is missing (${options.preload}). Reinstall Quizroom.`);
+  }
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -19,8 +33,9 @@ export function createMainWindow(
     title: 'Quizroom',
     backgroundColor: '#1b1033',
     show: false,
+    autoHideMenuBar: true,
     webPreferences: {
-      preload: preloadPath,
+      preload: options.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -29,31 +44,42 @@ export function createMainWindow(
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      devTools: options.developer,
       // Middle-click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!options.isAppPage(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!options.isAppPage(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (allowedExternal(url)) void shell.openExternal(url);
+    if (options.allowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_URL);
-  return win;
+  return { win, loaded: win.loadURL(options.pageUrl) };
 }
 
 /** No camera, microphone, notifications or anything else: the app needs none. */
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+/** A dev run only: the dev server's pages get the policy app:// pages get from app-files.ts. */
+export function applyDevCsp(origin: string): void {
+  const csp = devWindowCsp(origin);
+  // A pattern without a port matches every port; the exact origin is checked in the listener.
+  const pattern = `http://${new URL(origin).hostname}/*`;
+  session.defaultSession.webRequest.onHeadersReceived({ urls: [pattern] }, (details, callback) => {
+    if (!isDevServerUrl(origin, details.url)) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
 }
 
 export function preloadPath(outMain: string): string {

@@ -608,13 +608,17 @@ export class DesktopSession {
     this.changed();
   }
 
-  /** Closes everything: on quit. Bounded by the caller. */
+  /** Closes everything at once, saves under way included: on quit. Bounded by the caller. */
   async shutdown(): Promise<void> {
-    await Promise.allSettled([...this.saving]);
     this.closed = true;
     this.leaveRemote();
-    await Promise.allSettled([this.stopHosting(), this.discovery?.stop()]);
+    await Promise.allSettled([this.settleSaves(), this.stopHosting(), this.discovery?.stop()]);
     this.discovery = null;
+  }
+
+  /** Resolves when no editor save is under way, counting saves that start while it waits. */
+  async settleSaves(): Promise<void> {
+    while (this.saving.size > 0) await Promise.allSettled([...this.saving]);
   }
 
   // --- State --------------------------------------------------------------------------------

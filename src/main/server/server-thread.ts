@@ -116,6 +116,7 @@ export class ServerThread implements HostedServer {
   private status: ServerStatus;
   private closing: Promise<void> | null = null;
   private exited = false;
+  private exitedWith: number | null = null;
 
   /** Opens the room in a new server thread; rejects with ListenError or JournalError as the server would. */
   static async start(spec: ServerStart, workerPath = builtServerWorker()): Promise<ServerThread> {
@@ -167,8 +168,9 @@ export class ServerThread implements HostedServer {
     });
     worker.on('error', (e) => console.error('Quizroom: the competition server stopped on an error:', e));
     this.ended = new Promise((resolve) =>
-      worker.once('exit', () => {
+      worker.once('exit', (code) => {
         this.exited = true;
+        this.exitedWith = code;
         resolve();
       }),
     );
@@ -182,20 +184,28 @@ export class ServerThread implements HostedServer {
     return this.status.health;
   }
 
-  /** Closes the room (every connection, the journal) and ends the thread. */
+  /** How the thread ended: 0 when it ended by itself, 1 when it was terminated; null while it runs. */
+  get exitCode(): number | null {
+    return this.exitedWith;
+  }
+
+  /**
+   * Closes the room (every connection, the journal); the thread then ends by itself. One that
+   * has not ended within CLOSE_TIMEOUT_MS (a hung close, a handle left open) is terminated.
+   */
   close(): Promise<void> {
     if (this.exited) return Promise.resolve();
     this.closing ??= new Promise<void>((resolve) => {
-      const done = () => {
+      const timer = setTimeout(() => {
+        console.error(
+          `Quizroom: the server thread did not end within ${CLOSE_TIMEOUT_MS} ms of closing; ending it.`,
+        );
+        void this.worker.terminate();
+      }, CLOSE_TIMEOUT_MS);
+      this.worker.once('exit', () => {
         clearTimeout(timer);
-        void this.worker.terminate().then(() => resolve());
-      };
-      // A thread that does not finish closing in time is ended anyway.
-      const timer = setTimeout(done, CLOSE_TIMEOUT_MS);
-      this.worker.on('message', (m: FromServerThread) => {
-        if (m.type === 'closed') done();
+        resolve();
       });
-      this.worker.once('exit', done);
       this.worker.postMessage({ type: 'close' } satisfies ToServerThread);
     });
     return this.closing;

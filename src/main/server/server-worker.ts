@@ -1,7 +1,8 @@
 /**
  * The server thread's script (see server-thread.ts): opens the room described in `workerData`,
  * reports it ready (or why it could not open), passes the server's events on, batched by turn of
- * the event loop so that 5,000 answers make a handful of messages, and closes when told to.
+ * the event loop so that 5,000 answers make a handful of messages, and closes when told to,
+ * ending the thread by itself.
  * Structured cloning copies each event: a game_over's state is the record as it was then.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -50,10 +51,14 @@ async function main(): Promise<void> {
     // A finished game's record is copied now, before a new game can reset it.
     if (event.kind === 'game_over') flush();
   });
-  parentPort!.on('message', (m: ToServerThread) => {
+  // Once closed, nothing keeps this thread's event loop alive (the port is unref'd when its last
+  // 'message' listener goes), so the thread ends by itself.
+  const onMessage = (m: ToServerThread) => {
     if (m.type !== 'close') return;
+    parentPort!.off('message', onMessage);
     void server.close().then(() => post({ type: 'closed' }));
-  });
+  };
+  parentPort!.on('message', onMessage);
   post({
     type: 'ready',
     facts: {

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
+import { FLUSH_EVENT } from '../../shared/ipc/channels';
 import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
 import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
 import { useApi } from '../api/api-context';
@@ -114,12 +115,15 @@ export function QuizEditor({ id, onClose }: { id: string; onClose: () => void })
     );
   }, [api, id]);
 
-  // Save what is pending when the editor closes or the window goes away.
+  // Save what is pending when the editor closes or the window goes away; the desktop app asks
+  // first (FLUSH_EVENT), while the window can still send, and waits for the save.
   useEffect(() => {
     const onHide = () => flush();
+    window.addEventListener(FLUSH_EVENT, onHide);
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     return () => {
+      window.removeEventListener(FLUSH_EVENT, onHide);
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       flush();

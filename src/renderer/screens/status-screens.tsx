@@ -1,4 +1,7 @@
-/** Screens for the moments outside a game: connecting to the host, and a session that has ended. */
+/**
+ * Screens for the moments outside a game: connecting to the host, a session that has ended, and a
+ * desktop window whose bridge to the app did not load.
+ */
 import { useApi } from '../api/api-context';
 import { Brand } from '../components/brand';
 import { ScreenHeading } from '../components/screen-heading';
@@ -35,6 +38,20 @@ export function LoadingScreen() {
   return (
     <section className="screen screen--center" aria-busy="true">
       <span className="spinner spinner--large" role="status" aria-label="Loading" />
+    </section>
+  );
+}
+
+/** Shown without the API: there is none to reach. */
+export function BridgeMissingScreen() {
+  return (
+    <section className="screen screen--center">
+      <Brand large />
+      <ScreenHeading>Quizroom could not start</ScreenHeading>
+      <p className="lead" role="alert">
+        The desktop bridge did not load, so this window cannot reach the rest of the app. Quit Quizroom and
+        start it again; if this keeps happening, reinstall it.
+      </p>
     </section>
   );
 }

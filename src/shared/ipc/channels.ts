@@ -40,5 +40,12 @@ export const STATE_CHANNEL = 'quiz:state';
 /** Window -> main: the current AppState, once at start. */
 export const GET_STATE_CHANNEL = 'quiz:get-state';
 
+/** Main -> window: hand over unsaved edits now, the window is about to close. */
+export const FLUSH_CHANNEL = 'quiz:flush';
+/** Window -> main: the edits are on their way (sent before this answer, on the same pipe). */
+export const FLUSHED_CHANNEL = 'quiz:flushed';
+/** The DOM event the preload fires on `window` for a flush: pages save what is pending. */
+export const FLUSH_EVENT = 'quizroom:flush';
+
 /** The methods window.quiz has: every intent plus getState and subscribe. */
 export const BRIDGE_METHODS: readonly string[] = [...INTENT_NAMES, 'getState', 'subscribe'];
