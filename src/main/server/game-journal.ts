@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GameSettingsSchema } from '../../shared/protocol';
+import { GameSettingsSchema } from '../../shared/protocol/settings-schema';
 import { QuizSchema, type Quiz } from '../../shared/quiz/quiz-schema';
 import type { GameSettings } from '../../shared/protocol';
 import type { Input } from '../game';

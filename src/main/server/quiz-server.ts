@@ -11,7 +11,6 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   CLIENT_MESSAGE_TYPES,
-  ClientMessageSchema,
   CLOSE_CODES,
   isHostCommand,
   PROTOCOL_VERSION,
@@ -27,6 +26,7 @@ import {
   type ServerMessage,
   type Snapshot,
 } from '../../shared/protocol';
+import { ClientMessageSchema } from '../../shared/protocol/client-message-schemas';
 import { builtinChoices, findBuiltin } from '../../shared/quiz/builtin-pack';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';

@@ -2,25 +2,24 @@
  * A client's view of the game, rebuilt from the host's messages by a pure reducer. This is what
  * screens render: the same shape in the desktop app (pushed over IPC) and in a phone's browser.
  */
-import type {
-  ErrorCode,
-  GameSettings,
-  GameStatus,
-  HostAccess,
-  LeaderRow,
-  Phase,
-  PlayerSummary,
-  QuestionView,
-  QuizChoice,
-  RevealView,
-  Role,
-  RoomView,
-  ServerMessage,
-  YouView,
+import {
+  DEFAULT_SETTINGS,
+  statusOf,
+  type ErrorCode,
+  type GameSettings,
+  type GameStatus,
+  type HostAccess,
+  type LeaderRow,
+  type Phase,
+  type PlayerSummary,
+  type QuestionView,
+  type QuizChoice,
+  type RevealView,
+  type Role,
+  type RoomView,
+  type ServerMessage,
+  type YouView,
 } from '../protocol';
-// Direct imports, not the protocol index: the web player must not bundle the zod schemas.
-import { DEFAULT_SETTINGS } from '../protocol/default-settings';
-import { statusOf } from '../protocol/server-messages';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 

@@ -4,15 +4,14 @@
  * benchmark). It says hello, keeps the view state, reconnects by itself with its token, and keeps
  * its clock offset to the host so that countdowns end when the host's deadline does.
  */
-// Direct imports, not the protocol index: the web player must not bundle the zod schemas.
-import type {
-  ClientMessage,
-  HostCommand,
-  ServerMessage,
-  ServerMessageType,
-  SettingsPatch,
+import {
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type HostCommand,
+  type ServerMessage,
+  type ServerMessageType,
+  type SettingsPatch,
 } from '../protocol';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import type { Quiz } from '../quiz/quiz-schema';
 import { initialView, reduceView, type ClientView } from './client-view';
 

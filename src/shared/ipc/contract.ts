@@ -3,7 +3,7 @@
  * each call against these before anything else sees it. Channel names live in channels.ts.
  */
 import { z } from 'zod';
-import { SettingsPatchSchema } from '../protocol/settings';
+import { SettingsPatchSchema } from '../protocol/settings-schema';
 import { QuizDraftSchema } from '../quiz/quiz-draft';
 import type { IntentName } from './channels';
 

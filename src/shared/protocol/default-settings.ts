@@ -2,7 +2,7 @@
  * The default game settings: the original rules. Kept apart from the zod schemas so that the web
  * player, which needs only these values, does not bundle zod.
  */
-import type { GameSettings } from './settings';
+import type { GameSettings } from './settings-schema';
 
 export const DEFAULT_SETTINGS: GameSettings = {
   minPlayers: 2,

@@ -1,7 +1,11 @@
-/** The wire protocol between a host and its clients: JSON text frames, each with a `type`. */
+/**
+ * The wire protocol between a host and its clients: JSON text frames, each with a `type`. This
+ * index holds types, constants and defaults only, so any client may import it; the zod schemas
+ * that validate what a host receives are in client-message-schemas.ts and settings-schema.ts.
+ */
 export * from './client-messages';
 export * from './default-settings';
 export * from './error-codes';
 export * from './server-messages';
-export * from './settings';
+export type { GameSettings, SettingsPatch } from './settings-schema';
 export * from './version';

@@ -6,7 +6,7 @@
  * (Unix epoch); a client keeps its offset to that clock from `pong` replies.
  */
 import type { ErrorCode } from './error-codes';
-import type { GameSettings } from './settings';
+import type { GameSettings } from './settings-schema';
 
 export type GameStatus = 'NOT_STARTED' | 'STARTED' | 'FINISHED';
 export type Phase = 'lobby' | 'countdown' | 'question' | 'reveal' | 'leaderboard' | 'finished';

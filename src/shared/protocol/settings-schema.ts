@@ -1,6 +1,7 @@
 /**
- * Game settings a host can change. Defaults are the original rules: start by itself when two
- * players are connected, after a 3-second countdown; 10 seconds per question.
+ * Game settings a host can change, as zod schemas (host code imports this file directly; the
+ * protocol index carries only the types). Defaults are the original rules, in default-settings.ts:
+ * start by itself when two players are connected, after a 3-second countdown; 10 s per question.
  */
 import { z } from 'zod';
 

@@ -1,0 +1,84 @@
+/**
+ * Messages a client sends to the host, as zod schemas: every frame a host receives is checked
+ * against `ClientMessageSchema` before anything else looks at it. Host code imports this file
+ * directly; the protocol index carries only the types inferred here (erased from bundles), so the
+ * web player never loads zod (checked by `npm run lint`).
+ */
+import { z } from 'zod';
+import { QuizSchema } from '../quiz/quiz-schema';
+import { SettingsPatchSchema } from './settings-schema';
+
+/** Any string: a token the host does not know (malformed or not) gets `unknown_token`. */
+const TokenSchema = z.string().max(128);
+
+export const HelloSchema = z.strictObject({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  /** A player's resume token or the room's host token. */
+  token: TokenSchema.optional(),
+});
+
+export const JoinSchema = z.strictObject({
+  type: z.literal('join'),
+  name: z.string().max(200),
+  pin: z.string().max(20).optional(),
+});
+
+export const AnswerSchema = z.strictObject({
+  type: z.literal('answer'),
+  /** Index of the question being answered: an answer meant for another question is refused. */
+  question: z.number().int().min(0),
+  option: z.number().int().min(0),
+});
+
+/** A player gives up their seat in the room (a latecomer their place in the next game). */
+export const LeaveSchema = z.strictObject({ type: z.literal('leave') });
+
+export const PingSchema = z.strictObject({
+  type: z.literal('ping'),
+  /** The client's own clock when it sent the ping; echoed back untouched. */
+  t: z.number().finite(),
+});
+
+export const StartSchema = z.strictObject({ type: z.literal('start') });
+/** Stops the countdown before the first question: back to the lobby, started by hand from then on. */
+export const CancelStartSchema = z.strictObject({ type: z.literal('cancel_start') });
+export const NextSchema = z.strictObject({ type: z.literal('next') });
+export const SkipSchema = z.strictObject({ type: z.literal('skip') });
+export const EndSchema = z.strictObject({ type: z.literal('end') });
+export const KickSchema = z.strictObject({ type: z.literal('kick'), playerId: z.string().max(32) });
+/** Removes every player who is not connected (in the lobby or after a game). */
+export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
+export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
+/** The id of a quiz the host offers (`snapshot.quizzes`), e.g. "builtin:science". */
+export const QuizIdSchema = z.string().min(1).max(200);
+
+/**
+ * Start a new game after the last one: with the same quiz, a quiz the host offers by id (what a
+ * browser dashboard sends: it never holds a quiz), or a whole quiz (the desktop app's own host
+ * connection, which reads the library on its own computer). Not both.
+ */
+export const NewGameSchema = z.strictObject({
+  type: z.literal('new_game'),
+  quizId: QuizIdSchema.optional(),
+  quiz: QuizSchema.optional(),
+});
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  HelloSchema,
+  JoinSchema,
+  AnswerSchema,
+  LeaveSchema,
+  PingSchema,
+  StartSchema,
+  CancelStartSchema,
+  NextSchema,
+  SkipSchema,
+  EndSchema,
+  KickSchema,
+  RemoveDisconnectedSchema,
+  SettingsSchema,
+  NewGameSchema,
+]);
+
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
