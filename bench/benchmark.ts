@@ -320,7 +320,8 @@ async function runOurs(
       players: o.players,
       questions: o.questions,
       journal: !!o.journal,
-      sliceMs: o.sliceMs ?? null,
+      // JSON has no Infinity (it would arrive as null, the default): a day is no slicing.
+      sliceMs: o.sliceMs === undefined ? null : Math.min(o.sliceMs, 86_400_000),
     };
     const host = children.start('host server', 'host-process.ts', hostConfig, hostArgs);
     const ready = await host.wait<ChildMessage & { port: number; hostToken: string }>('ready', t.start);
