@@ -14,6 +14,7 @@ import { HostDashboard } from './host-dashboard';
 import { max, median, spreadOf, type Spread } from './percentiles';
 import type { MemorySample } from './process-memory';
 import { compareRecords, type OwnRecord } from './scoring-rules';
+import type { FloorBroadcast } from './floor-process';
 import type { CpuTimes, ProbeReport } from './server-probe';
 import { cpuTotals, ownCpuUs, type CpuTotals } from './machine-load';
 import { listenOverflows } from './tcp-counters';
@@ -123,14 +124,24 @@ export interface OurFigures {
   correctness: Correctness;
 }
 
-export interface FloorFigures {
-  noise: Noise;
+/** One way of broadcasting the questions, measured in the floor process. */
+export interface FloorBroadcastFigures {
   broadcastCpuUsPerPlayer: number;
   /** Per broadcast, for a look at the spread. */
   broadcastCpuUsPerPlayerAll: number[];
   broadcastWallMs: number;
   fanout: Spread;
   fanoutLastMs: number[];
+}
+
+/**
+ * The floor: its broadcast writes one pre-built frame to every socket (the cheapest correct
+ * broadcast); `wsSend` is the second reference, `ws.send` per socket, measured on the same sockets
+ * (each question is broadcast both ways, in alternating order).
+ */
+export interface FloorFigures extends FloorBroadcastFigures {
+  noise: Noise;
+  wsSend: FloorBroadcastFigures;
   ingest: { answers: number; allMs: number; serverMs: number };
   ack: Spread;
   connect: { allMs: number; listenOverflows: number | null };
@@ -153,6 +164,9 @@ export interface BenchResult {
   ratios: {
     broadcastCpu: number;
     fanoutP95: number;
+    /** Against the second reference, `ws.send` per socket (the floor of earlier figures). */
+    broadcastCpuVsWsSend: number;
+    fanoutP95VsWsSend: number;
     ackP95: number;
     ingest: number;
     join: number;
@@ -198,6 +212,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       ? {
           broadcastCpu: f.broadcastCpuUsPerPlayer / floor.broadcastCpuUsPerPlayer,
           fanoutP95: f.fanout.p95 / floor.fanout.p95,
+          broadcastCpuVsWsSend: f.broadcastCpuUsPerPlayer / floor.wsSend.broadcastCpuUsPerPlayer,
+          fanoutP95VsWsSend: f.fanout.p95 / floor.wsSend.fanout.p95,
           ackP95: f.ack.p95 / floor.ack.p95,
           ingest: f.ingest.allMs / floor.ingest.allMs,
           join: f.join.allMs / floor.connect.allMs,
@@ -304,7 +320,8 @@ async function runOurs(
       players: o.players,
       questions: o.questions,
       journal: !!o.journal,
-      sliceMs: o.sliceMs ?? null,
+      // JSON has no Infinity (it would arrive as null, the default): a day is no slicing.
+      sliceMs: o.sliceMs === undefined ? null : Math.min(o.sliceMs, 86_400_000),
     };
     const host = children.start('host server', 'host-process.ts', hostConfig, hostArgs);
     const ready = await host.wait<ChildMessage & { port: number; hostToken: string }>('ready', t.start);
@@ -383,13 +400,20 @@ async function runFloor(
   const meter = noiseMeter();
   try {
     const floor = children.start('floor server', 'floor-process.ts', {}, ['--expose-gc']);
+    const q = questions.length;
+    // Each question goes out twice, the second time renumbered (q + i) so that the players keep
+    // the fan-out of both ways apart.
+    const floorCrowd = (port: number): CrowdConfig => ({
+      ...crowdConfig(o, 'floor', port),
+      questions: 2 * q,
+    });
     const ready = await floor.wait<ChildMessage & { port: number }>('ready', t.start);
     const baseline = (await floor.request({ cmd: 'baseline' }, 'baseline', t.reply)).memory as MemorySample;
     const {
       players,
       overflows,
       memory: connected,
-    } = await joinStorm(children, floor, crowdConfig(o, 'floor', ready.port), t, () =>
+    } = await joinStorm(children, floor, floorCrowd(ready.port), t, () =>
       log(`  floor: ${o.players} sockets connect at once`),
     );
 
@@ -400,14 +424,25 @@ async function runFloor(
       t.reply,
     );
     await sleep(500);
-    const broadcasts: { cpu: CpuTimes; wallMs: number; sockets: number }[] = [];
-    for (const msg of questions) {
-      const everywhere = players.wait('received', t.reply);
-      broadcasts.push((await floor.request({ cmd: 'broadcast', msg }, 'broadcast-done', t.reply)) as never);
-      await everywhere;
-      await sleep(300);
+    const broadcasts: Record<FloorBroadcast, FloorBroadcastDone[]> = { frame: [], 'ws.send': [] };
+    for (const [i, msg] of questions.entries()) {
+      // Alternating which way goes first, so that neither always meets the other's aftermath.
+      const ways: FloorBroadcast[] = i % 2 === 0 ? ['frame', 'ws.send'] : ['ws.send', 'frame'];
+      for (const how of ways) {
+        const sent = how === 'frame' ? msg : { ...msg, question: { ...msg.question, index: q + i } };
+        const everywhere = players.wait('received', t.reply);
+        broadcasts[how].push(
+          await floor.request<FloorBroadcastDone>(
+            { cmd: 'broadcast', msg: sent, how },
+            'broadcast-done',
+            t.reply,
+          ),
+        );
+        await everywhere;
+        await sleep(300);
+      }
     }
-    await players.request({ cmd: 'burst', index: questions.length - 1 }, 'burst-done', t.reply);
+    await players.request({ cmd: 'burst', index: q - 1 }, 'burst-done', t.reply);
     await sleep(300);
     const summaryReply = await players.request<ChildMessage & { summary: CrowdSummary; cpuUs: number }>(
       { cmd: 'summary' },
@@ -430,11 +465,8 @@ async function runFloor(
     const n = o.players;
     return {
       noise,
-      broadcastCpuUsPerPlayer: median(broadcasts.map((b) => b.cpu.processUs / b.sockets)),
-      broadcastCpuUsPerPlayerAll: broadcasts.map((b) => b.cpu.processUs / b.sockets),
-      broadcastWallMs: median(broadcasts.map((b) => b.wallMs)),
-      fanout: spreadOf(summary.fanout.flat()),
-      fanoutLastMs: summary.fanout.map((q) => max(q)),
+      ...floorBroadcastFigures(broadcasts.frame, summary.fanout.slice(0, q)),
+      wsSend: floorBroadcastFigures(broadcasts['ws.send'], summary.fanout.slice(q)),
       ingest: {
         answers: report.ingest.answers,
         allMs: report.ingest.lastAckAt - summary.burst.startAt,
@@ -449,6 +481,19 @@ async function runFloor(
   } finally {
     await children.stopAll();
   }
+}
+
+type FloorBroadcastDone = ChildMessage & { cpu: CpuTimes; wallMs: number; sockets: number };
+
+function floorBroadcastFigures(done: FloorBroadcastDone[], fanout: number[][]): FloorBroadcastFigures {
+  const cpuPerPlayer = done.map((b) => b.cpu.processUs / b.sockets);
+  return {
+    broadcastCpuUsPerPlayer: median(cpuPerPlayer),
+    broadcastCpuUsPerPlayerAll: cpuPerPlayer,
+    broadcastWallMs: median(done.map((b) => b.wallMs)),
+    fanout: spreadOf(fanout.flat()),
+    fanoutLastMs: fanout.map((q) => max(q)),
+  };
 }
 
 interface OurRaw {

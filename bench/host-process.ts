@@ -1,6 +1,6 @@
 /**
  * Child process: the real Quizroom host server (QuizServer on 127.0.0.1, no web player, with or
- * without a game journal in a temporary folder) with the bench's probe installed, on a worker
+ * without a game journal in a temporary folder) measured by the bench's probe, on a worker
  * thread with the V8 limits the app gives its server thread (src/main/server/server-thread.ts).
  * It answers the orchestrator's commands: memory samples, the probe's report, and closing.
  */
@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QuizServer } from '../src/main/server/quiz-server';
-import { SendQueue } from '../src/main/server/send-queue';
 import { benchQuiz, benchSettings } from './bench-quiz';
 import { SERVER_RESOURCE_LIMITS } from '../src/main/server/server-thread';
 import { configArg, onCommand, onThread, runOnThread, tellParent } from './child-link';
@@ -38,9 +37,8 @@ async function main(): Promise<void> {
     maxConnectionsPerAddress: config.players + 16,
     settings: benchSettings(config.players),
     journalDir,
+    ...(config.sliceMs != null ? { sendSliceMs: config.sliceMs } : {}),
   });
-  if (config.sliceMs != null)
-    (server as unknown as { outbound: SendQueue }).outbound = new SendQueue(config.sliceMs);
   const probe = new ServerProbe(server);
   const port = await server.listen();
 
@@ -69,6 +67,7 @@ async function main(): Promise<void> {
         return;
       case 'close':
         await server.close();
+        probe.dispose();
         if (journalDir) rmSync(journalDir, { recursive: true, force: true });
         tellParent({ type: 'closed' });
         setTimeout(() => process.exit(0), 50);

@@ -1,14 +1,14 @@
 /**
- * Instruments a live QuizServer from the outside, in its own process: wraps its `apply` (one
- * engine step with its effects), `send`, `broadcast`, `beat`, `flushOutbox` (journal), its send
- * queue's slices and its inbound queue's slices, to time the step that opens each question and the sending of that question to
- * every socket (wall clock and CPU, over all the slices it took), the arrival and acknowledgement
- * of answers, the round close, and the longest single task; and watches the event loop with
- * `monitorEventLoopDelay`. The server's code is not changed; if these private members are
- * renamed, this probe says so instead of measuring nothing.
+ * Measures a live QuizServer in its own process through the measurement points it publishes
+ * (src/main/server/measurement-points.ts): the step that opens each question and the sending of
+ * that question to every socket (wall clock and CPU, over all the slices it took), the arrival
+ * and acknowledgement of answers, the round close, and the longest single task (a step, a slice
+ * of sending, of pings or of incoming work, a heartbeat, a journal flush); and watches the event
+ * loop with `monitorEventLoopDelay`. Nothing of the server is replaced or reached into.
  */
 import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Input } from '../src/main/game';
+import { measurementPoints, type TimedPoint } from '../src/main/server/measurement-points';
 import type { QuizServer } from '../src/main/server/quiz-server';
 import type { ServerMessage } from '../src/shared/protocol';
 
@@ -104,29 +104,6 @@ export function loopDelayMs(recordedNs: number): number {
   return Math.max(0, recordedNs / 1e6 - LOOP_RESOLUTION_MS);
 }
 
-interface SendQueueInternals {
-  readonly pending: boolean;
-  work(budgetMs: number): void;
-}
-
-interface ServerInternals {
-  apply(input: Input, at?: number): void;
-  send(conn: unknown, msg: ServerMessage, then?: ServerMessage): void;
-  broadcast(
-    targets: Iterable<unknown> & { size?: number },
-    msg: ServerMessage,
-    personal?: ReadonlyMap<string, ServerMessage>,
-  ): void;
-  beat(): void;
-  outbound: SendQueueInternals;
-  /** Incoming work held back for later turns. */
-  inbound?: { work(budgetMs: number): void };
-  /** Heartbeat pings, sliced in their own queue. */
-  pings?: SendQueueInternals;
-  /** With a game journal, effects wait here until the journal is on disk. */
-  flushOutbox?(budgetMs?: number): void;
-}
-
 /** Work that continues in later send slices: its CPU is added up until the queue is empty. */
 interface Drain {
   addCpu(cpu: CpuTimes): void;
@@ -139,6 +116,21 @@ const addCpu = (a: CpuTimes, b: CpuTimes): CpuTimes => ({
 });
 const NO_CPU: CpuTimes = { processUs: 0, threadUs: 0 };
 
+/** One run of measured work on the shared clock; `cpu` when it was read. */
+interface Span {
+  startedAt: number;
+  endedAt: number;
+  cpu: CpuTimes | null;
+}
+
+const spanMs = (span: Span): number => span.endedAt - span.startedAt;
+
+/** The game as a step found it. */
+interface StepBefore {
+  phase: QuizServer['phase'];
+  index: number;
+}
+
 export class ServerProbe {
   private readonly opens: QuestionOpen[] = [];
   private readonly ingest = new Map<number, AnswerIngest>();
@@ -149,6 +141,9 @@ export class ServerProbe {
   private longestTask = { kind: '', ms: 0 };
   private readonly heartbeat = { count: 0, maxMs: 0 };
   private readonly drains: Drain[] = [];
+  /** Whether the server's send queue holds work for a later slice, as its last broadcast or slice said. */
+  private sendQueuePending = false;
+  private readonly unsubscribes: (() => void)[] = [];
   /** The question being broadcast right now (set by the broadcast hook, read by the step hook). */
   private questionBroadcast: { cpu: CpuTimes; sockets: number; msg: ServerMessage } | null = null;
   private readonly loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -170,88 +165,57 @@ export class ServerProbe {
   });
 
   constructor(private readonly server: QuizServer) {
-    const inner = server as unknown as ServerInternals;
-    for (const name of ['apply', 'send', 'broadcast', 'beat'] as const) {
-      if (typeof inner[name] !== 'function') {
-        throw new Error(
-          `QuizServer has no method "${name}" any more: update bench/server-probe.ts to hook its replacement.`,
-        );
-      }
-    }
-    const queue = inner.outbound;
-    if (typeof queue?.work !== 'function') {
-      throw new Error(
-        'QuizServer has no send queue ("outbound" with "work") any more: update bench/server-probe.ts.',
-      );
-    }
-    const apply = inner.apply.bind(server);
-    const send = inner.send.bind(server);
-    const broadcast = inner.broadcast.bind(server);
-    const beat = inner.beat.bind(server);
-    const work = queue.work.bind(queue);
-
-    inner.apply = (input, at) => this.timeStep(input, at, (i) => apply(i, at));
-    inner.send = (conn, msg, then) => {
-      send(conn, msg, then);
-      if (msg.type === 'answer_ack') {
-        const entry = this.ingestOf(msg.answer.question);
-        entry.acks++;
-        entry.lastAckAt = now();
-      }
-    };
-    inner.broadcast = (targets, msg, personal) => {
-      if (msg.type !== 'question') return broadcast(targets, msg, personal);
-      const c0 = cpuNow();
-      broadcast(targets, msg);
-      this.questionBroadcast = { cpu: cpuSince(c0), sockets: targets.size ?? NaN, msg };
-    };
-    inner.beat = () => {
-      const t0 = now();
-      beat();
-      const ms = now() - t0;
-      this.heartbeat.count++;
-      this.heartbeat.maxMs = Math.max(this.heartbeat.maxMs, ms);
-      this.task('heartbeat', ms);
-    };
-    queue.work = (budgetMs) => {
-      if (this.drains.length === 0) {
-        const t0 = now();
-        work(budgetMs);
-        this.task('send slice', now() - t0);
-        return;
-      }
-      const t0 = now();
-      const c0 = cpuNow();
-      work(budgetMs);
-      const cpu = cpuSince(c0);
-      const t1 = now();
-      this.task('send slice', t1 - t0);
-      for (const d of this.drains) d.addCpu(cpu);
-      if (!queue.pending) {
-        for (const d of this.drains) d.done(t1);
-        this.drains.length = 0;
-      }
-    };
-    this.timeSlices(inner.inbound, 'inbound slice');
-    this.timeSlices(inner.pings, 'ping slice');
-    if (typeof inner.flushOutbox === 'function') {
-      // A journaled server carries out a step's effects a moment later, after one fdatasync: a
-      // question it opened is broadcast here, and that work belongs to the question.
-      const flushOutbox = inner.flushOutbox.bind(server);
-      inner.flushOutbox = (budgetMs?: number) => {
-        const t0 = now();
-        const c0 = cpuNow();
-        flushOutbox(budgetMs);
-        const cpu = cpuSince(c0);
-        const t1 = now();
-        this.task('journal flush', t1 - t0);
+    const points = measurementPoints;
+    this.follow(points.step, {
+      // Reading CPU time is a system call (tens of µs here): only around the rare steps that can
+      // open a question, never around answers or joins, whose timing it would distort.
+      cpu: ({ input }) => input.kind === 'timer' || input.kind === 'host',
+      start: ({ input, at }) => this.stepStarted(input, at),
+      end: ({ input }, span, before) => this.stepEnded(input, span, before),
+    });
+    this.follow(points.broadcast, {
+      cpu: ({ msg }) => msg.type === 'question',
+      end: ({ msg, sockets, result }, span) => {
+        this.sendQueuePending = result;
+        if (msg.type === 'question') this.questionBroadcast = { cpu: span.cpu!, sockets, msg };
+      },
+    });
+    this.follow(points.sendSlice, {
+      // CPU only while a question's sending is followed, as for the steps.
+      cpu: () => this.drains.length > 0,
+      end: ({ result }, span) => this.sendSliceEnded(result, span),
+    });
+    this.follow(points.heartbeat, {
+      end: (_c, span) => {
+        const ms = spanMs(span);
+        this.heartbeat.count++;
+        this.heartbeat.maxMs = Math.max(this.heartbeat.maxMs, ms);
+        this.task('heartbeat', ms);
+      },
+    });
+    this.follow(points.inboundSlice, { end: (_c, span) => this.task('inbound slice', spanMs(span)) });
+    this.follow(points.pingSlice, { end: (_c, span) => this.task('ping slice', spanMs(span)) });
+    // A journaled server carries out a step's effects a moment later, after one fdatasync: a
+    // question it opened is broadcast here, and that work belongs to the question.
+    this.follow(points.journalFlush, {
+      cpu: () => true,
+      end: (_c, span) => {
+        this.task('journal flush', spanMs(span));
         const last = this.opens.at(-1);
         if (this.questionBroadcast && last) {
-          last.cpu = addCpu(last.cpu, cpu);
-          this.takeBroadcast(last, t1);
+          last.cpu = addCpu(last.cpu, span.cpu!);
+          this.takeBroadcast(last, span.endedAt);
         }
-      };
-    }
+      },
+    });
+    const onSend = ({ msg }: { msg: ServerMessage }) => {
+      if (msg.type !== 'answer_ack') return;
+      const entry = this.ingestOf(msg.answer.question);
+      entry.acks++;
+      entry.lastAckAt = now();
+    };
+    points.send.subscribe(onSend);
+    this.unsubscribes.push(() => points.send.unsubscribe(onSend));
 
     server.events.on('event', (e) => {
       if (e.kind === 'joined') {
@@ -261,6 +225,11 @@ export class ServerProbe {
       } else if (e.kind === 'disconnected') this.disconnects++;
       else if (e.kind === 'rejected') this.rejected++;
     });
+  }
+
+  /** Stops listening to the server's measurement points. */
+  dispose(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
   }
 
   /** Starts watching the event loop (from the join storm on). */
@@ -316,19 +285,45 @@ export class ServerProbe {
     };
   }
 
-  private get queue(): SendQueueInternals {
-    return (this.server as unknown as ServerInternals).outbound;
+  /**
+   * Times each run of the work behind `point` (a start and an end with the same context), with
+   * its CPU when `cpu` says so at the start; `start` may keep what the end needs.
+   */
+  private follow<C extends object, R, S = undefined>(
+    point: TimedPoint<C, R>,
+    how: {
+      cpu?: (context: C) => boolean;
+      start?: (context: C) => S;
+      end: (context: C & { result: R }, span: Span, started: S) => void;
+    },
+  ): void {
+    const starts = new WeakMap<object, { state: S; at: number; cpu: CpuTimes | null }>();
+    const subscriber = {
+      start: (context: C) => {
+        const state = how.start ? how.start(context) : (undefined as S);
+        const at = now();
+        starts.set(context, { state, at, cpu: how.cpu?.(context) ? cpuNow() : null });
+      },
+      end: (context: C & { result: R }) => {
+        const s = starts.get(context);
+        if (!s) return;
+        const cpu = s.cpu ? cpuSince(s.cpu) : null;
+        how.end(context, { startedAt: s.at, endedAt: now(), cpu }, s.state);
+      },
+    };
+    point.subscribe(subscriber);
+    this.unsubscribes.push(() => point.unsubscribe(subscriber));
   }
 
-  /** Times each slice of a queue's work as one task named `kind`. */
-  private timeSlices(queue: { work(budgetMs: number): void } | undefined, kind: string): void {
-    if (!queue || typeof queue.work !== 'function') return;
-    const work = queue.work.bind(queue);
-    queue.work = (budgetMs) => {
-      const t0 = now();
-      work(budgetMs);
-      this.task(kind, now() - t0);
-    };
+  private sendSliceEnded(pending: boolean, span: Span): void {
+    this.sendQueuePending = pending;
+    this.task('send slice', spanMs(span));
+    if (this.drains.length === 0 || !span.cpu) return;
+    for (const d of this.drains) d.addCpu(span.cpu);
+    if (!pending) {
+      for (const d of this.drains) d.done(span.endedAt);
+      this.drains.length = 0;
+    }
   }
 
   private task(kind: string, ms: number): void {
@@ -352,7 +347,7 @@ export class ServerProbe {
     open.sockets = b.sockets;
     // Sized after the clocks stopped: this is not the server's work.
     open.frameBytes = Buffer.byteLength(JSON.stringify(b.msg));
-    if (!this.queue.pending) {
+    if (!this.sendQueuePending) {
       open.sentToAllMs = at - open.startedAt;
       return;
     }
@@ -366,33 +361,29 @@ export class ServerProbe {
     });
   }
 
-  /** `at`: when the input arrived, if the server read it earlier than it handles it. */
-  private timeStep(input: Input, at: number | undefined, apply: (input: Input) => void): void {
+  private stepStarted(input: Input, at: number): StepBefore {
     const game = this.server.game;
-    const phaseBefore = game.phase;
-    const indexBefore = game.questionIndex;
     if (input.kind === 'answer') {
       const entry = this.ingestOf(input.question);
       // The server stamps inputs with its own clock (whole ms since the epoch, like this one).
-      if (entry.answers++ === 0) entry.firstAnswerAt = at ?? now();
+      if (entry.answers++ === 0) entry.firstAnswerAt = at;
     }
-    // Reading CPU time is a system call (tens of µs here): only around the rare steps that can
-    // open a question, never around answers or joins, whose timing it would distort.
-    const mayOpen = input.kind === 'timer' || input.kind === 'host';
-    const t0 = now();
-    const c0 = mayOpen ? cpuNow() : null;
-    apply(input);
-    const cpu = c0 ? cpuSince(c0) : NO_CPU;
-    const t1 = now();
+    return { phase: game.phase, index: game.questionIndex };
+  }
+
+  private stepEnded(input: Input, span: Span, before: StepBefore): void {
+    const game = this.server.game;
+    const t0 = span.startedAt;
+    const t1 = span.endedAt;
     this.task(`step (${input.kind})`, t1 - t0);
     const opened =
-      game.phase === 'question' && (phaseBefore !== 'question' || game.questionIndex !== indexBefore);
+      game.phase === 'question' && (before.phase !== 'question' || game.questionIndex !== before.index);
     if (opened) {
       const open: QuestionOpen = {
         index: game.questionIndex,
         startedAt: t0,
         stepMs: t1 - t0,
-        cpu,
+        cpu: span.cpu ?? NO_CPU,
         broadcastCpu: NO_CPU,
         sentToAllMs: NaN,
         slices: 1,
@@ -403,16 +394,16 @@ export class ServerProbe {
       // Without a journal the broadcast happened inside the step; with one it comes at the flush.
       if (this.questionBroadcast) this.takeBroadcast(open, t1);
     }
-    if (phaseBefore === 'question' && (game.phase !== 'question' || game.questionIndex !== indexBefore)) {
+    if (before.phase === 'question' && (game.phase !== 'question' || game.questionIndex !== before.index)) {
       const close: RoundClose = {
-        index: indexBefore,
+        index: before.index,
         startedAt: t0,
         by: input.kind,
         stepMs: t1 - t0,
         sentToAllMs: NaN,
       };
       this.closes.push(close);
-      if (this.queue.pending)
+      if (this.sendQueuePending)
         this.drains.push({ addCpu: () => {}, done: (end) => (close.sentToAllMs = end - t0) });
       else close.sentToAllMs = t1 - t0;
     }

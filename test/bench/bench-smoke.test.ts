@@ -32,9 +32,12 @@ describe('the load benchmark', () => {
   it('plays a 200-player game with no errors, no lost or duplicated messages and no wrong scores', async () => {
     const result = await runBenchmark({ players: 200, questions: 2, seed: 7 });
     expectCorrectGame(result.ours, 200);
-    // The floor ran on the same players without a problem too.
+    // The floor ran on the same players without a problem too, both ways of broadcasting
+    // (a pre-built frame, and ws.send per socket) reaching every player with every question.
     expect(result.floor?.problems).toBe(0);
     expect(result.floor?.ack.n).toBe(200);
+    expect(result.floor?.fanout.n).toBe(200 * 2);
+    expect(result.floor?.wsSend.fanout.n).toBe(200 * 2);
     expect(runningChildPids()).toEqual([]);
   }, 240_000);
 

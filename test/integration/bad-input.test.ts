@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerPoints, streakBonus, type GameState } from '../../src/main/game';
-import { HELLO_TIMEOUT_MS, MAX_PAYLOAD } from '../../src/main/server/quiz-server';
+import { HELLO_TIMEOUT_MS } from '../../src/main/server/admission';
+import { MAX_PAYLOAD } from '../../src/main/server/listener';
 import {
   CLIENT_MESSAGE_TYPES,
   CLOSE_CODES,

@@ -9,7 +9,7 @@ import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RATE_PER_SECOND } from '../../src/main/server/connection';
-import { MAX_BUFFERED_BYTES } from '../../src/main/server/quiz-server';
+import { MAX_BUFFERED_BYTES } from '../../src/main/server/broadcaster';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { RawSocket } from '../support/raw-socket';
 import { TestHost, type TestClient } from '../support/test-host';

@@ -5,7 +5,7 @@
 import type WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerPoints, streakBonus } from '../../src/main/game';
-import { COALESCE_MS } from '../../src/main/server/quiz-server';
+import { COALESCE_MS } from '../../src/main/server/broadcaster';
 import type { ClientView } from '../../src/shared/client/client-view';
 import { CLOSE_CODES } from '../../src/shared/protocol';
 import { RawSocket } from '../support/raw-socket';

@@ -12,8 +12,6 @@
 import type WebSocket from 'ws';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MAX_GRACE_MS } from '../../src/main/game';
-import type { Connection } from '../../src/main/server/connection';
-import type { SessionStore } from '../../src/main/server/session-store';
 import { makeQuiz } from '../support/engine-harness';
 import { AnswerLedger, expectedScore } from '../support/answer-ledger';
 import { SeededRandom } from '../support/seeded-random';
@@ -74,7 +72,6 @@ describe('chaos: connections dropping at random during a 200-player game', () =>
       }).start();
       const host = h;
       const dashboard = await host.hostClient();
-      const sessions = (host.server as unknown as { sessions: SessionStore<Connection> }).sessions;
 
       // --- 200 players join, 25 at a time.
       const players: Player[] = [];
@@ -126,7 +123,7 @@ describe('chaos: connections dropping at random during a 200-player game', () =>
         if (hostSide) {
           // The host's side: its socket to this player is cut.
           hostSideDrops++;
-          sessions.connOf(p.c.view().you!.id)?.ws.terminate();
+          host.server.connectionOf(p.c.view().you!.id)?.ws.terminate();
         } else {
           // The player's side: the socket is gone, no closing handshake.
           ws.terminate();

@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/main/server/clock';
 import { RATE_PER_SECOND } from '../../src/main/server/connection';
-import { MAX_BUFFERED_BYTES } from '../../src/main/server/quiz-server';
+import { MAX_BUFFERED_BYTES } from '../../src/main/server/broadcaster';
 import { CLOSE_CODES } from '../../src/shared/protocol';
 import { Attacker } from '../support/attacker';
 import type { FloodResult, SocketsDone, SocketsHolding } from '../support/attacker-process';

@@ -309,9 +309,9 @@ describe('fuzzing the host while a game runs', () => {
     const peakHeapMb = peak.stop();
 
     // Every fuzzing socket is gone from the host once the attack is over.
-    const conns = (h.server as unknown as { conns: Map<number, unknown> }).conns;
+    const server = h.server;
     await waitFor(
-      () => conns.size === honest.length + 1,
+      () => server.connectionCount === honest.length + 1,
       'the host to let go of the fuzzing connections',
       30_000,
     );

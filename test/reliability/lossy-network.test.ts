@@ -13,7 +13,6 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_GRACE_MS } from '../../src/main/game';
 import { systemClock } from '../../src/main/server/clock';
-import type { Connection } from '../../src/main/server/connection';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import type { ServerMessage } from '../../src/shared/protocol';
 import { makeQuiz } from '../support/engine-harness';
@@ -96,9 +95,8 @@ async function joinAll(players: Player[]): Promise<void> {
 
 /** The round trip the host measured to a player, as it sizes the player's answer grace. */
 function hostRtt(p: Player): number | null {
-  const conns = (host!.server as unknown as { conns: Map<number, Connection> }).conns;
   const id = p.client.view.you?.id;
-  return [...conns.values()].find((c) => c.playerId === id)?.rttMs ?? null;
+  return (id === undefined ? undefined : host!.server.connectionOf(id))?.rttMs ?? null;
 }
 
 describe('a slow, lossy Wi-Fi', () => {

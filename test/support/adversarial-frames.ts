@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CLIENT_MESSAGE_TYPES, PROTOCOL_VERSION } from '../../src/shared/protocol';
-import { MAX_PAYLOAD } from '../../src/main/server/quiz-server';
+import { MAX_PAYLOAD } from '../../src/main/server/listener';
 import type { SeededRandom } from './seeded-random';
 
 export type FrameKind =

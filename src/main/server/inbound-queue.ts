@@ -8,8 +8,10 @@
  *
  * Waiting never changes an outcome: the caller stamps each piece of work with the time it
  * arrived (an answer's time is when the host read it), and before a timer acts (a question
- * closing) it runs everything that arrived before it with `drain`.
+ * closing) it runs everything that arrived before it with `drain`. Each slice of waiting work is
+ * a measurement point (see measurement-points.ts) when the queue is given one.
  */
+import { NO_CONTEXT, type TimedPoint } from './measurement-points';
 
 /** How long one turn of the event loop may spend on incoming work before the rest waits, in ms. */
 export const TURN_BUDGET_MS = 5;
@@ -28,6 +30,7 @@ export class InboundQueue {
     private readonly turnBudgetMs = TURN_BUDGET_MS,
     private readonly sliceMs = INBOUND_SLICE_MS,
     private readonly now: () => number = () => performance.now(),
+    private readonly slices: TimedPoint<object> | null = null,
   ) {}
 
   /** How many pieces of work are waiting. */
@@ -58,6 +61,11 @@ export class InboundQueue {
   }
 
   private work(budgetMs: number): void {
+    if (!this.slices) this.slice(budgetMs);
+    else this.slices.around(NO_CONTEXT, () => this.slice(budgetMs));
+  }
+
+  private slice(budgetMs: number): void {
     const end = this.now() + budgetMs;
     while (this.head < this.jobs.length) {
       const job = this.jobs[this.head]!;

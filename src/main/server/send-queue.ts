@@ -6,7 +6,9 @@
  * queue for everything keeps each connection's messages, and a close after its last message, in
  * the order they were produced. While the queue is empty a small job (a reply, a broadcast to a
  * small room) runs at once, exactly like a direct send; a big one starts on the next turn.
+ * Each slice is a measurement point (see measurement-points.ts) when the queue is given one.
  */
+import { NO_CONTEXT, type TimedPoint } from './measurement-points';
 
 /** Longest a slice of sending may hold the event loop, in ms. */
 export const SLICE_MS = 10;
@@ -32,6 +34,7 @@ export class SendQueue {
   constructor(
     private readonly sliceMs = SLICE_MS,
     private readonly now: () => number = () => performance.now(),
+    private readonly slices: TimedPoint<object, boolean> | null = null,
   ) {}
 
   /** Whether work is waiting for a later slice. */
@@ -67,6 +70,12 @@ export class SendQueue {
   }
 
   private work(budgetMs: number): void {
+    if (!this.slices) this.slice(budgetMs);
+    else this.slices.around(NO_CONTEXT, () => this.slice(budgetMs));
+  }
+
+  /** Runs queued work for up to `budgetMs`; returns whether some is left for later. */
+  private slice(budgetMs: number): boolean {
     const end = this.now() + budgetMs;
     while (this.jobs.length > 0) {
       const job = this.jobs[0]!;
@@ -74,24 +83,25 @@ export class SendQueue {
         job.run(job.targets[job.next++]);
         if (this.now() >= end && (job.next < job.targets.length || this.jobs.length > 1)) {
           this.later();
-          return;
+          return true;
         }
       }
       this.jobs.shift();
     }
+    return false;
   }
 
   private later(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.slice());
+    setImmediate(() => this.nextSlice());
   }
 
-  private slice(): void {
+  private nextSlice(): void {
     if (this.yielding) {
       // Scheduled from inside this turn's immediates, this runs in the next turn.
       this.yielding = false;
-      setImmediate(() => this.slice());
+      setImmediate(() => this.nextSlice());
       return;
     }
     this.scheduled = false;

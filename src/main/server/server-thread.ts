@@ -13,7 +13,9 @@ import { Worker } from 'node:worker_threads';
 import type { Phase, RoomView } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { JournalError } from './game-journal';
-import { ListenError, type HealthInfo, type QuizServerOptions, type ServerEvent } from './quiz-server';
+import { ListenError } from './listener';
+import type { QuizServerOptions } from './quiz-server';
+import type { HealthInfo, ServerEvent } from './server-events';
 
 /**
  * V8 limits of the server's heap. Under the allocation of a join storm V8 doubles its young

@@ -6,7 +6,7 @@
  * Structured cloning copies each event: a game_over's state is the record as it was then.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ServerEvent } from './quiz-server';
+import type { ServerEvent } from './server-events';
 import { QuizServer } from './quiz-server';
 import {
   describeThreadError,

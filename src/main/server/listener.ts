@@ -1,0 +1,141 @@
+/**
+ * The server's front door: one HTTP server on one port. It answers `/health`, serves the built
+ * web player at `/`, and hands WebSocket upgrades at `/ws` to the server (any other upgrade gets
+ * 404). It listens on the port asked for or, unless the port is strict, on the next free one, and
+ * a failure to listen is a ListenError that says what to do.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { HealthInfo } from './server-events';
+import { serveStatic } from './static-files';
+
+export const DEFAULT_PORT = 7420;
+/** Largest message a client may send, in bytes: a bigger one closes its socket (code 1009). */
+export const MAX_PAYLOAD = 16 * 1024;
+/**
+ * Connections the kernel may hold waiting to be accepted (capped by net.core.somaxconn). Node's
+ * default of 511 overflows when a whole room joins at once, and each dropped SYN costs that
+ * player 1 s, then 3 s, 7 s… of TCP retransmission before they even reach the host.
+ */
+export const LISTEN_BACKLOG = 4096;
+/** Ports tried after the first one is taken, when the port is not strict. */
+const PORT_ATTEMPTS = 20;
+
+export interface ListenerRoutes {
+  health(): HealthInfo;
+  /** Folder of the built web player; null serves none. */
+  staticDir: string | null;
+  /** Whether new sockets are taken now (not while the room closes). */
+  accepting(): boolean;
+  /** A WebSocket upgrade at `/ws`; the server accepts it with `handleUpgrade` when its turn comes. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+export interface ListenOptions {
+  /** Port to listen on; when `strictPort` is false, the next free ones are tried too. */
+  port?: number;
+  strictPort?: boolean;
+  /** Address to listen on; all interfaces by default. */
+  bind?: string;
+}
+
+export class Listener {
+  private readonly http: Server;
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+
+  constructor(private readonly routes: ListenerRoutes) {
+    this.http = createServer((req, res) => this.onRequest(req, res));
+    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    this.http.on('clientError', (_err, socket) => socket.destroy());
+  }
+
+  /** Completes a WebSocket handshake that `routes.upgrade` was given. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, accept: (ws: WebSocket) => void): void {
+    this.wss.handleUpgrade(req, socket, head, accept);
+  }
+
+  /** Starts listening; resolves with the port actually used. */
+  async listen(options: ListenOptions): Promise<number> {
+    const first = options.port ?? DEFAULT_PORT;
+    const attempts = options.strictPort || first === 0 ? 1 : PORT_ATTEMPTS;
+    for (let i = 0; ; i++) {
+      const port = first === 0 ? 0 : first + i;
+      try {
+        return await this.tryListen(port, options.bind);
+      } catch (e) {
+        const reason = e as NodeJS.ErrnoException;
+        if (reason.code !== 'EADDRINUSE' || i === attempts - 1)
+          throw new ListenError(port, options.bind, reason);
+      }
+    }
+  }
+
+  /** Stops listening and drops every HTTP connection (the sockets are the server's to close first). */
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+  }
+
+  private tryListen(port: number, bind: string | undefined): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      this.http.once('error', onError);
+      this.http.listen({ port, host: bind ?? '0.0.0.0', exclusive: true, backlog: LISTEN_BACKLOG }, () => {
+        this.http.off('error', onError);
+        resolve((this.http.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/health') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(this.routes.health()));
+      return;
+    }
+    if (!this.routes.staticDir) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    void serveStatic(this.routes.staticDir, req, res, pathname);
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = (req.url ?? '').split('?')[0];
+    if (pathname !== '/ws' || !this.routes.accepting()) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    this.routes.upgrade(req, socket, head);
+  }
+}
+
+export class ListenError extends Error {
+  constructor(
+    readonly port: number,
+    readonly bind: string | undefined,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    const where = `${bind ?? '0.0.0.0'}:${port}`;
+    const why =
+      reason.code === 'EADDRINUSE'
+        ? `port ${port} is already in use (another Quizroom host or program); choose another with --port`
+        : reason.code === 'EACCES'
+          ? `permission denied for port ${port}; choose a port above 1024`
+          : reason.code === 'EADDRNOTAVAIL'
+            ? `${bind} is not an address of this machine`
+            : reason.message;
+    super(`Cannot listen on ${where}: ${why}.`);
+    this.name = 'ListenError';
+  }
+}
