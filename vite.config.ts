@@ -39,7 +39,9 @@ const electronRunning = () => (process as { electronApp?: unknown }).electronApp
 const nodeBuild = (outDir: string) => ({
   build: {
     outDir,
-    emptyOutDir: false,
+    // Each folder is one build's alone (main, CLI and the threads in out/main; the preload in
+    // out/preload): emptied first, so that chunks of earlier builds never ship in app.asar.
+    emptyOutDir: true,
     sourcemap: false,
     minify: false,
     rolldownOptions: { external },
