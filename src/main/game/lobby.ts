@@ -94,6 +94,18 @@ export function setConnected(state: GameState, out: Effect[], player: Player, co
   return true;
 }
 
+/**
+ * Marks every player disconnected at once (a restarted host has no connections). At once, so
+ * that no order of single disconnects can close the open question early on the way.
+ */
+export function disconnectEveryone(state: GameState, out: Effect[]): void {
+  if (state.connectedCount === 0) return;
+  for (const p of state.players.values()) p.connected = false;
+  state.connectedCount = 0;
+  if (state.round) state.round.answeredConnected = 0;
+  countChanged(state, out);
+}
+
 export function kick(state: GameState, out: Effect[], player: Player): void {
   setConnected(state, out, player, false);
   state.players.delete(player.id);

@@ -46,7 +46,8 @@ import { SendQueue, SLICE_MS } from './send-queue';
 import { textFrame, writeFrames, type PreparedFrame } from './text-frame';
 import { SessionStore } from './session-store';
 import { serveStatic } from './static-files';
-import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
+import { GameJournal, rebuildRoom, type RebuildOptions, type ResumedRoom } from './game-journal';
+import { PresenceGate } from './presence-gate';
 import { newToken } from './tokens';
 
 export const DEFAULT_PORT = 7420;
@@ -96,7 +97,7 @@ export interface QuizServerOptions {
 
 export interface ResumePoint {
   path: string;
-  contents: JournalContents;
+  room: ResumedRoom;
 }
 
 export interface HealthInfo {
@@ -158,6 +159,8 @@ export class QuizServer {
   private released: Effect[] = [];
   private releasedHead = 0;
   private flushScheduled = false;
+  /** Players' comings and goings, limited per player before the engine (and journal) sees them. */
+  private readonly presence: PresenceGate;
 
   /**
    * A server that continues the room recorded in `journalPath` (after the host process died):
@@ -167,9 +170,10 @@ export class QuizServer {
   static resume(
     journalPath: string,
     options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom'>,
+    rebuild: RebuildOptions = {},
   ): QuizServer {
-    const contents = readJournal(journalPath);
-    const { config } = contents;
+    const room = rebuildRoom(journalPath, rebuild);
+    const { config } = room;
     return new QuizServer({
       ...options,
       quiz: config.quiz,
@@ -178,7 +182,7 @@ export class QuizServer {
       settings: config.settings,
       port: options.port ?? config.port,
       strictPort: true,
-      resumeFrom: { path: journalPath, contents },
+      resumeFrom: { path: journalPath, room },
     });
   }
 
@@ -186,20 +190,14 @@ export class QuizServer {
     this.clock = options.clock ?? systemClock;
     this.inbound = new InboundQueue(options.inboundTurnBudgetMs);
     const resume = options.resumeFrom;
-    this.hostToken = resume?.contents.config.hostToken ?? newToken();
-    this.state = createGame(options.quiz, { settings: options.settings });
-    if (resume) {
-      resume.contents.inputs.forEach(({ at, input }, i) => {
-        try {
-          step(this.state, input, at);
-        } catch (e) {
-          throw new JournalError(
-            `${resume.path}: record ${i + 2} cannot be replayed (${(e as Error).message}).`,
-          );
-        }
-      });
-      for (const [playerId, token] of resume.contents.tokens) this.sessions.restore(playerId, token);
-    }
+    this.hostToken = resume?.room.config.hostToken ?? newToken();
+    this.state = resume?.room.game ?? createGame(options.quiz, { settings: options.settings });
+    for (const [playerId, token] of resume?.room.tokens ?? []) this.sessions.restore(playerId, token);
+    this.presence = new PresenceGate(this.clock, {
+      connected: (playerId) => this.state.players.get(playerId)?.connected,
+      apply: (playerId, connected, at) =>
+        this.apply({ kind: connected ? 'connected' : 'disconnected', playerId }, at),
+    });
     this.http = createServer((req, res) => this.onHttp(req, res));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -274,14 +272,13 @@ export class QuizServer {
 
   private openJournal(): void {
     const resume = this.options.resumeFrom;
+    const room = { clock: this.clock, game: () => this.state };
     if (resume) {
-      this.journal = GameJournal.reopen(resume.path);
-      // Nobody is connected to a fresh process: everyone comes back by themselves.
-      for (const p of [...this.state.players.values()]) {
-        if (p.connected) this.apply({ kind: 'disconnected', playerId: p.id });
-      }
-      // Re-arm the phase timer; a deadline that passed while the host was down closes at once.
-      this.apply({ kind: 'timer' });
+      this.journal = GameJournal.resume(resume.path, resume.room, room);
+      // Nobody is connected to a fresh process (everyone comes back by themselves), and the
+      // running phase goes on with the time it had left when the host went down.
+      const pausedMs = Math.max(0, this.clock.now() - resume.room.lastAt);
+      this.apply({ kind: 'resumed', pausedMs });
       return;
     }
     if (!this.options.journalDir) return;
@@ -295,7 +292,7 @@ export class QuizServer {
         quiz: this.options.quiz,
         settings: this.state.settings,
       },
-      this.clock.now(),
+      room,
     );
   }
 
@@ -323,7 +320,8 @@ export class QuizServer {
     this.inbound.drain();
     this.closing = true;
     this.flushOutbox(Infinity);
-    if (options.resumable) this.journal?.abandon();
+    this.presence.clear();
+    if (options.resumable) this.journal?.abandon(this.clock.now());
     else this.journal?.close(this.clock.now());
     this.journal = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
@@ -434,7 +432,7 @@ export class QuizServer {
     this.audience.delete(conn);
     this.hosts.delete(conn);
     if (conn.playerId && this.sessions.detach(conn.playerId, conn) && !this.closing) {
-      this.apply({ kind: 'disconnected', playerId: conn.playerId }, at);
+      this.presence.set(conn.playerId, false, at);
     }
   }
 
@@ -578,7 +576,7 @@ export class QuizServer {
     if (playerId && this.state.players.has(playerId)) {
       this.bindPlayer(conn, playerId);
       // Mark the player connected first, so that their snapshot shows them connected.
-      this.apply({ kind: 'connected', playerId }, at);
+      this.presence.set(playerId, true, at);
       this.welcome(conn);
       return;
     }

@@ -1,0 +1,70 @@
+/**
+ * The engine's state as plain data and back: what a journal snapshot holds, so that a long game
+ * can be written down once instead of as every input since it began. `GameState` keeps Maps (for
+ * O(1) lookups) and the open round points at its question inside the quiz; the plain form lists
+ * players in their Map order (which decides the order of rosters and of ties before ranking),
+ * keeps the name index as pairs, and names the round's question by its index.
+ *
+ * The one thing JSON cannot keep is an empty slot in a player's `answers` (a late joiner has
+ * none for the questions before they came); it comes back as `null`, which is what every reader
+ * of `answers` takes a missing answer to be.
+ */
+import type { GameState, Player, Round } from './state';
+
+export type SerializedRound = Omit<Round, 'question'>;
+
+export interface SerializedGame extends Omit<GameState, 'players' | 'names' | 'round'> {
+  players: Player[];
+  /** The name index, `[name key, player id]`, in its Map order. */
+  names: [string, string][];
+  round: SerializedRound | null;
+}
+
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
+
+/** A deep copy of `state` as plain data; later steps on `state` do not change it. */
+export function serializeGame(state: Readonly<GameState>): SerializedGame {
+  const { players, names, round, ...rest } = state;
+  return structuredClone({
+    ...rest,
+    players: [...players.values()].map((p) => ({ ...p, answers: Array.from(p.answers, (a) => a ?? null) })),
+    names: [...names.entries()],
+    round: round ? withoutQuestion(round) : null,
+  });
+}
+
+function withoutQuestion(round: Round): SerializedRound {
+  const { question: _question, ...rest } = round;
+  return rest;
+}
+
+/**
+ * The state that `serializeGame` wrote down. Checks what the types cannot: the round's question
+ * exists, and the name index and the ranking point at players that exist.
+ */
+export function restoreGame(data: SerializedGame): GameState {
+  const copy = structuredClone(data);
+  const players = new Map<string, Player>();
+  for (const p of copy.players) {
+    if (players.has(p.id)) throw new RestoreError(`player "${p.id}" appears twice`);
+    players.set(p.id, p);
+  }
+  for (const [key, id] of copy.names) {
+    if (!players.has(id)) throw new RestoreError(`the name "${key}" belongs to no player ("${id}")`);
+  }
+  for (const id of copy.ranking) {
+    if (!players.has(id)) throw new RestoreError(`the ranking names no player "${id}"`);
+  }
+  let round: Round | null = null;
+  if (copy.round) {
+    const question = copy.quiz.questions[copy.round.index];
+    if (!question)
+      throw new RestoreError(
+        `the round is on question ${copy.round.index + 1} but the quiz has ${copy.quiz.questions.length}`,
+      );
+    round = { ...copy.round, question };
+  }
+  return { ...copy, players, names: new Map(copy.names), round };
+}
