@@ -194,7 +194,9 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       const offered = app.session.getState().interrupted!;
       expect(offered).toMatchObject({ roomName: 'Lab', quizTitle: 'Test quiz' });
       expect(offered.damage).toMatch(
-        new RegExp(`damaged at line ${ada + 1} .*\\(0 answers, 2 players joining.*\\) that a resume would drop`),
+        new RegExp(
+          `damaged at line ${ada + 1} .*\\(0 answers, 2 players joining.*\\) that a resume would drop`,
+        ),
       );
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
       const back = await untilState(app.session, (s) => s.hosting && s.game?.ready, 'the room to be back');

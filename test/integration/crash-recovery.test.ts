@@ -6,7 +6,15 @@
  * each time, nothing acknowledged is lost. A journal damaged in the middle is not resumed without
  * the host's say-so.
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import WebSocket from 'ws';
@@ -245,7 +253,12 @@ describe('a host that crashes and is resumed', () => {
         ledger.take(m);
         onAck(m);
       });
-      return { ...p, ledger, name: `Player ${i}`, options: Array.from({ length: QUESTIONS }, () => rng.int(0, 3)) };
+      return {
+        ...p,
+        ledger,
+        name: `Player ${i}`,
+        options: Array.from({ length: QUESTIONS }, () => rng.int(0, 3)),
+      };
     });
     // A player who never answers keeps each question open until the host moves on.
     const straggler = connect(port);
@@ -290,7 +303,8 @@ describe('a host that crashes and is resumed', () => {
       for (const p of players)
         await until(
           p,
-          (v) => v.connection === 'open' && v.phase === 'question' && v.question?.index === q && v.you !== null,
+          (v) =>
+            v.connection === 'open' && v.phase === 'question' && v.question?.index === q && v.you !== null,
           `${p.name} to be back on question ${q + 1}`,
         );
       // Whoever's answer the host did not keep (its snapshot says so) answers again.
@@ -315,7 +329,11 @@ describe('a host that crashes and is resumed', () => {
     await until(dashboard, (v) => v.phase === 'leaderboard', 'the leaderboard');
     dashboard.client.next(); // question 2
     await burstAndKill(1);
-    await until(dashboard, (v) => v.connection === 'open' && v.role === 'host', 'the dashboard to be back again');
+    await until(
+      dashboard,
+      (v) => v.connection === 'open' && v.role === 'host',
+      'the dashboard to be back again',
+    );
     dashboard.client.end();
     const finished = await until(
       dashboard,
@@ -380,7 +398,9 @@ describe('a host that crashes and is resumed', () => {
           'After it come 4 good records \\(0 answers, 2 players joining.*\\) that a resume would drop',
       ),
     );
-    expect(refused.stderr()).toMatch(/Nothing was changed\. To resume up to the damage anyway, run again with --resume --accept-damage/);
+    expect(refused.stderr()).toMatch(
+      /Nothing was changed\. To resume up to the damage anyway, run again with --resume --accept-damage/,
+    );
     expect(readFileSync(path, 'utf8')).toBe(lines.join('\n'));
 
     const resumed = await startHost(['--resume', '--accept-damage', ...common]);
@@ -462,7 +482,8 @@ describe('resuming a journal in-process', () => {
       const bob = connect(port, tokenOf(b, 'p2'));
       await until(
         bob,
-        (v) => v.connection === 'open' && v.phase === 'question' && v.question?.deadline === deadline + downMs,
+        (v) =>
+          v.connection === 'open' && v.phase === 'question' && v.question?.deadline === deadline + downMs,
         'Bob to see the question again',
       );
       clock.advance(2000);

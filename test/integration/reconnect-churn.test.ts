@@ -24,7 +24,8 @@ afterEach(async () => {
 function presenceRecords(path: string, playerId: string): number {
   return readFileSync(path, 'utf8')
     .split('\n')
-    .filter((l) => /"kind":"(connected|disconnected)"/.test(l) && l.includes(`"playerId":"${playerId}"`)).length;
+    .filter((l) => /"kind":"(connected|disconnected)"/.test(l) && l.includes(`"playerId":"${playerId}"`))
+    .length;
 }
 
 describe('a player who reconnects in a loop', () => {
@@ -51,13 +52,18 @@ describe('a player who reconnects in a loop', () => {
     // Leaving, then the rest of the burst; nothing per loop (the game clock did not move).
     expect(written).toBe(PRESENCE_BURST);
     const grown = statSync(path).size - sizeBefore;
-    console.log(`[reliability] reconnect-churn ${JSON.stringify({ loops: LOOPS, records: written, bytes: grown })}`);
+    console.log(
+      `[reliability] reconnect-churn ${JSON.stringify({ loops: LOOPS, records: written, bytes: grown })}`,
+    );
     expect(grown).toBeLessThan(PRESENCE_BURST * 200);
 
     // The loop ended with Ada gone; her last return was told, her last leaving is held.
     expect(h.server.game.players.get('p1')?.connected).toBe(true);
     h.clock.advance(PRESENCE_REFILL_MS);
-    await dashboard.waitView((v) => v.players.some((p) => p.name === 'Ada' && !p.connected), 'Ada to be gone');
+    await dashboard.waitView(
+      (v) => v.players.some((p) => p.name === 'Ada' && !p.connected),
+      'Ada to be gone',
+    );
     // She comes back and stays: once her turn comes, the host has her connected.
     const back = await RawSocket.hello(h.url, token);
     expect(h.server.game.players.get('p1')?.connected).toBe(false);

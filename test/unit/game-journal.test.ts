@@ -86,7 +86,8 @@ class JournaledRoom {
     const { effects } = step(this.h.state, input, this.clock.now());
     this.journal.append({ t: 'in', at: this.clock.now(), input });
     for (const e of effects)
-      if (e.kind === 'bind') this.journal.append({ t: 'token', playerId: e.playerId, token: `tok-${e.playerId}` });
+      if (e.kind === 'bind')
+        this.journal.append({ t: 'token', playerId: e.playerId, token: `tok-${e.playerId}` });
     this.pending.push(input);
   }
 
@@ -138,7 +139,13 @@ describe('the game journal', () => {
     room.journal.abandon(room.clock.now());
 
     const scan = scanJournal(room.journal.path);
-    expect(scan).toMatchObject({ closed: false, players: 2, tail: null, damage: null, lastAt: room.clock.now() });
+    expect(scan).toMatchObject({
+      closed: false,
+      players: 2,
+      tail: null,
+      damage: null,
+      lastAt: room.clock.now(),
+    });
     const back = rebuildRoom(room.journal.path);
     expect(serializeGame(back.game)).toEqual(serializeGame(room.state));
     expect(back.game.players.get('p1')?.pending).toEqual({ option: 0, elapsedMs: 1200 });
@@ -328,8 +335,15 @@ describe('the game journal', () => {
     const buffersBefore = process.memoryUsage().arrayBuffers;
     const scan = scanJournal(path);
     // 600 MB read, no more than a line's limit held (a file read whole would not even fit a string).
-    expect(process.memoryUsage().arrayBuffers - buffersBefore).toBeLessThan(MAX_LINE_BYTES + 16 * 1024 * 1024);
-    expect(scan.damage).toMatchObject({ line: 5, offset: kept, reason: 'it is too long to be a record', records: 1 });
+    expect(process.memoryUsage().arrayBuffers - buffersBefore).toBeLessThan(
+      MAX_LINE_BYTES + 16 * 1024 * 1024,
+    );
+    expect(scan.damage).toMatchObject({
+      line: 5,
+      offset: kept,
+      reason: 'it is too long to be a record',
+      records: 1,
+    });
   });
 
   it('keeps its file and folder readable by their owner only', () => {

@@ -68,7 +68,9 @@ describe('players coming and going, limited per player', () => {
     const s = setup();
     flap(s, 'p1', 1000, 50);
     const seconds = (1000 * 100) / 1000;
-    expect(s.told.length).toBeLessThanOrEqual(PRESENCE_BURST + Math.ceil((seconds * 1000) / PRESENCE_REFILL_MS));
+    expect(s.told.length).toBeLessThanOrEqual(
+      PRESENCE_BURST + Math.ceil((seconds * 1000) / PRESENCE_REFILL_MS),
+    );
     expect(s.told.length).toBeGreaterThanOrEqual(PRESENCE_BURST);
   });
 

@@ -17,7 +17,7 @@ import {
 } from '../../src/main/game';
 import { decodeRecord, encodeRecord } from '../../src/main/server/journal-records';
 import type { HostCommand } from '../../src/shared/protocol';
-import { EngineHarness, makeQuiz, T0, type QuestionSpec } from '../support/engine-harness';
+import { EngineHarness, makeQuiz, type QuestionSpec } from '../support/engine-harness';
 
 const SEED = 20_250_714;
 const RUNS = 150;
@@ -26,7 +26,12 @@ type Action =
   | { kind: 'join'; name: number; dt: number }
   | { kind: 'answer'; who: number; option: number; late: boolean; dt: number }
   | { kind: 'connected' | 'disconnected'; who: number; dt: number }
-  | { kind: 'host'; command: 'start' | 'next' | 'skip' | 'end' | 'kick' | 'late_join' | 'new_game'; who: number; dt: number }
+  | {
+      kind: 'host';
+      command: 'start' | 'next' | 'skip' | 'end' | 'kick' | 'late_join' | 'new_game';
+      who: number;
+      dt: number;
+    }
   | { kind: 'timer'; dt: number }
   | { kind: 'resumed'; pausedMs: number; dt: number };
 
@@ -96,7 +101,7 @@ const scriptArb = fc.record({
 });
 
 /** The input an action stands for, in the game as it is now. */
-function inputOf(action: Action, state: GameState, now: number): Input {
+function inputOf(action: Action, state: GameState): Input {
   const ids = [...state.players.keys()];
   const who = (n: number) => ids[n % Math.max(ids.length, 1)] ?? 'p999';
   switch (action.kind) {
@@ -130,15 +135,18 @@ function inputOf(action: Action, state: GameState, now: number): Input {
     case 'resumed':
       return { kind: 'resumed', pausedMs: action.pausedMs };
   }
-  void now;
 }
 
 /** Plays `actions` on `state` from `now`; returns the effects of every step and the final time. */
-function play(state: GameState, actions: readonly Action[], now: number): { effects: Effect[][]; now: number } {
+function play(
+  state: GameState,
+  actions: readonly Action[],
+  now: number,
+): { effects: Effect[][]; now: number } {
   const effects: Effect[][] = [];
   for (const action of actions) {
     now += action.dt;
-    effects.push(step(state, inputOf(action, state, now), now).effects);
+    effects.push(step(state, inputOf(action, state), now).effects);
   }
   return { effects, now };
 }
@@ -173,7 +181,8 @@ describe('a game written down as plain data (property)', () => {
         const restored = restoreGame(data);
         expect(restored).toEqual(holesAsNull(structuredClone(original)));
         // The round's question is the quiz's own, as in a game that was never written down.
-        if (restored.round) expect(restored.round.question).toBe(restored.quiz.questions[restored.round.index]);
+        if (restored.round)
+          expect(restored.round.question).toBe(restored.quiz.questions[restored.round.index]);
 
         const written = JSON.stringify(data);
         const rest = script.actions.slice(cut);

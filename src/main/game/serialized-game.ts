@@ -24,20 +24,34 @@ export class RestoreError extends Error {
   override name = 'RestoreError';
 }
 
-/** A deep copy of `state` as plain data; later steps on `state` do not change it. */
+/**
+ * `state` as plain data, a copy that later steps do not change. It shares only what the engine
+ * never changes in place once made (the quiz, settings, answer records and pending answers, which
+ * it replaces rather than edits): a snapshot of 5,000 players is taken between two turns of a live
+ * room, and a deep clone of all of it cost three times as long as writing it out.
+ */
 export function serializeGame(state: Readonly<GameState>): SerializedGame {
-  const { players, names, round, ...rest } = state;
-  return structuredClone({
+  const { players, names, round, ranking, ...rest } = state;
+  const list: Player[] = [];
+  for (const p of players.values()) {
+    list.push({
+      ...p,
+      answers: Array.from(p.answers, (a) => a ?? null),
+      lastResult: p.lastResult && { ...p.lastResult },
+    });
+  }
+  return {
     ...rest,
-    players: [...players.values()].map((p) => ({ ...p, answers: Array.from(p.answers, (a) => a ?? null) })),
-    names: [...names.entries()],
+    players: list,
+    names: Array.from(names, ([key, id]): [string, string] => [key, id]),
     round: round ? withoutQuestion(round) : null,
-  });
+    ranking: ranking.slice(),
+  };
 }
 
 function withoutQuestion(round: Round): SerializedRound {
   const { question: _question, ...rest } = round;
-  return rest;
+  return { ...rest, counts: round.counts.slice() };
 }
 
 /**

@@ -109,12 +109,10 @@ export class GameJournal {
     // Two rooms of one process may open in the same millisecond (tests on a fake clock do).
     const path = join(dir, `room-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}.jsonl`);
     const fd = openSync(path, 'ax', OWNER_ONLY_FILE);
-    const journal = new GameJournal(path, fd, config, now, new Map(), room, { size: 0, headBytes: 0 });
-    journal.append({ t: 'open', v: JOURNAL_VERSION, at: now, config });
-    journal.flush();
-    journal.headBytes = journal.size;
+    const size = writeSync(fd, encodeRecord({ t: 'open', v: JOURNAL_VERSION, at: now, config }));
+    fdatasyncSync(fd);
     syncFolderSync(dir);
-    return journal;
+    return new GameJournal(path, fd, config, now, new Map(), room, { size, headBytes: size });
   }
 
   /**

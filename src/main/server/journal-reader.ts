@@ -209,7 +209,8 @@ function countDropped(damage: JournalDamage, record: JournalRecord): void {
   }
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const clock = (at: number) => new Date(at).toTimeString().slice(0, 8);
 
 /** What resuming up to the damage would drop, in words a host can act on. */
@@ -221,7 +222,10 @@ export function describeDamage(path: string, damage: JournalDamage): string {
       : damage.firstAt === damage.lastAt
         ? `, at ${clock(damage.firstAt)}`
         : `, from ${clock(damage.firstAt)} to ${clock(damage.lastAt!)}`;
-  const unreadable = damage.unreadable > 1 ? ` (${count(damage.unreadable - 1, 'more line')} after it cannot be read either)` : '';
+  const unreadable =
+    damage.unreadable > 1
+      ? ` (${count(damage.unreadable - 1, 'more line')} after it cannot be read either)`
+      : '';
   return (
     `The game journal ${path} is damaged at line ${damage.line.toLocaleString('en-US')} (byte ` +
     `${damage.offset.toLocaleString('en-US')}): ${damage.reason}${unreadable}. After it come ` +
@@ -284,7 +288,8 @@ export function rebuildRoom(path: string, options: RebuildOptions = {}): Resumed
       throw new JournalError(`${path}: record ${line} cannot be replayed (${(e as Error).message}).`);
     }
   });
-  if (scan.closed) throw new JournalError(`${path} belongs to a room that was closed: there is nothing to resume.`);
+  if (scan.closed)
+    throw new JournalError(`${path} belongs to a room that was closed: there is nothing to resume.`);
   if (scan.damage && scan.damage.offset !== options.acceptDamageAt)
     throw new JournalDamageError(path, scan.damage);
   return { ...scan, game: game!, tokens };
