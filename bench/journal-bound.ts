@@ -1,11 +1,15 @@
 /**
- * `npm run bench:journal -- [--players N] [--questions Q] [--churn loop|drops|none] [--no-gate]`:
+ * `npm run bench:journal -- [--players N] [--questions Q] [--lobby-minutes M] [--churn loop|drops|none]
+ * [--no-gate]`:
  * how big the game journal gets, and what keeping it small costs, in a whole game with reconnect
  * churn. The room's own parts run for real: the engine (`step`), the journal (`GameJournal`: real
  * file, fdatasync, compaction with snapshots) and the per-player presence limit (`PresenceGate`);
  * sockets do not, and game time is simulated (a question of 20 s takes no 20 s), so thousands of
  * players can reconnect in a loop for a whole game on a laptop. Every simulated 10 ms is one turn:
- * its inputs are appended and flushed together, as the server does.
+ * its inputs are appended and flushed together, as the server does. The game: the lobby fills in
+ * 10 s, the host waits M minutes (default 5), then Q questions of 20 s (each player answers at a
+ * random moment; a question closes early once every connected player answered), 5 s reveal and
+ * 5 s leaderboard each.
  *
  * Churn: `loop` — every player drops and comes back every 200 ms for the whole game (a room of
  * broken phones or scripts: the worst case); `drops` — each player loses the connection about once
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
       churn: { type: 'string', default: 'loop' },
       'no-gate': { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      'lobby-minutes': { type: 'string', default: '5' },
     },
   });
   const players = Number(values.players);
@@ -173,7 +178,12 @@ async function main(): Promise<void> {
     stats.flushes++;
   };
   const runUntil = (done: number | (() => boolean), each?: (now: number) => void) => {
+    const limit = clock.now() + 10 * 60_000;
     while (typeof done === 'number' ? clock.now() < done : !done()) {
+      if (clock.now() > limit)
+        throw new Error(
+          `The game did not move on for 10 minutes (phase "${state.phase}", question ${state.questionIndex + 1}).`,
+        );
       clock.advanceTo(clock.now() + TURN_MS);
       each?.(clock.now());
       if (timerAt !== null && clock.now() >= timerAt) {
@@ -213,22 +223,28 @@ async function main(): Promise<void> {
     apply({ kind: 'join', conn: i + 1, name: `Player ${i + 1}` });
     if (i % 50 === 49) runUntil(clock.now() + 100);
   }
+  // The host waits a while in the full lobby (churn goes on), then starts.
+  runUntil(clock.now() + Number(values['lobby-minutes']) * 60_000, churnTurn);
   apply({ kind: 'host', conn: 0, command: { type: 'start' } });
   // Each question: everyone answers at a random moment; churn all along.
   for (let q = 0; q < questions; q++) {
     runUntil(() => state.phase === 'question' && state.round?.index === q, churnTurn);
-    const answerAt = new Map(ids.map((id) => [id, clock.now() + random() * (QUESTION_SECONDS - 2) * 1000]));
-    const opened = clock.now();
-    runUntil(opened + QUESTION_SECONDS * 1000 + 400, (now) => {
-      churnTurn(now);
-      for (const [id, at] of answerAt)
-        if (at <= now) {
-          answerAt.delete(id);
+    // Everyone answers at a random moment of the question, in time order.
+    const answers = ids
+      .map((id) => ({ id, at: clock.now() + random() * (QUESTION_SECONDS - 2) * 1000 }))
+      .sort((a, b) => a.at - b.at);
+    let next = 0;
+    // Until the question closes: at its deadline, or before, once every connected player answered.
+    runUntil(
+      () => state.phase !== 'question',
+      (now) => {
+        churnTurn(now);
+        for (; next < answers.length && answers[next]!.at <= now; next++) {
           const option = Math.floor(random() * quiz.questions[q]!.options.length);
-          apply({ kind: 'answer', conn: 1, playerId: id, question: q, option });
+          apply({ kind: 'answer', conn: 1, playerId: answers[next]!.id, question: q, option });
         }
-    });
-    runUntil(() => state.phase !== 'question', churnTurn);
+      },
+    );
   }
   runUntil(clock.now() + 10_500, churnTurn);
   const simulatedMs = clock.now() - Date.UTC(2025, 0, 1, 9);
