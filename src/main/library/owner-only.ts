@@ -19,8 +19,17 @@ export async function ensureOwnerOnlyFolder(dir: string): Promise<void> {
 
 export function ensureOwnerOnlyFolderSync(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_FOLDER });
+  narrowSync(dir, OWNER_ONLY_FOLDER);
+}
+
+/** Makes an existing file readable by its owner only (one written by an older version). */
+export function narrowToOwnerSync(file: string): void {
+  narrowSync(file, OWNER_ONLY_FILE);
+}
+
+function narrowSync(path: string, mode: number): void {
   try {
-    chmodSync(dir, OWNER_ONLY_FOLDER);
+    chmodSync(path, mode);
   } catch {
     // A file system without modes: nothing to narrow.
   }

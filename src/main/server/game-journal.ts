@@ -20,7 +20,6 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  chmodSync,
   fdatasyncSync,
   fsyncSync,
   ftruncateSync,
@@ -35,7 +34,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { serializeGame, type GameState } from '../game';
 import { syncFolderSync } from '../library/atomic-write';
-import { ensureOwnerOnlyFolderSync, OWNER_ONLY_FILE } from '../library/owner-only';
+import { ensureOwnerOnlyFolderSync, narrowToOwnerSync, OWNER_ONLY_FILE } from '../library/owner-only';
 import type { Clock } from './clock';
 import { journalLines } from './journal-lines';
 import type { ResumedRoom } from './journal-reader';
@@ -123,13 +122,13 @@ export class GameJournal {
   static resume(path: string, resumed: ResumedRoom, room: JournalRoom): GameJournal {
     const dir = dirname(path);
     ensureOwnerOnlyFolderSync(dir);
-    chmodSync(path, OWNER_ONLY_FILE);
+    narrowToOwnerSync(path);
     removeStaleTemps(path);
     if (resumed.damage) {
       const stamp = new Date(room.clock.now()).toISOString().replace(/[:.]/g, '-');
       const copy = `${path}.damaged-${stamp}`;
       copyFileSync(path, copy);
-      chmodSync(copy, OWNER_ONLY_FILE);
+      narrowToOwnerSync(copy);
     }
     const fd = openSync(path, 'r+');
     try {
