@@ -15,7 +15,13 @@ import {
   parseHostArgs,
   type HostArgs,
 } from './headless/host-args';
-import { findInterruptedJournal, JournalError } from './server/game-journal';
+import {
+  describeDamage,
+  findInterruptedJournal,
+  JournalError,
+  scanJournal,
+  type JournalScan,
+} from './server/game-journal';
 import { describeEvent } from './headless/event-log';
 import { importSummaryLines } from './library/importers/import-summary';
 import { openQuiz } from './library/read-quiz-file';
@@ -67,12 +73,34 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`quizroom host: there is no interrupted game to resume in ${journalDir}.\n`);
       return EXIT_RESUME;
     }
+    let scan: JournalScan;
+    try {
+      scan = scanJournal(path);
+    } catch (e) {
+      if (!(e instanceof JournalError)) throw e;
+      process.stderr.write(`quizroom host: ${e.message}\n`);
+      return EXIT_RESUME;
+    }
+    if (scan.damage && !args['accept-damage']) {
+      process.stderr.write(
+        `quizroom host: ${describeDamage(path, scan.damage)}\n` +
+          'Nothing was changed. To resume up to the damage anyway, run again with --resume --accept-damage ' +
+          '(a copy of the journal as it is now is kept beside it).\n',
+      );
+      return EXIT_RESUME;
+    }
     start = {
       kind: 'resume',
       path,
+      acceptDamageAt: scan.damage?.offset ?? null,
       options: { ...common, ...(args.port !== undefined ? { port: args.port } : {}) },
     };
     log(`Resuming the room recorded in ${path}.`);
+    if (scan.damage) log(`Resuming up to the damage (--accept-damage): ${describeDamage(path, scan.damage)}`);
+    if (scan.tail)
+      log(
+        `Cut ${scan.tail.bytes} bytes after the last whole record: a write the crash cut short, never acknowledged.`,
+      );
   } else {
     let quiz;
     try {

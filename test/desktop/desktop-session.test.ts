@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -157,6 +157,51 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       ada.close();
       await app.session.stopHosting();
       expect(app.session.getState().interrupted).toBeNull();
+    } finally {
+      rmSync(journalDir, { recursive: true, force: true });
+    }
+  });
+
+  it('describes a damaged journal on the Resume card, and resumes up to the damage it described', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'quizroom-desktop-journal-'));
+    try {
+      const crashed = new QuizServer({
+        quiz: TEST_QUIZ,
+        roomName: 'Lab',
+        port: 0,
+        bind: '127.0.0.1',
+        staticDir: null,
+        journalDir,
+      });
+      const port = await crashed.listen();
+      for (const name of ['Ada', 'Bob']) {
+        const c = new QuizClient({ url: `ws://127.0.0.1:${port}/ws`, WebSocket: WebSocket as never });
+        c.connect();
+        await waitFor(() => c.view.ready || undefined, `${name} to connect`);
+        c.join(name);
+        await waitFor(() => c.view.you || undefined, `${name} to join`);
+        c.close();
+      }
+      const path = crashed.journalPath!;
+      await crashed.close({ resumable: true });
+      // Ada's join turns bad on disk; Bob's join comes after it.
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const ada = lines.findIndex((l) => l.includes('"name":"Ada"'));
+      lines[ada] = lines[ada]!.replace('Ada', 'Ida');
+      writeFileSync(path, lines.join('\n'));
+
+      const app = newDesktopSession({ journalDir });
+      const offered = app.session.getState().interrupted!;
+      expect(offered).toMatchObject({ roomName: 'Lab', quizTitle: 'Test quiz' });
+      expect(offered.damage).toMatch(
+        new RegExp(
+          `damaged at line ${ada + 1} .*\\(0 answers, 2 players joining.*\\) that a resume would drop`,
+        ),
+      );
+      expect(await app.session.resumeHosting()).toEqual({ ok: true });
+      const back = await untilState(app.session, (s) => s.hosting && s.game?.ready, 'the room to be back');
+      expect(back.game?.players).toEqual([]);
+      expect(back.interrupted).toBeNull();
     } finally {
       rmSync(journalDir, { recursive: true, force: true });
     }

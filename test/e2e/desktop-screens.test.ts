@@ -204,6 +204,30 @@ describe('desktop screens', () => {
     }
   });
 
+  it('says what resuming a damaged journal would drop, on the button too', { timeout: 60_000 }, async () => {
+    const { context: ctx, page: p } = await newPage(browser!, DESKTOP);
+    try {
+      const damage =
+        'The game journal /home/ms-curie/.config/Quizroom/journal/room-2025-03-04T09-12-55-120Z-4242-a1b2c3.jsonl ' +
+        'is damaged at line 1,207 (byte 98,304): its checksum does not match its content. After it come 212 good ' +
+        'records (180 answers, 0 players joining, from 09:31:02 to 09:33:40) that a resume would drop, going back ' +
+        'to the game as it was at 09:31:01.';
+      await ctx.addInitScript(installFakeBridge, {
+        ...DESKTOP_STATE,
+        interrupted: { roomName: 'Physics club', quizTitle: 'Science', players: 14, damage },
+      });
+      await p.goto(host!.playerUrl);
+      await visible(p.getByText(/damaged at line 1,207/));
+      await capture(p, 'desktop-home-resume-damaged');
+      await p.getByRole('button', { name: 'Resume up to the damage' }).click();
+      await expect
+        .poll(() => p.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]))
+        .toContainEqual(['resumeHosting']);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('lists the rooms found on the LAN and explains an unreachable one', { timeout: 60_000 }, async () => {
     await page.goto(host!.playerUrl);
     await page.getByRole('button', { name: 'Join', exact: true }).click();

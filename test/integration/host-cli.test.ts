@@ -253,6 +253,7 @@ describe('npm run host', () => {
     [['--question-time', '2'], /--question-time must be between 5 and 240/],
     [['--max-players-per-address', '0'], /--max-players-per-address must be between 1 and 10000/],
     [['stray'], /positional/i],
+    [['--accept-damage'], /--accept-damage goes with --resume/],
   ])('exits 2 with the usage on bad options: %j', async (args, says) => {
     const p = runHost([...args, '--no-mdns']);
     expect(await exitOf(p)).toBe(EXIT_USAGE);

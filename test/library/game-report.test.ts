@@ -3,7 +3,7 @@
  * per-question statistics), saved and listed by the report store, and exported as CSV and XLSX,
  * each export checked cell by cell after reading it back.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -294,6 +294,17 @@ describe('the report store', () => {
     expect(saved.path).toBe(join(root, 'a', 'reports', `${saved.id}.json`));
     expect(saved.id).toMatch(/^\d{8}-\d{6}-report-quiz$/);
     expect(await store.read(saved.id)).toEqual(r);
+  });
+
+  it('keeps reports readable by their owner only: files 0600 in a 0700 folder', async () => {
+    if (process.platform === 'win32') return;
+    // A reports folder made earlier, readable by everyone, is narrowed too.
+    mkdirSync(join(root, 'private', 'reports'), { recursive: true, mode: 0o755 });
+    chmodSync(join(root, 'private', 'reports'), 0o755);
+    const store = new ReportStore(join(root, 'private'));
+    const saved = await store.save(report());
+    expect(statSync(store.folder).mode & 0o777).toBe(0o700);
+    expect(statSync(saved.path).mode & 0o777).toBe(0o600);
   });
 
   it('gives two games that end in the same second their own files', async () => {

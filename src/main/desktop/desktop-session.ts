@@ -40,7 +40,7 @@ import { saveReportOnGameOver } from '../reports/report-recorder';
 import { ReportError, ReportStore } from '../reports/report-store';
 import { reportFileName } from '../reports/report-values';
 import { reportXlsx } from '../reports/report-xlsx';
-import { findInterruptedJournal, JournalError, readJournal } from '../server/game-journal';
+import { describeDamage, findInterruptedJournal, JournalError, scanJournal } from '../server/game-journal';
 import { ListenError, MAX_PAYLOAD } from '../server/quiz-server';
 import { ServerThread, type HostedServer, type ServerStart } from '../server/server-thread';
 import { newPin } from '../server/tokens';
@@ -122,6 +122,8 @@ export class DesktopSession {
   /** Editor saves under way. */
   private readonly saving = new Set<Promise<SaveQuizResult>>();
   private interruptedRoom: InterruptedRoom | null;
+  /** The damaged journal the Resume card described: resuming it means resuming up to that damage. */
+  private offeredDamage: { path: string; offset: number } | null = null;
 
   constructor(private readonly ports: DesktopPorts) {
     this.library = new QuizLibrary(ports.libraryDir);
@@ -498,9 +500,12 @@ export class DesktopSession {
     if (this.hosting) return fail('hosting', 'A room is already open.');
     const path = this.interruptedJournal();
     if (!path) return fail('nothing_to_resume', 'There is no interrupted game to resume.');
+    const offered = this.offeredDamage;
     const start: ServerStart = {
       kind: 'resume',
       path,
+      // Only the damage the card showed is accepted; any other is refused with its description.
+      acceptDamageAt: offered?.path === path ? offered.offset : null,
       options: {
         bind: this.ports.bind,
         staticDir: this.ports.staticDir,
@@ -518,16 +523,21 @@ export class DesktopSession {
 
   /** Looks in the journal folder once (at start and when a room closes), not on every change. */
   private findInterrupted(): InterruptedRoom | null {
+    this.offeredDamage = null;
     const path = this.interruptedJournal();
     if (!path) return null;
     try {
-      const { config, inputs } = readJournal(path);
+      const { config, players, damage } = scanJournal(path);
+      if (!damage) return { roomName: config.roomName, quizTitle: config.quiz.title, players };
+      this.offeredDamage = { path, offset: damage.offset };
       return {
         roomName: config.roomName,
         quizTitle: config.quiz.title,
-        players: inputs.filter((i) => i.input.kind === 'join').length,
+        players,
+        damage: describeDamage(path, damage),
       };
     } catch {
+      // Not a journal this app can read: nothing to offer.
       return null;
     }
   }

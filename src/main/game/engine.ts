@@ -9,6 +9,7 @@ import type { HostCommand } from '../../shared/protocol';
 import type { Effect, Input, StepResult } from './io';
 import { FINAL_TOP_ROWS, rankPlayers, TOP_ROWS, topRows } from './leaderboard';
 import {
+  disconnectEveryone,
   dropAbsent,
   enterLobby,
   join,
@@ -73,8 +74,30 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
     case 'timer':
       onTimer(state, out, now);
       break;
+    case 'resumed':
+      resumeAfterDowntime(state, out, input.pausedMs, now);
+      break;
   }
   return { state, effects: out };
+}
+
+/**
+ * After the host was down for `pausedMs`, the running phase goes on with the time it had left:
+ * its end moves by the downtime, and so does the open question's start, so that an answer's time
+ * does not count the minutes nobody could answer. Nobody is connected yet; players get the
+ * question with its new deadline in the snapshot they receive when they come back.
+ */
+function resumeAfterDowntime(state: GameState, out: Effect[], pausedMs: number, now: number): void {
+  disconnectEveryone(state, out, now);
+  const shift = Number.isFinite(pausedMs) ? Math.max(0, Math.round(pausedMs)) : 0;
+  if (state.endsAt === null) return;
+  state.endsAt += shift;
+  const round = state.round;
+  if (state.phase === 'question' && round && !round.closed) {
+    round.openedAt += shift;
+    round.deadline += shift;
+  }
+  out.push({ kind: 'timer', at: timerDue(state) });
 }
 
 /** After a join, reconnect or drop: maybe start by itself, maybe close a round everyone answered. */
@@ -154,11 +177,16 @@ function advance(state: GameState, out: Effect[], now: number): void {
   }
 }
 
+/** When the running phase's timer is due: a question stays open for late packets' grace too. */
+function timerDue(state: GameState): number | null {
+  if (state.endsAt === null) return null;
+  return state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
+}
+
 function onTimer(state: GameState, out: Effect[], now: number): void {
   if (state.phase === 'lobby') return dropAbsent(state, out, now);
-  if (state.endsAt === null) return;
-  // A question stays open for answers until its deadline plus the grace for late packets.
-  const due = state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
+  const due = timerDue(state);
+  if (due === null) return;
   if (now < due) {
     out.push({ kind: 'timer', at: due });
     return;

@@ -11,5 +11,12 @@ export {
   type Round,
 } from './state';
 export { answerPoints, streakBonus } from './scoring';
+export {
+  RestoreError,
+  restoreGame,
+  serializeGame,
+  type SerializedGame,
+  type SerializedRound,
+} from './serialized-game';
 export { MAX_GRACE_MS } from './round';
 export { LOBBY_GRACE_MS, seatOf } from './lobby';

@@ -28,7 +28,12 @@ export type Input =
       graceMs?: number;
     }
   | { kind: 'host'; conn: ConnId; command: HostCommand }
-  | { kind: 'timer' };
+  | { kind: 'timer' }
+  /**
+   * The host process restarted after being down for `pausedMs`: nobody is connected to it, and
+   * the phase that was running (a question above all) goes on with the time it had left.
+   */
+  | { kind: 'resumed'; pausedMs: number };
 
 export type Audience = 'everyone' | 'hosts';
 

@@ -189,6 +189,20 @@ export function removePlayer(state: GameState, out: Effect[], player: Player, by
   countChanged(state, out);
 }
 
+/**
+ * Marks every player and latecomer disconnected at once (a restarted host has no connections).
+ * At once, so that no order of single disconnects can close the open question early on the way;
+ * in the lobby everyone gets a fresh grace to come back.
+ */
+export function disconnectEveryone(state: GameState, out: Effect[], now: number): void {
+  for (const p of state.waiting.values()) p.connected = false;
+  for (const p of state.players.values()) p.connected = false;
+  state.connectedCount = 0;
+  if (state.round) state.round.answeredConnected = 0;
+  if (state.phase === 'lobby') enterLobby(state, out, now);
+  countChanged(state, out);
+}
+
 /** After removals: a ranking already shown stays consistent (players removed since are left out). */
 export function rerank(state: GameState): void {
   if (state.ranking.length > 0) rankPlayers(state);

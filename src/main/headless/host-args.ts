@@ -45,6 +45,9 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --library DIR           quiz library; each finished game's report is saved in DIR/reports
                           (default: ${defaultLibraryDir()})
   --resume                continue the last room that did not close cleanly (after a crash)
+  --accept-damage         with --resume: if the journal is damaged in the middle, resume up to
+                          the damage and drop what comes after it (--resume alone says what that
+                          would drop, and stops)
   --help                  show this help`;
 
 const intIn = (name: string, min: number, max: number) =>
@@ -74,6 +77,7 @@ const ArgsSchema = z.object({
   'no-journal': z.boolean().optional(),
   library: z.string().min(1, '--library must not be empty').optional(),
   resume: z.boolean().optional(),
+  'accept-damage': z.boolean().optional(),
   help: z.boolean().optional(),
 });
 
@@ -103,6 +107,7 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'no-journal': { type: 'boolean' },
         library: { type: 'string' },
         resume: { type: 'boolean' },
+        'accept-damage': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -113,6 +118,8 @@ export function parseHostArgs(argv: string[]): HostArgs {
   if (!result.success) throw new ArgsError(result.error.issues.map((i) => i.message).join('; '));
   const args = result.data;
   if (args.resume && args['no-journal']) throw new ArgsError('--resume needs the journal; drop --no-journal');
+  if (args['accept-damage'] && !args.resume)
+    throw new ArgsError('--accept-damage goes with --resume: it says how far to resume a damaged journal');
   if (args.resume && (args.quiz || args.pin || args.name)) {
     throw new ArgsError('--resume continues the room as it was: --quiz, --name and --pin cannot change it');
   }

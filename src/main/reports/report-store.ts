@@ -1,15 +1,16 @@
 /**
  * The saved game reports: one JSON file per finished game in `<library>/reports/`, written
- * atomically, named by finish time and quiz title so that the folder sorts by date. Reading
+ * atomically and readable by their owner only, named by finish time and quiz title so that the folder sorts by date. Reading
  * checks every file against the report schema; a broken file is listed with its error and never
  * stops the list.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findJsonSyntaxError, lineAndColumn } from '../../shared/quiz/json-syntax';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import { atomicWrite, isTempFileName } from '../library/atomic-write';
 import { fileSlug } from '../library/file-slug';
+import { ensureOwnerOnlyFolder } from '../library/owner-only';
 import { LibraryIdSchema } from '../library/quiz-library';
 import { GameReportSchema, type GameReport } from './game-report';
 import type { ReportListing } from '../../shared/api/quiz-api';
@@ -54,7 +55,7 @@ export class ReportStore {
       );
     }
     const valid = checked.data;
-    await mkdir(this.folder, { recursive: true });
+    await ensureOwnerOnlyFolder(this.folder);
     const stamp = valid.finishedAt
       .replace(/\.\d+/, '')
       .replace(/[-:]/g, '')

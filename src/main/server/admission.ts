@@ -41,6 +41,8 @@ export interface AdmissionGame {
   player(playerId: string): { id: string; name: string } | undefined;
   snapshotFor(conn: Connection): Snapshot;
   apply(input: Input, at: number): void;
+  /** A player came back: the presence limit decides when the engine hears of it. */
+  present(playerId: string, at: number): void;
 }
 
 export type Messenger = Pick<Broadcaster, 'send' | 'fail' | 'closeAfterSends'>;
@@ -181,7 +183,7 @@ export class Admission {
     if (playerId && this.game.player(playerId)) {
       this.bindPlayer(conn, playerId);
       // Mark the player connected first, so that their snapshot shows them connected.
-      this.game.apply({ kind: 'connected', playerId }, at);
+      this.game.present(playerId, at);
       this.welcome(conn);
       return;
     }

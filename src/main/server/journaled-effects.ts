@@ -58,7 +58,7 @@ export class JournaledEffects {
    */
   close(resumable: boolean, now: number): void {
     this.flush(Infinity);
-    if (resumable) this.journal?.abandon();
+    if (resumable) this.journal?.abandon(now);
     else this.journal?.close(now);
     this.journal = null;
   }

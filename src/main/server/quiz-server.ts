@@ -40,7 +40,7 @@ import { Admission } from './admission';
 import { Broadcaster } from './broadcaster';
 import { systemClock, type Clock } from './clock';
 import { RATE_PER_SECOND, type Connection } from './connection';
-import { GameJournal, JournalError, readJournal, type JournalContents } from './game-journal';
+import { GameJournal, rebuildRoom, type RebuildOptions, type ResumedRoom } from './game-journal';
 import { Heartbeat } from './heartbeat';
 import { InboundQueue } from './inbound-queue';
 import { JournaledEffects } from './journaled-effects';
@@ -48,6 +48,7 @@ import { joinUrls } from './lan-addresses';
 import { Listener } from './listener';
 import { measurementPoints } from './measurement-points';
 import { decodeClientMessage } from './message-decoder';
+import { PresenceGate } from './presence-gate';
 import { beforeStep, healthOf, reportStep, type HealthInfo, type ServerEvent } from './server-events';
 import { newToken } from './tokens';
 
@@ -83,7 +84,7 @@ export interface QuizServerOptions {
 
 export interface ResumePoint {
   path: string;
-  contents: JournalContents;
+  room: ResumedRoom;
 }
 
 export class QuizServer {
@@ -99,6 +100,8 @@ export class QuizServer {
   /** Upgrades, messages and closes come in through this queue, in order, within a budget per turn. */
   private readonly inbound: InboundQueue;
   private readonly heartbeat: Heartbeat;
+  /** Players' comings and goings, limited per player before the engine (and journal) sees them. */
+  private readonly presence: PresenceGate;
   private phaseTimer: unknown = null;
   private boundPort = 0;
   private closing = false;
@@ -111,9 +114,10 @@ export class QuizServer {
   static resume(
     journalPath: string,
     options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom'>,
+    rebuild: RebuildOptions = {},
   ): QuizServer {
-    const contents = readJournal(journalPath);
-    const { config } = contents;
+    const room = rebuildRoom(journalPath, rebuild);
+    const { config } = room;
     return new QuizServer({
       ...options,
       quiz: config.quiz,
@@ -122,16 +126,20 @@ export class QuizServer {
       settings: config.settings,
       port: options.port ?? config.port,
       strictPort: true,
-      resumeFrom: { path: journalPath, contents },
+      resumeFrom: { path: journalPath, room },
     });
   }
 
   constructor(private readonly options: QuizServerOptions) {
     this.clock = options.clock ?? systemClock;
     const resume = options.resumeFrom;
-    this.hostToken = resume?.contents.config.hostToken ?? newToken();
-    this.state = createGame(options.quiz, { settings: options.settings });
-    if (resume) replay(this.state, resume);
+    this.hostToken = resume?.room.config.hostToken ?? newToken();
+    this.state = resume?.room.game ?? createGame(options.quiz, { settings: options.settings });
+    this.presence = new PresenceGate(this.clock, {
+      connected: (playerId) => seatOf(this.state, playerId)?.connected,
+      apply: (playerId, connected, at) =>
+        this.apply({ kind: connected ? 'connected' : 'disconnected', playerId }, at),
+    });
 
     this.inbound = new InboundQueue(
       options.inboundTurnBudgetMs,
@@ -156,10 +164,11 @@ export class QuizServer {
         player: (playerId) => seatOf(this.state, playerId),
         snapshotFor: (conn) => this.snapshotOf(conn),
         apply: (input, at) => this.apply(input, at),
+        present: (playerId, at) => this.presence.set(playerId, true, at),
       },
       this.emit,
     );
-    if (resume) this.admission.restoreTokens(resume.contents.tokens);
+    if (resume) this.admission.restoreTokens(resume.room.tokens);
     this.effects = new JournaledEffects(
       (effect) => this.carryOut(effect),
       (playerId) => this.admission.tokenOf(playerId),
@@ -236,6 +245,7 @@ export class QuizServer {
     // What has already arrived is handled first.
     this.inbound.drain();
     this.closing = true;
+    this.presence.clear();
     this.effects.close(!!options.resumable, this.clock.now());
     this.heartbeat.stop();
     this.clock.clearTimeout(this.phaseTimer);
@@ -251,14 +261,13 @@ export class QuizServer {
 
   private openJournal(): void {
     const resume = this.options.resumeFrom;
+    const room = { clock: this.clock, game: () => this.state };
     if (resume) {
-      this.effects.attach(GameJournal.reopen(resume.path));
-      // Nobody is connected to a fresh process: everyone comes back by themselves.
-      for (const p of [...this.state.players.values()]) {
-        if (p.connected) this.apply({ kind: 'disconnected', playerId: p.id });
-      }
-      // Re-arm the phase timer; a deadline that passed while the host was down closes at once.
-      this.apply({ kind: 'timer' });
+      this.effects.attach(GameJournal.resume(resume.path, resume.room, room));
+      // Nobody is connected to a fresh process (everyone comes back by themselves), and the
+      // running phase goes on with the time it had left when the host went down.
+      const pausedMs = Math.max(0, this.clock.now() - resume.room.lastAt);
+      this.apply({ kind: 'resumed', pausedMs });
       return;
     }
     if (!this.options.journalDir) return;
@@ -270,7 +279,7 @@ export class QuizServer {
       quiz: this.options.quiz,
       settings: this.state.settings,
     };
-    this.effects.attach(GameJournal.create(this.options.journalDir, config, this.clock.now()));
+    this.effects.attach(GameJournal.create(this.options.journalDir, config, room));
   }
 
   // --- Sockets --------------------------------------------------------------------------------
@@ -306,7 +315,7 @@ export class QuizServer {
 
   private onClose(conn: Connection, at: number): void {
     const left = this.admission.release(conn);
-    if (left && !this.closing) this.apply({ kind: 'disconnected', playerId: left }, at);
+    if (left && !this.closing) this.presence.set(left, false, at);
   }
 
   private onMessage(
@@ -479,15 +488,4 @@ function viewerOf(conn: Connection): Viewer {
   if (conn.role === 'host') return { role: 'host' };
   if (conn.role === 'player' && conn.playerId) return { role: 'player', playerId: conn.playerId };
   return { role: 'guest' };
-}
-
-/** Rebuilds the game recorded in a journal by replaying its inputs at their recorded times. */
-function replay(state: GameState, resume: ResumePoint): void {
-  resume.contents.inputs.forEach(({ at, input }, i) => {
-    try {
-      step(state, input, at);
-    } catch (e) {
-      throw new JournalError(`${resume.path}: record ${i + 2} cannot be replayed (${(e as Error).message}).`);
-    }
-  });
 }

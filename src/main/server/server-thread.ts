@@ -37,6 +37,8 @@ export type ServerStart =
   | {
       kind: 'resume';
       path: string;
+      /** Resume up to the damage found at this byte offset (see JournalDamage), dropping the rest. */
+      acceptDamageAt?: number | null;
       options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom' | 'clock'>;
     };
 
@@ -81,6 +83,8 @@ export function describeThreadError(e: unknown): ThreadError {
       ...(e.bind !== undefined ? { bind: e.bind } : {}),
       ...(e.reason.code !== undefined ? { code: e.reason.code } : {}),
     };
+  // A journal's problem is for the person who resumes: its message, not where it was thrown.
+  if (e instanceof JournalError) return { name: 'JournalError', message: e.message };
   if (e instanceof Error) return { name: e.name, message: e.stack ?? e.message };
   return { name: 'Error', message: String(e) };
 }

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   let server: QuizServer;
   try {
     server =
-      spec.kind === 'resume' ? QuizServer.resume(spec.path, spec.options) : new QuizServer(spec.options);
+      spec.kind === 'resume'
+        ? QuizServer.resume(spec.path, spec.options, { acceptDamageAt: spec.acceptDamageAt ?? null })
+        : new QuizServer(spec.options);
     await server.listen();
   } catch (e) {
     post({ type: 'failed', error: describeThreadError(e) });

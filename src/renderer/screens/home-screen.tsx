@@ -104,13 +104,14 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
             {interrupted.players === 1 ? 'player' : 'players'}). Reopen it: players come back by themselves
             with their scores.
           </p>
+          {interrupted.damage ? <p className="home__resume-damage">{interrupted.damage}</p> : null}
           <button
             type="button"
             className="btn btn--primary"
             disabled={resuming}
             onClick={() => void resume()}
           >
-            Resume game
+            {interrupted.damage ? 'Resume up to the damage' : 'Resume game'}
           </button>
           {resumeError ? (
             <p role="alert" className="home__resume-error">

@@ -62,6 +62,11 @@ export interface InterruptedRoom {
   roomName: string;
   quizTitle: string;
   players: number;
+  /**
+   * The room's journal is damaged in the middle: what resuming would drop, in words. Resuming
+   * this room then resumes it up to the damage.
+   */
+  damage?: string;
 }
 
 /** A quiz in the library (desktop): built-in ones first and read-only; a broken file says why. */

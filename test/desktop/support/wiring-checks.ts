@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { expect } from 'vitest';
 import { menuRoles } from '../../../src/main/app/app-menu';
-import { readJournal } from '../../../src/main/server/game-journal';
+import { scanJournal } from '../../../src/main/server/game-journal';
 import type { AppState } from '../../../src/shared/api/quiz-api';
 import { FLUSHED_CHANNEL, GET_STATE_CHANNEL, INTENT_CHANNELS } from '../../../src/shared/ipc/channels';
 import type { RecordedCall, StandInConfig } from './electron-stand-in';
@@ -176,5 +176,5 @@ export function journals(userData: string) {
   const dir = join(userData, 'journal');
   return readdirSync(dir)
     .filter((n) => n.endsWith('.jsonl'))
-    .map((n) => readJournal(join(dir, n)));
+    .map((n) => scanJournal(join(dir, n)));
 }

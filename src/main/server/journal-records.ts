@@ -1,0 +1,211 @@
+/**
+ * What a game journal line holds and how it is written: one record per line, as
+ * `<CRC-32 of the JSON, 8 hex digits> <JSON>\n`. The checksum is what tells a record that was
+ * written whole from one that was torn by a crash or damaged on disk; the schemas below are what
+ * tell a record from anything else (the file is read back at the edge, like any file).
+ */
+import { crc32 } from 'node:zlib';
+import { z } from 'zod';
+import { isHostCommand, type GameSettings, type HostCommand, type Phase } from '../../shared/protocol';
+import { ClientMessageSchema } from '../../shared/protocol/client-message-schemas';
+import { GameSettingsSchema } from '../../shared/protocol/settings-schema';
+import { formatIssues } from '../../shared/quiz/load-quiz';
+import { QuizSchema, type Quiz } from '../../shared/quiz/quiz-schema';
+import type { Input, SerializedGame } from '../game';
+
+/** 2: checksummed lines, snapshots, `alive` records and the `resumed` input. */
+export const JOURNAL_VERSION = 2;
+
+export interface RoomConfig {
+  roomName: string;
+  pin: string | null;
+  hostToken: string;
+  port: number;
+  quiz: Quiz;
+  settings: GameSettings;
+}
+
+export type JournalRecord =
+  /** The first record of every journal: the room as it was opened. */
+  | { t: 'open'; v: number; at: number; config: RoomConfig }
+  /** The whole game at `at` (compaction): what came before it is no longer in the file. */
+  | { t: 'snapshot'; at: number; game: SerializedGame; tokens: [string, string][] }
+  /** An engine input, with the host-clock time it was applied at. */
+  | { t: 'in'; at: number; input: Input }
+  /** A player's resume token. */
+  | { t: 'token'; playerId: string; token: string }
+  /** The host was still up at `at` (written while a phase runs on a timer, when nothing else is). */
+  | { t: 'alive'; at: number }
+  /** The room was closed on purpose: nothing to resume. */
+  | { t: 'closed'; at: number };
+
+const int = z.number().int();
+const time = z.number().finite();
+
+const RoomConfigSchema = z.object({
+  roomName: z.string(),
+  pin: z.string().nullable(),
+  hostToken: z.string(),
+  port: int,
+  quiz: QuizSchema,
+  settings: GameSettingsSchema,
+}) satisfies z.ZodType<RoomConfig>;
+
+const PhaseSchema = z.enum([
+  'lobby',
+  'countdown',
+  'question',
+  'reveal',
+  'leaderboard',
+  'finished',
+]) satisfies z.ZodType<Phase>;
+
+const PlayerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  seq: int,
+  connected: z.boolean(),
+  score: z.number(),
+  streak: int,
+  correctCount: int,
+  totalTimeMs: z.number(),
+  answers: z.array(
+    z.object({ option: int, correct: z.boolean(), elapsedMs: z.number(), points: z.number() }).nullable(),
+  ),
+  pending: z.object({ option: int, elapsedMs: z.number() }).nullable(),
+  lastResult: z
+    .object({
+      question: int,
+      option: int.nullable(),
+      correct: z.boolean(),
+      points: z.number(),
+      score: z.number(),
+      streak: int,
+      rank: int,
+      elapsedMs: z.number().nullable(),
+    })
+    .nullable(),
+  rank: int.nullable(),
+  address: z.string().nullable(),
+  dropAt: time.nullable(),
+});
+
+const SerializedGameSchema = z.object({
+  settings: GameSettingsSchema,
+  quiz: QuizSchema,
+  phase: PhaseSchema,
+  endsAt: time.nullable(),
+  players: z.array(PlayerSchema),
+  waiting: z.array(PlayerSchema),
+  names: z.array(z.tuple([z.string(), z.string()])),
+  perAddress: z.array(z.tuple([z.string(), int])),
+  dropQueue: z.array(z.object({ id: z.string(), at: time })),
+  connectedCount: int,
+  nextSeq: int,
+  questionIndex: int,
+  round: z
+    .object({
+      index: int,
+      openedAt: time,
+      deadline: time,
+      timeLimitMs: z.number(),
+      counts: z.array(int),
+      answered: int,
+      answeredConnected: int,
+      closed: z.boolean(),
+      voided: z.boolean(),
+    })
+    .nullable(),
+  ranking: z.array(z.string()),
+  gameNo: int,
+}) satisfies z.ZodType<SerializedGame>;
+
+/** Host commands as the wire knows them, so that a command added there is journaled too. */
+const HostCommandSchema = ClientMessageSchema.refine(isHostCommand, {
+  error: 'is not a host command',
+}) as unknown as z.ZodType<HostCommand>;
+
+/** One schema per input kind: a kind added to `Input` does not compile until it is listed here. */
+const INPUT_SCHEMAS: { [K in Input['kind']]: z.ZodType<Extract<Input, { kind: K }>> } = {
+  join: z.object({ kind: z.literal('join'), conn: int, name: z.string(), address: z.string().optional() }),
+  leave: z.object({ kind: z.literal('leave'), conn: int, playerId: z.string() }),
+  connected: z.object({ kind: z.literal('connected'), playerId: z.string() }),
+  disconnected: z.object({ kind: z.literal('disconnected'), playerId: z.string() }),
+  answer: z.object({
+    kind: z.literal('answer'),
+    conn: int,
+    playerId: z.string(),
+    question: int,
+    option: int,
+    graceMs: z.number().finite().optional(),
+  }),
+  host: z.object({ kind: z.literal('host'), conn: int, command: HostCommandSchema }),
+  timer: z.object({ kind: z.literal('timer') }),
+  resumed: z.object({ kind: z.literal('resumed'), pausedMs: time }),
+};
+
+const InputSchema = z
+  .object({ kind: z.string() })
+  .loose()
+  .transform((value, ctx): Input => {
+    const schema = (INPUT_SCHEMAS as Record<string, z.ZodType<Input> | undefined>)[value.kind];
+    if (!schema) {
+      ctx.addIssue({ code: 'custom', message: `"${value.kind.slice(0, 40)}" is not an input` });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    return z.NEVER;
+  });
+
+const RecordSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('open'), v: int, at: time, config: RoomConfigSchema }),
+  z.object({
+    t: z.literal('snapshot'),
+    at: time,
+    game: SerializedGameSchema,
+    tokens: z.array(z.tuple([z.string(), z.string()])),
+  }),
+  z.object({ t: z.literal('in'), at: time, input: InputSchema }),
+  z.object({ t: z.literal('token'), playerId: z.string(), token: z.string() }),
+  z.object({ t: z.literal('alive'), at: time }),
+  z.object({ t: z.literal('closed'), at: time }),
+]) satisfies z.ZodType<JournalRecord>;
+
+/** A record as one journal line (newline included). */
+export function encodeRecord(record: JournalRecord): string {
+  const json = JSON.stringify(record);
+  return `${checksum(json)} ${json}\n`;
+}
+
+function checksum(data: string | Uint8Array): string {
+  return crc32(data).toString(16).padStart(8, '0');
+}
+
+/** Checksum, space, then at least `{}`. */
+const MIN_LINE = 8 + 1 + 2;
+
+export type DecodedLine = { ok: true; record: JournalRecord } | { ok: false; reason: string };
+
+/** Reads one line (without its newline): the record it holds, or why it holds none. */
+export function decodeRecord(line: Buffer): DecodedLine {
+  if (line.length < MIN_LINE || line[8] !== 0x20)
+    return { ok: false, reason: 'it is not a checksummed record' };
+  const json = line.subarray(9);
+  if (checksum(json) !== line.toString('latin1', 0, 8))
+    return { ok: false, reason: 'its checksum does not match its content' };
+  let value: unknown;
+  try {
+    value = JSON.parse(json.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'its checksum matches but it is not JSON' };
+  }
+  const parsed = RecordSchema.safeParse(value);
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `it is not a journal record (${formatIssues(parsed.error.issues, 'the record').slice(0, 3).join('; ')})`,
+    };
+  return { ok: true, record: parsed.data };
+}
