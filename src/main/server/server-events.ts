@@ -4,6 +4,7 @@
  */
 import { PROTOCOL_VERSION, statusOf, type ErrorCode, type GameStatus } from '../../shared/protocol';
 import { seatOf, type GameState, type Input } from '../game';
+import type { GameReport } from '../reports/game-report';
 
 /** Readable happenings, for logs and for the LAN announcement. */
 export type ServerEvent =
@@ -14,7 +15,8 @@ export type ServerEvent =
   | { kind: 'answered'; playerId: string; name: string; question: number }
   /** `voided`: the question that just closed (phase "reveal") was skipped by the host. */
   | { kind: 'phase'; phase: GameState['phase']; question: number; voided: boolean }
-  | { kind: 'game_over'; state: GameState }
+  /** A game ended: its report, built in the server from the engine's record (plain data). */
+  | { kind: 'game_over'; report: GameReport }
   | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
 
 export interface HealthInfo {
