@@ -36,7 +36,10 @@ class FakeIpcRenderer implements IpcRendererLike {
 
 const hosting: AppState = {
   ...EMPTY_STATE,
-  hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false },
+  desktop: {
+    ...EMPTY_STATE.desktop!,
+    hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false },
+  },
 };
 
 describe('the preload bridge (window.quiz)', () => {

@@ -111,6 +111,6 @@ describe('saveReportOnGameOver', () => {
     ]);
     expect((await store.list()).map((s) => s.id).sort()).toEqual(saved.map((s) => s.saved.id).sort());
     expect(errors).toEqual([]);
-    stop();
+    await stop();
   });
 });
