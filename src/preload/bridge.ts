@@ -53,12 +53,16 @@ export function buildBridge(
     received = true;
     current = state as AppState;
   });
-  void ipc.invoke(GET_STATE_CHANNEL).then((state) => {
-    // A push may have come first; it is newer.
-    if (received) return;
-    current = state as AppState;
-    for (const listener of subscribers) listener(current);
-  });
+  ipc.invoke(GET_STATE_CHANNEL).then(
+    (state) => {
+      // A push may have come first; it is newer.
+      if (received) return;
+      current = state as AppState;
+      for (const listener of subscribers) listener(current);
+    },
+    // The window shows the empty state until the first push.
+    (e: unknown) => console.error('Quizroom: the first state did not arrive:', e),
+  );
 
   const bridge: Record<string, (...args: never[]) => unknown> = {
     getState: () => current,

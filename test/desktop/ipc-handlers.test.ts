@@ -64,6 +64,14 @@ describe('IPC handlers of the desktop window', () => {
     expect(ipc.handlers.size).toBe(0);
   });
 
+  it('carries every intent of the table on a channel named after it, no two on the same one', () => {
+    expect(INTENT_CHANNELS.hostRoom).toBe('quiz:host-room');
+    expect(INTENT_CHANNELS.removeDisconnected).toBe('quiz:remove-disconnected');
+    const channels = INTENT_NAMES.map((name) => INTENT_CHANNELS[name]);
+    expect(new Set(channels).size).toBe(INTENT_NAMES.length);
+    expect(channels).not.toContain(GET_STATE_CHANNEL);
+  });
+
   it('passes good calls from the app frame to the session', async () => {
     const ipc = new FakeIpc();
     const { session, calls } = fakeSession();

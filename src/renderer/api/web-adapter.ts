@@ -76,8 +76,11 @@ export function socketUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
 }
 
-export function createWebAdapter(loc: Location = window.location): QuizApi {
-  const hostToken = takeHostToken(loc);
+export function createWebAdapter(
+  loc: Location = window.location,
+  history: History = window.history,
+): QuizApi {
+  const hostToken = takeHostToken(loc, history);
   const listeners = new Set<(state: AppState) => void>();
   let client: QuizClient;
   let state: AppState = { game: null, player: null, clockOffset: 0, quizzes: [] };
