@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import type { HostConfig, HostInfo, IntentResult, InterruptedRoom } from '../../shared/api/quiz-api';
 import { failure, OK } from '../../shared/api/intent-results';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
+import { socketUrlOf } from '../../shared/protocol';
 import { BUILTIN_PREFIX } from '../../shared/quiz/builtin-pack';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
@@ -180,7 +181,7 @@ export class HostingService {
   /** This app's host client (and player client) on the room, over loopback. */
   private connectTo(room: HostedRoom, playAs: string | null): Hosting {
     const { server } = room;
-    const local = `ws://127.0.0.1:${server.port}/ws`;
+    const local = socketUrlOf('127.0.0.1', server.port);
     const WS = WebSocket as unknown as WebSocketFactory;
     const hostClient = new QuizClient({ url: local, WebSocket: WS, token: server.hostToken });
     let playerClient: QuizClient | null = null;

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { IntentResult, RoomListing } from '../../shared/api/quiz-api';
 import { failure, OK } from '../../shared/api/intent-results';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol';
+import { PROTOCOL_VERSION, socketUrlOf } from '../../shared/protocol';
 import type { DiscoveredRoom, Discovery } from '../discovery';
 import { fetchHealth } from '../discovery/health-check';
 import { MAX_PAYLOAD } from '../server/listener';
@@ -83,9 +83,8 @@ export class RemoteRooms {
       );
     }
     this.close();
-    const host = address.includes(':') ? `[${address}]` : address;
     const client = new QuizClient({
-      url: `ws://${host}:${port}/ws`,
+      url: socketUrlOf(address, port),
       WebSocket: RemoteHostSocket as unknown as WebSocketFactory,
     });
     this.joined = { client, unsubscribe: client.subscribe(() => this.changed()) };

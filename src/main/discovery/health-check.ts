@@ -5,7 +5,8 @@
  * a /health answer (shared/protocol/health-schema.ts), which the server's own answer follows.
  */
 import http from 'node:http';
-import { HEALTH_PATH, type HealthInfo } from '../../shared/protocol/health';
+import { HEALTH_PATH } from '../../shared/protocol/endpoints';
+import type { HealthInfo } from '../../shared/protocol/health';
 import { HealthSchema } from '../../shared/protocol/health-schema';
 
 /** Resolves true when a Quizroom host answers well at `address:port`; never rejects. */

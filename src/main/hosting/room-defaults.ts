@@ -2,7 +2,7 @@
  * The defaults every hosted room shares, whichever app opens it (the desktop app or the headless
  * host): written here once.
  */
-export { DEFAULT_PORT } from '../server/listener';
+export { DEFAULT_PORT } from '../../shared/protocol/endpoints';
 
 /**
  * Sockets one network address may hold at once. A phone has one; a laptop with a few browser

@@ -8,10 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HEALTH_PATH, type HealthInfo } from '../../shared/protocol/health';
+import { DEFAULT_PORT, HEALTH_PATH, SOCKET_PATH } from '../../shared/protocol/endpoints';
+import type { HealthInfo } from '../../shared/protocol/health';
 import { serveStatic } from './static-files';
 
-export const DEFAULT_PORT = 7420;
+export { DEFAULT_PORT };
 /** Largest message a client may send, in bytes: a bigger one closes its socket (code 1009). */
 export const MAX_PAYLOAD = 16 * 1024;
 /**
@@ -112,7 +113,7 @@ export class Listener {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const pathname = (req.url ?? '').split('?')[0];
-    if (pathname !== '/ws' || !this.routes.accepting()) {
+    if (pathname !== SOCKET_PATH || !this.routes.accepting()) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }

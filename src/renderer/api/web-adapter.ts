@@ -12,6 +12,7 @@ import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-clie
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api';
 import { failure, OK } from '../../shared/api/intent-results';
+import { SOCKET_PATH } from '../../shared/protocol/endpoints';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 
 export const TOKEN_KEY = 'quizroom.player-token';
@@ -73,7 +74,7 @@ export function takeHostToken(
 
 /** The host's WebSocket endpoint, on the same origin that served this page. */
 export function socketUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
-  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${SOCKET_PATH}`;
 }
 
 export function createWebAdapter(

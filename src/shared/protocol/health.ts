@@ -6,8 +6,6 @@
  */
 import type { GameStatus } from './server-messages';
 
-export const HEALTH_PATH = '/health';
-
 export const GAME_STATUSES = ['NOT_STARTED', 'STARTED', 'FINISHED'] as const satisfies readonly GameStatus[];
 
 export interface HealthInfo {

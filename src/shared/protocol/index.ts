@@ -6,6 +6,7 @@
  */
 export * from './client-messages';
 export * from './default-settings';
+export * from './endpoints';
 export * from './error-codes';
 export * from './health';
 export * from './server-messages';
