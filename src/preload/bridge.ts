@@ -1,7 +1,9 @@
 /**
- * Builds the `window.quiz` object from the channel list, against a minimal ipcRenderer interface
- * so that it is tested under Node with a fake. It keeps the latest AppState so that getState()
- * answers at once, as the web adapter's does.
+ * Builds the `window.quiz` object from the intent table (one named method per intent, each on its
+ * own channel), against a minimal ipcRenderer interface so that it is tested under Node with a
+ * fake. It keeps the latest AppState so that getState() answers at once, as the web adapter's
+ * does. A refused call rejects here, as ipcRenderer.invoke does; the renderer's adapter turns
+ * that into a failure the screens can show.
  */
 import type { AppState } from '../shared/api/quiz-api';
 import {
@@ -19,18 +21,13 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** What the window shows until the main process's first state arrives: the desktop, with nothing in it yet. */
 export const EMPTY_STATE: AppState = {
   game: null,
   player: null,
   clockOffset: 0,
-  canHost: true,
-  canBrowse: true,
-  rooms: [],
   quizzes: [],
-  library: [],
-  reports: [],
-  hosting: null,
-  interrupted: null,
+  desktop: { rooms: [], library: [], reports: [], hosting: null, interrupted: null },
 };
 
 /**
@@ -56,12 +53,16 @@ export function buildBridge(
     received = true;
     current = state as AppState;
   });
-  void ipc.invoke(GET_STATE_CHANNEL).then((state) => {
-    // A push may have come first; it is newer.
-    if (received) return;
-    current = state as AppState;
-    for (const listener of subscribers) listener(current);
-  });
+  ipc.invoke(GET_STATE_CHANNEL).then(
+    (state) => {
+      // A push may have come first; it is newer.
+      if (received) return;
+      current = state as AppState;
+      for (const listener of subscribers) listener(current);
+    },
+    // The window shows the empty state until the first push.
+    (e: unknown) => console.error('Quizroom: the first state did not arrive:', e),
+  );
 
   const bridge: Record<string, (...args: never[]) => unknown> = {
     getState: () => current,

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ClientView } from '../shared/client/client-view';
 import type { AppState } from '../shared/api/quiz-api';
-import { useAppState } from './api/api-context';
+import { useApi, useAppState, desktopOf, type Desktop } from './api/api-context';
 import type { LocalPage } from './local-page';
 import { ReconnectingBanner } from './components/reconnecting-banner';
 import { TopBar } from './components/top-bar';
@@ -30,6 +30,7 @@ const ReportsScreen = lazy(() =>
 
 export function App() {
   const state = useAppState();
+  const desktop = desktopOf(useApi(), state);
   const [page, setPage] = useState<LocalPage>('home');
   const game = state.game;
   const isHost = game?.role === 'host';
@@ -40,11 +41,11 @@ export function App() {
   return (
     <div className={`app${isHost ? ' is-host' : ''} phase-${game?.ready ? game.phase : 'none'}`}>
       <ReconnectingBanner visible={game?.connection === 'reconnecting'} />
-      {game?.ready && !game.closedReason && (game.role !== 'guest' || state.canBrowse) ? (
+      {game?.ready && !game.closedReason && (game.role !== 'guest' || desktop) ? (
         <TopBar state={state} game={game} />
       ) : null}
       <main className="app__main" id="main">
-        {game ? gameScreen(state, game) : localScreen(state, page, setPage)}
+        {game ? gameScreen(state, game) : localScreen(state, desktop, page, setPage)}
       </main>
     </div>
   );
@@ -52,31 +53,43 @@ export function App() {
 
 // These return elements rather than being components, so that Join keeps what was typed while
 // the desktop connects to the chosen room (same element type in the same place: not remounted).
-function localScreen(state: AppState, page: LocalPage, go: (page: LocalPage) => void) {
-  if (page === 'host-setup' && state.canHost)
-    return <HostSetupScreen state={state} onBack={() => go('home')} onEditQuizzes={() => go('library')} />;
-  if (page === 'library' && state.canHost)
-    return (
-      <Suspense fallback={<LoadingScreen />}>
-        <LibraryScreen state={state} onBack={() => go('home')} />
-      </Suspense>
-    );
-  if (page === 'reports' && state.canHost)
-    return (
-      <Suspense fallback={<LoadingScreen />}>
-        <ReportsScreen state={state} onBack={() => go('home')} />
-      </Suspense>
-    );
-  if (page === 'join' && state.canBrowse)
-    return <JoinScreen state={state} game={null} onBack={() => go('home')} />;
-  if (!state.canHost && !state.canBrowse) return <ConnectingScreen />;
-  return <HomeScreen state={state} go={go} />;
+function localScreen(
+  state: AppState,
+  desktop: Desktop | null,
+  page: LocalPage,
+  go: (page: LocalPage) => void,
+) {
+  // Without the desktop's services there is nothing to choose: the page waits for its host.
+  if (!desktop) return <ConnectingScreen />;
+  const home = () => go('home');
+  switch (page) {
+    case 'host-setup':
+      return (
+        <HostSetupScreen state={state} desktop={desktop} onBack={home} onEditQuizzes={() => go('library')} />
+      );
+    case 'library':
+      return (
+        <Suspense fallback={<LoadingScreen />}>
+          <LibraryScreen desktop={desktop} onBack={home} />
+        </Suspense>
+      );
+    case 'reports':
+      return (
+        <Suspense fallback={<LoadingScreen />}>
+          <ReportsScreen desktop={desktop} onBack={home} />
+        </Suspense>
+      );
+    case 'join':
+      return <JoinScreen game={null} onBack={home} />;
+    case 'home':
+      return <HomeScreen desktop={desktop} go={go} />;
+  }
 }
 
 function gameScreen(state: AppState, game: ClientView) {
   if (game.closedReason) return <ClosedScreen reason={game.closedReason} />;
   if (!game.ready) return <ConnectingScreen />;
-  if (game.role === 'guest') return <JoinScreen state={state} game={game} />;
+  if (game.role === 'guest') return <JoinScreen game={game} />;
   if (game.role === 'player' && game.waiting && !game.you)
     return <WaitingScreen game={game} name={game.waiting.name} />;
   // The view that answers: the player's own, or the host's player session when the host plays too.

@@ -17,19 +17,20 @@ beforeAll(async () => {
 }, 6 * 60_000);
 afterEach(stopDesktopSessions);
 
-const titles = (s: AppState) => s.library.map((e) => (e.status === 'ok' ? e.title : `broken ${e.id}`));
+const titles = (s: AppState) =>
+  s.desktop!.library.map((e) => (e.status === 'ok' ? e.title : `broken ${e.id}`));
 
 describe('the quiz library through the desktop session', () => {
   it('lists the built-in pack first, read-only, and offers it to Host setup', async () => {
     const { session } = newDesktopSession();
-    const state = await untilState(session, (s) => s.library.length > 0, 'the library to be listed');
-    expect(state.library.every((e) => e.status === 'ok' && e.builtin && e.readOnly)).toBe(true);
-    expect(state.quizzes.map((q) => q.id)).toEqual(state.library.map((e) => e.id));
+    const state = await untilState(session, (s) => s.desktop!.library.length > 0, 'the library to be listed');
+    expect(state.desktop!.library.every((e) => e.status === 'ok' && e.builtin && e.readOnly)).toBe(true);
+    expect(state.quizzes.map((q) => q.id)).toEqual(state.desktop!.library.map((e) => e.id));
   });
 
   it('creates, edits, keeps an invalid edit as a draft, saves, duplicates and deletes a quiz', async () => {
     const { session, libraryDir } = newDesktopSession();
-    await untilState(session, (s) => s.library.length > 0, 'the library');
+    await untilState(session, (s) => s.desktop!.library.length > 0, 'the library');
     const created = await session.createQuiz();
     expect(created).toEqual({ ok: true, id: 'new-quiz' });
     expect(titles(session.getState())).toContain('New quiz');
@@ -121,8 +122,8 @@ describe('the quiz library through the desktop session', () => {
 
   it('saves a report of every game hosted, lists it, opens it and exports it as CSV and XLSX', async () => {
     const { session, saved } = newDesktopSession();
-    await untilState(session, (s) => s.library.length > 0, 'the library');
-    expect(session.getState().reports).toEqual([]);
+    await untilState(session, (s) => s.desktop!.library.length > 0, 'the library');
+    expect(session.getState().desktop!.reports).toEqual([]);
     const result = await session.hostRoom({
       quizId: 'builtin:science',
       roomName: 'Lab',
@@ -141,8 +142,12 @@ describe('the quiz library through the desktop session', () => {
     // The End goes on the host's socket: it must not overtake the answer.
     await untilState(session, (s) => s.player?.you?.answer, 'the answer to be acknowledged');
     session.end();
-    const listed = await untilState(session, (s) => s.reports.length === 1, 'the report to be saved');
-    const summary = listed.reports[0]!;
+    const listed = await untilState(
+      session,
+      (s) => s.desktop!.reports.length === 1,
+      'the report to be saved',
+    );
+    const summary = listed.desktop!.reports[0]!;
     expect(summary).toMatchObject({ status: 'ok', roomName: 'Lab', quizTitle: 'Science', playerCount: 1 });
 
     const opened = await session.openReport(summary.id);
@@ -163,6 +168,6 @@ describe('the quiz library through the desktop session', () => {
 
     expect(await session.openReport('nope')).toMatchObject({ ok: false, code: 'not_found' });
     expect(await session.deleteReport(summary.id)).toEqual({ ok: true });
-    expect(session.getState().reports).toEqual([]);
+    expect(session.getState().desktop!.reports).toEqual([]);
   });
 });

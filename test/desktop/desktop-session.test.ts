@@ -36,13 +36,13 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       (s) => s.game?.ready && s.player?.you,
       'the host and its own player',
     );
-    expect(hosting.hosting).toMatchObject({ roomName: 'Lab', playing: true });
+    expect(hosting.desktop!.hosting).toMatchObject({ roomName: 'Lab', playing: true });
     const pin = hosting.game?.access?.pin;
     expect(pin).toMatch(/^\d{6}$/);
 
     const guest = newDesktopSession();
     expect(await guest.session.connect('127.0.0.1', 9)).toMatchObject({ ok: false, code: 'unreachable' });
-    expect(await guest.session.connect('127.0.0.1', hosting.hosting!.port)).toEqual({ ok: true });
+    expect(await guest.session.connect('127.0.0.1', hosting.desktop!.hosting!.port)).toEqual({ ok: true });
     await untilState(guest.session, (s) => s.game?.ready, 'the guest to connect');
     guest.session.join('Student');
     await untilState(guest.session, (s) => s.game?.error?.code === 'pin_required', 'the PIN to be asked for');
@@ -73,7 +73,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
     ).toEqual(['Student', 'Teacher']);
 
     await host.session.stopHosting();
-    expect(host.session.getState().hosting).toBeNull();
+    expect(host.session.getState().desktop!.hosting).toBeNull();
     await untilState(
       guest.session,
       (s) => s.game?.connection === 'reconnecting',
@@ -98,7 +98,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       joinable: true,
     };
     app.discovery.setRooms([room]);
-    expect(app.session.getState().rooms).toEqual([
+    expect(app.session.getState().desktop!.rooms).toEqual([
       {
         id: room.id,
         name: 'Lab',
@@ -141,7 +141,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       await crashed.close({ resumable: true });
 
       const app = newDesktopSession({ journalDir });
-      expect(app.session.getState().interrupted).toEqual({
+      expect(app.session.getState().desktop!.interrupted).toEqual({
         roomName: 'Lab',
         quizTitle: 'Test quiz',
         players: 1,
@@ -152,11 +152,11 @@ describe('the desktop session (what the window can do, without Electron)', () =>
         (s) => s.game?.players.some((p) => p.name === 'Ada' && p.connected),
         'Ada to come back',
       );
-      expect(back.hosting).toMatchObject({ roomName: 'Lab', port });
-      expect(back.interrupted).toBeNull();
+      expect(back.desktop!.hosting).toMatchObject({ roomName: 'Lab', port });
+      expect(back.desktop!.interrupted).toBeNull();
       ada.close();
       await app.session.stopHosting();
-      expect(app.session.getState().interrupted).toBeNull();
+      expect(app.session.getState().desktop!.interrupted).toBeNull();
     } finally {
       rmSync(journalDir, { recursive: true, force: true });
     }
@@ -191,7 +191,7 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       writeFileSync(path, lines.join('\n'));
 
       const app = newDesktopSession({ journalDir });
-      const offered = app.session.getState().interrupted!;
+      const offered = app.session.getState().desktop!.interrupted!;
       expect(offered).toMatchObject({ roomName: 'Lab', quizTitle: 'Test quiz' });
       expect(offered.damage).toMatch(
         new RegExp(
@@ -199,9 +199,13 @@ describe('the desktop session (what the window can do, without Electron)', () =>
         ),
       );
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
-      const back = await untilState(app.session, (s) => s.hosting && s.game?.ready, 'the room to be back');
+      const back = await untilState(
+        app.session,
+        (s) => s.desktop?.hosting && s.game?.ready,
+        'the room to be back',
+      );
       expect(back.game?.players).toEqual([]);
-      expect(back.interrupted).toBeNull();
+      expect(back.desktop?.interrupted).toBeNull();
     } finally {
       rmSync(journalDir, { recursive: true, force: true });
     }
@@ -223,18 +227,20 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       expect(result).toEqual({ ok: true });
       await untilState(app.session, (s) => s.player?.you, 'the host to play too');
       // Stands for an error that ends the thread (the app itself keeps running).
-      const hosting = (app.session as unknown as { hosting: { server: { worker: Worker } } }).hosting;
-      await hosting.server.worker.terminate();
+      const hosting = (
+        app.session as unknown as { hosting: { current: { room: { server: { worker: Worker } } } } }
+      ).hosting;
+      await hosting.current.room.server.worker.terminate();
       const after = await untilState(
         app.session,
-        (s) => s.hosting === null && s.interrupted,
+        (s) => s.desktop!.hosting === null && s.desktop!.interrupted,
         'the room to be given up and offered',
       );
-      expect(after.interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Science', players: 1 });
+      expect(after.desktop!.interrupted).toEqual({ roomName: 'Lab', quizTitle: 'Science', players: 1 });
       expect(await app.session.resumeHosting()).toEqual({ ok: true });
       await untilState(
         app.session,
-        (s) => s.hosting?.roomName === 'Lab' && s.game?.players.some((p) => p.name === 'Teacher'),
+        (s) => s.desktop!.hosting?.roomName === 'Lab' && s.game?.players.some((p) => p.name === 'Teacher'),
         'the room to be back with its player',
       );
     } finally {
@@ -256,6 +262,6 @@ describe('the desktop session (what the window can do, without Electron)', () =>
       }),
     ).toMatchObject({ ok: false, code: 'invalid_quiz' });
     expect(await app.session.importQuiz()).toMatchObject({ ok: false, code: 'cancelled' });
-    expect(app.session.getState().hosting).toBeNull();
+    expect(app.session.getState().desktop!.hosting).toBeNull();
   });
 });

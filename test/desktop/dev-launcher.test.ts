@@ -76,6 +76,7 @@ beforeAll(() => {
     'tsconfig.base.json',
     'tsconfig.node.json',
     'tsconfig.web.json',
+    'tsconfig.adapters.json',
   ])
     cpSync(join(ROOT, file), join(project, file));
   cpSync(join(ROOT, 'src'), join(project, 'src'), { recursive: true });

@@ -7,6 +7,7 @@ import {
   type SessionLike,
 } from '../../src/main/app/ipc-handlers';
 import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES } from '../../src/shared/ipc/channels';
+import { INTENTS } from '../../src/shared/ipc/intents';
 import { EMPTY_STATE } from '../../src/preload/bridge';
 
 type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
@@ -41,14 +42,14 @@ function expectRefused(name: keyof typeof INTENT_CHANNELS, args: readonly unknow
 
 function fakeSession() {
   const calls: [string, unknown[]][] = [];
-  const session = { getState: () => EMPTY_STATE } as unknown as SessionLike & Record<string, unknown>;
+  const methods: Record<string, unknown> = { getState: () => EMPTY_STATE };
   for (const name of INTENT_NAMES) {
-    session[name] = vi.fn((...args: unknown[]) => {
+    methods[name] = vi.fn((...args: unknown[]) => {
       calls.push([name, args]);
-      return name === 'hostRoom' || name === 'connect' ? Promise.resolve({ ok: true as const }) : undefined;
+      return INTENTS[name].answers ? Promise.resolve({ ok: true as const }) : undefined;
     });
   }
-  return { session, calls };
+  return { session: methods as unknown as SessionLike, calls };
 }
 
 describe('IPC handlers of the desktop window', () => {
@@ -61,6 +62,14 @@ describe('IPC handlers of the desktop window', () => {
     );
     unregister();
     expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('carries every intent of the table on a channel named after it, no two on the same one', () => {
+    expect(INTENT_CHANNELS.hostRoom).toBe('quiz:host-room');
+    expect(INTENT_CHANNELS.removeDisconnected).toBe('quiz:remove-disconnected');
+    const channels = INTENT_NAMES.map((name) => INTENT_CHANNELS[name]);
+    expect(new Set(channels).size).toBe(INTENT_NAMES.length);
+    expect(channels).not.toContain(GET_STATE_CHANNEL);
   });
 
   it('passes good calls from the app frame to the session', async () => {

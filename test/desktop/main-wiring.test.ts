@@ -48,7 +48,7 @@ describe.skipIf(unsupported !== undefined)(
       const { proc } = startMain(MAIN, { packaged: true });
       await ready(proc);
       const state = (await proc.invoke(GET_STATE_CHANNEL)) as AppState;
-      expect(state).toMatchObject({ canHost: true, hosting: null });
+      expect(state).toMatchObject({ desktop: { hosting: null } });
       await expect(
         proc.send({ cmd: 'invoke', channel: GET_STATE_CHANNEL, args: [], frameUrl: 'https://example.com/' }),
       ).rejects.toThrow(/is not the app/);
@@ -89,7 +89,7 @@ describe.skipIf(unsupported !== undefined)(
           args: [],
           frameUrl: 'http://127.0.0.1:5173/',
         }),
-      ).resolves.toMatchObject({ canHost: true });
+      ).resolves.toMatchObject({ desktop: { hosting: null } });
       await expect(
         proc.send({
           cmd: 'invoke',

@@ -1,4 +1,11 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The preload's `window.quiz` (src/preload/bridge.ts) with a fake ipcRenderer: one method per
+ * intent of the intent table, each on its own channel; and the built preload, which runs
+ * sandboxed and so may load nothing but electron.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBridge, EMPTY_STATE, type IpcRendererLike } from '../../src/preload/bridge';
 import {
   BRIDGE_METHODS,
@@ -7,6 +14,7 @@ import {
   STATE_CHANNEL,
 } from '../../src/shared/ipc/channels';
 import type { AppState } from '../../src/shared/api/quiz-api';
+import { ensureBuilt, OUT_DIR } from '../support/built-app';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -36,7 +44,10 @@ class FakeIpcRenderer implements IpcRendererLike {
 
 const hosting: AppState = {
   ...EMPTY_STATE,
-  hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false },
+  desktop: {
+    ...EMPTY_STATE.desktop!,
+    hosting: { roomName: 'R', port: 7420, quizTitle: 'Q', playing: false },
+  },
 };
 
 describe('the preload bridge (window.quiz)', () => {
@@ -76,5 +87,15 @@ describe('the preload bridge (window.quiz)', () => {
     ipc.emit(STATE_CHANNEL, hosting);
     expect(seen).toHaveLength(2);
     expect((bridge.getState as () => AppState)()).toBe(hosting);
+  });
+});
+
+describe('the built preload', () => {
+  beforeAll(() => ensureBuilt(), 6 * 60_000);
+
+  it('loads no package but electron: a sandboxed preload cannot, so the intent table it reads loads no zod', () => {
+    const code = readFileSync(join(OUT_DIR, 'preload/index.js'), 'utf8');
+    const required = [...code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+    expect(required).toEqual(['electron']);
   });
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD } from '../../src/main/server/quiz-server';
-import { PROTOCOL_VERSION } from '../../src/shared/protocol';
+import { PROTOCOL_VERSION, type HealthInfo } from '../../src/shared/protocol';
 import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
 import { waitFor } from '../support/wait';
 
@@ -27,7 +27,14 @@ afterEach(async () => {
 async function fakeHost(onSocket: (ws: WebSocket) => void): Promise<number> {
   const http = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ room: 'Fake', state: 'NOT_STARTED', players: 0, protocol: PROTOCOL_VERSION }));
+    const health: HealthInfo = {
+      room: 'Fake',
+      state: 'NOT_STARTED',
+      players: 0,
+      protocol: PROTOCOL_VERSION,
+      pinRequired: false,
+    };
+    res.end(JSON.stringify(health));
   });
   const wss = new WebSocketServer({ server: http, path: '/ws' });
   wss.on('connection', onSocket);

@@ -3,52 +3,24 @@
  * preload's side (src/preload/bridge.ts) on the other end of a fake IPC pipe that keeps order.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcEventLike, IpcLike } from '../../src/main/app/ipc-handlers';
+import type { IpcEventLike } from '../../src/main/app/ipc-handlers';
 import { WindowFlush } from '../../src/main/app/window-flush';
-import { buildBridge, EMPTY_STATE, type IpcRendererLike } from '../../src/preload/bridge';
+import { buildBridge, EMPTY_STATE } from '../../src/preload/bridge';
 import {
   FLUSH_CHANNEL,
   FLUSHED_CHANNEL,
   GET_STATE_CHANNEL,
   INTENT_CHANNELS,
 } from '../../src/shared/ipc/channels';
+import { ipcPipe, isAppUrl } from './support/ipc-pipe';
 
-type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
-type Listener = (event: unknown, ...args: unknown[]) => void;
+const trusted = isAppUrl;
 
-const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
-const trusted = (url: string) => url.startsWith('app://quizroom/');
-
-/** Main's ipc and the window's ipcRenderer joined by one ordered pipe, as Electron's is. */
-function pipe(frame: () => IpcEventLike = () => APP_FRAME) {
-  const handlers = new Map<string, Handler>([[GET_STATE_CHANNEL, () => EMPTY_STATE]]);
-  const listeners = new Map<string, Set<Listener>>();
-  const received: string[] = [];
-  let alive = true;
-  const main: IpcLike = {
-    handle: (channel, listener) => void handlers.set(channel, listener),
-    removeHandler: (channel) => void handlers.delete(channel),
-  };
-  const renderer: IpcRendererLike = {
-    invoke: async (channel, ...args) => {
-      received.push(channel);
-      const handler = handlers.get(channel);
-      if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      return handler(frame(), ...args);
-    },
-    on: (channel, listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set());
-      listeners.get(channel)!.add(listener);
-    },
-    removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
-  };
-  const contents = {
-    isDestroyed: () => !alive,
-    send: (channel: string) => {
-      for (const l of listeners.get(channel) ?? []) l({});
-    },
-  };
-  return { main, renderer, contents, received, handlers, close: () => (alive = false) };
+/** The pipe, with main answering get-state as the app does. */
+function pipe(frame?: () => IpcEventLike) {
+  const p = ipcPipe(frame);
+  p.handlers.set(GET_STATE_CHANNEL, () => EMPTY_STATE);
+  return p;
 }
 
 describe('handing over unsaved edits before the window closes', () => {

@@ -1,12 +1,14 @@
 /**
- * The desktop-only screens (Home, Host setup, Join with the rooms found on the LAN) rendered by the
- * same bundle through the Electron adapter, with a stand-in for the preload's `window.quiz`. It
- * records intents, so the test checks what the screens ask the app to do, using only the keyboard
- * where a person might.
+ * The desktop-only screens (Home, Host setup, Join with the rooms found on the LAN, the top bar of
+ * a hosted room) rendered by the same bundle through the Electron adapter, with a stand-in for
+ * the preload's `window.quiz`: one method per intent of the intent table. It records intents, so
+ * the test checks what the screens ask the app to do, using only the keyboard where a person might.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState, QuizApi } from '../../src/shared/api/quiz-api';
+import type { AppState, DesktopState } from '../../src/shared/api/quiz-api';
+import { initialView } from '../../src/shared/client/client-view';
+import { INTENT_NAMES, type IntentName } from '../../src/shared/ipc/intents';
 import { capture } from './support/audit';
 import { BUILD_AND_LAUNCH_MS, DESKTOP, launchBrowser, newPage } from './support/browser';
 import { startHost, type E2EHost } from './support/e2e-host';
@@ -15,85 +17,53 @@ import { heading, visible } from './support/players';
 
 type Call = [string, ...unknown[]];
 
-/** Runs in the page before the app: a fake preload bridge with desktop capabilities. */
-function installFakeBridge(initial: AppState): void {
+/** What the stand-in answers to each intent that answers (the others answer nothing). */
+const ANSWERS: Partial<Record<IntentName, unknown>> = {
+  exportCsv: { ok: true },
+  hostRoom: { ok: true },
+  stopHosting: { ok: true },
+  resumeHosting: { ok: false, code: 'resume_failed', message: 'The journal of "Physics club" is damaged.' },
+  importQuiz: { ok: false, code: 'cancelled', message: 'Cancelled.' },
+  connect: { ok: false, code: 'unreachable', message: 'connect ECONNREFUSED' },
+  openQuiz: { ok: false, code: 'not_found', message: 'No such quiz.' },
+  saveQuiz: { ok: true },
+  createQuiz: { ok: true, id: 'new-quiz' },
+  duplicateQuiz: { ok: true, id: 'copy' },
+  deleteQuiz: { ok: true },
+  openReport: { ok: false, code: 'not_found', message: 'No such report.' },
+  exportReport: { ok: true },
+  deleteReport: { ok: true },
+};
+
+interface StandIn {
+  state: AppState;
+  /** Every intent with its answer (undefined: fire and forget). */
+  intents: [string, unknown][];
+}
+
+/** Runs in the page before the app: the stand-in bridge, recording every call in __calls. */
+function installStandIn({ state, intents }: StandIn): void {
   const calls: Call[] = [];
-  const listeners = new Set<(s: AppState) => void>();
-  const state = initial;
-  const record =
-    (name: string, result?: unknown) =>
-    (...args: unknown[]) => {
+  const bridge: Record<string, unknown> = { getState: () => state, subscribe: () => () => undefined };
+  for (const [name, answer] of intents) {
+    bridge[name] = (...args: unknown[]) => {
       calls.push([name, ...args]);
-      return result;
+      return Promise.resolve(answer);
     };
-  const bridge: QuizApi = {
-    getState: () => state,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    join: record('join'),
-    answer: record('answer'),
-    start: record('start'),
-    cancelStart: record('cancelStart'),
-    next: record('next'),
-    skip: record('skip'),
-    end: record('end'),
-    kick: record('kick'),
-    removeDisconnected: record('removeDisconnected'),
-    updateSettings: record('updateSettings'),
-    newGame: record('newGame'),
-    exportCsv: record('exportCsv', Promise.resolve({ ok: true })) as QuizApi['exportCsv'],
-    hostRoom: record('hostRoom', Promise.resolve({ ok: true })) as QuizApi['hostRoom'],
-    stopHosting: record('stopHosting', Promise.resolve()) as QuizApi['stopHosting'],
-    resumeHosting: record('resumeHosting', Promise.resolve({ ok: true })) as QuizApi['resumeHosting'],
-    importQuiz: record(
-      'importQuiz',
-      Promise.resolve({ ok: false, code: 'cancelled', message: 'Cancelled.' }),
-    ) as QuizApi['importQuiz'],
-    connect: record(
-      'connect',
-      Promise.resolve({ ok: false, code: 'unreachable', message: 'connect ECONNREFUSED' }),
-    ) as QuizApi['connect'],
-    leave: record('leave'),
-    refreshRooms: record('refreshRooms'),
-    openQuiz: record(
-      'openQuiz',
-      Promise.resolve({ ok: false, code: 'not_found', message: 'No such quiz.' }),
-    ) as QuizApi['openQuiz'],
-    saveQuiz: record('saveQuiz', Promise.resolve({ ok: true })) as QuizApi['saveQuiz'],
-    createQuiz: record('createQuiz', Promise.resolve({ ok: true, id: 'new-quiz' })) as QuizApi['createQuiz'],
-    duplicateQuiz: record(
-      'duplicateQuiz',
-      Promise.resolve({ ok: true, id: 'copy' }),
-    ) as QuizApi['duplicateQuiz'],
-    deleteQuiz: record('deleteQuiz', Promise.resolve({ ok: true })) as QuizApi['deleteQuiz'],
-    openReport: record(
-      'openReport',
-      Promise.resolve({ ok: false, code: 'not_found', message: 'No such report.' }),
-    ) as QuizApi['openReport'],
-    exportReport: record('exportReport', Promise.resolve({ ok: true })) as QuizApi['exportReport'],
-    deleteReport: record('deleteReport', Promise.resolve({ ok: true })) as QuizApi['deleteReport'],
-  };
+  }
   Object.assign(globalThis, { quiz: bridge, __calls: calls });
 }
 
-const DESKTOP_STATE: AppState = {
-  game: null,
-  player: null,
-  clockOffset: 0,
-  canHost: true,
-  canBrowse: true,
+const standIn = (state: AppState): StandIn => ({
+  state,
+  intents: INTENT_NAMES.map((name) => [name, ANSWERS[name]]),
+});
+
+const ON_THE_LAN: DesktopState = {
   hosting: null,
   interrupted: null,
   library: [],
   reports: [],
-  quizzes: [
-    { id: 'builtin', title: 'General knowledge', questionCount: 12 },
-    { id: 'builtin:science', title: 'Science', questionCount: 10 },
-    { id: 'builtin:history', title: 'History', questionCount: 10 },
-    { id: 'builtin:geography', title: 'Geography', questionCount: 10 },
-  ],
   rooms: [
     {
       id: 'Quiz night._quizroom._tcp.local',
@@ -122,30 +92,67 @@ const DESKTOP_STATE: AppState = {
   ],
 };
 
+const DESKTOP_STATE: AppState = {
+  game: null,
+  player: null,
+  clockOffset: 0,
+  quizzes: [
+    { id: 'builtin', title: 'General knowledge', questionCount: 12 },
+    { id: 'builtin:science', title: 'Science', questionCount: 10 },
+    { id: 'builtin:history', title: 'History', questionCount: 10 },
+    { id: 'builtin:geography', title: 'Geography', questionCount: 10 },
+  ],
+  desktop: ON_THE_LAN,
+};
+
+/** This app hosts "Physics club", waiting in the lobby: what the host's own client would show. */
+const HOSTING_STATE: AppState = {
+  ...DESKTOP_STATE,
+  game: {
+    ...initialView(),
+    connection: 'open',
+    ready: true,
+    role: 'host',
+    room: { name: 'Physics club', pinRequired: false, protocol: 1 },
+    quiz: { title: 'Science', questionCount: 10 },
+    access: { joinUrls: ['http://192.168.1.20:7420/'], pin: null },
+  },
+  desktop: {
+    ...ON_THE_LAN,
+    hosting: { roomName: 'Physics club', port: 7420, quizTitle: 'Science', playing: false },
+  },
+};
+
 describe('desktop screens', () => {
   let browser: Browser | undefined;
   let host: E2EHost | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page;
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    // The host only serves the built bundle here; the fake bridge stands in for the app.
+    // The host only serves the built bundle here; the stand-in bridge stands in for the app.
     host = await startHost();
     browser = await launchBrowser();
-    ({ context, page } = await newPage(browser, DESKTOP));
-    await context.addInitScript(installFakeBridge, DESKTOP_STATE);
   }, BUILD_AND_LAUNCH_MS);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
+    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await host?.close();
   });
 
-  const calls = () => page.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]);
+  /** A 1280×800 window of the desktop app in `state`. */
+  async function open(state: AppState): Promise<Page> {
+    const { context, page } = await newPage(browser!, DESKTOP);
+    contexts.push(context);
+    await context.addInitScript(installStandIn, standIn(state));
+    await page.goto(host!.playerUrl);
+    return page;
+  }
+  const callsOf = (page: Page) =>
+    page.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]);
 
   it('hosts a room from Home and Host setup by keyboard', { timeout: 60_000 }, async () => {
-    await page.goto(host!.playerUrl);
+    const page = await open(DESKTOP_STATE);
     await visible(page.getByRole('button', { name: 'Host', exact: true }));
     await visible(page.getByRole('button', { name: 'Join', exact: true }));
     await capture(page, 'desktop-home');
@@ -169,67 +176,91 @@ describe('desktop screens', () => {
     await page.getByLabel('I will play too').check();
     await page.getByLabel('Nickname').fill('Ms Curie');
     await page.getByLabel('Nickname').press('Enter');
-    await expect.poll(calls).toContainEqual([
-      'hostRoom',
-      {
-        quizId: 'builtin:science',
-        roomName: 'Physics club',
-        minPlayers: 0,
-        questionSeconds: 20,
-        maxPlayersPerAddress: 4,
-        pin: true,
-        playToo: true,
-        nickname: 'Ms Curie',
-      },
-    ]);
+    await expect
+      .poll(() => callsOf(page))
+      .toContainEqual([
+        'hostRoom',
+        {
+          quizId: 'builtin:science',
+          roomName: 'Physics club',
+          minPlayers: 0,
+          questionSeconds: 20,
+          maxPlayersPerAddress: 4,
+          pin: true,
+          playToo: true,
+          nickname: 'Ms Curie',
+        },
+      ]);
   });
 
-  it('offers to resume an interrupted game', { timeout: 60_000 }, async () => {
-    const { context: ctx, page: p } = await newPage(browser!, DESKTOP);
-    try {
-      await ctx.addInitScript(installFakeBridge, {
+  it(
+    'offers to resume an interrupted game in view at 1280×800, and shows why it could not',
+    { timeout: 60_000 },
+    async () => {
+      const page = await open({
         ...DESKTOP_STATE,
-        interrupted: { roomName: 'Physics club', quizTitle: 'Science', players: 14 },
+        desktop: {
+          ...ON_THE_LAN,
+          interrupted: { roomName: 'Physics club', quizTitle: 'Science', players: 14 },
+        },
       });
-      await p.goto(host!.playerUrl);
-      await visible(p.getByRole('heading', { name: 'Resume interrupted game' }));
-      await visible(p.getByText(/Physics club.+Science.+14 players/));
-      await capture(p, 'desktop-home-resume');
-      await p.getByRole('button', { name: 'Resume game' }).click();
-      await expect
-        .poll(() => p.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]))
-        .toContainEqual(['resumeHosting']);
-    } finally {
-      await ctx.close();
-    }
-  });
+      await visible(page.getByRole('heading', { name: 'Resume interrupted game' }));
+      await visible(page.getByText(/Physics club.+Science.+14 players/));
+      await capture(page, 'desktop-home-resume');
+      // In view as the window opens: nothing scrolled, the whole button inside the window.
+      const resume = page.getByRole('button', { name: 'Resume game' });
+      const box = await resume.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(DESKTOP.viewport!.height);
+      expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+
+      await resume.click();
+      await expect.poll(() => callsOf(page)).toContainEqual(['resumeHosting']);
+      // The failure the app answered is on screen, and the button can be pressed again.
+      await visible(page.getByRole('alert').getByText('The journal of "Physics club" is damaged.'));
+      await expect.poll(() => resume.isEnabled()).toBe(true);
+    },
+  );
+
+  it(
+    'closes a hosted room only when the host presses Close room a second time',
+    { timeout: 60_000 },
+    async () => {
+      const page = await open(HOSTING_STATE);
+      const close = page.getByRole('button', { name: 'Close room' });
+      await visible(close);
+      await close.click();
+      const confirm = page.getByRole('button', { name: 'Press again to close the room' });
+      await visible(confirm);
+      await capture(page, 'desktop-close-room-confirm');
+      expect((await callsOf(page)).filter(([name]) => name === 'stopHosting')).toEqual([]);
+      await confirm.click();
+      await expect.poll(() => callsOf(page)).toContainEqual(['stopHosting']);
+    },
+  );
 
   it('says what resuming a damaged journal would drop, on the button too', { timeout: 60_000 }, async () => {
-    const { context: ctx, page: p } = await newPage(browser!, DESKTOP);
-    try {
-      const damage =
-        'The game journal /home/ms-curie/.config/Quizroom/journal/room-2025-03-04T09-12-55-120Z-4242-a1b2c3.jsonl ' +
-        'is damaged at line 1,207 (byte 98,304): its checksum does not match its content. After it come 212 good ' +
-        'records (180 answers, 0 players joining, from 09:31:02 to 09:33:40) that a resume would drop, going back ' +
-        'to the game as it was at 09:31:01.';
-      await ctx.addInitScript(installFakeBridge, {
-        ...DESKTOP_STATE,
+    const damage =
+      'The game journal /home/ms-curie/.config/Quizroom/journal/room-2025-03-04T09-12-55-120Z-4242-a1b2c3.jsonl ' +
+      'is damaged at line 1,207 (byte 98,304): its checksum does not match its content. After it come 212 good ' +
+      'records (180 answers, 0 players joining, from 09:31:02 to 09:33:40) that a resume would drop, going back ' +
+      'to the game as it was at 09:31:01.';
+    const page = await open({
+      ...DESKTOP_STATE,
+      desktop: {
+        ...ON_THE_LAN,
         interrupted: { roomName: 'Physics club', quizTitle: 'Science', players: 14, damage },
-      });
-      await p.goto(host!.playerUrl);
-      await visible(p.getByText(/damaged at line 1,207/));
-      await capture(p, 'desktop-home-resume-damaged');
-      await p.getByRole('button', { name: 'Resume up to the damage' }).click();
-      await expect
-        .poll(() => p.evaluate(() => (globalThis as unknown as PageGlobals).__calls as Call[]))
-        .toContainEqual(['resumeHosting']);
-    } finally {
-      await ctx.close();
-    }
+      },
+    });
+    await visible(page.getByText(/damaged at line 1,207/));
+    await capture(page, 'desktop-home-resume-damaged');
+    await page.getByRole('button', { name: 'Resume up to the damage' }).click();
+    await expect.poll(() => callsOf(page)).toContainEqual(['resumeHosting']);
   });
 
   it('lists the rooms found on the LAN and explains an unreachable one', { timeout: 60_000 }, async () => {
-    await page.goto(host!.playerUrl);
+    const page = await open(DESKTOP_STATE);
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await visible(heading(page, 'Join a quiz'));
     await visible(page.getByText('Biology 2B'));
@@ -243,10 +274,10 @@ describe('desktop screens', () => {
     await page.getByRole('button', { name: 'Join Quiz night' }).click();
     await visible(page.getByText('Could not reach that room.'));
     await capture(page, 'desktop-join-unreachable');
-    expect(await calls()).toContainEqual(['connect', '192.168.1.20', 7420]);
+    expect(await callsOf(page)).toContainEqual(['connect', '192.168.1.20', 7420]);
 
     await page.getByLabel('Or join by address').fill('http://10.1.2.3:7500/');
     await page.getByRole('button', { name: 'Join by address' }).click();
-    await expect.poll(calls).toContainEqual(['connect', '10.1.2.3', 7500]);
+    await expect.poll(() => callsOf(page)).toContainEqual(['connect', '10.1.2.3', 7500]);
   });
 });

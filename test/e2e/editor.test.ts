@@ -368,7 +368,7 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       await expect
         .poll(() => page.getByRole('heading', { name: 'moodle-questions', exact: true }).count())
         .toBe(0);
-      expect(session.getState().library.some((e) => e.id === 'moodle-questions')).toBe(false);
+      expect(session.getState().desktop!.library.some((e) => e.id === 'moodle-questions')).toBe(false);
     },
   );
 

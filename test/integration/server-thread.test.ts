@@ -65,7 +65,6 @@ describe('the server thread', () => {
     expect(thread.port).toBeGreaterThan(0);
     expect(thread.room).toMatchObject({ name: 'Thread room', pinRequired: false });
     expect(thread.quiz.title).toBe(TEST_QUIZ.title);
-    expect(thread.phase).toBe('lobby');
     expect(thread.health()).toMatchObject({ players: 0, state: 'NOT_STARTED' });
     const events: ServerEvent[] = [];
     thread.events.on('event', (e) => events.push(e));
@@ -84,7 +83,7 @@ describe('the server thread', () => {
 
     host.start();
     await waitFor(() => ann.view.question?.index === 0, 'the first question');
-    await waitFor(() => thread.phase === 'question', 'the phase to reach the host side');
+    await waitFor(() => thread.health().state === 'STARTED', 'the health to say the game started');
     ann.answer(0);
     await waitFor(() => ann.view.you?.answer, 'the answer to be acknowledged');
     // Bob has not answered: skipping voids the question.
@@ -96,9 +95,10 @@ describe('the server thread', () => {
       () => events.find((e): e is Extract<ServerEvent, { kind: 'game_over' }> => e.kind === 'game_over'),
       'the game over event',
     );
-    // A copy of the record as it was when the game ended.
-    expect([...over.state.players.values()].map((p) => p.name)).toEqual(['Ann', 'Bob']);
-    expect(over.state.phase).toBe('finished');
+    // The game's report, built in the thread: plain data, the skipped question marked as such.
+    expect(over.report.players.map((p) => p.name)).toEqual(['Ann', 'Bob']);
+    expect(over.report.questions.map((q) => q.status)).toEqual(['skipped', 'not_reached', 'not_reached']);
+    expect(over.report.roomName).toBe('Thread room');
     expect(thread.health().state).toBe('FINISHED');
     // The single answers stay in the thread.
     expect(events.some((e) => e.kind === 'answered')).toBe(false);

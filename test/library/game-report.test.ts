@@ -17,6 +17,7 @@ import { ReportError, ReportStore } from '../../src/main/reports/report-store';
 import { reportFileName } from '../../src/main/reports/report-values';
 import { reportXlsx } from '../../src/main/reports/report-xlsx';
 import { EngineHarness, T0 } from '../support/engine-harness';
+import type { GameRecord } from '../../src/main/game';
 import { parseQuiz } from '../../src/shared/quiz/load-quiz';
 
 const QUIZ = parseQuiz({
@@ -34,12 +35,10 @@ const QUIZ = parseQuiz({
   ],
 });
 
-const STARTED = T0 - 5000;
-
 /**
  * Ada is right on question 1 at 1 s, Bob wrong at 3 s, "=Cy" (a name a spreadsheet would run)
  * does not answer. The host skips question 2 after Ada answered it, then ends the game before
- * question 3.
+ * question 3. The game starts at T0 (the host's Start).
  */
 function playGame(): EngineHarness {
   const h = new EngineHarness(QUIZ, { questionSeconds: 10, minPlayers: 0 });
@@ -55,19 +54,20 @@ function playGame(): EngineHarness {
   return h;
 }
 
-function report(skipped?: number[]): GameReport {
-  const h = playGame();
-  return buildGameReport(h.state, {
-    roomName: 'Room 101',
-    startedAt: STARTED,
-    finishedAt: h.now,
-    ...(skipped ? { skipped } : {}),
-  });
+/** The record the engine handed out with game over. */
+function recordOf(h: EngineHarness): GameRecord {
+  const over = h.last.find((e) => e.kind === 'game_over');
+  if (!over) throw new Error('the last step did not end the game');
+  return over.record;
+}
+
+function report(): GameReport {
+  return buildGameReport(recordOf(playGame()), 'Room 101');
 }
 
 describe('building a report', () => {
   it('ranks the players with their score, right answers and time', () => {
-    const r = report([1]);
+    const r = report();
     expect(
       r.players.map((p) => [p.rank, p.name, p.score, p.correctCount, p.totalTimeMs, p.connected]),
     ).toEqual([
@@ -78,7 +78,7 @@ describe('building a report', () => {
   });
 
   it("keeps every player's answer to every question", () => {
-    const r = report([1]);
+    const r = report();
     expect(r.players.map((p) => p.answers)).toEqual([
       [
         { option: 0, correct: true, elapsedMs: 1000, points: 975 },
@@ -91,7 +91,7 @@ describe('building a report', () => {
   });
 
   it('gives each question its correct option, status and statistics', () => {
-    const r = report([1]);
+    const r = report();
     expect(r.questions).toEqual([
       {
         number: 1,
@@ -135,34 +135,43 @@ describe('building a report', () => {
     ]);
   });
 
-  it('tells a skipped question by its right answer that scored nothing, when nobody said it was skipped', () => {
-    expect(report().questions.map((q) => q.status)).toEqual(['played', 'skipped', 'not_reached']);
+  it('says a question was skipped because the engine recorded it, even when nobody had answered it', () => {
+    const h = new EngineHarness(QUIZ, { questionSeconds: 10, minPlayers: 0 });
+    h.joinAll('Ada', 'Bob');
+    h.startGame();
+    h.host({ type: 'skip' });
+    h.host({ type: 'end' });
+    const r = buildGameReport(recordOf(h), 'Room 101');
+    expect(r.questions.map((q) => [q.status, q.answered])).toEqual([
+      ['skipped', 0],
+      ['not_reached', 0],
+      ['not_reached', 0],
+    ]);
   });
 
-  it('records the room, the game number and the times', () => {
+  it('records the room, the game number, when the game started and when it ended', () => {
     const h = playGame();
-    const r = buildGameReport(h.state, {
-      roomName: 'Room 101',
-      startedAt: STARTED,
-      finishedAt: new Date(h.now),
-    });
+    const r = buildGameReport(recordOf(h), 'Room 101');
     expect(r).toMatchObject({
       format: 'quizroom-report-1',
       roomName: 'Room 101',
       gameNo: 1,
-      startedAt: new Date(STARTED).toISOString(),
+      startedAt: new Date(T0).toISOString(),
       finishedAt: new Date(h.now).toISOString(),
       quiz: { title: 'Report quiz' },
     });
   });
 
-  it('is a copy: a new game in the same room does not change it', () => {
+  it('is a copy: a new game in the same room does not change the record or the report', () => {
     const h = playGame();
-    const r = buildGameReport(h.state, { roomName: 'Room 101', startedAt: STARTED, finishedAt: h.now });
-    const before = JSON.stringify(r);
+    const record = recordOf(h);
+    const before = JSON.stringify(record);
+    const r = buildGameReport(record, 'Room 101');
     h.host({ type: 'new_game' });
     expect(h.state.players.get([...h.state.players.keys()][0]!)?.answers).toEqual([]);
-    expect(JSON.stringify(r)).toBe(before);
+    expect(h.state.played).toEqual([]);
+    expect(JSON.stringify(record)).toBe(before);
+    expect(buildGameReport(record, 'Room 101')).toEqual(r);
   });
 });
 
@@ -170,7 +179,7 @@ describe('the CSV export', () => {
   const parse = (text: string) => Papa.parse<string[]>(text.trimEnd(), { delimiter: ',' }).data;
 
   it('has one row per player with four columns per question', () => {
-    const text = reportCsv(report([1]));
+    const text = reportCsv(report());
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parse(text)).toEqual([
       [
@@ -200,7 +209,7 @@ describe('the CSV export', () => {
   });
 
   it('has one row per question with its statistics', () => {
-    expect(parse(reportQuestionsCsv(report([1])))).toEqual([
+    expect(parse(reportQuestionsCsv(report()))).toEqual([
       ['Question', 'Prompt', 'Correct answer', 'Status', 'Answered', 'Right', 'Average time (s)'],
       ['1', 'Red planet?', 'Mars', 'played', '2', '1', '2'],
       ['2', 'Largest ocean?', 'Pacific', 'skipped by the host', '1', '1', '2'],
@@ -233,7 +242,7 @@ describe('the XLSX export', () => {
 
   beforeAll(async () => {
     workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await reportXlsx(report([1]))) as never);
+    await workbook.xlsx.load((await reportXlsx(report())) as never);
   });
 
   it('has a Leaderboard, a Questions and an Answers sheet', () => {
@@ -289,7 +298,7 @@ describe('the report store', () => {
 
   it('saves a report as JSON in <library>/reports and reads it back', async () => {
     const store = new ReportStore(join(root, 'a'));
-    const r = report([1]);
+    const r = report();
     const saved = await store.save(r);
     expect(saved.path).toBe(join(root, 'a', 'reports', `${saved.id}.json`));
     expect(saved.id).toMatch(/^\d{8}-\d{6}-report-quiz$/);

@@ -1,7 +1,8 @@
 /**
  * Saving every finished game from a running room: a real server with real clients plays two
- * games in a row (with the journal on, so game over reaches listeners after the phase change),
- * and each game's report is saved with its own start time, skipped question and answers.
+ * games in a row (with the journal on, so game over reaches listeners after the journal has the
+ * input that ended it), and each game's report is saved with its own start time (the engine's),
+ * skipped question and answers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,6 @@ describe('saveReportOnGameOver', () => {
     const saved: { saved: SavedReport; report: GameReport }[] = [];
     const errors: unknown[] = [];
     const stop = saveReportOnGameOver(host.server, store, {
-      now: () => host!.clock.now(),
       onSaved: (s, report) => saved.push({ saved: s, report }),
       onError: (e) => errors.push(e),
     });
@@ -111,6 +111,6 @@ describe('saveReportOnGameOver', () => {
     ]);
     expect((await store.list()).map((s) => s.id).sort()).toEqual(saved.map((s) => s.saved.id).sort());
     expect(errors).toEqual([]);
-    stop();
+    await stop();
   });
 });

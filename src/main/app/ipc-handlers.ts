@@ -1,12 +1,13 @@
 /**
- * IPC handlers of the desktop window. Each call is checked before it reaches the session: it
- * must come from the app's own main frame at the app's own URL, and its arguments must match the
- * intent's schema. Written against small interfaces (not Electron's types) so that it is tested
- * under Node with a fake IPC.
+ * IPC handlers of the desktop window, one per intent of the intent table. Each call is checked
+ * before it reaches the session: it must come from the app's own main frame at the app's own
+ * URL, and its arguments must match the intent's schema. Written against small interfaces (not
+ * Electron's types) so that it is tested under Node with a fake IPC.
  */
-import type { AppState, IntentResult } from '../../shared/api/quiz-api';
-import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES, type IntentName } from '../../shared/ipc/channels';
-import { INTENT_ARGS } from '../../shared/ipc/contract';
+import type { AppState } from '../../shared/api/quiz-api';
+import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES } from '../../shared/ipc/channels';
+import { INTENT_ARGS } from '../../shared/ipc/intent-arguments';
+import type { IntentHandlers } from '../../shared/ipc/intents';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 
 export interface IpcEventLike {
@@ -18,10 +19,8 @@ export interface IpcLike {
   removeHandler(channel: string): void;
 }
 
-/** The session methods the window may call: one per intent, plus getState. */
-export type SessionLike = { getState(): AppState } & {
-  [K in IntentName]: (...args: never[]) => void | Promise<void> | Promise<IntentResult>;
-};
+/** What answers the window: every intent, plus getState. */
+export type SessionLike = { getState(): AppState } & IntentHandlers;
 
 export class IpcRefused extends Error {
   override name = 'IpcRefused';

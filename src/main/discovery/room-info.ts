@@ -5,8 +5,7 @@
 import type { GameStatus } from '../../shared/protocol/server-messages';
 
 export type { GameStatus };
-
-export const GAME_STATUSES = ['NOT_STARTED', 'STARTED', 'FINISHED'] as const satisfies readonly GameStatus[];
+export { GAME_STATUSES } from '../../shared/protocol/health';
 
 /** What a host tells the network about its room (carried in the DNS-SD TXT record). */
 export interface RoomAnnouncement {

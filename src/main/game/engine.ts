@@ -22,6 +22,7 @@ import {
   setConnected,
   shouldAutoStart,
 } from './lobby';
+import { gameRecord } from './game-record';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
 import { resetPlayers, type GameState } from './state';
@@ -112,6 +113,7 @@ function timed(state: GameState, now: number, seconds: number): number | null {
 
 function startCountdown(state: GameState, out: Effect[], now: number): void {
   leaveLobby(state);
+  state.startedAt = now;
   const seconds = state.settings.countdownSeconds;
   if (seconds === 0) {
     openRound(state, out, 0, now);
@@ -140,7 +142,7 @@ function showLeaderboard(state: GameState, out: Effect[], now: number): void {
   out.push({ kind: 'timer', at: state.endsAt });
 }
 
-function finishGame(state: GameState, out: Effect[]): void {
+function finishGame(state: GameState, out: Effect[], now: number): void {
   if (state.round && !state.round.closed) closeRound(state, out, false, null);
   if (state.ranking.length !== state.players.size) rankPlayers(state);
   state.phase = 'finished';
@@ -152,7 +154,7 @@ function finishGame(state: GameState, out: Effect[]): void {
     msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS) },
   });
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
-  out.push({ kind: 'game_over' });
+  out.push({ kind: 'game_over', record: gameRecord(state, now) });
 }
 
 /** Moves on from the current phase, as its timer or the host's Next does. */
@@ -165,7 +167,7 @@ function advance(state: GameState, out: Effect[], now: number): void {
       finishRound(state, out, false, now);
       break;
     case 'reveal':
-      if (state.questionIndex >= state.quiz.questions.length - 1) finishGame(state, out);
+      if (state.questionIndex >= state.quiz.questions.length - 1) finishGame(state, out, now);
       else showLeaderboard(state, out, now);
       break;
     case 'leaderboard':
@@ -218,6 +220,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       // reconnect would start the same countdown again.
       state.phase = 'lobby';
       state.endsAt = null;
+      state.startedAt = null;
       state.settings = { ...state.settings, minPlayers: 0 };
       out.push({
         kind: 'broadcast',
@@ -238,7 +241,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       return;
     case 'end':
       if (state.phase === 'lobby' || state.phase === 'finished') return wrongPhase('No game is running');
-      finishGame(state, out);
+      finishGame(state, out, now);
       return;
     case 'kick': {
       const player = seatOf(state, command.playerId);
@@ -293,6 +296,8 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.round = null;
       state.ranking = [];
       state.gameNo++;
+      state.startedAt = null;
+      state.played = [];
       out.push({ kind: 'timer', at: null });
       out.push({ kind: 'resync' });
       enterLobby(state, out, now);

@@ -2,11 +2,13 @@
 export { step } from './engine';
 export type { Audience, ConnId, Effect, Input, StepResult } from './io';
 export { snapshotFor, type Viewer } from './snapshot';
+export { gameRecord, type GameRecord, type PlayerRecord } from './game-record';
 export {
   createGame,
   type AnswerRecord,
   type EngineOptions,
   type GameState,
+  type PlayedQuestion,
   type Player,
   type Round,
 } from './state';

@@ -4,6 +4,7 @@
  * never changed once returned: the server may serialize a message later.
  */
 import type { HostCommand, ServerMessage } from '../../shared/protocol';
+import type { GameRecord } from './game-record';
 
 /** A connection id, given by the server; replies to a connection go back on it. */
 export type ConnId = number;
@@ -61,8 +62,8 @@ export type Effect =
   | { kind: 'resync' }
   /** Arm the single phase timer for this time, or clear it with null. */
   | { kind: 'timer'; at: number | null }
-  /** A game ended; the state holds its full record. */
-  | { kind: 'game_over' };
+  /** A game ended: its record, a copy that the next game does not change. */
+  | { kind: 'game_over'; record: GameRecord };
 
 export interface StepResult<S> {
   state: S;

@@ -153,6 +153,10 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
   if (!round || round.closed) return;
   round.closed = true;
   round.voided = voided;
+  state.played = [
+    ...state.played,
+    { index: round.index, openedAt: round.openedAt, timeLimitMs: round.timeLimitMs, voided },
+  ];
   const q = round.question;
   for (const p of state.players.values()) {
     const pending = p.pending;

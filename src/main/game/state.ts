@@ -52,6 +52,15 @@ export interface Round {
   voided: boolean;
 }
 
+/** A question of this game as it closed: when it opened, how long it was open for, whether it counted. */
+export interface PlayedQuestion {
+  index: number;
+  openedAt: number;
+  timeLimitMs: number;
+  /** The host skipped it: nobody scored. */
+  voided: boolean;
+}
+
 export interface GameState {
   settings: GameSettings;
   quiz: Quiz;
@@ -76,6 +85,13 @@ export interface GameState {
   ranking: string[];
   /** Counts games played in this room; a new game increments it. */
   gameNo: number;
+  /** When this game left the lobby (its countdown, or its first question); null in the lobby. */
+  startedAt: number | null;
+  /**
+   * The questions of this game that have closed, in order: the game's record, for its report.
+   * Replaced, never changed in place, so that a copy of the state taken between steps stays true.
+   */
+  played: readonly PlayedQuestion[];
 }
 
 export interface EngineOptions {
@@ -99,6 +115,8 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     round: null,
     ranking: [],
     gameNo: 1,
+    startedAt: null,
+    played: [],
   };
 }
 

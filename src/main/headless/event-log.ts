@@ -27,9 +27,7 @@ export function describeEvent(event: ServerEvent): string | null {
           return null;
       }
     case 'game_over': {
-      const rows = [...event.state.players.values()]
-        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-        .slice(0, 10);
+      const rows = event.report.players.slice(0, 10);
       const lines = rows.map((p) => `  ${String(p.rank).padStart(3)}. ${p.name}  ${p.score}`);
       return ['Game over. Leaderboard:', ...lines].join('\n');
     }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
-import { DEFAULT_PORT } from '../server/quiz-server';
+import { ROOM_NAME_MAX, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
+import { DEFAULT_PORT, MAX_CONNECTIONS_PER_ADDRESS } from '../hosting/room-defaults';
 
 /** The headless host's data folder (XDG data home). */
 function dataDir(): string {
@@ -33,9 +34,9 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --port N                port to listen on (default ${DEFAULT_PORT}, or the next free one)
   --bind ADDR             listen only on this address (default: all interfaces)
   --pin                   require a 6-digit PIN to join (printed at start)
-  --min-players N         connected players that start the game by itself (default 2; 0 = by hand)
-  --question-time S       seconds per question (default 10)
-  --max-per-address N     most connections from one address (default 64)
+  --min-players N         connected players that start the game by itself (default ${DEFAULT_SETTINGS.minPlayers}; 0 = by hand)
+  --question-time S       seconds per question (default ${DEFAULT_SETTINGS.questionSeconds})
+  --max-per-address N     most connections from one address (default ${MAX_CONNECTIONS_PER_ADDRESS})
   --max-players-per-address N
                           most players who may join from one address (default ${DEFAULT_SETTINGS.maxPlayersPerAddress};
                           the host computer's own browser tabs share 127.0.0.1)
@@ -50,7 +51,7 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
                           would drop, and stops)
   --help                  show this help`;
 
-const intIn = (name: string, min: number, max: number) =>
+const intIn = (name: string, { min, max }: { min: number; max: number }) =>
   z
     .string()
     .regex(/^\d+$/, `--${name} takes a whole number`)
@@ -63,15 +64,15 @@ const ArgsSchema = z.object({
     .string()
     .trim()
     .min(1, '--name must not be empty')
-    .max(60, '--name is at most 60 characters')
+    .max(ROOM_NAME_MAX, `--name is at most ${ROOM_NAME_MAX} characters`)
     .optional(),
-  port: intIn('port', 1, 65535).optional(),
+  port: intIn('port', { min: 1, max: 65535 }).optional(),
   bind: z.string().min(1).optional(),
   pin: z.boolean().optional(),
-  'min-players': intIn('min-players', 0, 10_000).optional(),
-  'question-time': intIn('question-time', 5, 240).optional(),
-  'max-per-address': intIn('max-per-address', 1, 100_000).optional(),
-  'max-players-per-address': intIn('max-players-per-address', 1, 10_000).optional(),
+  'min-players': intIn('min-players', SETTING_LIMITS.minPlayers).optional(),
+  'question-time': intIn('question-time', SETTING_LIMITS.questionSeconds).optional(),
+  'max-per-address': intIn('max-per-address', { min: 1, max: 100_000 }).optional(),
+  'max-players-per-address': intIn('max-players-per-address', SETTING_LIMITS.maxPlayersPerAddress).optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),

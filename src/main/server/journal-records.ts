@@ -118,6 +118,8 @@ const SerializedGameSchema = z.object({
     .nullable(),
   ranking: z.array(z.string()),
   gameNo: int,
+  startedAt: time.nullable(),
+  played: z.array(z.object({ index: int, openedAt: time, timeLimitMs: z.number(), voided: z.boolean() })),
 }) satisfies z.ZodType<SerializedGame>;
 
 /** Host commands as the wire knows them, so that a command added there is journaled too. */

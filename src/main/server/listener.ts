@@ -8,10 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { HealthInfo } from './server-events';
+import { DEFAULT_PORT, HEALTH_PATH, SOCKET_PATH } from '../../shared/protocol/endpoints';
+import type { HealthInfo } from '../../shared/protocol/health';
 import { serveStatic } from './static-files';
 
-export const DEFAULT_PORT = 7420;
+export { DEFAULT_PORT };
 /** Largest message a client may send, in bytes: a bigger one closes its socket (code 1009). */
 export const MAX_PAYLOAD = 16 * 1024;
 /**
@@ -98,7 +99,7 @@ export class Listener {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/health') {
+    if (pathname === HEALTH_PATH) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(this.routes.health()));
       return;
@@ -112,7 +113,7 @@ export class Listener {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const pathname = (req.url ?? '').split('?')[0];
-    if (pathname !== '/ws' || !this.routes.accepting()) {
+    if (pathname !== SOCKET_PATH || !this.routes.accepting()) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -129,7 +130,7 @@ export class ListenError extends Error {
     const where = `${bind ?? '0.0.0.0'}:${port}`;
     const why =
       reason.code === 'EADDRINUSE'
-        ? `port ${port} is already in use (another Quizroom host or program); choose another with --port`
+        ? `port ${port} is already in use (by another Quizroom room or another program)`
         : reason.code === 'EACCES'
           ? `permission denied for port ${port}; choose a port above 1024`
           : reason.code === 'EADDRNOTAVAIL'

@@ -36,6 +36,7 @@ import {
   type Input,
   type Viewer,
 } from '../game';
+import { buildGameReport } from '../reports/build-game-report';
 import { Admission } from './admission';
 import { Broadcaster } from './broadcaster';
 import { systemClock, type Clock } from './clock';
@@ -429,7 +430,7 @@ export class QuizServer {
         this.armPhaseTimer(effect.at);
         return;
       case 'game_over':
-        this.emit({ kind: 'game_over', state: this.state });
+        this.emit({ kind: 'game_over', report: buildGameReport(effect.record, this.options.roomName) });
         return;
     }
   }

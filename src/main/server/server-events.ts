@@ -2,8 +2,9 @@
  * What the server tells the process that hosts it: readable events (for logs, reports and the
  * LAN announcement), derived from each engine step, and the health answer of `/health`.
  */
-import { PROTOCOL_VERSION, statusOf, type ErrorCode, type GameStatus } from '../../shared/protocol';
+import { PROTOCOL_VERSION, statusOf, type ErrorCode, type HealthInfo } from '../../shared/protocol';
 import { seatOf, type GameState, type Input } from '../game';
+import type { GameReport } from '../reports/game-report';
 
 /** Readable happenings, for logs and for the LAN announcement. */
 export type ServerEvent =
@@ -14,17 +15,13 @@ export type ServerEvent =
   | { kind: 'answered'; playerId: string; name: string; question: number }
   /** `voided`: the question that just closed (phase "reveal") was skipped by the host. */
   | { kind: 'phase'; phase: GameState['phase']; question: number; voided: boolean }
-  | { kind: 'game_over'; state: GameState }
+  /** A game ended: its report, built in the server from the engine's record (plain data). */
+  | { kind: 'game_over'; report: GameReport }
   | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
 
-export interface HealthInfo {
-  room: string;
-  state: GameStatus;
-  players: number;
-  protocol: number;
-  pinRequired: boolean;
-}
+export type { HealthInfo };
 
+/** The answer of GET /health (its schema, for readers on the network: shared/protocol/health-schema.ts). */
 export function healthOf(state: GameState, roomName: string, pin: string | null): HealthInfo {
   return {
     room: roomName,

@@ -10,7 +10,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Phase, RoomView } from '../../shared/protocol';
+import type { RoomView } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { JournalError } from './game-journal';
 import { ListenError } from './listener';
@@ -52,9 +52,9 @@ export interface ServerFacts {
   journalPath: string | null;
 }
 
+/** What the host side keeps of the room as it goes: its health (the /health answer). */
 export interface ServerStatus {
   health: HealthInfo;
-  phase: Phase;
 }
 
 export type FromServerThread =
@@ -99,10 +99,12 @@ function rebuildError(e: ThreadError): Error {
   return new Error(`The server thread failed: ${e.message}`);
 }
 
-/** The part of a running server that the hosts (CLI, desktop session) use. */
+/**
+ * The part of a running server that the hosts (CLI, desktop session) use. The room's one picture
+ * on the host side is its health; the game itself is seen through a client, as every host sees it.
+ */
 export interface HostedServer extends ServerFacts {
   readonly events: EventEmitter<{ event: [ServerEvent] }>;
-  readonly phase: Phase;
   health(): HealthInfo;
   close(): Promise<void>;
 }
@@ -166,7 +168,7 @@ export class ServerThread implements HostedServer {
       quiz: this.quiz,
       journalPath: this.journalPath,
     } = facts);
-    this.status = { health: status.health, phase: status.phase };
+    this.status = { health: status.health };
     worker.on('message', (m: FromServerThread) => {
       if (m.type !== 'events') return;
       this.status = m.status;
@@ -180,10 +182,6 @@ export class ServerThread implements HostedServer {
         resolve();
       }),
     );
-  }
-
-  get phase(): Phase {
-    return this.status.phase;
   }
 
   health(): HealthInfo {

@@ -3,7 +3,8 @@
  * reports it ready (or why it could not open), passes the server's events on, batched by turn of
  * the event loop so that 5,000 answers make a handful of messages, and closes when told to,
  * ending the thread by itself.
- * Structured cloning copies each event: a game_over's state is the record as it was then.
+ * Only plain data crosses: a finished game comes over as its report, built here from the engine's
+ * record, never as the engine's state.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ServerEvent } from './server-events';
@@ -21,7 +22,7 @@ function post(message: FromServerThread): void {
 }
 
 function currentStatus(server: QuizServer): ServerStatus {
-  return { health: server.health(), phase: server.phase };
+  return { health: server.health() };
 }
 
 async function main(): Promise<void> {
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     if (event.kind === 'answered') return;
     if (batch.length === 0) setImmediate(flush);
     batch.push(event);
-    // A finished game's record is copied now, before a new game can reset it.
+    // A finished game's report goes at once: the host side saves it.
     if (event.kind === 'game_over') flush();
   });
   // Once closed, nothing keeps this thread's event loop alive (the port is unref'd when its last

@@ -1,19 +1,64 @@
 /**
- * The desktop adapter: the preload's `window.quiz` bridge already implements QuizApi (its sockets
- * live in the main process). This wrapper only keeps the last state here, because values that
- * cross contextBridge are copies: calling the bridge's getState() on every render would hand React
- * a new object each time, and useSyncExternalStore would re-render without end.
+ * The desktop adapter, over the preload's `window.quiz` bridge (its sockets live in the main
+ * process). Its methods come from the intent table: the game's on the API itself, the desktop's
+ * services under `api.desktop`. It keeps the API's promise that nothing rejects: a call the main
+ * process refuses (or that fails on the way) answers with a failure a screen can show, and a
+ * fire-and-forget one is reported in the console. It also keeps the last state here, because
+ * values that cross contextBridge are copies: calling the bridge's getState() on every render
+ * would hand React a new object each time, and useSyncExternalStore would re-render without end.
  */
-import type { AppState, QuizApi } from '../../shared/api/quiz-api';
+import type { AppState, DesktopApi, GameApi, QuizApi } from '../../shared/api/quiz-api';
+import { failure } from '../../shared/api/intent-results';
+import { INTENTS, intentsOf, type IntentName, type Surface } from '../../shared/ipc/intents';
+
+/** The preload's `window.quiz`: one method per intent, plus the state. */
+export type Bridge = {
+  getState(): AppState;
+  subscribe(listener: (state: AppState) => void): () => void;
+} & Record<IntentName, (...args: never[]) => unknown>;
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in a browser. */
-    quiz?: QuizApi;
+    quiz?: Bridge;
   }
 }
 
-export function createElectronAdapter(bridge: QuizApi): QuizApi {
+/** "Error invoking remote method 'quiz:host-room': IpcRefused: Refused hostRoom: …" → "Refused hostRoom: …". */
+function reason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^Error invoking remote method '[^']*': /, '').replace(/^\w*Error: |^IpcRefused: /, '');
+}
+
+/** Calls `name` on the bridge the way the API promises: a failure instead of a rejection. */
+function call(bridge: Bridge, name: IntentName, args: unknown[]): unknown {
+  const answers = INTENTS[name].answers;
+  let pending: Promise<unknown>;
+  try {
+    pending = Promise.resolve((bridge[name] as (...a: unknown[]) => unknown)(...args));
+  } catch (e) {
+    pending = Promise.reject(e);
+  }
+  if (answers) {
+    return pending.catch((e: unknown) => {
+      const text = reason(e);
+      return failure(/^Refused\b/.test(text) ? 'refused' : 'failed', `The app could not do this: ${text}`);
+    });
+  }
+  pending.catch((e: unknown) => console.error(`Quizroom: ${name} failed: ${reason(e)}`));
+  return undefined;
+}
+
+function methods<S extends Surface>(
+  bridge: Bridge,
+  surface: S,
+): Record<string, (...args: unknown[]) => unknown> {
+  return Object.fromEntries(
+    intentsOf(surface).map((name) => [name, (...args: unknown[]) => call(bridge, name, args)]),
+  );
+}
+
+export function createElectronAdapter(bridge: Bridge): QuizApi {
   let state: AppState = bridge.getState();
   const listeners = new Set<(state: AppState) => void>();
   bridge.subscribe((next) => {
@@ -26,32 +71,7 @@ export function createElectronAdapter(bridge: QuizApi): QuizApi {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    join: (name, pin) => bridge.join(name, pin),
-    answer: (option) => bridge.answer(option),
-    start: () => bridge.start(),
-    cancelStart: () => bridge.cancelStart(),
-    next: () => bridge.next(),
-    skip: () => bridge.skip(),
-    end: () => bridge.end(),
-    kick: (playerId) => bridge.kick(playerId),
-    removeDisconnected: () => bridge.removeDisconnected(),
-    updateSettings: (settings) => bridge.updateSettings(settings),
-    newGame: (quizId) => bridge.newGame(quizId),
-    exportCsv: () => bridge.exportCsv(),
-    hostRoom: (config) => bridge.hostRoom(config),
-    stopHosting: () => bridge.stopHosting(),
-    importQuiz: () => bridge.importQuiz(),
-    resumeHosting: () => bridge.resumeHosting(),
-    connect: (address, port) => bridge.connect(address, port),
-    leave: () => bridge.leave(),
-    refreshRooms: () => bridge.refreshRooms(),
-    openQuiz: (id) => bridge.openQuiz(id),
-    saveQuiz: (id, quiz) => bridge.saveQuiz(id, quiz),
-    createQuiz: () => bridge.createQuiz(),
-    duplicateQuiz: (id) => bridge.duplicateQuiz(id),
-    deleteQuiz: (id) => bridge.deleteQuiz(id),
-    openReport: (id) => bridge.openReport(id),
-    exportReport: (id, format) => bridge.exportReport(id, format),
-    deleteReport: (id) => bridge.deleteReport(id),
+    ...(methods(bridge, 'game') as unknown as GameApi),
+    desktop: methods(bridge, 'desktop') as unknown as DesktopApi,
   };
 }

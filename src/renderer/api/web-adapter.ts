@@ -5,23 +5,20 @@
  * of the address as soon as the page loads and kept for this tab only (sessionStorage), so that
  * a projected dashboard, its history entry or a copied link never shows it. The dashboard holds
  * no quiz: it picks the next one by id from the list in its snapshot, and the host resolves it.
+ * A browser has the game only: no `desktop` part, so the screens never offer hosting, browsing,
+ * the library or reports here.
  */
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api';
+import { failure, OK } from '../../shared/api/intent-results';
+import { SOCKET_PATH } from '../../shared/protocol/endpoints';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 
 export const TOKEN_KEY = 'quizroom.player-token';
 export const HOST_TOKEN_KEY = 'quizroom.host-token';
 /** The address parameter that carries the host token in the dashboard link. */
 export const HOST_PARAM = 'host';
-
-const desktopOnly = {
-  ok: false,
-  code: 'unsupported',
-  message:
-    'Only the Quizroom desktop app can do this: the quiz library and game reports live on the host computer.',
-} as const satisfies IntentResult;
 
 function readToken(): string | null {
   try {
@@ -77,26 +74,17 @@ export function takeHostToken(
 
 /** The host's WebSocket endpoint, on the same origin that served this page. */
 export function socketUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
-  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${SOCKET_PATH}`;
 }
 
-export function createWebAdapter(loc: Location = window.location): QuizApi {
-  const hostToken = takeHostToken(loc);
+export function createWebAdapter(
+  loc: Location = window.location,
+  history: History = window.history,
+): QuizApi {
+  const hostToken = takeHostToken(loc, history);
   const listeners = new Set<(state: AppState) => void>();
   let client: QuizClient;
-  let state: AppState = {
-    game: null,
-    player: null,
-    clockOffset: 0,
-    canHost: false,
-    canBrowse: false,
-    rooms: [],
-    quizzes: [],
-    library: [],
-    reports: [],
-    hosting: null,
-    interrupted: null,
-  };
+  let state: AppState = { game: null, player: null, clockOffset: 0, quizzes: [] };
 
   function set(patch: Partial<AppState>): void {
     state = { ...state, ...patch };
@@ -140,26 +128,20 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),
-    async exportCsv() {
+    async exportCsv(): Promise<IntentResult> {
       const game = state.game;
       const rows = game && game.standings.length > 0 ? game.standings : (game?.top ?? []);
-      if (rows.length === 0)
-        return { ok: false, code: 'no_results', message: 'There are no results to export yet.' };
-      const url = URL.createObjectURL(new Blob([resultsCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = resultsFileName(game?.quiz?.title ?? 'quiz', new Date());
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return { ok: true };
+      if (rows.length === 0) return failure('no_results', 'There are no results to export yet.');
+      try {
+        download(resultsCsv(rows), resultsFileName(game?.quiz?.title ?? 'quiz', new Date()));
+        return OK;
+      } catch (e) {
+        return failure(
+          'export_failed',
+          `The results could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
     },
-    hostRoom: async () => desktopOnly,
-    stopHosting: async () => undefined,
-    importQuiz: async () => desktopOnly,
-    resumeHosting: async () => desktopOnly,
-    connect: async () => desktopOnly,
     leave() {
       if (hostToken) return;
       // The host frees the seat and keeps this connection, as a guest (the view then shows Join).
@@ -169,14 +151,17 @@ export function createWebAdapter(loc: Location = window.location): QuizApi {
       open(null);
       old.close();
     },
-    refreshRooms: () => undefined,
-    openQuiz: async () => desktopOnly,
-    saveQuiz: async () => desktopOnly,
-    createQuiz: async () => desktopOnly,
-    duplicateQuiz: async () => desktopOnly,
-    deleteQuiz: async () => desktopOnly,
-    openReport: async () => desktopOnly,
-    exportReport: async () => desktopOnly,
-    deleteReport: async () => desktopOnly,
   };
+}
+
+/** Hands `text` to the browser as a file download. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,11 +1,13 @@
 /**
  * The strip above every in-room screen: the room, where the game is, and who you are (your name
- * and score, or "Host" with the number of players). Desktop sessions also get Leave / Close room.
+ * and score, or "Host" with the number of players). Desktop sessions also get Leave, or Close room
+ * (in two steps) when this app hosts the room.
  */
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import { useApi, useDesktop } from '../api/api-context';
 import { Brand } from './brand';
+import { CloseRoomButton } from './close-room-button';
 import { PlayerName } from './player-name';
 import './top-bar.css';
 
@@ -18,6 +20,7 @@ function progress(game: ClientView): string | null {
 
 export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
+  const desktop = useDesktop();
   const step = progress(game);
   const me = game.role === 'player' ? game.you : (state.player?.you ?? null);
   return (
@@ -41,11 +44,9 @@ export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
             <span className="chip__score">{me.score.toLocaleString('en-US')}</span>
           </span>
         ) : null}
-        {state.hosting ? (
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => void api.stopHosting()}>
-            Close room
-          </button>
-        ) : state.canBrowse ? (
+        {desktop?.state.hosting ? (
+          <CloseRoomButton api={desktop.api} />
+        ) : desktop ? (
           <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
             Leave
           </button>

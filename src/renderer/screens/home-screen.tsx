@@ -1,15 +1,17 @@
-/** Home (desktop): Host a room on this computer, or Join one on the network. */
+/**
+ * Home (desktop): Host a room on this computer, or Join one on the network. After a crash the
+ * interrupted room comes first, above the choices, so that Resume is in view the moment it matters.
+ */
 import { useId, useState } from 'react';
-import type { AppState } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import type { Desktop } from '../api/api-context';
 import type { LocalPage } from '../local-page';
 import { Brand } from '../components/brand';
 import { ScreenHeading } from '../components/screen-heading';
 import './home-screen.css';
 
-export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPage) => void }) {
+export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: LocalPage) => void }) {
   const id = useId();
-  const api = useApi();
+  const { api, state } = desktop;
   const [resumeError, setResumeError] = useState<string | null>(null);
   const [resuming, setResuming] = useState(false);
   const interrupted = state.interrupted;
@@ -20,7 +22,7 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
     setResumeError(result.ok ? null : result.message);
   };
   return (
-    <section className="screen home">
+    <section className={`screen home${interrupted ? ' home--interrupted' : ''}`}>
       <div className="home__hero">
         <Brand large />
         <ScreenHeading className="home__title">Live quizzes for everyone in the room</ScreenHeading>
@@ -28,72 +30,6 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
           One computer hosts, everybody else plays from theirs or from a phone. No internet, no accounts.
         </p>
       </div>
-      <div className="home__choices">
-        {state.canHost ? (
-          <div className="home__choice home__choice--host">
-            <span className="home__choice-icon" aria-hidden="true">
-              <svg viewBox="0 0 24 24">
-                <path
-                  d="M3 5h18v11H3z M8 20h8 M12 16v4"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                  strokeLinecap="round"
-                />
-              </svg>
-            </span>
-            {/* The button's ::after covers the whole card, so the card is one big target. */}
-            <button
-              type="button"
-              className="home__choice-button"
-              aria-describedby={`${id}-host`}
-              onClick={() => go('host-setup')}
-            >
-              Host
-            </button>
-            <p id={`${id}-host`} className="home__choice-desc">
-              Run a quiz from this computer and show it on the big screen.
-            </p>
-          </div>
-        ) : null}
-        {state.canBrowse ? (
-          <div className="home__choice home__choice--join">
-            <span className="home__choice-icon" aria-hidden="true">
-              <svg viewBox="0 0 24 24">
-                <path
-                  d="M4 12h11 M11 7l5 5-5 5 M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                />
-              </svg>
-            </span>
-            <button
-              type="button"
-              className="home__choice-button"
-              aria-describedby={`${id}-join`}
-              onClick={() => go('join')}
-            >
-              Join
-            </button>
-            <p id={`${id}-join`} className="home__choice-desc">
-              Play in a room on your network, or type its address.
-            </p>
-          </div>
-        ) : null}
-      </div>
-      {state.canHost ? (
-        <nav className="home__more" aria-label="Quizzes and results">
-          <button type="button" className="btn btn--ghost" onClick={() => go('library')}>
-            Quiz library
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={() => go('reports')}>
-            Past games
-          </button>
-        </nav>
-      ) : null}
       {interrupted ? (
         <div className="card home__resume" role="region" aria-labelledby={`${id}-resume`}>
           <h2 id={`${id}-resume`} className="home__resume-title">
@@ -120,6 +56,66 @@ export function HomeScreen({ state, go }: { state: AppState; go: (page: LocalPag
           ) : null}
         </div>
       ) : null}
+      <div className="home__choices">
+        <div className="home__choice home__choice--host">
+          <span className="home__choice-icon" aria-hidden="true">
+            <svg viewBox="0 0 24 24">
+              <path
+                d="M3 5h18v11H3z M8 20h8 M12 16v4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              />
+            </svg>
+          </span>
+          {/* The button's ::after covers the whole card, so the card is one big target. */}
+          <button
+            type="button"
+            className="home__choice-button"
+            aria-describedby={`${id}-host`}
+            onClick={() => go('host-setup')}
+          >
+            Host
+          </button>
+          <p id={`${id}-host`} className="home__choice-desc">
+            Run a quiz from this computer and show it on the big screen.
+          </p>
+        </div>
+        <div className="home__choice home__choice--join">
+          <span className="home__choice-icon" aria-hidden="true">
+            <svg viewBox="0 0 24 24">
+              <path
+                d="M4 12h11 M11 7l5 5-5 5 M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </span>
+          <button
+            type="button"
+            className="home__choice-button"
+            aria-describedby={`${id}-join`}
+            onClick={() => go('join')}
+          >
+            Join
+          </button>
+          <p id={`${id}-join`} className="home__choice-desc">
+            Play in a room on your network, or type its address.
+          </p>
+        </div>
+      </div>
+      <nav className="home__more" aria-label="Quizzes and results">
+        <button type="button" className="btn btn--ghost" onClick={() => go('library')}>
+          Quiz library
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={() => go('reports')}>
+          Past games
+        </button>
+      </nav>
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import type { AppState, HostConfig } from '../../shared/api/quiz-api';
 import { checkNickname } from '../../shared/nickname';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
-import { useApi } from '../api/api-context';
+import { ROOM_NAME_MAX, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
+import type { Desktop } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 import { Field } from '../components/field';
 import './host-setup-screen.css';
@@ -19,26 +20,30 @@ type Errors = Partial<
   >
 >;
 
-function wholeNumber(text: string, min: number, max: number): number | null {
+function wholeNumber(text: string, { min, max }: { min: number; max: number }): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const n = Number(text);
   return n >= min && n <= max ? n : null;
 }
 
+const { minPlayers: PLAYERS, questionSeconds: SECONDS, maxPlayersPerAddress: PER_ADDRESS } = SETTING_LIMITS;
+
 export function HostSetupScreen({
   state,
+  desktop,
   onBack,
   onEditQuizzes,
 }: {
   state: AppState;
+  desktop: Desktop;
   onBack: () => void;
   onEditQuizzes: () => void;
 }) {
-  const api = useApi();
+  const { api } = desktop;
   const [quizId, setQuizId] = useState(state.quizzes[0]?.id ?? '');
   const [roomName, setRoomName] = useState('Quiz night');
-  const [minPlayers, setMinPlayers] = useState('2');
-  const [questionSeconds, setQuestionSeconds] = useState('10');
+  const [minPlayers, setMinPlayers] = useState(String(DEFAULT_SETTINGS.minPlayers));
+  const [questionSeconds, setQuestionSeconds] = useState(String(DEFAULT_SETTINGS.questionSeconds));
   const [perAddress, setPerAddress] = useState(String(DEFAULT_SETTINGS.maxPlayersPerAddress));
   const [pin, setPin] = useState(false);
   const [playToo, setPlayToo] = useState(false);
@@ -66,18 +71,21 @@ export function HostSetupScreen({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const next: Errors = {};
-    const min = wholeNumber(minPlayers, 0, 10_000);
-    const seconds = wholeNumber(questionSeconds, 5, 240);
-    const maxPlayersPerAddress = wholeNumber(perAddress, 1, 10_000);
+    const min = wholeNumber(minPlayers, PLAYERS);
+    const seconds = wholeNumber(questionSeconds, SECONDS);
+    const maxPlayersPerAddress = wholeNumber(perAddress, PER_ADDRESS);
     const name = roomName.trim();
     const nick = checkNickname(nickname);
     if (!chosen) next.quiz = 'Choose a quiz.';
     if (!name) next.roomName = 'Give the room a name so that players can find it.';
-    else if (name.length > 60) next.roomName = 'A room name can be at most 60 characters.';
+    else if (name.length > ROOM_NAME_MAX)
+      next.roomName = `A room name can be at most ${ROOM_NAME_MAX} characters.`;
     if (min === null)
-      next.minPlayers = 'Enter a whole number from 0 to 10000 (0 means you start the game yourself).';
-    if (seconds === null) next.questionSeconds = 'Enter a whole number of seconds from 5 to 240.';
-    if (maxPlayersPerAddress === null) next.maxPlayersPerAddress = 'Enter a whole number from 1 to 10000.';
+      next.minPlayers = `Enter a whole number from ${PLAYERS.min} to ${PLAYERS.max} (0 means you start the game yourself).`;
+    if (seconds === null)
+      next.questionSeconds = `Enter a whole number of seconds from ${SECONDS.min} to ${SECONDS.max}.`;
+    if (maxPlayersPerAddress === null)
+      next.maxPlayersPerAddress = `Enter a whole number from ${PER_ADDRESS.min} to ${PER_ADDRESS.max}.`;
     if (playToo && !nick.ok) next.nickname = nick.reason;
     setErrors(next);
     if (Object.keys(next).length > 0) {
@@ -88,8 +96,8 @@ export function HostSetupScreen({
     const config: HostConfig = {
       quizId: chosen,
       roomName: name,
-      minPlayers: min ?? 2,
-      questionSeconds: seconds ?? 10,
+      minPlayers: min ?? DEFAULT_SETTINGS.minPlayers,
+      questionSeconds: seconds ?? DEFAULT_SETTINGS.questionSeconds,
       maxPlayersPerAddress: maxPlayersPerAddress ?? DEFAULT_SETTINGS.maxPlayersPerAddress,
       pin,
       playToo,
@@ -154,7 +162,7 @@ export function HostSetupScreen({
                 {...props}
                 type="text"
                 value={roomName}
-                maxLength={60}
+                maxLength={ROOM_NAME_MAX}
                 onChange={(e) => setRoomName(e.target.value)}
               />
             )}
@@ -170,8 +178,8 @@ export function HostSetupScreen({
                 {...props}
                 type="number"
                 inputMode="numeric"
-                min={0}
-                max={10000}
+                min={PLAYERS.min}
+                max={PLAYERS.max}
                 value={minPlayers}
                 onChange={(e) => setMinPlayers(e.target.value)}
               />
@@ -180,7 +188,7 @@ export function HostSetupScreen({
           <Field
             id="host-questionSeconds"
             label="Seconds per question"
-            hint="From 5 to 240."
+            hint={`From ${SECONDS.min} to ${SECONDS.max}.`}
             error={errors.questionSeconds}
           >
             {(props) => (
@@ -188,8 +196,8 @@ export function HostSetupScreen({
                 {...props}
                 type="number"
                 inputMode="numeric"
-                min={5}
-                max={240}
+                min={SECONDS.min}
+                max={SECONDS.max}
                 value={questionSeconds}
                 onChange={(e) => setQuestionSeconds(e.target.value)}
               />
@@ -206,8 +214,8 @@ export function HostSetupScreen({
                 {...props}
                 type="number"
                 inputMode="numeric"
-                min={1}
-                max={10000}
+                min={PER_ADDRESS.min}
+                max={PER_ADDRESS.max}
                 value={perAddress}
                 onChange={(e) => setPerAddress(e.target.value)}
               />

@@ -2,6 +2,8 @@
  * What a person reads when joining fails, by error code: what happened and what to do. The field
  * says where the message belongs (next to the nickname, next to the PIN, or for the whole form).
  */
+import { DEFAULT_PORT } from '../../shared/protocol/endpoints';
+
 export type JoinField = 'nickname' | 'pin' | 'form';
 
 export interface JoinMessage {
@@ -38,7 +40,10 @@ export function joinMessage(code: string, fallback: string): JoinMessage {
 }
 
 /** Reads "192.168.1.20", "192.168.1.20:7420" or "http://quiz.local:7420/" as address and port. */
-export function parseAddress(input: string, defaultPort = 7420): { address: string; port: number } | null {
+export function parseAddress(
+  input: string,
+  defaultPort = DEFAULT_PORT,
+): { address: string; port: number } | null {
   let text = input.trim().replace(/^[a-z]+:\/\//i, '');
   text = text.split(/[/?#]/)[0] ?? '';
   if (!text) return null;

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
-import type { AppState, RoomListing } from '../../shared/api/quiz-api';
+import type { RoomListing } from '../../shared/api/quiz-api';
 import { checkNickname } from '../../shared/nickname';
-import { useApi } from '../api/api-context';
+import { useApi, useDesktop } from '../api/api-context';
 import { Brand } from '../components/brand';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
@@ -23,14 +23,15 @@ const STATUS_TEXT = {
 } as const;
 
 interface JoinScreenProps {
-  state: AppState;
   /** The room this app is connected to as a guest, or null while browsing (desktop). */
   game: ClientView | null;
   onBack?: () => void;
 }
 
-export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
+export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const api = useApi();
+  // Browsing and joining by address are the desktop's; a phone has its room already.
+  const desktop = useDesktop();
   const [nickname, setNickname] = useState('');
   const [pin, setPin] = useState('');
   const [address, setAddress] = useState('');
@@ -81,6 +82,7 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
   }
 
   async function joinAt(addresses: string[], port: number, needsPin: boolean) {
+    if (!desktop) return;
     const name = checkName();
     if (!name) return;
     if (needsPin && !pin.trim()) {
@@ -90,10 +92,10 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
     }
     setLocal(null);
     setBusy(true);
-    let result = await api.connect(addresses[0] ?? '', port);
+    let result = await desktop.api.connect(addresses[0] ?? '', port);
     for (const other of addresses.slice(1)) {
       if (result.ok) break;
-      result = await api.connect(other, port);
+      result = await desktop.api.connect(other, port);
     }
     if (!result.ok) {
       setBusy(false);
@@ -200,7 +202,7 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
           >
             {offline ? 'Connecting…' : waiting ? 'Joining…' : 'Join'}
           </button>
-          {state.canBrowse ? (
+          {desktop ? (
             <button type="button" className="btn btn--ghost btn--block" onClick={() => api.leave()}>
               Choose another room
             </button>
@@ -210,6 +212,7 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
     );
   }
 
+  const rooms = desktop?.state.rooms ?? [];
   return (
     <section className="screen join join--browse">
       <div className="screen__header">
@@ -231,21 +234,25 @@ export function JoinScreen({ state, game, onBack }: JoinScreenProps) {
         <div className="card join__rooms">
           <div className="join__rooms-head">
             <h2>Rooms on your network</h2>
-            <button type="button" className="btn btn--ghost btn--small" onClick={() => api.refreshRooms()}>
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={() => desktop?.api.refreshRooms()}
+            >
               Refresh
             </button>
           </div>
           <p className="visually-hidden" role="status">
-            {state.rooms.length === 1 ? '1 room found' : `${state.rooms.length} rooms found`}
+            {rooms.length === 1 ? '1 room found' : `${rooms.length} rooms found`}
           </p>
-          {state.rooms.length === 0 ? (
+          {rooms.length === 0 ? (
             <p className="join__empty">
               <span className="spinner" aria-hidden="true" /> Looking for rooms… Rooms appear here as soon as
               a host opens one.
             </p>
           ) : (
             <ul className="room-list">
-              {state.rooms.map((room) => (
+              {rooms.map((room) => (
                 <RoomItem
                   key={room.id}
                   room={room}

@@ -6,8 +6,8 @@
 // Before any module that builds a zod schema (the editor's checks).
 import '../zod-jitless';
 import { useId, useState } from 'react';
-import type { AppState, ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import type { ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
+import type { Desktop } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 import { QuizEditor } from './quiz-editor';
 import './library-screen.css';
@@ -22,22 +22,23 @@ function modified(iso: string | null): string | null {
     : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function LibraryScreen({ state, onBack }: { state: AppState; onBack: () => void }) {
+export function LibraryScreen({ desktop, onBack }: { desktop: Desktop; onBack: () => void }) {
   const [editing, setEditing] = useState<string | null>(null);
-  if (editing) return <QuizEditor key={editing} id={editing} onClose={() => setEditing(null)} />;
-  return <LibraryList state={state} onBack={onBack} onEdit={setEditing} />;
+  if (editing)
+    return <QuizEditor key={editing} api={desktop.api} id={editing} onClose={() => setEditing(null)} />;
+  return <LibraryList desktop={desktop} onBack={onBack} onEdit={setEditing} />;
 }
 
 function LibraryList({
-  state,
+  desktop,
   onBack,
   onEdit,
 }: {
-  state: AppState;
+  desktop: Desktop;
   onBack: () => void;
   onEdit: (id: string) => void;
 }) {
-  const api = useApi();
+  const { api, state } = desktop;
   const base = useId();
   const [imported, setImported] = useState<ImportQuizResult | null>(null);
   const [error, setError] = useState<string | null>(null);

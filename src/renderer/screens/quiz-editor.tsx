@@ -6,11 +6,10 @@
  * goes away, so closing the app mid-edit loses nothing; an invalid quiz is kept as a draft.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
+import type { DesktopApi, QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
 import { FLUSH_EVENT } from '../../shared/ipc/channels';
 import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
 import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
-import { useApi } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 
 const AUTOSAVE_MS = 600;
@@ -68,8 +67,7 @@ function fieldMessage(label: string, message: string): string {
   return `${label} ${message}.`;
 }
 
-export function QuizEditor({ id, onClose }: { id: string; onClose: () => void }) {
-  const api = useApi();
+export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; onClose: () => void }) {
   const base = useId();
   const [form, setForm] = useState<Form | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);

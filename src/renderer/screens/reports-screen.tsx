@@ -4,8 +4,8 @@
  * it as CSV or XLSX.
  */
 import { useEffect, useId, useState } from 'react';
-import type { AppState, ReportData } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import type { DesktopApi, ReportData } from '../../shared/api/quiz-api';
+import type { Desktop } from '../api/api-context';
 import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
 import './reports-screen.css';
@@ -19,10 +19,10 @@ const STATUS: Record<ReportData['questions'][number]['status'], string> = {
   not_reached: 'Not reached',
 };
 
-export function ReportsScreen({ state, onBack }: { state: AppState; onBack: () => void }) {
+export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: () => void }) {
   const [open, setOpen] = useState<string | null>(null);
-  if (open) return <ReportView key={open} id={open} onClose={() => setOpen(null)} />;
-  const reports = state.reports;
+  if (open) return <ReportView key={open} api={desktop.api} id={open} onClose={() => setOpen(null)} />;
+  const reports = desktop.state.reports;
   return (
     <section className="screen reports">
       <div className="screen__header">
@@ -97,8 +97,7 @@ export function ReportsScreen({ state, onBack }: { state: AppState; onBack: () =
   );
 }
 
-function ReportView({ id, onClose }: { id: string; onClose: () => void }) {
-  const api = useApi();
+function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose: () => void }) {
   const base = useId();
   const [report, setReport] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);

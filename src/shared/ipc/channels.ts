@@ -1,39 +1,20 @@
 /**
- * IPC channel names between the desktop window and the main process, one per named intent.
- * No dependencies, because the sandboxed preload bundles this file (it cannot load packages).
+ * IPC channel names between the desktop window and the main process: one per intent, derived
+ * from the intent table (intents.ts), and the few that carry state and the window's flush.
+ * The sandboxed preload bundles this file, so it (and what it imports) loads no package.
  */
-export const INTENT_CHANNELS = {
-  join: 'quiz:join',
-  answer: 'quiz:answer',
-  start: 'quiz:start',
-  cancelStart: 'quiz:cancel-start',
-  next: 'quiz:next',
-  skip: 'quiz:skip',
-  end: 'quiz:end',
-  kick: 'quiz:kick',
-  removeDisconnected: 'quiz:remove-disconnected',
-  updateSettings: 'quiz:update-settings',
-  newGame: 'quiz:new-game',
-  exportCsv: 'quiz:export-csv',
-  hostRoom: 'quiz:host-room',
-  stopHosting: 'quiz:stop-hosting',
-  importQuiz: 'quiz:import-quiz',
-  resumeHosting: 'quiz:resume-hosting',
-  connect: 'quiz:connect',
-  leave: 'quiz:leave',
-  refreshRooms: 'quiz:refresh-rooms',
-  openQuiz: 'quiz:open-quiz',
-  saveQuiz: 'quiz:save-quiz',
-  createQuiz: 'quiz:create-quiz',
-  duplicateQuiz: 'quiz:duplicate-quiz',
-  deleteQuiz: 'quiz:delete-quiz',
-  openReport: 'quiz:open-report',
-  exportReport: 'quiz:export-report',
-  deleteReport: 'quiz:delete-report',
-} as const;
+import { INTENT_NAMES, type IntentName } from './intents';
 
-export type IntentName = keyof typeof INTENT_CHANNELS;
-export const INTENT_NAMES = Object.keys(INTENT_CHANNELS) as IntentName[];
+/** `hostRoom` travels on `quiz:host-room`. */
+export function channelOf(name: IntentName): string {
+  return `quiz:${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+export const INTENT_CHANNELS = Object.fromEntries(INTENT_NAMES.map((name) => [name, channelOf(name)])) as {
+  readonly [K in IntentName]: string;
+};
+
+export { INTENT_NAMES, type IntentName };
 
 /** Main -> window: the whole AppState, whenever it changes. */
 export const STATE_CHANNEL = 'quiz:state';

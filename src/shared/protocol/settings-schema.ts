@@ -4,29 +4,32 @@
  * start by itself when two players are connected, after a 3-second countdown; 10 s per question.
  */
 import { z } from 'zod';
+import { SETTING_LIMITS } from './setting-limits';
+
+const within = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 
 export const GameSettingsSchema = z.object({
   /** Connected players needed to start by itself; 0 means the host starts by hand. */
-  minPlayers: z.number().int().min(0).max(10_000),
+  minPlayers: within(SETTING_LIMITS.minPlayers),
   /** Seconds of countdown before the first question. */
-  countdownSeconds: z.number().int().min(0).max(30),
+  countdownSeconds: within(SETTING_LIMITS.countdownSeconds),
   /** Seconds per question, for questions that do not set their own time limit. */
-  questionSeconds: z.number().int().min(5).max(240),
+  questionSeconds: within(SETTING_LIMITS.questionSeconds),
   /** Seconds the correct answer stays on screen before the leaderboard. */
-  revealSeconds: z.number().int().min(1).max(120),
+  revealSeconds: within(SETTING_LIMITS.revealSeconds),
   /** Seconds the leaderboard stays on screen before the next question. */
-  leaderboardSeconds: z.number().int().min(1).max(120),
+  leaderboardSeconds: within(SETTING_LIMITS.leaderboardSeconds),
   /** Move on from reveal and leaderboard by itself; when off the host presses Next. */
   autoAdvance: z.boolean(),
   /** Players allowed in the room. */
-  maxPlayers: z.number().int().min(1).max(10_000),
+  maxPlayers: within(SETTING_LIMITS.maxPlayers),
   /** Whether a new player may join after the game has started. */
   lateJoin: z.boolean(),
   /**
    * Players (and latecomers waiting for the next game) who may join from one network address,
    * so that one device cannot fill the room.
    */
-  maxPlayersPerAddress: z.number().int().min(1).max(10_000),
+  maxPlayersPerAddress: within(SETTING_LIMITS.maxPlayersPerAddress),
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 

@@ -1,0 +1,59 @@
+/**
+ * A finished game as plain data: what the engine hands out with `game_over`, so that whoever
+ * writes the game's report reads what the engine recorded (when the game started, when each
+ * question opened and whether the host skipped it) instead of guessing it from the outside. A
+ * copy: the state goes on changing when a new game starts.
+ */
+import type { Quiz } from '../../shared/quiz/quiz-schema';
+import type { AnswerRecord, GameState, PlayedQuestion } from './state';
+
+export interface PlayerRecord {
+  id: string;
+  name: string;
+  rank: number;
+  score: number;
+  correctCount: number;
+  totalTimeMs: number;
+  /** Connected when the game ended. */
+  connected: boolean;
+  /** One entry per quiz question; null where the player gave no answer. */
+  answers: (AnswerRecord | null)[];
+}
+
+export interface GameRecord {
+  gameNo: number;
+  quiz: Quiz;
+  /** The room's time per question when the game ended (for questions never reached). */
+  questionSeconds: number;
+  startedAt: number;
+  finishedAt: number;
+  /** The questions that closed, in order; the others were never reached. */
+  played: readonly PlayedQuestion[];
+  /** Best first. */
+  players: PlayerRecord[];
+}
+
+export function gameRecord(state: Readonly<GameState>, finishedAt: number): GameRecord {
+  const questions = state.quiz.questions.length;
+  const players = [...state.players.values()].sort(
+    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.seq - b.seq,
+  );
+  return {
+    gameNo: state.gameNo,
+    quiz: state.quiz,
+    questionSeconds: state.settings.questionSeconds,
+    startedAt: state.startedAt ?? finishedAt,
+    finishedAt,
+    played: state.played,
+    players: players.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      rank: p.rank ?? i + 1,
+      score: p.score,
+      correctCount: p.correctCount,
+      totalTimeMs: p.totalTimeMs,
+      connected: p.connected,
+      answers: Array.from({ length: questions }, (_, q) => p.answers[q] ?? null),
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * What intents take and answer. An intent that can fail answers with a failure (a code and a
+ * message a person can read); no intent rejects, on any platform (the adapters see to that), so
+ * a screen that awaits one always gets an answer to show.
+ */
+import type { QuizChoice } from '../protocol';
+import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
+
+export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
+
+/** A quiz the host may choose, built-in pack first (the wire type hosts get in their snapshot). */
+export type { QuizChoice };
+
+/** An intent's failure: codes such as unreachable, host_failed, cancelled, invalid_quiz, refused. */
+export type Failure = { ok: false; code: string; message: string };
+/** The answer of an intent that answers nothing but whether it worked. */
+export type IntentResult = { ok: true } | Failure;
+
+export const OK: { ok: true } = { ok: true };
+
+export function failure(code: string, message: string): Failure {
+  return { ok: false, code, message };
+}
+
+/** What Host setup asks for. */
+export interface HostConfig {
+  quizId: string;
+  roomName: string;
+  /** Connected players needed to start by itself; 0 = the host starts by hand. */
+  minPlayers: number;
+  questionSeconds: number;
+  /** Players who may join from one network address (the room's default when absent). */
+  maxPlayersPerAddress?: number;
+  /** Generate a 6-digit PIN that joiners must give. */
+  pin: boolean;
+  /** The host also plays, as a player with `nickname`. */
+  playToo: boolean;
+  nickname?: string;
+}
+
+/** A finished game's report (see src/main/reports/game-report.ts, which owns the format). */
+export interface ReportData {
+  roomName: string;
+  gameNo: number;
+  startedAt: string;
+  finishedAt: string;
+  quiz: { title: string; description?: string };
+  questions: {
+    number: number;
+    prompt: string;
+    options: string[];
+    correct: number;
+    points: number;
+    timeLimitS: number;
+    status: 'played' | 'skipped' | 'not_reached';
+    answered: number;
+    right: number;
+    averageTimeMs: number | null;
+    optionCounts: number[];
+  }[];
+  players: {
+    id: string;
+    name: string;
+    rank: number;
+    score: number;
+    correctCount: number;
+    totalTimeMs: number;
+    connected: boolean;
+    answers: ({ option: number; correct: boolean; elapsedMs: number; points: number } | null)[];
+  }[];
+}
+
+/** openQuiz: the quiz to edit; `draft` when it is an unfinished draft newer than the saved quiz. */
+export type OpenQuizResult = { ok: true; quiz: QuizDraft; readOnly: boolean; draft: boolean } | Failure;
+/** saveQuiz: an invalid quiz is kept as a draft (`draftSaved`) and its problems listed by field. */
+export type SaveQuizResult = { ok: true } | (Failure & { problems?: QuizProblem[]; draftSaved?: boolean });
+/** createQuiz / duplicateQuiz: the id of the new quiz. */
+export type NewQuizResult = { ok: true; id: string } | Failure;
+/** importQuiz: the new quiz and what the import took and skipped (with where and why). */
+export type ImportQuizResult =
+  | {
+      ok: true;
+      id: string;
+      title: string;
+      /** The format it was read as, in words ("Moodle GIFT"). */
+      format: string;
+      taken: number;
+      skipped: { where: string; reason: string }[];
+      adjusted: { where: string; reason: string }[];
+    }
+  | Failure;
+export type OpenReportResult = { ok: true; report: ReportData } | Failure;

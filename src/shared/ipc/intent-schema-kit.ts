@@ -1,0 +1,46 @@
+/**
+ * The schemas intents' arguments are built from (see intents.ts): zod, and the pieces several
+ * intents share. Only the main process loads this file.
+ */
+import { z } from 'zod';
+import { ROOM_NAME_MAX } from '../protocol/setting-limits';
+import { GameSettingsSchema, SettingsPatchSchema } from '../protocol/settings-schema';
+import { QuizDraftSchema } from '../quiz/quiz-draft';
+import type { HostConfig } from '../api/intent-results';
+
+const port = z.number().int().min(1).max(65535);
+const quizId = z.string().min(1).max(1000);
+/** A library quiz or report id: a file name without folders (the library checks it again). */
+const fileId = z
+  .string()
+  .min(1, 'the id must not be empty')
+  .max(200, 'the id is too long')
+  .refine((id) => !/[/\\]/.test(id) && !id.startsWith('.'), 'the id must be a file name, not a path');
+
+const setting = GameSettingsSchema.shape;
+const hostConfig = z.strictObject({
+  quizId,
+  roomName: z
+    .string()
+    .trim()
+    .min(1, 'Give the room a name.')
+    .max(ROOM_NAME_MAX, `A room name is at most ${ROOM_NAME_MAX} characters.`),
+  minPlayers: setting.minPlayers,
+  questionSeconds: setting.questionSeconds,
+  maxPlayersPerAddress: setting.maxPlayersPerAddress.optional(),
+  pin: z.boolean(),
+  playToo: z.boolean(),
+  nickname: z.string().max(200).optional(),
+}) satisfies z.ZodType<HostConfig>;
+
+export const SCHEMA_KIT = {
+  z,
+  port,
+  quizId,
+  fileId,
+  hostConfig,
+  settingsPatch: SettingsPatchSchema,
+  quizDraft: QuizDraftSchema,
+};
+
+export type SchemaKit = typeof SCHEMA_KIT;
