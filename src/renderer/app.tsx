@@ -2,7 +2,7 @@
  * Picks the screen from the state: before a room, the desktop's own navigation (Home, Host setup,
  * Join); inside a room, the game's phase. Screens never decide where to go next themselves.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ClientView } from '../shared/client/client-view';
 import type { AppState } from '../shared/api/quiz-api';
 import { useApi, useAppState, desktopOf, type Desktop } from './api/api-context';
@@ -19,6 +19,8 @@ import { LobbyScreen } from './screens/lobby-screen';
 import { QuestionScreen } from './screens/question-screen';
 import { RevealScreen } from './screens/reveal-screen';
 import { WaitingScreen } from './screens/waiting-screen';
+import { useRoundChanges, type RoundView } from './standings/use-round-changes';
+import { useVibrationCues } from './phone/vibration';
 
 // Desktop-only screens load on first use: phones never download the editor or its validation.
 const LibraryScreen = lazy(() =>
@@ -27,6 +29,8 @@ const LibraryScreen = lazy(() =>
 const ReportsScreen = lazy(() =>
   import('./screens/reports-screen').then((m) => ({ default: m.ReportsScreen })),
 );
+// The host's controls and sound: phones never download them.
+const HostBar = lazy(() => import('./presenter/host-bar').then((m) => ({ default: m.HostBar })));
 
 export function App() {
   const state = useAppState();
@@ -35,18 +39,34 @@ export function App() {
   const game = state.game;
   const isHost = game?.role === 'host';
   const roomName = game?.room?.name;
+  const round = useRoundChanges(game);
+  useVibrationCues(game?.role === 'player' ? game : null);
+  // On stage: a game screen, which fits the window and never scrolls.
+  const onStage = !!game?.ready && !game.closedReason && game.role !== 'guest';
+  const phase = game?.ready ? game.phase : 'none';
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = roomName ? `${roomName} · Quizroom` : 'Quizroom';
   }, [roomName]);
+  // Every phase opens at its top, whatever the last one scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    main.current?.scrollTo(0, 0);
+  }, [phase, page]);
   return (
-    <div className={`app${isHost ? ' is-host' : ''} phase-${game?.ready ? game.phase : 'none'}`}>
+    <div className={`app${isHost ? ' is-host' : ''}${onStage ? ' is-stage' : ''} phase-${phase}`}>
       <ReconnectingBanner visible={game?.connection === 'reconnecting'} />
       {game?.ready && !game.closedReason && (game.role !== 'guest' || desktop) ? (
         <TopBar state={state} game={game} />
       ) : null}
-      <main className="app__main" id="main">
-        {game ? gameScreen(state, game) : localScreen(state, desktop, page, setPage)}
+      <main className="app__main" id="main" ref={main}>
+        {game ? gameScreen(state, game, round) : localScreen(state, desktop, page, setPage)}
       </main>
+      {onStage && isHost && game ? (
+        <Suspense fallback={null}>
+          <HostBar state={state} game={game} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
@@ -86,7 +106,7 @@ function localScreen(
   }
 }
 
-function gameScreen(state: AppState, game: ClientView) {
+function gameScreen(state: AppState, game: ClientView, round: RoundView | null) {
   if (game.closedReason) return <ClosedScreen reason={game.closedReason} />;
   if (!game.ready) return <ConnectingScreen />;
   if (game.role === 'guest') return <JoinScreen game={game} />;
@@ -103,8 +123,8 @@ function gameScreen(state: AppState, game: ClientView) {
     case 'reveal':
       return <RevealScreen key={`r${game.reveal?.index}`} state={state} game={game} me={me} />;
     case 'leaderboard':
-      return <LeaderboardScreen state={state} game={game} me={me} />;
+      return <LeaderboardScreen state={state} game={game} me={me} round={round} />;
     case 'finished':
-      return <FinalScreen state={state} game={game} me={me} />;
+      return <FinalScreen game={game} me={me} />;
   }
 }

@@ -58,6 +58,8 @@ describe('a full game through the UI', () => {
       for (const page of [dashboard, ada, bob, cy]) await visible(heading(page, q1!.prompt));
       await capture(dashboard, 'host-question');
       await capture(ada, 'player-question');
+      // A computer with a keyboard shows the number keys on the answers.
+      expect(await ada.locator('.option__key').first().isVisible()).toBe(true);
       await capture(cy, 'phone-360-question');
       await cy.keyboard.press('1');
       await visible(cy.getByText('Answer locked:'));
@@ -105,7 +107,6 @@ describe('a full game through the UI', () => {
 
       for (const page of [dashboard, ada, bob, cy]) await visible(heading(page, /wins!$/));
       const engine = h.scores();
-      expect(await tableScores(dashboard.getByRole('table', { name: 'Final standings' }))).toEqual(engine);
       expect(await tableScores(ada.getByRole('table', { name: 'Top players' }))).toEqual(engine);
       const ranked = [...h.server.game.ranking].map((id) => h.server.game.players.get(id)!.name);
       await visible(heading(dashboard, `${ranked[0]} wins!`));
@@ -113,6 +114,11 @@ describe('a full game through the UI', () => {
       await capture(dashboard, 'host-final');
       await capture(ada, 'player-final');
       await capture(cy, 'phone-360-final');
+      // The whole class is in the host's full standings, not on the projector.
+      await dashboard.getByRole('button', { name: 'Full standings' }).click();
+      expect(await tableScores(dashboard.getByRole('table', { name: 'Final standings' }))).toEqual(engine);
+      await capture(dashboard, 'host-final-standings');
+      await dashboard.getByRole('button', { name: 'Close' }).click();
 
       // The host exports the results, then starts another game: everyone is back in the lobby.
       const [download] = await Promise.all([

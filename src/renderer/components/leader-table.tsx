@@ -1,6 +1,16 @@
-/** Ranked rows (top five, or the whole final table), with the viewer's own row marked. */
+/**
+ * Ranked rows (the top five, or the host's full table), with the viewer's own row marked. Given
+ * the round's changes, it tells the round's story: rows first stand where they were after the
+ * last question, then slide to their new ranks while the scores count up, and each row shows the
+ * points it just won and how many places it moved. With reduced motion it shows the result at once.
+ */
+import { useEffect, useState } from 'react';
 import type { LeaderRow } from '../../shared/protocol';
 import { PlayerName } from './player-name';
+import { useCountUp } from '../motion/use-count-up';
+import { useFlip } from '../motion/use-flip';
+import { useReducedMotion } from '../motion/use-reduced-motion';
+import type { RowChange } from '../standings/round-changes';
 import './leader-table.css';
 
 interface LeaderTableProps {
@@ -10,6 +20,8 @@ interface LeaderTableProps {
   /** Show the correct-answers column (the host's full table). */
   detailed?: boolean;
   large?: boolean;
+  /** What the last round changed, by player id: shown, and played out as motion. */
+  changes?: ReadonlyMap<string, RowChange> | null;
 }
 
 export function ordinal(n: number): string {
@@ -20,45 +32,138 @@ export function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-export function LeaderTable({ rows, youId, caption, detailed = false, large = false }: LeaderTableProps) {
+/** How long the table shows the previous round's order before the rows move, then how long they move. */
+const HOLD_MS = 700;
+const MOVE_MS = 1000;
+
+type Stage = 'hold' | 'moving' | 'done';
+
+function moved(change: RowChange | undefined): boolean {
+  return !!change && change.prevRank !== null && change.prevRank !== change.rank;
+}
+
+export function LeaderTable({
+  rows,
+  youId,
+  caption,
+  detailed = false,
+  large = false,
+  changes = null,
+}: LeaderTableProps) {
+  const reduced = useReducedMotion();
+  const story =
+    !!changes &&
+    !reduced &&
+    rows.some((r) => moved(changes.get(r.id)) || (changes.get(r.id)?.points ?? 0) > 0);
+  const [stage, setStage] = useState<Stage>(story ? 'hold' : 'done');
+  useEffect(() => {
+    if (stage === 'done') return;
+    const timer = setTimeout(
+      () => setStage(stage === 'hold' ? 'moving' : 'done'),
+      stage === 'hold' ? HOLD_MS : MOVE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [stage]);
+  const settled = stage !== 'hold';
+  const order = settled
+    ? rows
+    : [...rows].sort(
+        (a, b) =>
+          (changes?.get(a.id)?.prevRank ?? 1e9 + a.rank) - (changes?.get(b.id)?.prevRank ?? 1e9 + b.rank),
+      );
+  const body = useFlip<HTMLTableSectionElement>(order.map((r) => r.id).join(' '));
   const best = Math.max(1, ...rows.map((r) => r.score));
+  const showChanges = !!changes && !detailed;
   return (
-    <table className={`leader-table${large ? ' leader-table--large' : ''}`}>
+    <table
+      className={`leader-table${large ? ' leader-table--large' : ''}${settled ? ' is-settled' : ''}`}
+      aria-busy={stage === 'done' ? undefined : true}
+    >
       <caption className="visually-hidden">{caption}</caption>
       <thead className={detailed ? undefined : 'visually-hidden'}>
         <tr>
           <th scope="col">Rank</th>
           <th scope="col">Player</th>
           {detailed ? <th scope="col">Correct</th> : null}
+          {showChanges ? <th scope="col">This round</th> : null}
           <th scope="col">Score</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((row) => {
-          const you = row.id === youId;
-          return (
-            <tr key={row.id} className={`${you ? 'is-you' : ''} rank-${Math.min(row.rank, 4)}`}>
-              <td className="leader-table__rank">
-                <span className="rank-badge">{row.rank}</span>
-              </td>
-              <th scope="row" className="leader-table__name">
-                <span className="leader-table__name-text">
-                  <PlayerName name={row.name} />
-                </span>
-                {you ? <span className="tag tag--you">You</span> : null}
-                {!row.connected ? <span className="tag tag--muted">offline</span> : null}
-                {!detailed ? (
-                  <span className="leader-table__bar" aria-hidden="true">
-                    <span style={{ transform: `scaleX(${row.score / best})` }} />
-                  </span>
-                ) : null}
-              </th>
-              {detailed ? <td className="leader-table__num">{row.correct}</td> : null}
-              <td className="leader-table__num leader-table__score">{row.score.toLocaleString('en-US')}</td>
-            </tr>
-          );
-        })}
+      <tbody ref={body}>
+        {order.map((row) => (
+          <Row
+            key={row.id}
+            row={row}
+            you={row.id === youId}
+            detailed={detailed}
+            best={best}
+            change={showChanges ? (changes?.get(row.id) ?? null) : null}
+            showChanges={showChanges}
+            settled={settled}
+          />
+        ))}
       </tbody>
     </table>
+  );
+}
+
+interface RowProps {
+  row: LeaderRow;
+  you: boolean;
+  detailed: boolean;
+  best: number;
+  change: RowChange | null;
+  showChanges: boolean;
+  settled: boolean;
+}
+
+function Row({ row, you, detailed, best, change, showChanges, settled }: RowProps) {
+  const from = settled ? (change?.prevScore ?? null) : null;
+  const counted = useCountUp(from, row.score, 0, 900);
+  const score = settled ? counted : (change?.prevScore ?? row.score);
+  const rank = settled ? row.rank : (change?.prevRank ?? row.rank);
+  const places = change?.prevRank != null ? change.prevRank - change.rank : 0;
+  return (
+    <tr data-flip-id={row.id} className={`${you ? 'is-you' : ''} rank-${Math.min(rank, 4)}`}>
+      <td className="leader-table__rank">
+        <span className="rank-badge">{rank}</span>
+      </td>
+      <th scope="row" className="leader-table__name">
+        <span className="leader-table__name-text">
+          <PlayerName name={row.name} />
+        </span>
+        {you ? <span className="tag tag--you">You</span> : null}
+        {!row.connected ? <span className="tag tag--muted">offline</span> : null}
+        {!detailed ? (
+          <span className="leader-table__bar" aria-hidden="true">
+            <span style={{ transform: `scaleX(${score / best})` }} />
+          </span>
+        ) : null}
+      </th>
+      {detailed ? <td className="leader-table__num">{row.correct}</td> : null}
+      {showChanges ? (
+        <td className="leader-table__change">
+          {change?.points ? (
+            <span className="round-points">+{change.points.toLocaleString('en-US')}</span>
+          ) : null}
+          {places !== 0 ? (
+            <span className={`rank-move ${places > 0 ? 'is-up' : 'is-down'}`}>
+              <MoveIcon up={places > 0} />
+              {Math.abs(places)}
+              <span className="visually-hidden">{places > 0 ? ' places up' : ' places down'}</span>
+            </span>
+          ) : null}
+        </td>
+      ) : null}
+      <td className="leader-table__num leader-table__score">{score.toLocaleString('en-US')}</td>
+    </tr>
+  );
+}
+
+function MoveIcon({ up }: { up: boolean }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={up ? 'M12 5l8 12H4z' : 'M12 19l8-12H4z'} fill="currentColor" />
+    </svg>
   );
 }

@@ -6,6 +6,7 @@
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi, useDesktop } from '../api/api-context';
+import { VibrationToggle } from '../phone/vibration-toggle';
 import { Brand } from './brand';
 import { CloseRoomButton } from './close-room-button';
 import { PlayerName } from './player-name';
@@ -36,6 +37,7 @@ export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
             Host · {game.connectedCount} {game.connectedCount === 1 ? 'player' : 'players'}
           </span>
         ) : null}
+        {game.role === 'player' ? <VibrationToggle /> : null}
         {me ? (
           <span className="chip chip--me">
             <span className="visually-hidden">You are </span>

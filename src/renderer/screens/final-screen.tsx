@@ -1,57 +1,52 @@
 /**
- * Final: a podium for the top three, your own place, and the table (the full standings for the
- * host). The host can export the results as CSV and start another game.
+ * Final. The projector plays the podium: third, then second, then (after a drum roll) the winner
+ * with confetti, centred for one to three players; beside it the next few places, never the whole
+ * class (the host opens the full standings from the host bar, and they are in the exports). A
+ * player's screen names their place, with a medal and a summary for the podium.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
-import type { AppState } from '../../shared/api/quiz-api';
 import type { LeaderRow } from '../../shared/protocol';
-import { useApi } from '../api/api-context';
 import { LeaderTable, ordinal } from '../components/leader-table';
 import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
+import { Confetti } from '../motion/confetti';
+import { usePodiumReveal } from '../motion/use-podium-reveal';
 import './final-screen.css';
 
 interface FinalProps {
-  state: AppState;
   game: ClientView;
   me: ClientView | null;
 }
 
-export function FinalScreen({ state, game, me }: FinalProps) {
+/** Places after the podium that the projector lists. */
+const MORE_ROWS = 5;
+/** Rows of the final table a player's screen shows (the host sends ten). */
+const PHONE_ROWS = 5;
+
+export function FinalScreen({ game, me }: FinalProps) {
   const isHost = game.role === 'host';
   const rows = isHost && game.standings.length > 0 ? game.standings : game.top;
+  const podium = rows.slice(0, 3);
+  const reveal = usePodiumReveal(podium.length);
+  const [confetti, setConfetti] = useState(true);
+  const confettiDone = useCallback(() => setConfetti(false), []);
   const winner = rows[0];
   const you = me?.you ?? null;
+  const heading = !winner ? (
+    'Game over'
+  ) : reveal.winner ? (
+    <>
+      <PlayerName name={winner.name} /> wins!
+    </>
+  ) : (
+    'And the winner is…'
+  );
   return (
-    <section className="screen final">
+    <section className={`screen final ${isHost ? 'final--host' : 'final--player'}`}>
       <div className="final__head">
         <p className="final__kicker">{game.quiz?.title} · Final results</p>
-        <ScreenHeading>
-          {winner ? (
-            <>
-              <PlayerName name={winner.name} /> wins!
-            </>
-          ) : (
-            'Game over'
-          )}
-        </ScreenHeading>
-      </div>
-      {rows.length > 0 ? <Podium rows={rows.slice(0, 3)} youId={you?.id ?? null} /> : null}
-      {you && you.rank !== null ? (
-        <p className="your-place card">
-          You finished <strong>{ordinal(you.rank)}</strong> of {game.playerCount} with{' '}
-          <strong>{you.score.toLocaleString('en-US')}</strong> points.
-        </p>
-      ) : null}
-      <div className="final__table">
-        <h2>{isHost ? 'All players' : 'Top players'}</h2>
-        <LeaderTable
-          rows={rows}
-          youId={you?.id}
-          caption={isHost ? 'Final standings' : 'Top players'}
-          detailed={isHost}
-        />
+        <ScreenHeading className="final__title">{heading}</ScreenHeading>
       </div>
       {isHost && game.waitingCount > 0 ? (
         <p className="final__waiting" role="status">
@@ -60,19 +55,31 @@ export function FinalScreen({ state, game, me }: FinalProps) {
         </p>
       ) : null}
       {isHost ? (
-        <HostFinalActions state={state} />
+        <div className={`final__body${rows.length > 3 ? ' has-more' : ''}`}>
+          {podium.length > 0 ? <Podium rows={podium} shown={reveal.shown} youId={you?.id ?? null} /> : null}
+          {rows.length > 3 ? (
+            <div className="final__more">
+              <h2>Also on the board</h2>
+              <LeaderTable rows={rows.slice(3, 3 + MORE_ROWS)} youId={you?.id} caption="Next places" />
+            </div>
+          ) : null}
+        </div>
       ) : (
-        <p className="final__wait">Thanks for playing! Stay here: the host may start another game.</p>
+        <PlayerFinal game={game} you={you} revealed={reveal.winner} />
       )}
+      {reveal.winner && confetti && podium.length > 0 ? <Confetti onDone={confettiDone} /> : null}
     </section>
   );
 }
 
-function Podium({ rows, youId }: { rows: LeaderRow[]; youId: string | null }) {
+function Podium({ rows, shown, youId }: { rows: LeaderRow[]; shown: boolean[]; youId: string | null }) {
   return (
-    <ol className="podium" aria-label="Podium">
+    <ol className={`podium podium--${rows.length}`} aria-label="Podium">
       {rows.map((r, i) => (
-        <li key={r.id} className={`podium__place podium__place--${i + 1}${r.id === youId ? ' is-you' : ''}`}>
+        <li
+          key={r.id}
+          className={`podium__place podium__place--${i + 1}${shown[i] ? ' is-shown' : ''}${r.id === youId ? ' is-you' : ''}`}
+        >
           <PlayerName className="podium__name" name={r.name} />
           <span className="podium__score">{r.score.toLocaleString('en-US')} points</span>
           <span className="podium__block" aria-hidden="true">
@@ -85,46 +92,68 @@ function Podium({ rows, youId }: { rows: LeaderRow[]; youId: string | null }) {
   );
 }
 
-function HostFinalActions({ state }: { state: AppState }) {
-  const api = useApi();
-  const [quizId, setQuizId] = useState('');
-  const [note, setNote] = useState<string | null>(null);
-  async function exportCsv() {
-    const result = await api.exportCsv();
-    setNote(result.ok ? 'Results exported as CSV.' : result.message);
-  }
+function PlayerFinal({
+  game,
+  you,
+  revealed,
+}: {
+  game: ClientView;
+  you: ClientView['you'];
+  revealed: boolean;
+}) {
+  const mine = you ? game.top.find((r) => r.id === you.id) : undefined;
+  const podium = !!you && you.rank !== null && you.rank <= 3;
   return (
-    <div className="final__actions card card--glass">
-      <button type="button" className="btn btn--secondary btn--large" onClick={() => void exportCsv()}>
-        Export CSV
-      </button>
-      <div className="final__again">
-        {state.quizzes.length > 0 ? (
-          <div className="field field--inline">
-            <label htmlFor="next-quiz" className="field__label">
-              Next quiz
-            </label>
-            <select id="next-quiz" value={quizId} onChange={(e) => setQuizId(e.target.value)}>
-              <option value="">The same quiz again</option>
-              {state.quizzes.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.title} ({q.questionCount} questions)
-                </option>
-              ))}
-            </select>
+    <div className="final__mine">
+      {you && you.rank !== null ? (
+        revealed ? (
+          <div className={`final-card card${podium ? ' final-card--medal' : ''}`}>
+            {podium ? <Medal rank={you.rank} /> : null}
+            <p className="final-card__place">
+              You finished <strong>{ordinal(you.rank)}</strong>
+              <span className="final-card__of"> of {game.playerCount}</span>
+            </p>
+            <p className="final-card__summary">
+              <strong>{you.score.toLocaleString('en-US')}</strong> points
+              {mine ? (
+                <>
+                  {' '}
+                  · <strong>{mine.correct}</strong> of {game.quiz?.questionCount ?? '?'} right
+                </>
+              ) : null}
+            </p>
           </div>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn--primary btn--large"
-          onClick={() => api.newGame(quizId || undefined)}
-        >
-          Play again
-        </button>
-      </div>
-      <p className="final__note" role="status">
-        {note}
-      </p>
+        ) : (
+          <p className="final-card final-card--wait card card--glass">Drum roll…</p>
+        )
+      ) : null}
+      {revealed ? (
+        <div className="final__table">
+          <h2>Top players</h2>
+          <LeaderTable rows={game.top.slice(0, PHONE_ROWS)} youId={you?.id} caption="Top players" />
+        </div>
+      ) : null}
+      <p className="final__wait">Thanks for playing! Stay here: the host may start another game.</p>
     </div>
+  );
+}
+
+const MEDALS = ['Gold', 'Silver', 'Bronze'];
+
+function Medal({ rank }: { rank: number }) {
+  return (
+    <svg
+      className={`medal medal--${rank}`}
+      viewBox="0 0 64 80"
+      role="img"
+      aria-label={`${MEDALS[rank - 1]} medal`}
+    >
+      <path d="M18 2h12l8 26H26zM34 2h12l-8 26h-12z" className="medal__ribbon" />
+      <circle cx="32" cy="50" r="24" className="medal__disc" />
+      <circle cx="32" cy="50" r="18" className="medal__face" />
+      <text x="32" y="58" textAnchor="middle" className="medal__rank">
+        {rank}
+      </text>
+    </svg>
   );
 }

@@ -1,21 +1,31 @@
-/** Leaderboard between questions: the top five, and your own place when you are not among them. */
+/**
+ * Leaderboard between questions: the top five sliding into their new ranks with the round's
+ * points and moves, call-outs for a long streak and a big climb, and your own place when you are
+ * not among the top five.
+ */
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { LeaderTable, ordinal } from '../components/leader-table';
+import { PlayerName } from '../components/player-name';
 import { NextControl } from '../components/next-control';
 import { ScreenHeading } from '../components/screen-heading';
+import type { Callout } from '../standings/round-changes';
+import type { RoundView } from '../standings/use-round-changes';
 import './leaderboard-screen.css';
 
 interface LeaderboardProps {
   state: AppState;
   game: ClientView;
   me: ClientView | null;
+  round: RoundView | null;
 }
 
-export function LeaderboardScreen({ state, game, me }: LeaderboardProps) {
+export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) {
   const you = me?.you ?? null;
   const inTop = !!you && game.top.some((r) => r.id === you.id);
   const q = game.question;
+  const isHost = game.role === 'host';
+  const callouts = isHost ? (round?.callouts ?? []) : [];
   return (
     <section className="screen leaderboard">
       <div className="leaderboard__head">
@@ -26,7 +36,16 @@ export function LeaderboardScreen({ state, game, me }: LeaderboardProps) {
           </p>
         ) : null}
       </div>
-      <LeaderTable rows={game.top} youId={you?.id} caption="Top five players" large={game.role === 'host'} />
+      {callouts.length > 0 ? <Callouts callouts={callouts} /> : null}
+      <div className="leaderboard__table">
+        <LeaderTable
+          rows={game.top}
+          youId={you?.id}
+          caption="Top five players"
+          large={isHost}
+          changes={round?.changes ?? null}
+        />
+      </div>
       {you && !inTop && you.rank !== null ? (
         <p className="your-place card">
           You are <strong>{ordinal(you.rank)}</strong> with{' '}
@@ -37,9 +56,59 @@ export function LeaderboardScreen({ state, game, me }: LeaderboardProps) {
         game={game}
         clockOffset={state.clockOffset}
         nextLabel="Next question"
-        buttonLabel="Next question"
         totalMs={game.settings.leaderboardSeconds * 1000}
       />
     </section>
+  );
+}
+
+function Callouts({ callouts }: { callouts: Callout[] }) {
+  return (
+    <ul className="callouts" aria-label="Highlights">
+      {callouts.map((c) => (
+        <li key={c.kind} className={`callout callout--${c.kind}`}>
+          {c.kind === 'streak' ? (
+            <>
+              <FlameIcon />
+              <span>
+                <strong>
+                  <PlayerName name={c.name} />
+                </strong>{' '}
+                is on fire: {c.streak} right in a row
+              </span>
+            </>
+          ) : (
+            <>
+              <RocketIcon />
+              <span>
+                <strong>
+                  <PlayerName name={c.name} />
+                </strong>{' '}
+                climbs {c.places} places to {ordinal(c.rank)}
+              </span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FlameIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M12 2c1 4 5 6 5 11a5 5 0 0 1-10 0c0-2 1-3.5 2-4.5 0 2 1 3 2 3 0-3-1-6 1-9.5z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+function RocketIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M12 3l7 9h-4v9H9v-9H5z" fill="currentColor" />
+    </svg>
   );
 }

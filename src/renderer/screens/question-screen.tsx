@@ -1,23 +1,38 @@
 /**
- * Question: the prompt, the options (colour + shape + number key 1-4 + text), the countdown to the
- * host's deadline and "answer locked" once an answer is sent. The host also sees how many have
- * answered, with Skip and End.
+ * Question: the prompt, the countdown to the host's deadline, and the options (colour + shape +
+ * number key + text). On a player's screen the options are an answer pad that fills the screen,
+ * with "answer locked" once an answer is sent and a clear "time's up" when the deadline passes. The
+ * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
+ * The host's Skip, End and "Show answer now" are in the host bar.
  */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
+import { FitText } from '../components/fit-text';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
 import './question-screen.css';
-import { EndGameButton } from '../components/end-game-button';
 
 interface QuestionProps {
   state: AppState;
   game: ClientView;
   me: ClientView | null;
+}
+
+/**
+ * How the height is shared between the prompt and the answers: in proportion to the text each
+ * holds (two answer tiles share a row's width), so both end up at about the same type size. A
+ * short prompt still gets a good third, and never more than about half.
+ */
+export function promptShare(prompt: string, options: string[]): number {
+  const longest = Math.max(0, ...options.map((o) => o.length));
+  const rows = Math.ceil(options.length / 2);
+  const promptNeeds = prompt.length + 60;
+  const answersNeed = rows * (2 * longest + 80);
+  return Math.min(0.5, Math.max(0.3, promptNeeds / (promptNeeds + answersNeed)));
 }
 
 /** The option this player picked for the open question (acknowledged, or still on its way). */
@@ -36,7 +51,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   const open = remaining > 0;
   // While reconnecting an answer could not be sent: the buttons wait for the connection.
   const canAnswer = !!me && me.connection === 'open' && picked === null && open && !!q;
-  const isHost = game.role === 'host';
+  const timeUp = !!me && !open && picked === null;
 
   useEffect(() => {
     if (!canAnswer || !q) return;
@@ -56,55 +71,77 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
 
   if (!q) return null;
   const pickedText = picked !== null ? q.options[picked] : null;
+  const layout = `options--${q.options.length}`;
+  const share = promptShare(q.prompt, q.options);
+  const rows = { '--prompt-rows': `${share}fr`, '--pad-rows': `${1 - share}fr` } as CSSProperties;
 
   return (
-    <section className={`screen question${picked !== null ? ' has-picked' : ''}`}>
-      <div className="question__head">
-        <p className="question__counter">
-          <span>
-            Question {q.index + 1} of {q.count}
-          </span>
-          {q.points === 0 ? <span className="tag tag--muted">No points</span> : null}
-          {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
-        </p>
-        <ScreenHeading className="question__prompt">{q.prompt}</ScreenHeading>
-        <TimeBar deadline={q.deadline} totalMs={q.timeLimitMs} clockOffset={state.clockOffset} announce />
-      </div>
+    <section
+      className={`screen question${me ? ' question--pad' : ''}${picked !== null ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}`}
+      style={rows}
+    >
+      <p className="question__counter">
+        <span>
+          Question {q.index + 1} of {q.count}
+        </span>
+        {q.points === 0 ? <span className="tag tag--muted">No points</span> : null}
+        {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
+      </p>
+      <ScreenHeading className="question__prompt" fit={q.prompt}>
+        {q.prompt}
+      </ScreenHeading>
+      <TimeBar deadline={q.deadline} totalMs={q.timeLimitMs} clockOffset={state.clockOffset} announce />
 
       {me ? (
-        <div className="options" role="group" aria-label="Answers" aria-describedby="answer-keys-hint">
-          {q.options.map((text, i) => {
-            const mine = picked === i;
-            return (
-              <button
-                key={i}
-                type="button"
-                className={`option opt-${i}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
-                disabled={!canAnswer}
-                aria-pressed={mine}
-                aria-keyshortcuts={String(i + 1)}
-                onClick={() => api.answer(i)}
-              >
-                <OptionShape index={i} className="option__shape" />
-                <span className="option__text">{text}</span>
-                <kbd className="option__key" aria-hidden="true">
-                  {i + 1}
-                </kbd>
-                {mine ? (
-                  <span className="option__lock" aria-hidden="true">
-                    <LockIcon />
-                  </span>
-                ) : null}
-              </button>
-            );
-          })}
+        <div className="question__pad">
+          <div
+            className={`options ${layout}`}
+            role="group"
+            aria-label="Answers"
+            aria-describedby="answer-keys-hint"
+          >
+            {q.options.map((text, i) => {
+              const mine = picked === i;
+              return (
+                <button
+                  key={i}
+                  type="button"
+                  className={`option opt-${i}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
+                  disabled={!canAnswer}
+                  aria-pressed={mine}
+                  aria-keyshortcuts={String(i + 1)}
+                  onClick={() => api.answer(i)}
+                >
+                  <OptionShape index={i} className="option__shape" />
+                  <FitText as="span" className="option__text" text={text}>
+                    {text}
+                  </FitText>
+                  <kbd className="option__key" aria-hidden="true">
+                    {i + 1}
+                  </kbd>
+                  {mine ? (
+                    <span className="option__lock" aria-hidden="true">
+                      <LockIcon />
+                    </span>
+                  ) : null}
+                </button>
+              );
+            })}
+          </div>
+          {timeUp ? (
+            <p className="question__times-up" aria-hidden="true">
+              Time’s up!
+            </p>
+          ) : null}
         </div>
       ) : (
-        <ol className="options options--display" aria-label="Answers">
+        <ol className={`options options--display ${layout}`} aria-label="Answers">
           {q.options.map((text, i) => (
             <li key={i} className={`option opt-${i}`}>
               <OptionShape index={i} className="option__shape" />
-              <span className="option__text">{text}</span>
+              <FitText as="span" className="option__text" text={text}>
+                {text}
+              </FitText>
               <span className="option__key" aria-hidden="true">
                 {i + 1}
               </span>
@@ -118,31 +155,21 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         </p>
       ) : null}
 
-      <div className="question__status" role="status">
-        {pickedText !== null ? (
-          <p className="locked">
-            <LockIcon />
-            <span>
-              <strong>Answer locked:</strong> {pickedText}.{' '}
-              <span className="locked__wait">{open ? 'Waiting for the others…' : 'Time is up!'}</span>
-            </span>
-          </p>
-        ) : me && !open ? (
-          <p className="locked locked--late">Time is up! No answer this time.</p>
-        ) : null}
-      </div>
-
-      {isHost ? (
-        <div className="host-controls">
-          <p className="host-controls__count">
-            <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
-          </p>
-          <div className="host-controls__buttons">
-            <button type="button" className="btn btn--secondary" onClick={() => api.skip()}>
-              Skip question
-            </button>
-            <EndGameButton />
-          </div>
+      {me ? (
+        <div className="question__status" role="status">
+          {pickedText !== null ? (
+            <p className="locked">
+              <LockIcon />
+              <span>
+                <strong>Answer locked:</strong>
+                {/* The tile with the lock shows which; a screen reader hears it here. */}
+                <span className="visually-hidden"> {pickedText}.</span>{' '}
+                <span className="locked__wait">{open ? 'Waiting for the others…' : 'Time is up!'}</span>
+              </span>
+            </p>
+          ) : timeUp ? (
+            <p className="locked locked--late">Time is up! No answer this time.</p>
+          ) : null}
         </div>
       ) : null}
     </section>

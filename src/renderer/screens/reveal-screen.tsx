@@ -1,13 +1,19 @@
 /**
- * Reveal: the correct option, how many chose each option (a bar chart that is also a list a
- * screen reader can read), and for a player their points, streak and rank.
+ * Reveal. The host's screen (the projector) shows the correct option and how many chose each one
+ * (a bar chart that is also a list a screen reader can read). A player's screen is one full-screen
+ * state, right or wrong, with the points, streak, rank and the distance to the next place.
  */
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
+import type { PlayerResult, RevealView } from '../../shared/protocol';
+import { FitText } from '../components/fit-text';
+import { PlayerName } from '../components/player-name';
 import { NextControl } from '../components/next-control';
 import { ordinal } from '../components/leader-table';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
+import { useCountUp } from '../motion/use-count-up';
+import { placeGap } from '../standings/place-gap';
 import './reveal-screen.css';
 
 interface RevealProps {
@@ -20,119 +26,168 @@ export function RevealScreen({ state, game, me }: RevealProps) {
   const q = game.question;
   const reveal = game.reveal;
   if (!q || !reveal) return null;
-  const correctText = q.options[reveal.correct] ?? '';
-  const most = Math.max(1, ...reveal.counts);
-  const result = me?.you?.result?.question === reveal.index ? me.you.result : null;
   const last = q.index + 1 >= q.count;
-
+  const next = (
+    <NextControl
+      game={game}
+      clockOffset={state.clockOffset}
+      nextLabel={last ? 'Final results' : 'Leaderboard'}
+      totalMs={game.settings.revealSeconds * 1000}
+    />
+  );
+  const result = me?.you?.result?.question === reveal.index ? me.you.result : null;
+  const most = Math.max(1, ...reveal.counts);
+  if (game.role !== 'host' && me?.you)
+    return (
+      <PersonalResult
+        game={game}
+        me={me}
+        reveal={reveal}
+        result={result}
+        answer={q.options[reveal.correct] ?? ''}
+      >
+        {next}
+      </PersonalResult>
+    );
   return (
-    <section className="screen reveal">
-      <div className="reveal__head">
-        <p className="reveal__prompt">{q.prompt}</p>
-        {reveal.voided ? (
-          <ScreenHeading>Question skipped — nobody scores</ScreenHeading>
+    <section className="screen reveal reveal--chart">
+      <FitText as="p" className="reveal__prompt" text={q.prompt}>
+        {q.prompt}
+      </FitText>
+      <AnswerHeading reveal={reveal} answer={q.options[reveal.correct] ?? ''} />
+      <ul className="results" aria-label="How everyone answered">
+        {q.options.map((text, i) => {
+          const count = reveal.counts[i] ?? 0;
+          const correct = i === reveal.correct;
+          const yours = result?.option === i;
+          return (
+            <li key={i} className={`result opt-${i}${correct ? ' is-correct' : ' is-wrong'}`}>
+              <OptionShape index={i} className="result__shape" />
+              <FitText as="span" className="result__text" text={text}>
+                {text}
+              </FitText>
+              {/* Always there, empty or not, so every row's bar sits in the same column. */}
+              <span className="result__tags">
+                {correct ? (
+                  <span className="tag tag--correct">
+                    <CheckIcon /> Correct
+                  </span>
+                ) : null}
+                {yours ? <span className="tag tag--you">Your answer</span> : null}
+              </span>
+              <span className="result__bar" aria-hidden="true">
+                <span style={{ transform: `scaleX(${count / most})` }} />
+              </span>
+              <span className="result__count">
+                {count}
+                <span className="visually-hidden">{count === 1 ? ' player' : ' players'}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="reveal__foot">
+        <p className="reveal__answered">
+          {reveal.answered} of {game.playerCount} answered
+        </p>
+        {next}
+      </div>
+    </section>
+  );
+}
+
+function AnswerHeading({ reveal, answer }: { reveal: RevealView; answer: string }) {
+  if (reveal.voided)
+    return (
+      <ScreenHeading className="reveal__heading" fit="skipped">
+        Question skipped — nobody scores
+      </ScreenHeading>
+    );
+  return (
+    <ScreenHeading className="reveal__heading" fit={answer}>
+      <span className="reveal__kicker">The answer is </span>
+      <span className="reveal__answer">{answer}</span>
+    </ScreenHeading>
+  );
+}
+
+function headline(reveal: RevealView, result: PlayerResult): string {
+  if (reveal.voided) return 'Skipped';
+  if (result.option === null) return 'No answer';
+  return result.correct ? 'Correct!' : 'Not this time';
+}
+
+interface PersonalProps {
+  game: ClientView;
+  me: ClientView;
+  reveal: RevealView;
+  result: PlayerResult | null;
+  answer: string;
+  children: React.ReactNode;
+}
+
+function PersonalResult({ game, me, reveal, result, answer, children }: PersonalProps) {
+  const mood =
+    !result || reveal.voided || result.option === null
+      ? 'is-none'
+      : result.correct
+        ? 'is-correct'
+        : 'is-wrong';
+  const points = useCountUp(result ? 0 : null, result?.points ?? 0, 250, 700);
+  const gap = result ? placeGap(me.top, result.rank, result.score) : null;
+  return (
+    <section className={`screen reveal reveal--personal`}>
+      <div className={`result-panel ${mood}`}>
+        <AnswerHeading reveal={reveal} answer={answer} />
+        {result === null ? (
+          <p className="result-panel__headline">Results are on their way…</p>
         ) : (
-          <ScreenHeading>
-            <span className="reveal__kicker">The answer is </span>
-            <span className="reveal__answer">{correctText}</span>
-          </ScreenHeading>
+          <>
+            <p className="result-panel__headline">
+              {mood === 'is-correct' ? <CheckIcon /> : mood === 'is-wrong' ? <CrossIcon /> : null}
+              {headline(reveal, result)}
+            </p>
+            <p className="result-panel__points">
+              +{points.toLocaleString('en-US')} <span>points</span>
+            </p>
+            <dl className="result-panel__stats">
+              <div>
+                <dt>Streak</dt>
+                <dd>
+                  <span className="nowrap">
+                    {result.streak > 1 ? (
+                      <span aria-hidden="true" className="flame">
+                        <FlameIcon />
+                      </span>
+                    ) : null}
+                    {result.streak}
+                  </span>
+                </dd>
+              </div>
+              <div>
+                <dt>Rank</dt>
+                <dd>
+                  {ordinal(result.rank)}
+                  <span className="result-panel__small">of {game.playerCount}</span>
+                </dd>
+              </div>
+              {gap && gap.kind !== 'alone' ? (
+                <div>
+                  <dt>{gap.kind === 'behind' ? `Behind ${ordinal(gap.rank)}` : 'Lead'}</dt>
+                  <dd>
+                    {gap.points.toLocaleString('en-US')}
+                    <span className="result-panel__small">
+                      {gap.kind === 'behind' ? 'points to ' : 'points on '}
+                      <PlayerName name={gap.name} />
+                    </span>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </>
         )}
       </div>
-
-      <div className="reveal__body">
-        <ul className="results" aria-label="How everyone answered">
-          {q.options.map((text, i) => {
-            const count = reveal.counts[i] ?? 0;
-            const correct = i === reveal.correct;
-            const yours = result?.option === i;
-            return (
-              <li key={i} className={`result opt-${i}${correct ? ' is-correct' : ' is-wrong'}`}>
-                <span className="result__label">
-                  <OptionShape index={i} className="result__shape" />
-                  <span className="result__text">{text}</span>
-                  {correct || yours ? (
-                    <span className="result__tags">
-                      {correct ? (
-                        <span className="tag tag--correct">
-                          <CheckIcon /> Correct
-                        </span>
-                      ) : null}
-                      {yours ? <span className="tag tag--you">Your answer</span> : null}
-                    </span>
-                  ) : null}
-                </span>
-                <span className="result__bar" aria-hidden="true">
-                  <span style={{ transform: `scaleX(${count / most})` }} />
-                </span>
-                <span className="result__count">
-                  {count}
-                  <span className="visually-hidden">{count === 1 ? ' player' : ' players'}</span>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-
-        {me?.you ? (
-          <div className={`you-result card ${result?.correct ? 'is-correct' : 'is-wrong'}`}>
-            {result === null ? (
-              <p className="you-result__headline">Results are on their way…</p>
-            ) : (
-              <>
-                <p className="you-result__headline">
-                  {reveal.voided
-                    ? 'Skipped'
-                    : result.option === null
-                      ? 'No answer'
-                      : result.correct
-                        ? 'Correct!'
-                        : 'Not this time'}
-                </p>
-                <p className="you-result__points">
-                  +{result.points.toLocaleString('en-US')} <span>points</span>
-                </p>
-                <dl className="you-result__stats">
-                  <div>
-                    <dt>Score</dt>
-                    <dd>{result.score.toLocaleString('en-US')}</dd>
-                  </div>
-                  <div>
-                    <dt>Streak</dt>
-                    <dd>
-                      <span className="nowrap">
-                        {result.streak > 1 ? (
-                          <span aria-hidden="true" className="flame">
-                            <FlameIcon />
-                          </span>
-                        ) : null}
-                        {result.streak}
-                      </span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Rank</dt>
-                    <dd>
-                      {ordinal(result.rank)}
-                      <span className="you-result__of">of {game.playerCount}</span>
-                    </dd>
-                  </div>
-                </dl>
-              </>
-            )}
-          </div>
-        ) : null}
-      </div>
-
-      <p className="reveal__answered">
-        {reveal.answered} of {game.playerCount} answered
-      </p>
-      <NextControl
-        game={game}
-        clockOffset={state.clockOffset}
-        nextLabel={last ? 'Final results' : 'Leaderboard'}
-        buttonLabel={last ? 'Show final results' : 'Show leaderboard'}
-        totalMs={game.settings.revealSeconds * 1000}
-      />
+      {children}
     </section>
   );
 }
@@ -147,6 +202,20 @@ function CheckIcon() {
         strokeWidth="3"
         strokeLinecap="round"
         strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function CrossIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M6 6l12 12M18 6L6 18"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+        strokeLinecap="round"
       />
     </svg>
   );

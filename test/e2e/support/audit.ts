@@ -33,15 +33,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** Waits for entry animations and transitions to end, so the page shows the screen as people see it. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as PageGlobals).document;
+    // Reading layout first brings styles up to date, so that transitions a resize set off exist;
+    // an animation ending may set off another, hence a few rounds.
+    for (let round = 0; round < 3; round++) {
+      void doc.documentElement.offsetHeight;
+      const finite = doc.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+      if (finite.length === 0) return;
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENS_DIR, { recursive: true });
-  // Let entry animations settle so that the picture shows the screen as people see it.
-  await page.evaluate(() => {
-    const running = (globalThis as unknown as PageGlobals).document.getAnimations();
-    const finite = running.filter((a) => a.effect?.getTiming().iterations !== Infinity);
-    return Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-  });
-  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+  await settled(page);
+  // One image pixel per CSS pixel: phones' pictures at their size in points.
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true, scale: 'css' });
 }
 
 /** Screenshots the screen as `name`, then fails the test on serious or critical axe violations. */

@@ -11,7 +11,8 @@ export interface PageElement {
 export interface PageGlobals {
   document: {
     activeElement: PageElement | null;
-    documentElement: { scrollWidth: number };
+    fullscreenElement?: PageElement | null;
+    documentElement: { scrollWidth: number; offsetHeight: number };
     getAnimations(): {
       effect: { getTiming(): { iterations?: number } } | null;
       finished: Promise<unknown>;

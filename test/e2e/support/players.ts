@@ -40,6 +40,8 @@ export async function answered(page: Page): Promise<void> {
 /** The rows of a leaderboard table as name and score (ignores the "You"/"offline" tags). */
 export async function tableScores(table: Locator): Promise<Map<string, number>> {
   await visible(table);
+  // A leaderboard is busy while its rows move and its scores count up.
+  await table.and(table.page().locator(':not([aria-busy="true"])')).waitFor();
   const rows = await table
     .locator('tbody tr')
     .evaluateAll((trs) =>

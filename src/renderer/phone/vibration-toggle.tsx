@@ -1,0 +1,27 @@
+/** The player's switch for vibration (off by default), in the top bar of a phone that can vibrate. */
+import { canVibrate, setVibration, useVibrationSetting } from './vibration';
+
+export function VibrationToggle() {
+  const on = useVibrationSetting();
+  if (!canVibrate()) return null;
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label="Vibrate"
+      aria-pressed={on}
+      title={on ? 'Vibration is on' : 'Vibration is off'}
+      onClick={() => setVibration(!on)}
+    >
+      <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <rect x="8" y="3" width="8" height="18" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path
+          d="M4 8v8M20 8v8M1.5 10v4M22.5 10v4"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        />
+      </svg>
+    </button>
+  );
+}

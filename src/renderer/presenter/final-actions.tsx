@@ -1,0 +1,86 @@
+/**
+ * The host's controls once the game is over: the full standings (a drawer only the host opens: the
+ * projector shows the podium and the top of the table, not the whole class), Export CSV, and
+ * Play again with the same quiz or another one.
+ */
+import { useState, type ReactNode } from 'react';
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { LeaderTable } from '../components/leader-table';
+import { useModalDialog } from '../components/use-modal-dialog';
+
+export function FinalActions({ state, game }: { state: AppState; game: ClientView }) {
+  const api = useApi();
+  const [quizId, setQuizId] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const [drawer, setDrawer] = useState(false);
+  async function exportCsv() {
+    const result = await api.exportCsv();
+    setNote(result.ok ? 'Results exported as CSV.' : result.message);
+  }
+  const rows = game.standings.length > 0 ? game.standings : game.top;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn--secondary"
+        aria-haspopup="dialog"
+        onClick={() => setDrawer(true)}
+      >
+        Full standings
+      </button>
+      <button type="button" className="btn btn--secondary" onClick={() => void exportCsv()}>
+        Export CSV
+      </button>
+      {state.quizzes.length > 0 ? (
+        <span className="host-bar__field">
+          <label htmlFor="next-quiz">Next quiz</label>
+          <select id="next-quiz" value={quizId} onChange={(e) => setQuizId(e.target.value)}>
+            <option value="">The same quiz again</option>
+            {state.quizzes.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title} ({q.questionCount} questions)
+              </option>
+            ))}
+          </select>
+        </span>
+      ) : null}
+      <button type="button" className="btn btn--primary" onClick={() => api.newGame(quizId || undefined)}>
+        Play again
+      </button>
+      <p className="host-bar__note" role="status">
+        {note}
+      </p>
+      <StandingsDrawer open={drawer} onClose={() => setDrawer(false)}>
+        <LeaderTable rows={rows} caption="Final standings" detailed />
+      </StandingsDrawer>
+    </>
+  );
+}
+
+function StandingsDrawer({
+  open,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useModalDialog(open);
+  return (
+    <dialog ref={ref} className="drawer" aria-labelledby="standings-title" onClose={onClose}>
+      <div className="drawer__head">
+        <h2 id="standings-title">Full standings</h2>
+        <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {/* Focusable, so that the keyboard can scroll a long table. */}
+      <div className="drawer__body" tabIndex={0}>
+        {children}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The host's control bar, fixed at the bottom of the projector whatever the phase: what is
+ * happening (answers in), the next step (also Space, → or a clicker's Page Down), Skip and End,
+ * then sound, full screen and the keys. The stage above it never scrolls, so the way forward is
+ * always on screen. Only the host's screen loads this (and the sound that comes with it).
+ */
+import { useCallback, useState } from 'react';
+import type { ClientView } from '../../shared/client/client-view';
+import type { AppState } from '../../shared/api/quiz-api';
+import { useApi } from '../api/api-context';
+import { EndGameButton } from '../components/end-game-button';
+import { SoundControls } from '../sound/sound-controls';
+import { useHostSound } from '../sound/use-host-sound';
+import { FinalActions } from './final-actions';
+import { KeysHelp } from './keys-help';
+import { canEnd, nextStep } from './next-step';
+import { useConfirmStep } from '../components/use-confirm-step';
+import { useFullscreen } from './use-fullscreen';
+import { usePresenterKeys } from './use-presenter-keys';
+import './host-bar.css';
+
+export function HostBar({ state, game }: { state: AppState; game: ClientView }) {
+  const api = useApi();
+  const sound = useHostSound(game, state.clockOffset);
+  const fullscreen = useFullscreen();
+  const end = useConfirmStep(useCallback(() => api.end(), [api]));
+  const [help, setHelp] = useState(false);
+  const step = nextStep(game);
+  const runNext = step ? () => (step.command === 'start' ? api.start() : api.next()) : null;
+  const question = game.phase === 'question';
+  const endable = canEnd(game);
+
+  usePresenterKeys({
+    next: runNext,
+    skip: question ? () => api.skip() : null,
+    end: endable ? end.press : null,
+    fullscreen: fullscreen.supported ? fullscreen.toggle : null,
+    mute: () => sound.update({ muted: !sound.settings.muted }),
+    help: () => setHelp((open) => !open),
+  });
+
+  return (
+    <section className="host-bar" aria-label="Host controls">
+      <div className="host-bar__status">
+        {question ? (
+          <p className="host-bar__answered">
+            <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
+          </p>
+        ) : null}
+      </div>
+      <div className="host-bar__actions">
+        {game.phase === 'finished' ? (
+          <FinalActions state={state} game={game} />
+        ) : (
+          <>
+            {/* The lobby has its own Start button, next to the players and the start rule. */}
+            {step && runNext && game.phase !== 'lobby' ? (
+              <button
+                type="button"
+                className="btn btn--primary btn--large"
+                aria-keyshortcuts="Space ArrowRight PageDown"
+                onClick={runNext}
+              >
+                {step.label}
+              </button>
+            ) : null}
+            {question ? (
+              <button
+                type="button"
+                className="btn btn--secondary"
+                aria-keyshortcuts="S"
+                onClick={() => api.skip()}
+              >
+                Skip question
+              </button>
+            ) : null}
+            {endable ? <EndGameButton asking={end.asking} onPress={end.press} /> : null}
+          </>
+        )}
+      </div>
+      <div className="host-bar__tools">
+        <SoundControls engine={sound} />
+        {fullscreen.supported ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={fullscreen.active ? 'Exit full screen' : 'Full screen'}
+            aria-keyshortcuts="F"
+            title={fullscreen.active ? 'Exit full screen (F)' : 'Full screen (F)'}
+            onClick={fullscreen.toggle}
+          >
+            <FullscreenIcon active={fullscreen.active} />
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keys"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keys (?)"
+          onClick={() => setHelp(true)}
+        >
+          <span aria-hidden="true">?</span>
+        </button>
+      </div>
+      <KeysHelp open={help} onClose={() => setHelp(false)} />
+    </section>
+  );
+}
+
+function FullscreenIcon({ active }: { active: boolean }) {
+  const d = active ? 'M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5' : 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5';
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+    </svg>
+  );
+}

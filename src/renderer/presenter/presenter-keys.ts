@@ -1,0 +1,54 @@
+/**
+ * The host's keyboard, as a presenter uses it: a clicker sends PageDown or ArrowRight for "next",
+ * so those and Space move the game on; S skips the question, E ends the game (pressed twice),
+ * F toggles full screen, M mutes, ? shows the keys. Pure, so the bindings are tested as rules.
+ */
+export type PresenterAction = 'next' | 'skip' | 'end' | 'fullscreen' | 'mute' | 'help';
+
+export interface KeyPress {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  /** What has focus: typing in a field never triggers a binding. */
+  target: { tagName?: string; isContentEditable?: boolean; type?: string } | null;
+}
+
+/** The keys, as the help overlay lists them. */
+export const PRESENTER_KEYS: { keys: string[]; action: PresenterAction; does: string }[] = [
+  { keys: ['Space', '→', 'Page Down'], action: 'next', does: 'Next: start, show the answer now, go on' },
+  { keys: ['S'], action: 'skip', does: 'Skip the question (nobody scores)' },
+  { keys: ['E'], action: 'end', does: 'End the game (press twice)' },
+  { keys: ['F'], action: 'fullscreen', does: 'Full screen on or off' },
+  { keys: ['M'], action: 'mute', does: 'Sound on or off' },
+  { keys: ['?'], action: 'help', does: 'Show or hide these keys' },
+];
+
+const BY_KEY: Record<string, PresenterAction> = {
+  ' ': 'next',
+  ArrowRight: 'next',
+  PageDown: 'next',
+  s: 'skip',
+  S: 'skip',
+  e: 'end',
+  E: 'end',
+  f: 'fullscreen',
+  F: 'fullscreen',
+  m: 'mute',
+  M: 'mute',
+  '?': 'help',
+};
+
+const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Controls that Space (and Enter) already press by themselves. */
+const PRESSABLE_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+export function presenterAction(press: KeyPress): PresenterAction | null {
+  if (press.altKey || press.ctrlKey || press.metaKey) return null;
+  const target = press.target;
+  if (target && (TYPING_TAGS.has(target.tagName ?? '') || target.isContentEditable)) return null;
+  const action = BY_KEY[press.key] ?? null;
+  // Space on a focused button presses that button; a second "next" on top would skip a step.
+  if (press.key === ' ' && target && PRESSABLE_TAGS.has(target.tagName ?? '')) return null;
+  return action;
+}
