@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     staticDir: null,
     // Every simulated player comes from 127.0.0.1.
     maxConnectionsPerAddress: config.players + 16,
+    maxSockets: config.players + 64,
     settings: benchSettings(config.players),
     journalDir,
     ...(config.sliceMs != null ? { sendSliceMs: config.sliceMs } : {}),

@@ -33,5 +33,7 @@ export function describeEvent(event: ServerEvent): string | null {
     }
     case 'rejected':
       return `  refused a connection from ${event.address}: ${event.message}`;
+    case 'pin_failures':
+      return `! ${event.count} wrong PINs in the last ${Math.round(event.windowMs / 1000)} s from ${event.addresses} address${event.addresses === 1 ? '' : 'es'}: someone may be guessing the PIN`;
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Who is on the server, and as what. Admission owns every open connection (by id), what is kept
- * per client address (AddressBook), the players' resume tokens (SessionStore) and the two
- * audiences that receive broadcasts. It lets a socket in or turns it away (too many from one
- * address), closes one that never says hello, and answers hello (protocol version, then host
- * token, resume token or guest), join (who may join, the PIN; the engine decides the rest), the
+ * per client address (AddressBook: sockets, budgets, wrong PINs), the players' resume tokens
+ * (SessionStore) and the two audiences that receive broadcasts. It lets a TCP socket in or cuts
+ * it (the address's socket budget and count, the overall cap), lets a WebSocket in or turns it
+ * away (too many from one address), closes one that never says hello, and answers hello
+ * (protocol version, then host token, resume token or guest), join (the address's join budget,
+ * the PIN with its backoff; the engine decides the rest), the
  * binding of a player to a connection (a newer connection replaces an older one) and a kick.
  * What a client is told goes out through the broadcaster; the game is consulted through
  * `AdmissionGame`.
@@ -18,7 +20,7 @@ import {
   type Snapshot,
 } from '../../shared/protocol';
 import type { Audience, ConnId, Input } from '../game';
-import { AddressBook } from './address-book';
+import { AddressBook, DEFAULT_ADDRESS_LIMITS, type AddressLimits } from './address-book';
 import type { Broadcaster } from './broadcaster';
 import type { Clock } from './clock';
 import { Connection } from './connection';
@@ -34,7 +36,20 @@ export interface AdmissionRules {
   /** The PIN joiners must give, or null for none. */
   pin: string | null;
   maxConnectionsPerAddress: number;
+  /** TCP sockets the server holds at most, from every address together. */
+  maxSockets: number;
+  /** Budgets per address (sockets, joins, wrong PINs). */
+  addressLimits?: AddressLimits;
 }
+
+/**
+ * TCP sockets an address may hold beyond its WebSocket cap: a browser fetches the page over a few
+ * of its own before it opens the game's socket.
+ */
+export const HTTP_SOCKET_SLACK = 8;
+/** Wrong PINs in the whole room within PIN_ALARM_WINDOW_MS that make a notice to the host. */
+export const PIN_ALARM_AT = 5;
+export const PIN_ALARM_WINDOW_MS = 60_000;
 
 /** What admission needs of the game: its players, what a connection sees, and the engine. */
 export interface AdmissionGame {
@@ -49,7 +64,11 @@ export type Messenger = Pick<Broadcaster, 'send' | 'fail' | 'closeAfterSends'>;
 
 export class Admission {
   private readonly conns = new Map<ConnId, Connection>();
-  private readonly addresses = new AddressBook();
+  private readonly addresses: AddressBook;
+  /** Times of recent wrong PINs in the room, and when the host was last told of a burst. */
+  private pinFailureTimes: { at: number; address: string }[] = [];
+  private lastPinAlarmAt = -Infinity;
+  private sockets = 0;
   private readonly sessions = new SessionStore<Connection>();
   /** Players, guests and hosts: everyone who receives broadcasts. */
   private readonly everyone = new Set<Connection>();
@@ -62,9 +81,43 @@ export class Admission {
     private readonly messenger: Messenger,
     private readonly game: AdmissionGame,
     private readonly emit: (event: ServerEvent) => void,
-  ) {}
+  ) {
+    this.addresses = new AddressBook(rules.addressLimits ?? DEFAULT_ADDRESS_LIMITS);
+  }
 
   // --- Sockets --------------------------------------------------------------------------------
+
+  /**
+   * A TCP socket arrived (its first byte, before any HTTP): whether it may stay. Refused when the
+   * server holds its overall cap, when its address holds its WebSocket cap plus HTTP_SOCKET_SLACK,
+   * or when its address has spent its budget of new sockets. A socket let in is counted until
+   * `socketClosed`.
+   */
+  socketOpening(address: string): boolean {
+    // Not reported one by one: a flood of sockets would become a flood of log lines.
+    if (this.socketRefusal(address)) return false;
+    this.sockets++;
+    return true;
+  }
+
+  socketClosed(address: string): void {
+    this.sockets--;
+    this.addresses.socketClosed(address, this.clock.now());
+  }
+
+  /** How many TCP sockets the server holds now (HTTP and WebSocket, from their first byte). */
+  get socketCount(): number {
+    return this.sockets;
+  }
+
+  /** Why a new TCP socket from `address` is cut, or null to let it in. */
+  private socketRefusal(address: string): string | null {
+    if (this.sockets >= this.rules.maxSockets) return 'server socket cap';
+    const cap = this.rules.maxConnectionsPerAddress + HTTP_SOCKET_SLACK;
+    if (this.addresses.sockets(address) >= cap) return 'address socket cap';
+    if (!this.addresses.socketOpening(address, this.clock.now()).ok) return 'address socket budget';
+    return null;
+  }
 
   /** Lets a new socket in, or tells it why not and closes it (null). */
   accept(ws: WebSocket, address: string): Connection | null {
@@ -85,7 +138,7 @@ export class Admission {
     }
     const conn = new Connection(this.nextConnId++, ws, address, this.clock.now());
     this.conns.set(conn.id, conn);
-    this.addresses.opened(address);
+    this.addresses.opened(address, this.clock.now());
     conn.helloTimer = this.clock.setTimeout(() => {
       if (!conn.helloDone) ws.close(CLOSE_CODES.helloTimeout, 'No hello received');
     }, HELLO_TIMEOUT_MS);
@@ -99,7 +152,7 @@ export class Admission {
   release(conn: Connection): string | null {
     if (!this.conns.delete(conn.id)) return null;
     this.clock.clearTimeout(conn.helloTimer);
-    this.addresses.closed(conn.address);
+    this.addresses.closed(conn.address, this.clock.now());
     this.everyone.delete(conn);
     this.hosts.delete(conn);
     return conn.playerId && this.sessions.detach(conn.playerId, conn) ? conn.playerId : null;
@@ -210,13 +263,48 @@ export class Admission {
         'The host connection cannot play; open a player connection.',
         'join',
       );
+    const budget = this.addresses.joinAttempt(conn.address, at);
+    if (!budget.ok) {
+      const text = `Too many join attempts from this device; try again in ${seconds(budget.retryInMs)}.`;
+      return this.fail(conn, 'rate_limited', text, 'join');
+    }
     const roomPin = this.rules.pin;
     if (roomPin) {
       if (pin === undefined || pin === '')
         return this.fail(conn, 'pin_required', 'This room needs a PIN.', 'join');
-      if (!sameSecret(pin, roomPin)) return this.fail(conn, 'pin_wrong', 'That PIN is not right.', 'join');
+      const allowed = this.addresses.pinAllowed(conn.address, at);
+      if (!allowed.ok) {
+        const text = `Too many wrong PINs from this device; try again in ${seconds(allowed.retryInMs)}.`;
+        return this.fail(conn, 'pin_wait', text, 'join');
+      }
+      if (!sameSecret(pin, roomPin)) return this.wrongPin(conn, at);
     }
     this.game.apply({ kind: 'join', conn: conn.id, name, address: conn.address }, at);
+  }
+
+  /** A wrong PIN: counted for the address, the socket closed after a few, the host told of bursts. */
+  private wrongPin(conn: Connection, at: number): void {
+    const outcome = this.addresses.pinFailed(conn.address, at);
+    const wait = outcome.waitMs > 0 ? ` Wait ${seconds(outcome.waitMs)} before the next try.` : '';
+    this.fail(conn, 'pin_wrong', `That PIN is not right.${wait}`, 'join');
+    if (outcome.close)
+      this.messenger.closeAfterSends(conn.ws, CLOSE_CODES.pinFailures, 'Too many wrong PINs');
+    this.pinFailureTimes.push({ at, address: conn.address });
+    const since = at - PIN_ALARM_WINDOW_MS;
+    this.pinFailureTimes = this.pinFailureTimes.filter((f) => f.at > since);
+    const count = this.pinFailureTimes.length;
+    if (count < PIN_ALARM_AT || at - this.lastPinAlarmAt < PIN_ALARM_WINDOW_MS) return;
+    this.lastPinAlarmAt = at;
+    const addresses = new Set(this.pinFailureTimes.map((f) => f.address)).size;
+    const notice: ServerMessage = {
+      type: 'notice',
+      kind: 'pin_failures',
+      count,
+      addresses,
+      windowMs: PIN_ALARM_WINDOW_MS,
+    };
+    for (const host of this.hosts) this.messenger.send(host.ws, notice);
+    this.emit({ kind: 'pin_failures', count, addresses, windowMs: PIN_ALARM_WINDOW_MS });
   }
 
   // --- The engine's decisions -----------------------------------------------------------------
@@ -284,4 +372,10 @@ export class Admission {
   private fail(conn: Connection, code: ErrorCode, message: string, ref?: string): void {
     this.messenger.fail(conn.ws, code, message, ref);
   }
+}
+
+/** A wait said to a person: whole seconds, at least one. */
+function seconds(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s === 1 ? '1 second' : `${s} seconds`;
 }

@@ -1,15 +1,20 @@
 /**
- * The server's front door: one HTTP server on one port. It answers `/health`, serves the built
- * web player at `/`, and hands WebSocket upgrades at `/ws` to the server (any other upgrade gets
- * 404). It listens on the port asked for or, unless the port is strict, on the next free one, and
- * a failure to listen is a ListenError that says what to do.
+ * The server's front door: one HTTP server on one port. Every TCP socket is offered to the server
+ * at its first byte (`socketOpening`: per-address count and budget, overall cap) and cut if
+ * refused; slow requests are cut by header and request timeouts. A request for a foreign `Host`
+ * name gets 421, an upgrade from a foreign `Origin` 403 (request-origin.ts). It answers `/health`,
+ * serves the built web player at `/`, and hands WebSocket upgrades at `/ws` to the server (any
+ * other upgrade gets 404). It listens on the port asked for or, unless the port is strict, on the
+ * next free one, and a failure to listen is a ListenError that says what to do.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_PORT, HEALTH_PATH, SOCKET_PATH } from '../../shared/protocol/endpoints';
 import type { HealthInfo } from '../../shared/protocol/health';
+import { hostAllowed, originAllowed } from './request-origin';
 import { serveStatic } from './static-files';
 
 export { DEFAULT_PORT };
@@ -21,6 +26,16 @@ export const MAX_PAYLOAD = 16 * 1024;
  * player 1 s, then 3 s, 7 s… of TCP retransmission before they even reach the host.
  */
 export const LISTEN_BACKLOG = 4096;
+/** TCP sockets the server holds at most, from all addresses together (HTTP and WebSocket). */
+export const MAX_SOCKETS = 12_000;
+/** A request's headers must have arrived this long after its socket's first byte. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** A whole request (headers and body) must have arrived within this. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** How often Node looks for requests past those timeouts. */
+const TIMEOUT_CHECK_MS = 1_000;
+/** An HTTP socket that is idle between requests is closed after this. */
+const KEEP_ALIVE_MS = 5_000;
 /** Ports tried after the first one is taken, when the port is not strict. */
 const PORT_ATTEMPTS = 20;
 
@@ -30,6 +45,10 @@ export interface ListenerRoutes {
   staticDir: string | null;
   /** Whether new sockets are taken now (not while the room closes). */
   accepting(): boolean;
+  /** A TCP socket from `address` arrived: whether it may stay (false: it is cut at once). */
+  socketOpening(address: string): boolean;
+  /** A socket that `socketOpening` let in has closed. */
+  socketClosed(address: string): void;
   /** A WebSocket upgrade at `/ws`; the server accepts it with `handleUpgrade` when its turn comes. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
@@ -52,7 +71,16 @@ export class Listener {
   });
 
   constructor(private readonly routes: ListenerRoutes) {
-    this.http = createServer((req, res) => this.onRequest(req, res));
+    this.http = createServer(
+      {
+        headersTimeout: HEADERS_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+        keepAliveTimeout: KEEP_ALIVE_MS,
+      },
+      (req, res) => this.onRequest(req, res),
+    );
+    this.http.on('connection', (socket: Socket) => this.onSocket(socket));
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.http.on('clientError', (_err, socket) => socket.destroy());
   }
@@ -97,7 +125,22 @@ export class Listener {
     });
   }
 
+  /** Counts a socket from its first byte, or cuts it. */
+  private onSocket(socket: Socket): void {
+    const address = socket.remoteAddress ?? 'unknown';
+    if (!this.routes.socketOpening(address)) {
+      socket.destroy();
+      return;
+    }
+    socket.once('close', () => this.routes.socketClosed(address));
+  }
+
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (!hostAllowed(req.headers.host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end(`This host does not serve "${String(req.headers.host).slice(0, 100)}".`);
+      return;
+    }
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === HEALTH_PATH) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -115,6 +158,15 @@ export class Listener {
     const pathname = (req.url ?? '').split('?')[0];
     if (pathname !== SOCKET_PATH || !this.routes.accepting()) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (!hostAllowed(req.headers.host)) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const port = (req.socket.localPort ?? 0);
+    if (!originAllowed(req.headers.origin, port)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     this.routes.upgrade(req, socket, head);

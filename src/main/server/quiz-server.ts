@@ -37,6 +37,7 @@ import {
   type Viewer,
 } from '../game';
 import { buildGameReport } from '../reports/build-game-report';
+import { DEFAULT_ADDRESS_LIMITS, type AddressLimits } from './address-book';
 import { Admission } from './admission';
 import { Broadcaster } from './broadcaster';
 import { systemClock, type Clock } from './clock';
@@ -46,7 +47,7 @@ import { Heartbeat } from './heartbeat';
 import { InboundQueue } from './inbound-queue';
 import { JournaledEffects } from './journaled-effects';
 import { joinUrls } from './lan-addresses';
-import { Listener } from './listener';
+import { Listener, MAX_SOCKETS } from './listener';
 import { measurementPoints } from './measurement-points';
 import { decodeClientMessage } from './message-decoder';
 import { PresenceGate } from './presence-gate';
@@ -54,7 +55,8 @@ import { beforeStep, healthOf, reportStep, type HealthInfo, type ServerEvent } f
 import { newToken } from './tokens';
 
 // The server's public face: what its callers catch, read and default to.
-export { DEFAULT_PORT, ListenError, MAX_PAYLOAD } from './listener';
+export { DEFAULT_PORT, ListenError, MAX_PAYLOAD, MAX_SOCKETS } from './listener';
+export { DEFAULT_ADDRESS_LIMITS, UNLIMITED, type AddressLimits } from './address-book';
 export type { HealthInfo, ServerEvent } from './server-events';
 
 export interface QuizServerOptions {
@@ -73,6 +75,10 @@ export interface QuizServerOptions {
   clock?: Clock;
   heartbeatMs?: number;
   maxConnectionsPerAddress?: number;
+  /** TCP sockets the server holds at most, from all addresses together (default MAX_SOCKETS). */
+  maxSockets?: number;
+  /** Budgets per address: new sockets, joins, wrong PINs (default DEFAULT_ADDRESS_LIMITS). */
+  addressLimits?: AddressLimits;
   /** Folder for the game journal, so that the room survives a crash of this process. */
   journalDir?: string | null;
   /** Continue the room recorded in this journal (see QuizServer.resume). */
@@ -158,6 +164,8 @@ export class QuizServer {
         hostToken: this.hostToken,
         pin: options.pin ?? null,
         maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? Infinity,
+        maxSockets: options.maxSockets ?? MAX_SOCKETS,
+        addressLimits: options.addressLimits ?? DEFAULT_ADDRESS_LIMITS,
       },
       this.clock,
       this.outbound,
@@ -179,6 +187,8 @@ export class QuizServer {
       health: () => this.health(),
       staticDir: options.staticDir ?? null,
       accepting: () => !this.closing,
+      socketOpening: (address) => this.admission.socketOpening(address),
+      socketClosed: (address) => this.admission.socketClosed(address),
       // The handshake waits its turn too: a thousand at once would hold the event loop.
       upgrade: (req, socket, head) => this.inbound.run(() => this.upgrade(req, socket, head)),
     });
@@ -219,9 +229,14 @@ export class QuizServer {
     return this.effects.path;
   }
 
-  /** How many sockets the server holds (said hello or not). */
+  /** How many WebSockets the server holds (said hello or not). */
   get connectionCount(): number {
     return this.admission.connectionCount;
+  }
+
+  /** How many TCP sockets the server holds (HTTP and WebSocket, counted from their first byte). */
+  get socketCount(): number {
+    return this.admission.socketCount;
   }
 
   /** The connection a player plays on now, if any (its socket, its measured round trip). */

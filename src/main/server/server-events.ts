@@ -17,7 +17,9 @@ export type ServerEvent =
   | { kind: 'phase'; phase: GameState['phase']; question: number; voided: boolean }
   /** A game ended: its report, built in the server from the engine's record (plain data). */
   | { kind: 'game_over'; report: GameReport }
-  | { kind: 'rejected'; address: string; code: ErrorCode; message: string };
+  | { kind: 'rejected'; address: string; code: ErrorCode; message: string }
+  /** A burst of wrong PINs: `count` from `addresses` addresses within `windowMs` (the host is told too). */
+  | { kind: 'pin_failures'; count: number; addresses: number; windowMs: number };
 
 export type { HealthInfo };
 

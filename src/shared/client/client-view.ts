@@ -9,6 +9,7 @@ import {
   type GameSettings,
   type GameStatus,
   type HostAccess,
+  type HostNotice,
   type LeaderRow,
   type Phase,
   type PlayerSummary,
@@ -56,6 +57,8 @@ export interface ClientView {
   quizzes: QuizChoice[];
   /** The last error the host reported to this client. */
   error: { code: ErrorCode; message: string; ref?: string } | null;
+  /** Host only: the last notice from the server (a burst of wrong PINs). */
+  notice: HostNotice | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
   closedReason: string | null;
 }
@@ -86,6 +89,7 @@ export function initialView(): ClientView {
     access: null,
     quizzes: [],
     error: null,
+    notice: null,
     closedReason: null,
   };
 }
@@ -197,7 +201,15 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
       // A refused answer is no longer on its way.
       return { ...view, error, sending: msg.ref === 'answer' ? null : view.sending };
     }
+    case 'notice':
+      return isHostNotice(msg) ? { ...view, notice: msg } : view;
     case 'pong':
       return view;
   }
+}
+
+/** A notice as the protocol describes it (checked by hand: the phone bundle carries no zod). */
+function isHostNotice(msg: HostNotice): boolean {
+  const count = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return msg.kind === 'pin_failures' && count(msg.count) && count(msg.addresses) && count(msg.windowMs);
 }

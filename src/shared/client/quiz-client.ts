@@ -65,6 +65,7 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'standings',
   'error',
   'pong',
+  'notice',
 ]);
 /** A host that has said nothing (not even a pong) for this long is taken as gone. */
 export const SILENT_HOST_MS = 15_000;

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'name_taken',
   'pin_required',
   'pin_wrong',
+  /** Too many wrong PINs from this address: the PIN was not looked at; the message says how long to wait. */
+  'pin_wait',
   'room_full',
   'address_full',
   /** No longer sent: a latecomer waits for the next game instead. Kept for older clients. */
@@ -52,4 +54,8 @@ export const CLOSE_CODES = {
   flood: 4003,
   helloTimeout: 4004,
   tooManyConnections: 4006,
+  /** Too many wrong PINs from this address: the socket is closed (a new one may try after the wait). */
+  pinFailures: 4007,
+  /** The host closed the room on purpose: it is over, reconnecting cannot help. */
+  roomClosed: 4008,
 } as const;

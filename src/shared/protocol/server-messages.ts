@@ -159,7 +159,20 @@ export type ServerMessage =
   | { type: 'finished'; top: LeaderRow[] }
   | { type: 'standings'; rows: LeaderRow[] }
   | { type: 'error'; code: ErrorCode; message: string; ref?: string }
-  | { type: 'pong'; t: number; serverTime: number };
+  | { type: 'pong'; t: number; serverTime: number }
+  | HostNotice;
+
+/**
+ * Host only: something the host should know that is not part of the game. `pin_failures`: `count`
+ * wrong PINs from `addresses` addresses within the last `windowMs` (someone may be guessing).
+ */
+export type HostNotice = {
+  type: 'notice';
+  kind: 'pin_failures';
+  count: number;
+  addresses: number;
+  windowMs: number;
+};
 
 export type ServerMessageType = ServerMessage['type'];
 export type MessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
