@@ -70,10 +70,7 @@ describe('budgets per address', () => {
     const b = await guest(h, '127.0.0.23');
     // Names that are refused still spend the budget: half on one socket, the rest on another.
     for (let i = 0; i < burst; i++) (i % 2 ? a : b).send({ type: 'join', name: '' });
-    await waitFor(
-      () => a.errors.length + b.errors.length === burst,
-      'every join attempt to be answered',
-    );
+    await waitFor(() => a.errors.length + b.errors.length === burst, 'every join attempt to be answered');
     expect([...a.errors, ...b.errors].every((e) => e.code === 'name_invalid')).toBe(true);
     b.send({ type: 'join', name: 'Bea' });
     expect((await b.waitError('rate_limited')).message).toMatch(/join attempts.*try again in/);

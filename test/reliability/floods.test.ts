@@ -13,11 +13,7 @@ import { systemClock } from '../../src/main/server/clock';
 import { RATE_PER_SECOND } from '../../src/main/server/connection';
 import { MAX_BUFFERED_BYTES } from '../../src/main/server/broadcaster';
 import { HTTP_SOCKET_SLACK } from '../../src/main/server/admission';
-import {
-  DEFAULT_ADDRESS_LIMITS,
-  UNLIMITED,
-  type QuizServerOptions,
-} from '../../src/main/server/quiz-server';
+import { DEFAULT_ADDRESS_LIMITS, UNLIMITED, type QuizServerOptions } from '../../src/main/server/quiz-server';
 import { CLOSE_CODES } from '../../src/shared/protocol';
 import { Attacker } from '../support/attacker';
 import type { FloodResult, SocketsDone, SocketsHolding } from '../support/attacker-process';
@@ -121,7 +117,9 @@ class HonestProbe {
 }
 
 /** A real-time host with a dashboard and honest players, pinging every 100 ms. */
-async function honestRoom(options: Pick<QuizServerOptions, 'maxConnectionsPerAddress' | 'addressLimits'> = {}) {
+async function honestRoom(
+  options: Pick<QuizServerOptions, 'maxConnectionsPerAddress' | 'addressLimits'> = {},
+) {
   host = await new TestHost({
     clock: systemClock,
     heartbeatMs: NO_HEARTBEAT,

@@ -164,7 +164,7 @@ export class Listener {
       socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const port = (req.socket.localPort ?? 0);
+    const port = req.socket.localPort ?? 0;
     if (!originAllowed(req.headers.origin, port)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

@@ -30,7 +30,11 @@ export class TokenBucket {
 
   private refill(now: number): void {
     if (this.ratePerSecond === Infinity) this.tokens = this.burst;
-    else this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond);
+    else
+      this.tokens = Math.min(
+        this.burst,
+        this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond,
+      );
     this.last = now;
   }
 }

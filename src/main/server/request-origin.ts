@@ -31,12 +31,17 @@ export function ownNames(now = Date.now()): Set<string> {
 
 /** `host` without brackets or a trailing dot, lower-case. */
 function bare(host: string): string {
-  return host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  return host
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 /** A name no web page can make point at this machine: a name of its own (not one in public DNS). */
 function localName(name: string): boolean {
-  return name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || ownNames().has(name);
+  return (
+    name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || ownNames().has(name)
+  );
 }
 
 /**
