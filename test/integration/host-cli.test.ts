@@ -148,7 +148,7 @@ describe('npm run host', () => {
     expect(p.stderr()).toBe('');
   });
 
-  it('closes every socket with 1001 and exits 0 on SIGTERM', async () => {
+  it('closes every socket with 4008 (room closed) and exits 0 on SIGTERM', async () => {
     const { p, port, dashboardUrl } = await startedHost();
     const token = new URL(dashboardUrl).searchParams.get('host')!;
     const url = `ws://127.0.0.1:${port}/ws`;
@@ -160,8 +160,8 @@ describe('npm run host', () => {
     expect((await host.waitFor('welcome')).role).toBe('host');
 
     p.child.kill('SIGTERM');
-    expect(await player.waitClose(STARTUP_MS)).toBe(CLOSE_CODES.goingAway);
-    expect(await host.waitClose(STARTUP_MS)).toBe(CLOSE_CODES.goingAway);
+    expect(await player.waitClose(STARTUP_MS)).toBe(CLOSE_CODES.roomClosed);
+    expect(await host.waitClose(STARTUP_MS)).toBe(CLOSE_CODES.roomClosed);
     expect(await p.exited).toEqual({ code: 0, signal: null });
     expect(p.stdout()).toContain('SIGTERM: closing the room.');
     expect(p.stderr()).toBe('');

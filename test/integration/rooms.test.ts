@@ -308,7 +308,7 @@ describe('one port for everything', () => {
     expect((await health(first!)).status).toBe(200);
   });
 
-  it('closes every socket with 1001 (going away) when the room closes, even one that stopped reading', async () => {
+  it('closes every socket with 4008 (room closed, final) when the room closes, even one that stopped reading', async () => {
     const h = await startHost({ settings: { minPlayers: 0 } });
     const player = await rawSocket(h);
     player.send({ type: 'join', name: 'Ada' });
@@ -321,12 +321,17 @@ describe('one port for everything', () => {
     const bob = await h.player('Bob');
 
     await h.server.close();
-    for (const s of [player, guest, dashboard]) expect(await s.waitClose()).toBe(CLOSE_CODES.goingAway);
-    await bob.waitView((v) => v.connection !== 'open', 'the QuizClient to see the room close');
+    for (const s of [player, guest, dashboard]) expect(await s.waitClose()).toBe(CLOSE_CODES.roomClosed);
+    // The QuizClient takes it as final: no "reconnecting" forever.
+    const closed = await bob.waitView(
+      (v) => v.connection === 'closed',
+      'the QuizClient to see the room close',
+    );
+    expect(closed.closedReason).toBe('The host closed the room.');
     await expect(fetch(`http://127.0.0.1:${h.server.port}/health`)).rejects.toThrow();
     // The frozen socket was cut after the grace period; what it had been sent still says why.
     frozenTcp.resume();
-    expect(await frozen.waitClose()).toBe(CLOSE_CODES.goingAway);
+    expect(await frozen.waitClose()).toBe(CLOSE_CODES.roomClosed);
   });
 });
 

@@ -253,8 +253,9 @@ export class QuizServer {
   }
 
   /**
-   * Closes every socket with "going away" and stops listening. The room is over, unless
-   * `resumable`: then its journal stays open to `QuizServer.resume` (an app that quits mid-game).
+   * Closes every socket and stops listening. The room is over (close code 4008, which clients take
+   * as final: "The host closed the room"), unless `resumable`: then its journal stays open to
+   * `QuizServer.resume` and sockets get "going away" (1001), so that players wait for it.
    */
   async close(options: { resumable?: boolean } = {}): Promise<void> {
     if (this.closing) return;
@@ -267,7 +268,8 @@ export class QuizServer {
     this.clock.clearTimeout(this.phaseTimer);
     // What was already produced goes out before the close frames.
     this.outbound.finish();
-    this.admission.closeAll(CLOSE_CODES.goingAway, 'The host closed the room');
+    if (options.resumable) this.admission.closeAll(CLOSE_CODES.goingAway, 'The host will be back');
+    else this.admission.closeAll(CLOSE_CODES.roomClosed, 'The host closed the room');
     // Sockets that do not finish the closing handshake promptly are cut.
     const deadline = setTimeout(() => this.admission.terminateAll(), 1000);
     await this.listener.close();

@@ -1,24 +1,31 @@
 /**
  * Time on the host's clock, as this screen sees it. Deadlines come from the host, so a countdown
  * reads the host's time (this machine's time plus the measured offset) and ends when the host's
- * deadline does, whatever this machine's clock says.
+ * deadline does, whatever this machine's clock says. While the host is unreachable the game is
+ * paused: countdowns stand still at the moment it was lost (PausedAt, from ClientView.pausedAt).
  */
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 
 export function hostNow(clockOffset: number): number {
   return Date.now() + clockOffset;
 }
 
+/** The host-clock time at which the host became unreachable, or null while it is reachable. */
+export const PausedAt = createContext<number | null>(null);
+
 /** Milliseconds left until `deadline` (host clock), refreshed every `everyMs`; 0 once passed. */
 export function useRemainingMs(deadline: number | null, clockOffset: number, everyMs = 200): number {
-  const left = () => (deadline === null ? 0 : Math.max(0, deadline - hostNow(clockOffset)));
+  const pausedAt = useContext(PausedAt);
+  const at = () => pausedAt ?? hostNow(clockOffset);
+  const left = () => (deadline === null ? 0 : Math.max(0, deadline - at()));
   const [remaining, setRemaining] = useState(left);
   useEffect(() => {
     if (deadline === null) return;
-    const tick = () => setRemaining(Math.max(0, deadline - hostNow(clockOffset)));
+    const tick = () => setRemaining(Math.max(0, deadline - (pausedAt ?? hostNow(clockOffset))));
     tick();
+    if (pausedAt !== null) return;
     const timer = setInterval(tick, everyMs);
     return () => clearInterval(timer);
-  }, [deadline, clockOffset, everyMs]);
+  }, [deadline, clockOffset, everyMs, pausedAt]);
   return deadline === null ? 0 : remaining;
 }

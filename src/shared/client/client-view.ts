@@ -34,6 +34,11 @@ export interface ClientView {
   phase: Phase;
   /** When the current phase ends, on the host's clock; null when it waits for the host. */
   endsAt: number | null;
+  /**
+   * While the host is unreachable: the host-clock time at which the connection was lost, so that
+   * countdowns stand still there (the game is paused); null when connected. Cleared by a snapshot.
+   */
+  pausedAt: number | null;
   settings: GameSettings;
   quiz: { title: string; questionCount: number } | null;
   playerCount: number;
@@ -72,6 +77,7 @@ export function initialView(): ClientView {
     status: 'NOT_STARTED',
     phase: 'lobby',
     endsAt: null,
+    pausedAt: null,
     settings: DEFAULT_SETTINGS,
     quiz: null,
     playerCount: 0,
@@ -118,6 +124,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         status: msg.status,
         phase: msg.phase,
         endsAt: msg.endsAt,
+        pausedAt: null,
         settings: msg.settings,
         quiz: msg.quiz,
         playerCount: msg.playerCount,

@@ -76,6 +76,7 @@ const FINAL_CLOSE_CODES: Record<number, string> = {
   4001: 'The host removed you from the game.',
   4002: 'This game continued in another window or tab.',
   4003: 'The host disconnected this app for sending too many messages.',
+  4008: 'The host closed the room.',
 };
 /** Errors after which reconnecting cannot help. */
 const FINAL_ERRORS: Record<string, string> = {
@@ -263,7 +264,10 @@ export class QuizClient {
       this.update({ ...this.state, connection: 'closed' });
       return;
     }
-    this.update({ ...this.state, connection: 'reconnecting' });
+    // The host is unreachable: a running countdown stops where it was (the host pauses it too,
+    // or lets it run and the next snapshot says so).
+    const pausedAt = this.state.pausedAt ?? (this.state.endsAt !== null ? this.serverNow() : null);
+    this.update({ ...this.state, connection: 'reconnecting', pausedAt });
     const delays = this.options.backoffMs ?? [250, 500, 1000, 2000, 4000];
     const base = delays[Math.min(this.attempt, delays.length - 1)] ?? 1000;
     this.attempt++;
