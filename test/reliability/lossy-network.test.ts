@@ -13,11 +13,13 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_GRACE_MS } from '../../src/main/game';
 import { systemClock } from '../../src/main/server/clock';
+import { GRACE_FLOOR_MS } from '../../src/main/server/connection';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import type { ServerMessage } from '../../src/shared/protocol';
 import { makeQuiz } from '../support/engine-harness';
 import { AnswerLedger, expectedScore } from '../support/answer-ledger';
 import { LossyProxy, type ChunkRecord } from '../support/lossy-proxy';
+import { RawSocket } from '../support/raw-socket';
 import { SeededRandom } from '../support/seeded-random';
 import { TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
@@ -290,4 +292,50 @@ describe('a slow, lossy Wi-Fi', () => {
         expect(r.arrivedAfterDeadlineMs, JSON.stringify(r)).toBeLessThanOrEqual(MAX_GRACE_MS + 1);
     }
   }, 110_000);
+
+  it('gives a client that holds back its pongs no more grace than its real round trip', async () => {
+    /** How long the cheat holds back two of every three pongs, and how late it then answers. */
+    const HOLD_MS = 250;
+    const LATE_MS = 100;
+    const quiz = makeQuiz({ correct: 0, timeLimit: TIME_LIMIT_S });
+    host = await new TestHost({
+      quiz,
+      clock: systemClock,
+      // Beats further apart than the pongs are held, so that the cheat is not cut as dead.
+      heartbeatMs: 400,
+      settings: { minPlayers: 0, countdownSeconds: 1, revealSeconds: 1, leaderboardSeconds: 1 },
+    }).start();
+    const h = host;
+    const dashboard = await h.hostClient();
+    const cheat = await RawSocket.hello(h.url, undefined, { autoPong: false });
+    let pings = 0;
+    cheat.ws.on('ping', (data) => {
+      const hold = pings++ % 3 !== 0;
+      if (hold) setTimeout(() => cheat.open && cheat.ws.pong(data), HOLD_MS);
+      else cheat.ws.pong(data);
+    });
+    cheat.send({ type: 'join', name: 'Mallory' });
+    const id = (await cheat.waitFor('joined')).player.id;
+    const conn = () => h.server.connectionOf(id)!;
+    await waitFor(
+      () => pings >= 15 && conn().rttMs !== null && conn().rttMs! >= HOLD_MS,
+      'held pongs to be measured',
+      30_000,
+    );
+    // The held pongs raised the typical round trip the host measured; the grace is bounded by
+    // the quickest one, which no client can fake.
+    const measured = { rttMs: conn().rttMs!, lowestRttMs: conn().lowestRttMs!, graceMs: conn().graceMs };
+    console.log(
+      `[reliability] withheld-pongs ${JSON.stringify({ holdMs: HOLD_MS, lateMs: LATE_MS, ...measured })}`,
+    );
+    expect(measured.graceMs).toBeLessThanOrEqual(2 * measured.lowestRttMs + GRACE_FLOOR_MS);
+    expect(measured.graceMs).toBeLessThan(LATE_MS);
+
+    dashboard.client.start();
+    const question = await cheat.waitFor('question', undefined, 30_000);
+    // It answers LATE_MS after the deadline (the host's clock is this process's clock here).
+    await new Promise((r) => setTimeout(r, Math.max(0, question.question.deadline + LATE_MS - Date.now())));
+    cheat.send({ type: 'answer', question: 0, option: 0 });
+    expect((await cheat.waitError('too_late', 10_000)).ref).toBe('answer');
+  }, 60_000);
 });

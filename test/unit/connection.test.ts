@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import { Connection, RTT_SAMPLES } from '../../src/main/server/connection';
+import { Connection, GRACE_FLOOR_MS, RTT_SAMPLES } from '../../src/main/server/connection';
 
 function connection(): Connection {
   return new Connection(1, {} as WebSocket, '127.0.0.1', 0);
@@ -38,5 +38,30 @@ describe('the round trip a connection measures for the answer grace', () => {
     for (let i = 0; i < RTT_SAMPLES; i++) roundTrip(c, i * 1000, 200);
     for (let i = 0; i < RTT_SAMPLES; i++) roundTrip(c, (RTT_SAMPLES + i) * 1000, 10);
     expect(c.rttMs).toBe(10);
+  });
+});
+
+describe('the answer grace', () => {
+  it('is the typical round trip, but never more than twice the quickest one', () => {
+    const c = new Connection(1, null as never, '10.0.0.1', 0);
+    expect(c.graceMs).toBe(0);
+    let now = 0;
+    // Two pongs of three held back 250 ms: the median rises, the quickest does not.
+    for (let i = 0; i < 12; i++) {
+      c.recordPing(now);
+      now += i % 3 === 0 ? 4 : 254;
+      c.recordPong(now);
+    }
+    expect(c.rttMs).toBe(254);
+    expect(c.lowestRttMs).toBe(4);
+    expect(c.graceMs).toBe(2 * 4 + GRACE_FLOOR_MS);
+    // An honest jittery link keeps its median.
+    const d = new Connection(2, null as never, '10.0.0.2', 0);
+    for (const rtt of [150, 190, 210, 230, 170]) {
+      d.recordPing(now);
+      now += rtt;
+      d.recordPong(now);
+    }
+    expect(d.graceMs).toBe(190);
   });
 });

@@ -14,6 +14,8 @@ import { measurementPoints } from './measurement-points';
 import { SendQueue, SLICE_MS } from './send-queue';
 import { textFrame, writeFrames, type PreparedFrame } from './text-frame';
 
+/** Longest error text sent to a client, in characters; longer ones are cut with an ellipsis. */
+export const MAX_ERROR_TEXT = 500;
 /** A socket with more than this waiting to be sent is too slow to keep: it is dropped. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** How often batched messages (answer counters, player counts) go out. */
@@ -72,7 +74,9 @@ export class Broadcaster {
   }
 
   /** Tells one socket what was wrong; `ref` names the message type it answers. */
-  fail(ws: WebSocket, code: ErrorCode, message: string, ref?: string): void {
+  fail(ws: WebSocket, code: ErrorCode, text: string, ref?: string): void {
+    // Long texts (a list of every issue of a big message) are cut: an error costs the host little.
+    const message = text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text;
     this.send(
       ws,
       ref === undefined ? { type: 'error', code, message } : { type: 'error', code, message, ref },

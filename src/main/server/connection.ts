@@ -15,6 +15,8 @@ export const FLOOD_CLOSE_AFTER = 200;
 export const FLOOD_WINDOW_MS = 10_000;
 /** Heartbeat round trips kept to judge a client's typical round trip (a minute at the default beat). */
 export const RTT_SAMPLES = 12;
+/** Added to twice the quickest round trip, so that a link measured at 0 ms (loopback) still has some. */
+export const GRACE_FLOOR_MS = 2;
 
 export class Connection {
   role: Role = 'guest';
@@ -31,6 +33,8 @@ export class Connection {
    * whatever is measured (delaying every pong raises the lowest too); MAX_GRACE_MS bounds that.
    */
   rttMs: number | null = null;
+  /** The quickest of the same round trips: no client can make a trip look quicker than it is. */
+  lowestRttMs: number | null = null;
   private readonly rttSamples: number[] = [];
   private awaitingPong = false;
   private readonly bucket: TokenBucket;
@@ -77,5 +81,18 @@ export class Connection {
     if (this.rttSamples.length > RTT_SAMPLES) this.rttSamples.shift();
     const sorted = [...this.rttSamples].sort((a, b) => a - b);
     this.rttMs = sorted[(sorted.length - 1) >> 1]!;
+    this.lowestRttMs = sorted[0]!;
+  }
+
+  /**
+   * How late an answer from this client may arrive and still count: its typical round trip, but
+   * never more than twice its quickest one. A client that holds back some of its pongs to look
+   * slow raises the typical trip, not the quickest: it gains at most one real round trip over an
+   * honest client on the same link. (One that holds back every pong by the same amount looks like
+   * a slower link; MAX_GRACE_MS bounds that. See docs/reliability.md, "Threat model".)
+   */
+  get graceMs(): number {
+    if (this.rttMs === null || this.lowestRttMs === null) return 0;
+    return Math.min(this.rttMs, 2 * this.lowestRttMs + GRACE_FLOOR_MS);
   }
 }

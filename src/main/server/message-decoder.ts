@@ -1,11 +1,18 @@
 /**
  * One frame from a client, as the server reads it: a validated ClientMessage, or the error the
  * client is told (a binary frame, text that is not JSON, a type the protocol does not have, or
- * fields that do not fit the type's schema, each said with what to send instead). Pure: no
- * socket, no state, no clock; the rate limit and the rules of who may send what come after.
+ * fields that do not fit the type's schema, each said with what to send instead). A host command
+ * from a connection that is not the host's is refused as soon as its type is read, before its
+ * fields are validated (a guest cannot make the host validate a 16 KB quiz). Pure: no socket, no
+ * state, no clock; the rate limit and the other rules of who may send what come after.
  */
 import type { RawData } from 'ws';
-import { CLIENT_MESSAGE_TYPES, type ClientMessage, type ErrorCode } from '../../shared/protocol';
+import {
+  CLIENT_MESSAGE_TYPES,
+  HOST_COMMAND_TYPES,
+  type ClientMessage,
+  type ErrorCode,
+} from '../../shared/protocol';
 import { ClientMessageSchema } from '../../shared/protocol/client-message-schemas';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 
@@ -18,7 +25,8 @@ export interface Refusal {
 
 export type Decoded = { ok: true; message: ClientMessage } | { ok: false; refusal: Refusal };
 
-export function decodeClientMessage(data: RawData, isBinary: boolean): Decoded {
+/** `fromHost`: whether the connection is the host's (only the host may send host commands). */
+export function decodeClientMessage(data: RawData, isBinary: boolean, fromHost: boolean): Decoded {
   if (isBinary) return refuse('binary_frame', 'Send JSON text frames; binary frames are not understood.');
   let value: unknown;
   try {
@@ -34,6 +42,8 @@ export function decodeClientMessage(data: RawData, isBinary: boolean): Decoded {
       `Message type ${what} is not known; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}.`,
     );
   }
+  if (!fromHost && (HOST_COMMAND_TYPES as readonly string[]).includes(type))
+    return refuse('forbidden', 'Only the host can do that.', type);
   const parsed = ClientMessageSchema.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };
   const issues = formatIssues(parsed.error.issues, 'the message').join('; ');

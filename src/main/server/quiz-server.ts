@@ -353,7 +353,7 @@ export class QuizServer {
       const text = `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`;
       return this.outbound.fail(conn.ws, 'rate_limited', text);
     }
-    const decoded = decodeClientMessage(data, isBinary);
+    const decoded = decodeClientMessage(data, isBinary, conn.role === 'host');
     if (!decoded.ok) {
       const { code, message, ref } = decoded.refusal;
       return this.outbound.fail(conn.ws, code, message, ref);
@@ -390,7 +390,7 @@ export class QuizServer {
         if (conn.role !== 'player' || !conn.playerId)
           return this.outbound.fail(conn.ws, 'not_joined', 'Join the game before answering.', 'answer');
         // On a jittery link one answer's trip can take as long as a typical round trip.
-        const graceMs = conn.rttMs ?? 0;
+        const graceMs = conn.graceMs;
         const { question, option } = msg;
         this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question, option, graceMs }, at);
         return;
