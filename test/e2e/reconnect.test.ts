@@ -106,6 +106,8 @@ describe('reconnecting', () => {
 
       await link.cut();
       await visible(ada.getByRole('status').filter({ hasText: 'Reconnecting…' }));
+      // Mid-question: the game is paused on the phone, its countdown standing still.
+      await visible(ada.getByRole('status').filter({ hasText: 'Game paused: the host is unreachable.' }));
       await capture(ada, 'player-reconnecting');
       await visible(dashboard.getByText(/Host · 0 players/));
 

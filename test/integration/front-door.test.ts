@@ -80,6 +80,10 @@ describe('Origin and Host', () => {
     expect(await upgrade(h.url, { Origin: `http://quiz-cheats.example:${port}` })).toBe(403);
     // Another program's page on this machine (another port) is not the host's page either.
     expect(await upgrade(h.url, { Origin: `http://127.0.0.1:${port + 1}` })).toBe(403);
+    // Through a port forward, the page and the upgrade both name the forward's address: its own page.
+    const forward = `127.0.0.1:${port + 1}`;
+    expect(await upgrade(h.url, { Origin: `http://${forward}`, Host: forward })).toBe('open');
+    expect(await upgrade(h.url, { Origin: 'http://quiz-cheats.example', Host: forward })).toBe(403);
     expect(await upgrade(h.url, { Origin: 'null' })).toBe(403);
     expect(await upgrade(h.url, { Origin: 'file://' })).toBe(403);
     // A rebound name in Host is refused before the Origin is even looked at.

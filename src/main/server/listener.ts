@@ -165,7 +165,7 @@ export class Listener {
       return;
     }
     const port = req.socket.localPort ?? 0;
-    if (!originAllowed(req.headers.origin, port)) {
+    if (!originAllowed(req.headers.origin, port, req.headers.host)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }

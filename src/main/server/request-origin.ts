@@ -2,9 +2,10 @@
  * Whose page a request comes from. A browser sends `Host` with every request and `Origin` with
  * every WebSocket upgrade, and neither can be forged by a page. A `Host` that names a foreign
  * domain means DNS rebinding (a web page whose name now points at this machine): refused. An
- * upgrade whose `Origin` is not this host's own page (one of this machine's addresses, localhost,
- * its name, an mDNS `.local` name, at this server's port; or the desktop app's own page) comes
- * from some web page a player opened: refused. Native clients send no `Origin` and are let in.
+ * upgrade whose `Origin` is not this host's own page (the very address the upgrade was sent to,
+ * as its `Host` says, which a proxy or port forward in between keeps; one of this machine's
+ * addresses, localhost, its name or an mDNS `.local` name at this server's port; or the desktop
+ * app's own page) comes from some web page a player opened: refused. Native clients send no `Origin` and are let in.
  * Pure apart from reading the machine's addresses (cached a few seconds).
  */
 import { isIP } from 'node:net';
@@ -61,9 +62,10 @@ export function hostAllowed(hostHeader: string | undefined): boolean {
 
 /**
  * Whether a WebSocket upgrade with this `Origin` may go on: none (a native client), the desktop
- * app's page, or a page of this server (one of this machine's names or addresses, at `port`).
+ * app's page, or a page of this server: the address the upgrade went to (`hostHeader`, already
+ * checked by `hostAllowed`), or one of this machine's names or addresses at `port`.
  */
-export function originAllowed(origin: string | undefined, port: number): boolean {
+export function originAllowed(origin: string | undefined, port: number, hostHeader?: string): boolean {
   if (origin === undefined) return true;
   if (origin === APP_ORIGIN) return true;
   let url: URL;
@@ -73,6 +75,8 @@ export function originAllowed(origin: string | undefined, port: number): boolean
     return false;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (hostHeader !== undefined && url.host === hostHeader.toLowerCase() && hostAllowed(hostHeader))
+    return true;
   const urlPort = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   if (urlPort !== port) return false;
   const name = bare(url.hostname);
