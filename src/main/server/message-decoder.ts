@@ -25,8 +25,13 @@ export interface Refusal {
 
 export type Decoded = { ok: true; message: ClientMessage } | { ok: false; refusal: Refusal };
 
-/** `fromHost`: whether the connection is the host's (only the host may send host commands). */
-export function decodeClientMessage(data: RawData, isBinary: boolean, fromHost: boolean): Decoded {
+/**
+ * Who sent the frame, as far as host commands go: the host; someone who said hello as a guest or
+ * player; or a connection that has not said hello yet.
+ */
+export type Sender = 'host' | 'other' | 'before_hello';
+
+export function decodeClientMessage(data: RawData, isBinary: boolean, sender: Sender): Decoded {
   if (isBinary) return refuse('binary_frame', 'Send JSON text frames; binary frames are not understood.');
   let value: unknown;
   try {
@@ -42,8 +47,10 @@ export function decodeClientMessage(data: RawData, isBinary: boolean, fromHost: 
       `Message type ${what} is not known; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}.`,
     );
   }
-  if (!fromHost && (HOST_COMMAND_TYPES as readonly string[]).includes(type))
+  if (sender !== 'host' && (HOST_COMMAND_TYPES as readonly string[]).includes(type)) {
+    if (sender === 'before_hello') return refuse('hello_required', 'Say hello first.', type);
     return refuse('forbidden', 'Only the host can do that.', type);
+  }
   const parsed = ClientMessageSchema.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };
   const issues = formatIssues(parsed.error.issues, 'the message').join('; ');

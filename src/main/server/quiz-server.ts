@@ -353,7 +353,8 @@ export class QuizServer {
       const text = `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`;
       return this.outbound.fail(conn.ws, 'rate_limited', text);
     }
-    const decoded = decodeClientMessage(data, isBinary, conn.role === 'host');
+    const sender = conn.role === 'host' ? 'host' : conn.helloDone ? 'other' : 'before_hello';
+    const decoded = decodeClientMessage(data, isBinary, sender);
     if (!decoded.ok) {
       const { code, message, ref } = decoded.refusal;
       return this.outbound.fail(conn.ws, code, message, ref);
