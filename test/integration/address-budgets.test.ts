@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { describeEvent } from '../../src/main/headless/event-log';
 import { DEFAULT_ADDRESS_LIMITS } from '../../src/main/server/quiz-server';
 import { CLOSE_CODES } from '../../src/shared/protocol';
 import { RawSocket } from '../support/raw-socket';
@@ -83,6 +84,11 @@ describe('budgets per address', () => {
 
   it('makes wrong PINs wait longer and longer, across sockets, closes the socket, and tells the host', async () => {
     const h = await startHost({ pin: '482913' });
+    const lines: string[] = [];
+    h.server.events.on('event', (e) => {
+      const line = describeEvent(e);
+      if (e.kind === 'pin_failures' && line) lines.push(line);
+    });
     const dashboard = await h.hostClient();
     const limits = DEFAULT_ADDRESS_LIMITS;
     const from = '127.0.0.25';
@@ -119,6 +125,10 @@ describe('budgets per address', () => {
     const notice = await dashboard.waitFor('notice');
     expect(notice).toMatchObject({ kind: 'pin_failures', count: 5, addresses: 1 });
     expect(dashboard.view().notice?.count).toBe(5);
+    // And the headless host's console says it.
+    expect(lines).toEqual([
+      '! 5 wrong PINs in the last 60 s from 1 address: someone may be guessing the PIN',
+    ]);
     // Someone else, on another device, joins with the right PIN at once.
     const ada = await guest(h, '127.0.0.26');
     ada.send({ type: 'join', name: 'Ada', pin: '482913' });
