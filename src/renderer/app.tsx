@@ -7,7 +7,6 @@ import type { ClientView } from '../shared/client/client-view';
 import type { AppState } from '../shared/api/quiz-api';
 import { useApi, useAppState, desktopOf, type Desktop } from './api/api-context';
 import type { LocalPage } from './local-page';
-import { PausedAt } from './api/use-host-clock';
 import { ReconnectingBanner } from './components/reconnecting-banner';
 import { TopBar } from './components/top-bar';
 import { ClosedScreen, ConnectingScreen, LoadingScreen } from './screens/status-screens';
@@ -55,26 +54,24 @@ export function App() {
     main.current?.scrollTo(0, 0);
   }, [phase, page]);
   return (
-    <PausedAt.Provider value={game?.connection === 'reconnecting' ? (game.pausedAt ?? null) : null}>
-      <div className={`app${isHost ? ' is-host' : ''}${onStage ? ' is-stage' : ''} phase-${phase}`}>
-        <ReconnectingBanner
-          visible={game?.connection === 'reconnecting'}
-          paused={game?.pausedAt != null}
-          notice={isHost ? game.notice : null}
-        />
-        {game?.ready && !game.closedReason && (game.role !== 'guest' || desktop) ? (
-          <TopBar state={state} game={game} />
-        ) : null}
-        <main className="app__main" id="main" ref={main}>
-          {game ? gameScreen(state, game, round) : localScreen(state, desktop, page, setPage)}
-        </main>
-        {onStage && isHost && game ? (
-          <Suspense fallback={null}>
-            <HostBar state={state} game={game} />
-          </Suspense>
-        ) : null}
-      </div>
-    </PausedAt.Provider>
+    <div className={`app${isHost ? ' is-host' : ''}${onStage ? ' is-stage' : ''} phase-${phase}`}>
+      <ReconnectingBanner
+        visible={game?.connection === 'reconnecting'}
+        paused={game?.pausedAt != null}
+        notice={isHost ? game.notice : null}
+      />
+      {game?.ready && !game.closedReason && (game.role !== 'guest' || desktop) ? (
+        <TopBar state={state} game={game} />
+      ) : null}
+      <main className="app__main" id="main" ref={main}>
+        {game ? gameScreen(state, game, round) : localScreen(state, desktop, page, setPage)}
+      </main>
+      {onStage && isHost && game ? (
+        <Suspense fallback={null}>
+          <HostBar state={state} game={game} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }
 
