@@ -221,12 +221,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.phase = 'lobby';
       state.endsAt = null;
       state.startedAt = null;
-      state.settings = { ...state.settings, minPlayers: 0 };
-      out.push({
-        kind: 'broadcast',
-        audience: 'everyone',
-        msg: { type: 'settings', settings: state.settings },
-      });
+      startByHand(state, out);
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
       enterLobby(state, out, now);
       return;
@@ -298,10 +293,23 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.gameNo++;
       state.startedAt = null;
       state.played = [];
+      // Play again waits in the lobby (the QR code for newcomers, the settings) until the host
+      // presses Start: everyone is already here, so the automatic start would leave no lobby at all.
+      startByHand(state, out);
       out.push({ kind: 'timer', at: null });
       out.push({ kind: 'resync' });
       enterLobby(state, out, now);
-      if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
   }
+}
+
+/**
+ * From now on the host starts the game (players needed: 0), and every client is told. The host
+ * may set a number again in the settings: if that many are already here, the countdown starts,
+ * and it can be cancelled.
+ */
+function startByHand(state: GameState, out: Effect[]): void {
+  if (state.settings.minPlayers === 0) return;
+  state.settings = { ...state.settings, minPlayers: 0 };
+  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: state.settings } });
 }
