@@ -12,6 +12,7 @@ import { Brand } from '../components/brand';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
 import { joinMessage, parseAddress, type JoinMessage } from './join-messages';
+import { pinFromLink } from './join-link';
 import './join-screen.css';
 
 const RETRY_AFTER_MS = 5000;
@@ -33,7 +34,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   // Browsing and joining by address are the desktop's; a phone has its room already.
   const desktop = useDesktop();
   const [nickname, setNickname] = useState('');
-  const [pin, setPin] = useState('');
+  // A phone that scanned the lobby's QR code has the PIN in its address.
+  const [pin, setPin] = useState(() => (game ? (pinFromLink(window.location.href) ?? '') : ''));
   const [address, setAddress] = useState('');
   const [local, setLocal] = useState<JoinMessage | null>(null);
   // The host's error at the moment of the last attempt: older errors are not shown again.

@@ -15,6 +15,7 @@ import { PlayerName } from '../components/player-name';
 import { QrCode } from '../components/qr-code';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
+import { joinLink } from './join-link';
 import './lobby-screen.css';
 
 interface LobbyProps {
@@ -168,7 +169,11 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
             <p className="lobby-host__url">
               <JoinAddress url={primary} />
             </p>
-            <QrCode className="lobby-host__qr" text={primary} label={`QR code to join at ${primary}`} />
+            <QrCode
+              className="lobby-host__qr"
+              text={joinLink(primary, pin)}
+              label={`QR code to join at ${primary}${pin ? ', with the PIN' : ''}`}
+            />
             {urls.length > 1 ? (
               <details className="lobby-host__more">
                 <summary>Other addresses of this computer</summary>

@@ -1,0 +1,89 @@
+/**
+ * The lobby as a room sees it on a projector, in real Chromium against a real headless host with a
+ * PIN: a join band readable from the back (address and PIN sized for 10 m at 1920×1080), a QR code
+ * whose link carries the PIN (a phone that opens it has the PIN typed for it), a big player count,
+ * and the screens at 1280×720, 1920×1080 and on phones fit without a scrollbar.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { joinLink } from '../../src/renderer/screens/join-link';
+import { capture } from './support/audit';
+import { PHONE, PROJECTOR } from './support/browser';
+import { E2E_QUIZ } from './support/e2e-host';
+import { heading, visible } from './support/players';
+import { misfits } from './support/stage-fit';
+import { useBrowserAndHost } from './support/suite';
+
+const PIN = '482913';
+
+/** The computed font size of the first element matching `selector`, in CSS px. */
+async function fontPx(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat((globalThis as unknown as Window).getComputedStyle(el).fontSize));
+}
+
+describe('a lobby that draws people in', () => {
+  const { host, open } = useBrowserAndHost({ pin: PIN });
+
+  it(
+    'shows a join band for the back of the room and a QR code that carries the PIN',
+    { timeout: 120_000 },
+    async () => {
+      const h = host();
+      const dashboard = await open(PROJECTOR);
+      await dashboard.goto(h.hostUrl);
+      await visible(heading(dashboard, E2E_QUIZ.title));
+      await visible(dashboard.getByRole('img', { name: /^QR code to join at .*, with the PIN$/ }));
+
+      // Read from 10 m on a 1920×1080 projector: letters about 50 px high and more.
+      expect(await fontPx(dashboard, '.lobby-host__url')).toBeGreaterThanOrEqual(64);
+      expect(await fontPx(dashboard, '.lobby-host__pin strong')).toBeGreaterThanOrEqual(90);
+
+      // A phone that scanned the code: the PIN is typed for it, the name is all it needs.
+      const zoe = await open({ ...PHONE, viewport: { width: 375, height: 667 } });
+      await zoe.goto(joinLink(h.playerUrl, PIN));
+      expect(await zoe.getByLabel('PIN').inputValue()).toBe(PIN);
+      await zoe.getByLabel('Nickname').fill('Zoë');
+      await zoe.getByRole('button', { name: 'Join', exact: true }).click();
+      await visible(heading(zoe, 'You’re in, Zoë!'));
+
+      // The host's own link is no way in for a PIN: a query PIN is read as well, a wrong one refused.
+      const ann = await open(PHONE);
+      await ann.goto(`${h.playerUrl}?pin=000000`);
+      expect(await ann.getByLabel('PIN').inputValue()).toBe('000000');
+      await ann.getByLabel('Nickname').fill('Ann');
+      await ann.getByRole('button', { name: 'Join', exact: true }).click();
+      await visible(ann.getByText(/PIN/).and(ann.locator('.field__error')));
+
+      await visible(dashboard.locator('.lobby-host__players .count-badge', { hasText: '1' }));
+      expect(await fontPx(dashboard, '.lobby-host__players .count-badge')).toBeGreaterThanOrEqual(64);
+
+      const problems: string[] = [];
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await dashboard.setViewportSize(size);
+        for (const p of await misfits(dashboard)) problems.push(`host at ${size.width}x${size.height}: ${p}`);
+        await capture(dashboard, `lobby-band-host-${size.width}x${size.height}`);
+      }
+      for (const size of [
+        { width: 375, height: 667 },
+        { width: 390, height: 844 },
+      ]) {
+        for (const [name, page] of [
+          ['lobby', zoe],
+          ['join', ann],
+        ] as const) {
+          await page.setViewportSize(size);
+          for (const p of await misfits(page))
+            problems.push(`phone ${name} at ${size.width}x${size.height}: ${p}`);
+          await capture(page, `lobby-band-phone-${name}-${size.width}x${size.height}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+});
