@@ -21,7 +21,10 @@ async function fontPx(page: Page, selector: string): Promise<number> {
   return page
     .locator(selector)
     .first()
-    .evaluate((el) => parseFloat((globalThis as unknown as Window).getComputedStyle(el).fontSize));
+    .evaluate((el) => {
+      const g = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } };
+      return parseFloat(g.getComputedStyle(el).fontSize);
+    });
 }
 
 describe('a lobby that draws people in', () => {
