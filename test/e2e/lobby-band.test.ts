@@ -15,6 +15,10 @@ import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 
 const PIN = '482913';
+const PHONE_SIZES = [
+  { width: 375, height: 667 },
+  { width: 390, height: 844 },
+];
 
 /** The computed font size of the first element matching `selector`, in CSS px. */
 async function fontPx(page: Page, selector: string): Promise<number> {
@@ -35,6 +39,7 @@ describe('a lobby that draws people in', () => {
     { timeout: 120_000 },
     async () => {
       const h = host();
+      const problems: string[] = [];
       const dashboard = await open(PROJECTOR);
       await dashboard.goto(h.hostUrl);
       await visible(heading(dashboard, E2E_QUIZ.title));
@@ -52,6 +57,21 @@ describe('a lobby that draws people in', () => {
       await zoe.getByRole('button', { name: 'Join', exact: true }).click();
       await visible(heading(zoe, 'You’re in, Zoë!'));
 
+      // A name that is taken: the host offers a free one like it, and one tap joins with it.
+      const zoe2 = await open(PHONE);
+      await zoe2.goto(joinLink(h.playerUrl, PIN));
+      await zoe2.getByLabel('Nickname').fill('zoë');
+      await zoe2.getByRole('button', { name: 'Join', exact: true }).click();
+      const offer = await visible(zoe2.getByRole('button', { name: 'Join as “zoë 2”' }));
+      for (const size of PHONE_SIZES) {
+        await zoe2.setViewportSize(size);
+        for (const p of await misfits(zoe2))
+          problems.push(`phone suggestion at ${size.width}x${size.height}: ${p}`);
+        await capture(zoe2, `lobby-band-phone-suggestion-${size.width}x${size.height}`);
+      }
+      await offer.click();
+      await visible(heading(zoe2, 'You’re in, zoë 2!'));
+
       // The host's own link is no way in for a PIN: a query PIN is read as well, a wrong one refused.
       const ann = await open(PHONE);
       await ann.goto(`${h.playerUrl}?pin=000000`);
@@ -60,10 +80,9 @@ describe('a lobby that draws people in', () => {
       await ann.getByRole('button', { name: 'Join', exact: true }).click();
       await visible(ann.getByText(/PIN/).and(ann.locator('.field__error')));
 
-      await visible(dashboard.locator('.lobby-host__players .count-badge', { hasText: '1' }));
+      await visible(dashboard.locator('.lobby-host__players .count-badge', { hasText: '2' }));
       expect(await fontPx(dashboard, '.lobby-host__players .count-badge')).toBeGreaterThanOrEqual(64);
 
-      const problems: string[] = [];
       for (const size of [
         { width: 1280, height: 720 },
         { width: 1920, height: 1080 },

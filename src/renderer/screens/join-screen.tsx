@@ -158,6 +158,24 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
       )}
     </Field>
   );
+  // The host's free name like the one refused: one tap joins with it (the host checks it again).
+  const suggestion = !local && hostError?.code === 'name_taken' ? hostError.suggestion : undefined;
+  const suggestionButton = suggestion ? (
+    <button
+      type="button"
+      className="btn btn--secondary btn--small btn--block join__suggestion"
+      disabled={waiting || offline}
+      onClick={() => {
+        setNickname(suggestion);
+        sendJoin(suggestion);
+      }}
+    >
+      {/* One span: the button lays out its children with a gap, which would space the quotes off. */}
+      <span>
+        Join as “<bdi>{suggestion}</bdi>”
+      </span>
+    </button>
+  ) : null;
   const formError =
     message?.field === 'form' ? (
       <p className="form-error" role="alert">
@@ -194,6 +212,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
             <p className="form-note">A game is in progress: join now and you play from the next one.</p>
           ) : null}
           {nicknameField}
+          {suggestionButton}
           {pinNeeded ? pinField : null}
           {formError}
           {fieldAlert}

@@ -55,7 +55,7 @@ export interface ClientView {
   /** The quizzes a new game may be played with, by id (the host resolves them). */
   quizzes: QuizChoice[];
   /** The last error the host reported to this client. */
-  error: { code: ErrorCode; message: string; ref?: string } | null;
+  error: { code: ErrorCode; message: string; ref?: string; suggestion?: string } | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
   closedReason: string | null;
 }
@@ -190,10 +190,9 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'standings':
       return { ...view, standings: msg.rows };
     case 'error': {
-      const error =
-        msg.ref === undefined
-          ? { code: msg.code, message: msg.message }
-          : { code: msg.code, message: msg.message, ref: msg.ref };
+      const error: NonNullable<ClientView['error']> = { code: msg.code, message: msg.message };
+      if (msg.ref !== undefined) error.ref = msg.ref;
+      if (typeof msg.suggestion === 'string') error.suggestion = msg.suggestion;
       // A refused answer is no longer on its way.
       return { ...view, error, sending: msg.ref === 'answer' ? null : view.sending };
     }

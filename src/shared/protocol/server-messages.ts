@@ -158,7 +158,17 @@ export type ServerMessage =
   | { type: 'leaderboard'; top: LeaderRow[]; endsAt: number | null }
   | { type: 'finished'; top: LeaderRow[] }
   | { type: 'standings'; rows: LeaderRow[] }
-  | { type: 'error'; code: ErrorCode; message: string; ref?: string }
+  | {
+      type: 'error';
+      code: ErrorCode;
+      message: string;
+      ref?: string;
+      /**
+       * With `name_taken`: a name like the one asked for that is free right now, for the phone to
+       * offer. The host checks it again when it is sent (someone may take it first).
+       */
+      suggestion?: string;
+    }
   | { type: 'pong'; t: number; serverTime: number };
 
 export type ServerMessageType = ServerMessage['type'];
