@@ -4,6 +4,7 @@
  * file, so every rule can be tested with a fake clock and no network.
  *
  * Phases: lobby -> countdown -> question -> reveal -> leaderboard -> question ... -> finished.
+ * The host may pause an open question's timer (pause.ts).
  */
 import type { HostCommand } from '../../shared/protocol';
 import type { Effect, Input, StepResult } from './io';
@@ -25,6 +26,7 @@ import {
 import { gameRecord } from './game-record';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
+import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
 import { resetPlayers, type GameState } from './state';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
@@ -64,6 +66,10 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
         });
         break;
       }
+      if (isPaused(state) && state.round?.index === input.question) {
+        refusePausedAnswer(out, input.conn);
+        break;
+      }
       if (answer(state, out, input.conn, player, input.question, input.option, input.graceMs ?? 0, now)) {
         if (everyoneAnswered(state)) finishRound(state, out, false, now);
       }
@@ -91,6 +97,7 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
 function resumeAfterDowntime(state: GameState, out: Effect[], pausedMs: number, now: number): void {
   disconnectEveryone(state, out, now);
   const shift = Number.isFinite(pausedMs) ? Math.max(0, Math.round(pausedMs)) : 0;
+  shiftPause(state, shift);
   if (state.endsAt === null) return;
   state.endsAt += shift;
   const round = state.round;
@@ -126,6 +133,7 @@ function startCountdown(state: GameState, out: Effect[], now: number): void {
 }
 
 function finishRound(state: GameState, out: Effect[], voided: boolean, now: number): void {
+  clearPause(state);
   const endsAt = timed(state, now, state.settings.revealSeconds);
   closeRound(state, out, voided, endsAt);
   out.push({ kind: 'timer', at: endsAt });
@@ -143,6 +151,7 @@ function showLeaderboard(state: GameState, out: Effect[], now: number): void {
 }
 
 function finishGame(state: GameState, out: Effect[], now: number): void {
+  clearPause(state);
   if (state.round && !state.round.closed) closeRound(state, out, false, null);
   if (state.ranking.length !== state.players.size) rankPlayers(state);
   state.phase = 'finished';
@@ -181,7 +190,7 @@ function advance(state: GameState, out: Effect[], now: number): void {
 
 /** When the running phase's timer is due: a question stays open for late packets' grace too. */
 function timerDue(state: GameState): number | null {
-  if (state.endsAt === null) return null;
+  if (state.endsAt === null || isPaused(state)) return null;
   return state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
 }
 
@@ -224,6 +233,9 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       startByHand(state, out);
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
       enterLobby(state, out, now);
+      return;
+    case 'pause':
+      setPaused(state, out, conn, command.paused, now);
       return;
     case 'next':
       if (state.phase === 'lobby' || state.phase === 'finished')

@@ -45,6 +45,8 @@ export interface ClientView {
   waiting: { id: string; name: string } | null;
   /** Players waiting for the next game. */
   waitingCount: number;
+  /** The host paused the open question's timer, with this much time left; null while it runs. */
+  paused: { remainingMs: number } | null;
   /** An answer sent but not yet acknowledged. */
   sending: { question: number; option: number } | null;
   /** Host only. */
@@ -79,6 +81,7 @@ export function initialView(): ClientView {
     you: null,
     waiting: null,
     waitingCount: 0,
+    paused: null,
     sending: null,
     players: [],
     answered: 0,
@@ -91,7 +94,7 @@ export function initialView(): ClientView {
 }
 
 function withPhase(view: ClientView, phase: Phase, endsAt: number | null): ClientView {
-  return { ...view, phase, status: statusOf(phase), endsAt };
+  return { ...view, phase, status: statusOf(phase), endsAt, paused: null };
 }
 
 function upsertPlayer(players: PlayerSummary[], player: PlayerSummary): PlayerSummary[] {
@@ -125,6 +128,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         // Hosts before this field existed send none.
         waiting: msg.waiting ?? null,
         waitingCount: msg.waitingCount ?? 0,
+        paused: msg.paused ?? null,
         sending: null,
         players: msg.players ?? [],
         answered: msg.answered ?? 0,
@@ -162,6 +166,19 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         sending: null,
         you: view.you ? { ...view.you, answer: null, result: null } : null,
       };
+    case 'paused':
+      return view.question?.index === msg.question
+        ? { ...view, paused: { remainingMs: msg.remainingMs } }
+        : view;
+    case 'resumed':
+      return view.question?.index === msg.question
+        ? {
+            ...view,
+            paused: null,
+            endsAt: msg.endsAt,
+            question: { ...view.question, openedAt: msg.openedAt, deadline: msg.deadline },
+          }
+        : view;
     case 'answer_ack':
       return { ...view, sending: null, you: view.you ? { ...view.you, answer: msg.answer } : null };
     case 'answer_count':
