@@ -32,6 +32,41 @@ const AUTO_PLAYERS = { min: Math.max(1, PLAYERS.min), max: PLAYERS.max };
 
 type StartRule = 'auto' | 'host';
 
+/** A whole-number field of the form, bounded by `limits` (checked again on submit). */
+function NumberField({
+  id,
+  label,
+  hint,
+  error,
+  limits,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  limits: { min: number; max: number };
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          inputMode="numeric"
+          min={limits.min}
+          max={limits.max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function HostSetupScreen({
   state,
   desktop,
@@ -194,24 +229,15 @@ export function HostSetupScreen({
             </label>
           </div>
           {startRule === 'auto' ? (
-            <Field
+            <NumberField
               id="host-minPlayers"
               label="Players needed to start"
               hint="Two is the original rule. Play again always waits for your Start."
               error={errors.minPlayers}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  inputMode="numeric"
-                  min={AUTO_PLAYERS.min}
-                  max={AUTO_PLAYERS.max}
-                  value={minPlayers}
-                  onChange={(e) => setMinPlayers(e.target.value)}
-                />
-              )}
-            </Field>
+              limits={AUTO_PLAYERS}
+              value={minPlayers}
+              onChange={setMinPlayers}
+            />
           ) : null}
         </fieldset>
 
@@ -227,42 +253,24 @@ export function HostSetupScreen({
               />
             )}
           </Field>
-          <Field
+          <NumberField
             id="host-questionSeconds"
             label="Seconds per question"
             hint={`From ${SECONDS.min} to ${SECONDS.max}.`}
             error={errors.questionSeconds}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={SECONDS.min}
-                max={SECONDS.max}
-                value={questionSeconds}
-                onChange={(e) => setQuestionSeconds(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            limits={SECONDS}
+            value={questionSeconds}
+            onChange={setQuestionSeconds}
+          />
+          <NumberField
             id="host-maxPlayersPerAddress"
             label="Players from one network address"
             hint="Stops one device from filling the room. Your own player and browsers on this computer share one; raise it when people share a computer."
             error={errors.maxPlayersPerAddress}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={PER_ADDRESS.min}
-                max={PER_ADDRESS.max}
-                value={perAddress}
-                onChange={(e) => setPerAddress(e.target.value)}
-              />
-            )}
-          </Field>
+            limits={PER_ADDRESS}
+            value={perAddress}
+            onChange={setPerAddress}
+          />
         </div>
 
         <div className="setup__toggles">
