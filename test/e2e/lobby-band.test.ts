@@ -5,11 +5,13 @@
  * and the screens at 1280×720, 1920×1080 and on phones fit without a scrollbar.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RawSocket } from '../support/raw-socket';
 import { joinLink } from '../../src/renderer/screens/join-link';
 import { capture } from './support/audit';
 import { PHONE, PROJECTOR } from './support/browser';
 import { E2E_QUIZ } from './support/e2e-host';
+import { longName } from './support/longest-quiz';
 import { heading, visible } from './support/players';
 import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
@@ -32,7 +34,12 @@ async function fontPx(page: Page, selector: string): Promise<number> {
 }
 
 describe('a lobby that draws people in', () => {
-  const { host, open } = useBrowserAndHost({ pin: PIN });
+  // Thirty players come from this one machine's address.
+  const { host, open } = useBrowserAndHost({ pin: PIN, settings: { maxPlayersPerAddress: 100 } });
+  const bots: RawSocket[] = [];
+  afterAll(() => {
+    for (const b of bots) b.destroy();
+  });
 
   it(
     'shows a join band for the back of the room and a QR code that carries the PIN',
@@ -83,12 +90,25 @@ describe('a lobby that draws people in', () => {
       await visible(dashboard.locator('.lobby-host__players .count-badge', { hasText: '2' }));
       expect(await fontPx(dashboard, '.lobby-host__players .count-badge')).toBeGreaterThanOrEqual(64);
 
+      // A class of thirty, with the longest names: their names still show beside the join band.
+      for (let n = 3; n <= 30; n++) {
+        const bot = await RawSocket.hello(`${h.playerUrl.replace('http', 'ws')}ws`);
+        bots.push(bot);
+        bot.send({ type: 'join', name: longName(n, false), pin: PIN });
+        await bot.waitFor('joined');
+      }
+      await visible(dashboard.locator('.lobby-host__players .count-badge', { hasText: '30' }));
+
       for (const size of [
         { width: 1280, height: 720 },
         { width: 1920, height: 1080 },
       ]) {
         await dashboard.setViewportSize(size);
         for (const p of await misfits(dashboard)) problems.push(`host at ${size.width}x${size.height}: ${p}`);
+        const names = await dashboard.locator('.player-chip').first().boundingBox();
+        const card = await dashboard.locator('.lobby-host__players').boundingBox();
+        if (!names || !card || names.y + names.height > card.y + card.height)
+          problems.push(`host at ${size.width}x${size.height}: no player's name shows in the players card`);
         await capture(dashboard, `lobby-band-host-${size.width}x${size.height}`);
       }
       for (const size of [
