@@ -167,7 +167,7 @@ describe('desktop screens', () => {
 
     await page.getByLabel('Science').check();
     await page.getByLabel('Room name').fill('Physics club');
-    await page.getByLabel('Players needed to start').fill('0');
+    await page.getByLabel('I’ll press Start').check();
     await page.getByLabel('Seconds per question').fill('300');
     await page.getByLabel('Require a PIN').check();
     await page.getByRole('button', { name: 'Open room' }).click();

@@ -4,7 +4,8 @@
  * host, with 1, 2, 3 and 30 players (the 27 beyond the three phones are bare sockets). At every
  * phase each screen is checked at each size for a scrollbar and for text cut off, screenshotted
  * (test-results/screens/stage-*.png) and (in the games with one and thirty players, which show
- * every screen) audited with axe. The host is driven from its keyboard, as a presenter would.
+ * every screen) audited with axe. The host is driven from its keyboard, as a presenter would
+ * (with thirty players it also pauses a question with P).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +98,14 @@ describe('the stage fits every screen', () => {
 
     await everyone(players, (p) => visible(heading(p, q1!.prompt)));
     await lookAll(game, 'question', players);
+    if (ending === 'time-up') {
+      // P holds the timer: every screen says so, and still fits.
+      await dashboard.keyboard.press('p');
+      await everyone(players, (p) => visible(p.locator('.tag--paused')));
+      await lookAll(game, 'question-paused', players);
+      await dashboard.keyboard.press('p');
+      await everyone(players, (p) => p.locator('.tag--paused').waitFor({ state: 'detached' }));
+    }
     await phones[0]!.page.getByRole('button', { name: q1!.options[0]!, exact: true }).click();
     // With one player, the one answer closes the question at once: "locked" is seen with more.
     if (players > 1) {

@@ -376,13 +376,36 @@ describe('new game', () => {
     expect(h.broadcasts('question')[0]?.question.count).toBe(3);
   });
 
-  it('starts by itself when enough players are connected', () => {
+  it('waits in the lobby for the host, even with enough players for the automatic start', () => {
     const h = new EngineHarness(plainQuiz(1));
     h.joinAll('A', 'B');
     h.toQuestion(0).closeQuestion().fireTimer();
     expect(h.state.phase).toBe('finished');
     h.host({ type: 'new_game' });
     expect(h.last).toContainEqual({ kind: 'resync' });
+    expect(h.state.phase).toBe('lobby');
+    // Everyone is told that the host starts this one.
+    expect(h.broadcasts('settings').at(-1)?.settings.minPlayers).toBe(0);
+    expect(h.state.settings.minPlayers).toBe(0);
+    // A newcomer or a phone coming back does not start it either.
+    const c = h.join('C');
+    h.disconnect(c);
+    h.reconnect(c);
+    expect(h.state.phase).toBe('lobby');
+    h.host({ type: 'start' });
     expect(h.state.phase).toBe('countdown');
+  });
+
+  it('starts by itself again when the host sets a number that is already reached, and can be cancelled', () => {
+    const h = new EngineHarness(plainQuiz(1));
+    h.joinAll('A', 'B');
+    h.toQuestion(0).closeQuestion().fireTimer();
+    h.host({ type: 'new_game' });
+    h.host({ type: 'settings', settings: { minPlayers: 2 } });
+    expect(h.state.phase).toBe('countdown');
+    expect(h.broadcasts('countdown').at(-1)?.endsAt).toBe(h.state.endsAt);
+    h.host({ type: 'cancel_start' });
+    expect(h.state.phase).toBe('lobby');
+    expect(h.state.settings.minPlayers).toBe(0);
   });
 });

@@ -42,7 +42,8 @@ describe('joining', () => {
           code: 'name_taken',
           ref: 'join',
           // The names are bidi-isolated, so a right-to-left name cannot reorder the sentence.
-          message: `"\u2068${lookalike}\u2069" looks the same as a player already here: \u2068Ada\u2069. Pick another name.`,
+          message: `"\u2068${lookalike}\u2069" looks the same as a player already here: \u2068Ada\u2069. Pick another name, such as "\u2068${lookalike} 2\u2069".`,
+          suggestion: `${lookalike} 2`,
         },
       ]);
     }
@@ -50,6 +51,28 @@ describe('joining', () => {
     expect(h.tryJoin('Playerl')).toBeNull();
     expect(h.lastError).toBe('name_taken');
     expect(h.state.players.size).toBe(2);
+  });
+
+  it('offers a free name like a taken one, which the host still checks when it is sent', () => {
+    const h = new EngineHarness(plainQuiz(1), { minPlayers: 0 });
+    h.joinAll('Zoë', 'Zoë 2', 'Player 7');
+    const suggested = () => {
+      const reply = h.repliesTo(h.lastConn)[0];
+      return reply?.type === 'error' ? reply.suggestion : undefined;
+    };
+    expect(h.tryJoin('ZOË')).toBeNull();
+    expect(suggested()).toBe('ZOË 3');
+    expect(h.tryJoin('player 7')).toBeNull();
+    expect(suggested()).toBe('player 8');
+    // Shortened to fit the 24-character limit.
+    const long = 'Abcdefghijklmnopqrstuvwx';
+    h.join(long);
+    expect(h.tryJoin(long)).toBeNull();
+    expect(suggested()).toBe('Abcdefghijklmnopqrstuv 2');
+    // Someone takes the suggestion first: the host refuses it too, and offers the next one.
+    h.join('ZOË 3');
+    expect(h.tryJoin('zoë 3')).toBeNull();
+    expect(suggested()).toBe('zoë 4');
   });
 
   it('frees a look-alike name when its player is removed', () => {

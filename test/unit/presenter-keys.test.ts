@@ -13,8 +13,10 @@ describe('presenter keys', () => {
     for (const key of [' ', 'ArrowRight', 'PageDown']) expect(presenterAction(press(key))).toBe('next');
   });
 
-  it('takes S to skip, E to end, F for full screen, M to mute and ? for the keys', () => {
+  it('takes S to skip, P to pause, E to end, F for full screen, M to mute and ? for the keys', () => {
     expect(presenterAction(press('s'))).toBe('skip');
+    expect(presenterAction(press('p'))).toBe('pause');
+    expect(presenterAction(press('P'))).toBe('pause');
     expect(presenterAction(press('E'))).toBe('end');
     expect(presenterAction(press('f'))).toBe('fullscreen');
     expect(presenterAction(press('M'))).toBe('mute');

@@ -125,6 +125,9 @@ export class DesktopSession implements IntentHandlers {
   cancelStart(): void {
     this.hosting.hostClient?.cancelStart();
   }
+  pause(paused: boolean): void {
+    this.hosting.hostClient?.pause(paused);
+  }
   next(): void {
     this.hosting.hostClient?.next();
   }

@@ -4,6 +4,7 @@
  * file, so every rule can be tested with a fake clock and no network.
  *
  * Phases: lobby -> countdown -> question -> reveal -> leaderboard -> question ... -> finished.
+ * The host may pause an open question's timer (pause.ts).
  */
 import type { HostCommand } from '../../shared/protocol';
 import type { Effect, Input, StepResult } from './io';
@@ -25,6 +26,7 @@ import {
 import { gameRecord } from './game-record';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
+import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
 import { resetPlayers, type GameState } from './state';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
@@ -64,6 +66,10 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
         });
         break;
       }
+      if (isPaused(state) && state.round?.index === input.question) {
+        refusePausedAnswer(out, input.conn);
+        break;
+      }
       if (answer(state, out, input.conn, player, input.question, input.option, input.graceMs ?? 0, now)) {
         if (everyoneAnswered(state)) finishRound(state, out, false, now);
       }
@@ -91,6 +97,7 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
 function resumeAfterDowntime(state: GameState, out: Effect[], pausedMs: number, now: number): void {
   disconnectEveryone(state, out, now);
   const shift = Number.isFinite(pausedMs) ? Math.max(0, Math.round(pausedMs)) : 0;
+  shiftPause(state, shift);
   if (state.endsAt === null) return;
   state.endsAt += shift;
   const round = state.round;
@@ -126,6 +133,7 @@ function startCountdown(state: GameState, out: Effect[], now: number): void {
 }
 
 function finishRound(state: GameState, out: Effect[], voided: boolean, now: number): void {
+  clearPause(state);
   const endsAt = timed(state, now, state.settings.revealSeconds);
   closeRound(state, out, voided, endsAt);
   out.push({ kind: 'timer', at: endsAt });
@@ -143,6 +151,7 @@ function showLeaderboard(state: GameState, out: Effect[], now: number): void {
 }
 
 function finishGame(state: GameState, out: Effect[], now: number): void {
+  clearPause(state);
   if (state.round && !state.round.closed) closeRound(state, out, false, null);
   if (state.ranking.length !== state.players.size) rankPlayers(state);
   state.phase = 'finished';
@@ -181,7 +190,7 @@ function advance(state: GameState, out: Effect[], now: number): void {
 
 /** When the running phase's timer is due: a question stays open for late packets' grace too. */
 function timerDue(state: GameState): number | null {
-  if (state.endsAt === null) return null;
+  if (state.endsAt === null || isPaused(state)) return null;
   return state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
 }
 
@@ -221,14 +230,12 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.phase = 'lobby';
       state.endsAt = null;
       state.startedAt = null;
-      state.settings = { ...state.settings, minPlayers: 0 };
-      out.push({
-        kind: 'broadcast',
-        audience: 'everyone',
-        msg: { type: 'settings', settings: state.settings },
-      });
+      startByHand(state, out);
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
       enterLobby(state, out, now);
+      return;
+    case 'pause':
+      setPaused(state, out, conn, command.paused, now);
       return;
     case 'next':
       if (state.phase === 'lobby' || state.phase === 'finished')
@@ -298,10 +305,23 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.gameNo++;
       state.startedAt = null;
       state.played = [];
+      // Play again waits in the lobby (the QR code for newcomers, the settings) until the host
+      // presses Start: everyone is already here, so the automatic start would leave no lobby at all.
+      startByHand(state, out);
       out.push({ kind: 'timer', at: null });
       out.push({ kind: 'resync' });
       enterLobby(state, out, now);
-      if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
   }
+}
+
+/**
+ * From now on the host starts the game (players needed: 0), and every client is told. The host
+ * may set a number again in the settings: if that many are already here, the countdown starts,
+ * and it can be cancelled.
+ */
+function startByHand(state: GameState, out: Effect[]): void {
+  if (state.settings.minPlayers === 0) return;
+  state.settings = { ...state.settings, minPlayers: 0 };
+  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: state.settings } });
 }

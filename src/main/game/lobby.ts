@@ -2,7 +2,8 @@
  * Who is in the room: join with a checked nickname that looks like no one else's, at most
  * `maxPlayersPerAddress` seats per network address, latecomers waiting for the next game,
  * disconnect and reconnect (the seat, name and score stay), leaving, being dropped from the lobby
- * after staying away, and being removed by the host. Also the auto-start rule.
+ * after staying away, and being removed by the host. Also the auto-start rule. A name that looks
+ * taken is refused with a free one like it to offer (name-suggestion.ts).
  */
 import { checkNickname } from '../../shared/nickname';
 import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
@@ -10,6 +11,7 @@ import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
 import { error, refuse } from './messages';
 import { nameKeys } from './name-keys';
+import { freeNameLike } from './name-suggestion';
 import { timeLimitMs } from './round';
 import type { GameState, Player } from './state';
 
@@ -53,6 +55,32 @@ function refuseJoin(out: Effect[], conn: ConnId, code: ErrorCode, message: strin
   return null;
 }
 
+/** Refuses a name that looks like `otherName`, with a free name like it to offer instead. */
+function refuseTakenName(
+  state: GameState,
+  out: Effect[],
+  conn: ConnId,
+  name: string,
+  otherName: string,
+): null {
+  const suggestion = freeNameLike(state, name);
+  const message = `"${quoted(name)}" looks the same as a player already here: ${quoted(otherName)}. ${
+    suggestion ? `Pick another name, such as "${quoted(suggestion)}".` : 'Pick another name.'
+  }`;
+  out.push({
+    kind: 'reply',
+    conn,
+    msg: {
+      type: 'error',
+      code: 'name_taken',
+      message,
+      ref: 'join',
+      ...(suggestion ? { suggestion } : {}),
+    },
+  });
+  return null;
+}
+
 /** A name inside a sentence, isolated so that a right-to-left name cannot reorder the sentence. */
 function quoted(name: string): string {
   return `\u2068${name}\u2069`;
@@ -70,13 +98,7 @@ export function join(
   const keys = nameKeys(checked.name);
   for (const key of keys) {
     const other = seatOf(state, state.names.get(key) ?? '');
-    if (other)
-      return refuseJoin(
-        out,
-        conn,
-        'name_taken',
-        `"${quoted(checked.name)}" looks the same as a player already here: ${quoted(other.name)}. Pick another name.`,
-      );
+    if (other) return refuseTakenName(state, out, conn, checked.name, other.name);
   }
   const { maxPlayers, maxPlayersPerAddress, lateJoin } = state.settings;
   if (state.players.size + state.waiting.size >= maxPlayers) {

@@ -8,6 +8,7 @@ import { FINAL_TOP_ROWS, TOP_ROWS, topRows } from './leaderboard';
 import { questionView, revealView, standings } from './round';
 import type { GameState } from './state';
 import { summary } from './lobby';
+import { pausedRemainingMs } from './pause';
 
 export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
 
@@ -62,6 +63,8 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     waiting,
     waitingCount: state.waiting.size,
   };
+  const pausedMs = pausedRemainingMs(state);
+  if (pausedMs !== null) snapshot.paused = { remainingMs: pausedMs };
   if (viewer.role === 'host') {
     snapshot.players = [...state.players.values()].map(summary);
     snapshot.answered = round && !round.closed ? round.answered : 0;

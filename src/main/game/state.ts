@@ -92,6 +92,11 @@ export interface GameState {
    * Replaced, never changed in place, so that a copy of the state taken between steps stays true.
    */
   played: readonly PlayedQuestion[];
+  /**
+   * When the host paused the open question's timer (pause.ts); null or absent when it runs.
+   * Optional, so that states written down before pausing existed read back as running.
+   */
+  pausedAt?: number | null;
 }
 
 export interface EngineOptions {
@@ -117,6 +122,7 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     gameNo: 1,
     startedAt: null,
     played: [],
+    pausedAt: null,
   };
 }
 

@@ -120,6 +120,8 @@ const SerializedGameSchema = z.object({
   gameNo: int,
   startedAt: time.nullable(),
   played: z.array(z.object({ index: int, openedAt: time, timeLimitMs: z.number(), voided: z.boolean() })),
+  /** The host paused the open question (absent in journals written before pausing existed). */
+  pausedAt: time.nullable().optional(),
 }) satisfies z.ZodType<SerializedGame>;
 
 /** Host commands as the wire knows them, so that a command added there is journaled too. */

@@ -121,6 +121,7 @@ export function createWebAdapter(
     answer: (option) => client.answer(option),
     start: () => client.start(),
     cancelStart: () => client.cancelStart(),
+    pause: (paused) => client.pause(paused),
     next: () => client.next(),
     skip: () => client.skip(),
     end: () => client.end(),

@@ -15,6 +15,8 @@ interface TimeBarProps {
   /** Shown before the seconds, e.g. "Next question in". */
   label?: string;
   size?: 'large' | 'small';
+  /** The host paused the timer with this much left: the bar stands still there. */
+  frozenMs?: number | null;
 }
 
 /** Marks, smallest first, at which the time left is announced. */
@@ -27,8 +29,10 @@ export function TimeBar({
   announce = false,
   label,
   size = 'large',
+  frozenMs = null,
 }: TimeBarProps) {
-  const remaining = useRemainingMs(deadline, clockOffset);
+  const running = useRemainingMs(frozenMs === null ? deadline : null, clockOffset);
+  const remaining = frozenMs ?? running;
   const seconds = Math.ceil(remaining / 1000);
   const fraction = totalMs > 0 ? Math.min(1, remaining / totalMs) : 0;
   const urgent = seconds <= 3;

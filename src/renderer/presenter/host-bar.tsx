@@ -1,6 +1,7 @@
 /**
  * The host's control bar, fixed at the bottom of the projector whatever the phase: what is
- * happening (answers in), the next step (also Space, → or a clicker's Page Down), Skip and End,
+ * happening (answers in), the next step (also Space, → or a clicker's Page Down; in a question
+ * "Show answer now"), Pause or Resume of the question's timer (P), Skip and End,
  * then sound, full screen and the keys. The stage above it never scrolls, so the way forward is
  * always on screen. Only the host's screen loads this (and the sound that comes with it).
  */
@@ -28,11 +29,14 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   const step = nextStep(game);
   const runNext = step ? () => (step.command === 'start' ? api.start() : api.next()) : null;
   const question = game.phase === 'question';
+  const paused = !!game.paused;
+  const togglePause = () => api.pause(!paused);
   const endable = canEnd(game);
 
   usePresenterKeys({
     next: runNext,
     skip: question ? () => api.skip() : null,
+    pause: question ? togglePause : null,
     end: endable ? end.press : null,
     fullscreen: fullscreen.supported ? fullscreen.toggle : null,
     mute: () => sound.update({ muted: !sound.settings.muted }),
@@ -62,6 +66,16 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 onClick={runNext}
               >
                 {step.label}
+              </button>
+            ) : null}
+            {question ? (
+              <button
+                type="button"
+                className="btn btn--secondary"
+                aria-keyshortcuts="P"
+                onClick={togglePause}
+              >
+                {paused ? 'Resume timer' : 'Pause timer'}
               </button>
             ) : null}
             {question ? (

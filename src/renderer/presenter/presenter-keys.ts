@@ -1,9 +1,10 @@
 /**
  * The host's keyboard, as a presenter uses it: a clicker sends PageDown or ArrowRight for "next",
- * so those and Space move the game on; S skips the question, E ends the game (pressed twice),
+ * so those and Space move the game on; S skips the question, P pauses or resumes its timer, E ends
+ * the game (pressed twice),
  * F toggles full screen, M mutes, ? shows the keys. Pure, so the bindings are tested as rules.
  */
-export type PresenterAction = 'next' | 'skip' | 'end' | 'fullscreen' | 'mute' | 'help';
+export type PresenterAction = 'next' | 'skip' | 'pause' | 'end' | 'fullscreen' | 'mute' | 'help';
 
 export interface KeyPress {
   key: string;
@@ -18,6 +19,7 @@ export interface KeyPress {
 export const PRESENTER_KEYS: { keys: string[]; action: PresenterAction; does: string }[] = [
   { keys: ['Space', '→', 'Page Down'], action: 'next', does: 'Next: start, show the answer now, go on' },
   { keys: ['S'], action: 'skip', does: 'Skip the question (nobody scores)' },
+  { keys: ['P'], action: 'pause', does: 'Pause or resume the question’s timer' },
   { keys: ['E'], action: 'end', does: 'End the game (press twice)' },
   { keys: ['F'], action: 'fullscreen', does: 'Full screen on or off' },
   { keys: ['M'], action: 'mute', does: 'Sound on or off' },
@@ -30,6 +32,8 @@ const BY_KEY: Record<string, PresenterAction> = {
   PageDown: 'next',
   s: 'skip',
   S: 'skip',
+  p: 'pause',
+  P: 'pause',
   e: 'end',
   E: 'end',
   f: 'fullscreen',

@@ -1,6 +1,6 @@
 /**
- * Host setup (desktop): the quiz (built-in pack first), the room's name, players needed to start by
- * itself, seconds per question, players from one network address, a PIN, and whether the host
+ * Host setup (desktop): the quiz (built-in pack first), the room's name, how the game starts (by
+ * itself at a number of players, the original rule, or the host's Start), seconds per question, players from one network address, a PIN, and whether the host
  * plays too.
  */
 import { useState, type FormEvent } from 'react';
@@ -27,6 +27,45 @@ function wholeNumber(text: string, { min, max }: { min: number; max: number }): 
 }
 
 const { minPlayers: PLAYERS, questionSeconds: SECONDS, maxPlayersPerAddress: PER_ADDRESS } = SETTING_LIMITS;
+/** Starting by itself needs at least one player (0 is the host's own Start). */
+const AUTO_PLAYERS = { min: Math.max(1, PLAYERS.min), max: PLAYERS.max };
+
+type StartRule = 'auto' | 'host';
+
+/** A whole-number field of the form, bounded by `limits` (checked again on submit). */
+function NumberField({
+  id,
+  label,
+  hint,
+  error,
+  limits,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  limits: { min: number; max: number };
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          inputMode="numeric"
+          min={limits.min}
+          max={limits.max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
 
 export function HostSetupScreen({
   state,
@@ -42,7 +81,10 @@ export function HostSetupScreen({
   const { api } = desktop;
   const [quizId, setQuizId] = useState(state.quizzes[0]?.id ?? '');
   const [roomName, setRoomName] = useState('Quiz night');
-  const [minPlayers, setMinPlayers] = useState(String(DEFAULT_SETTINGS.minPlayers));
+  // The original rule (start by itself at two) or the host's own Start; the number is kept when
+  // the host switches back and forth.
+  const [startRule, setStartRule] = useState<StartRule>(DEFAULT_SETTINGS.minPlayers > 0 ? 'auto' : 'host');
+  const [minPlayers, setMinPlayers] = useState(String(Math.max(2, DEFAULT_SETTINGS.minPlayers)));
   const [questionSeconds, setQuestionSeconds] = useState(String(DEFAULT_SETTINGS.questionSeconds));
   const [perAddress, setPerAddress] = useState(String(DEFAULT_SETTINGS.maxPlayersPerAddress));
   const [pin, setPin] = useState(false);
@@ -71,7 +113,7 @@ export function HostSetupScreen({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const next: Errors = {};
-    const min = wholeNumber(minPlayers, PLAYERS);
+    const min = startRule === 'host' ? 0 : wholeNumber(minPlayers, AUTO_PLAYERS);
     const seconds = wholeNumber(questionSeconds, SECONDS);
     const maxPlayersPerAddress = wholeNumber(perAddress, PER_ADDRESS);
     const name = roomName.trim();
@@ -81,7 +123,7 @@ export function HostSetupScreen({
     else if (name.length > ROOM_NAME_MAX)
       next.roomName = `A room name can be at most ${ROOM_NAME_MAX} characters.`;
     if (min === null)
-      next.minPlayers = `Enter a whole number from ${PLAYERS.min} to ${PLAYERS.max} (0 means you start the game yourself).`;
+      next.minPlayers = `Enter a whole number of players from ${AUTO_PLAYERS.min} to ${AUTO_PLAYERS.max}, or choose “I’ll press Start”.`;
     if (seconds === null)
       next.questionSeconds = `Enter a whole number of seconds from ${SECONDS.min} to ${SECONDS.max}.`;
     if (maxPlayersPerAddress === null)
@@ -155,6 +197,50 @@ export function HostSetupScreen({
           ) : null}
         </fieldset>
 
+        <fieldset className="setup__start">
+          <legend>How the game starts</legend>
+          <div className="start-rules">
+            <label className={`start-rule${startRule === 'auto' ? ' is-chosen' : ''}`}>
+              <input
+                type="radio"
+                name="start-rule"
+                value="auto"
+                checked={startRule === 'auto'}
+                onChange={() => setStartRule('auto')}
+              />
+              <span className="start-rule__title">Start by itself when enough players are in</span>
+              <span className="start-rule__when">
+                Fits a party or a drop-in game: play begins as soon as the players are there, after a
+                countdown you can cancel.
+              </span>
+            </label>
+            <label className={`start-rule${startRule === 'host' ? ' is-chosen' : ''}`}>
+              <input
+                type="radio"
+                name="start-rule"
+                value="host"
+                checked={startRule === 'host'}
+                onChange={() => setStartRule('host')}
+              />
+              <span className="start-rule__title">I’ll press Start</span>
+              <span className="start-rule__when">
+                Fits a class: everyone joins first, and you start when the room is ready.
+              </span>
+            </label>
+          </div>
+          {startRule === 'auto' ? (
+            <NumberField
+              id="host-minPlayers"
+              label="Players needed to start"
+              hint="Two is the original rule. Play again always waits for your Start."
+              error={errors.minPlayers}
+              limits={AUTO_PLAYERS}
+              value={minPlayers}
+              onChange={setMinPlayers}
+            />
+          ) : null}
+        </fieldset>
+
         <div className="setup__grid">
           <Field id="host-roomName" label="Room name" error={errors.roomName}>
             {(props) => (
@@ -167,60 +253,24 @@ export function HostSetupScreen({
               />
             )}
           </Field>
-          <Field
-            id="host-minPlayers"
-            label="Players needed to start"
-            hint="The game starts by itself when this many have joined; 0 means you start it."
-            error={errors.minPlayers}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={PLAYERS.min}
-                max={PLAYERS.max}
-                value={minPlayers}
-                onChange={(e) => setMinPlayers(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <NumberField
             id="host-questionSeconds"
             label="Seconds per question"
             hint={`From ${SECONDS.min} to ${SECONDS.max}.`}
             error={errors.questionSeconds}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={SECONDS.min}
-                max={SECONDS.max}
-                value={questionSeconds}
-                onChange={(e) => setQuestionSeconds(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            limits={SECONDS}
+            value={questionSeconds}
+            onChange={setQuestionSeconds}
+          />
+          <NumberField
             id="host-maxPlayersPerAddress"
             label="Players from one network address"
             hint="Stops one device from filling the room. Your own player and browsers on this computer share one; raise it when people share a computer."
             error={errors.maxPlayersPerAddress}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={PER_ADDRESS.min}
-                max={PER_ADDRESS.max}
-                value={perAddress}
-                onChange={(e) => setPerAddress(e.target.value)}
-              />
-            )}
-          </Field>
+            limits={PER_ADDRESS}
+            value={perAddress}
+            onChange={setPerAddress}
+          />
         </div>
 
         <div className="setup__toggles">

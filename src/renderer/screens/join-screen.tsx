@@ -12,6 +12,7 @@ import { Brand } from '../components/brand';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
 import { joinMessage, parseAddress, type JoinMessage } from './join-messages';
+import { pinFromLink } from './join-link';
 import './join-screen.css';
 
 const RETRY_AFTER_MS = 5000;
@@ -33,7 +34,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   // Browsing and joining by address are the desktop's; a phone has its room already.
   const desktop = useDesktop();
   const [nickname, setNickname] = useState('');
-  const [pin, setPin] = useState('');
+  // A phone that scanned the lobby's QR code has the PIN in its address.
+  const [pin, setPin] = useState(() => (game ? (pinFromLink(window.location.href) ?? '') : ''));
   const [address, setAddress] = useState('');
   const [local, setLocal] = useState<JoinMessage | null>(null);
   // The host's error at the moment of the last attempt: older errors are not shown again.
@@ -156,6 +158,24 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
       )}
     </Field>
   );
+  // The host's free name like the one refused: one tap joins with it (the host checks it again).
+  const suggestion = !local && hostError?.code === 'name_taken' ? hostError.suggestion : undefined;
+  const suggestionButton = suggestion ? (
+    <button
+      type="button"
+      className="btn btn--secondary btn--small btn--block join__suggestion"
+      disabled={waiting || offline}
+      onClick={() => {
+        setNickname(suggestion);
+        sendJoin(suggestion);
+      }}
+    >
+      {/* One span: the button lays out its children with a gap, which would space the quotes off. */}
+      <span>
+        Join as “<bdi>{suggestion}</bdi>”
+      </span>
+    </button>
+  ) : null;
   const formError =
     message?.field === 'form' ? (
       <p className="form-error" role="alert">
@@ -192,6 +212,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
             <p className="form-note">A game is in progress: join now and you play from the next one.</p>
           ) : null}
           {nicknameField}
+          {suggestionButton}
           {pinNeeded ? pinField : null}
           {formError}
           {fieldAlert}

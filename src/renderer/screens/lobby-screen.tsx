@@ -15,6 +15,7 @@ import { PlayerName } from '../components/player-name';
 import { QrCode } from '../components/qr-code';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
+import { joinLink } from './join-link';
 import './lobby-screen.css';
 
 interface LobbyProps {
@@ -40,13 +41,28 @@ export function LobbyScreen({ state, game, me }: LobbyProps) {
   return game.role === 'host' ? <HostLobby game={game} me={me} /> : <PlayerLobby game={game} me={me} />;
 }
 
+/**
+ * The countdown was set off by the automatic start rather than the host's Start: the rule is on
+ * and enough players are here (the host's Start is only needed below that number).
+ */
+function startedByItself(game: ClientView): boolean {
+  const need = game.settings.minPlayers;
+  return game.phase === 'countdown' && need > 0 && game.connectedCount >= need;
+}
+
 function Countdown({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
   const remaining = useRemainingMs(game.endsAt, state.clockOffset, 100);
   const seconds = Math.max(1, Math.ceil(remaining / 1000));
+  const auto = startedByItself(game);
   return (
     <section className="screen screen--center countdown">
       <p className="countdown__quiz">{game.quiz?.title}</p>
+      {auto ? (
+        <p className="countdown__auto" role="status">
+          {game.connectedCount} players are here: the game starts by itself.
+        </p>
+      ) : null}
       <ScreenHeading className="countdown__title">Get ready!</ScreenHeading>
       <div className="countdown__number" key={seconds} aria-hidden="true">
         {seconds}
@@ -61,6 +77,10 @@ function Countdown({ state, game }: { state: AppState; game: ClientView }) {
             Cancel start
           </button>
           <p className="countdown__hint">Back to the lobby; you then start the game yourself.</p>
+        </div>
+      ) : auto ? (
+        <div className="countdown__cancel">
+          <p className="countdown__hint">The host can still hold it back.</p>
         </div>
       ) : null}
     </section>
@@ -149,7 +169,11 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
             <p className="lobby-host__url">
               <JoinAddress url={primary} />
             </p>
-            <QrCode className="lobby-host__qr" text={primary} label={`QR code to join at ${primary}`} />
+            <QrCode
+              className="lobby-host__qr"
+              text={joinLink(primary, pin)}
+              label={`QR code to join at ${primary}${pin ? ', with the PIN' : ''}`}
+            />
             {urls.length > 1 ? (
               <details className="lobby-host__more">
                 <summary>Other addresses of this computer</summary>

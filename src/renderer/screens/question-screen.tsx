@@ -1,7 +1,8 @@
 /**
  * Question: the prompt, the countdown to the host's deadline, and the options (colour + shape +
  * number key + text). On a player's screen the options are an answer pad that fills the screen,
- * with "answer locked" once an answer is sent and a clear "time's up" when the deadline passes. The
+ * with "answer locked" once an answer is sent, a clear "time's up" when the deadline passes, and
+ * "Paused" while the host holds the timer (no answers then). The
  * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
@@ -46,12 +47,16 @@ function pickedOption(me: ClientView | null, index: number): number | null {
 export function QuestionScreen({ state, game, me }: QuestionProps) {
   const api = useApi();
   const q = game.question;
-  const remaining = useRemainingMs(q?.deadline ?? null, state.clockOffset);
+  // The host paused the timer: it stands still, and nobody answers until it goes on.
+  const paused = game.paused;
+  const running = useRemainingMs(paused ? null : (q?.deadline ?? null), state.clockOffset);
+  const remaining = paused ? paused.remainingMs : running;
   const picked = q ? pickedOption(me, q.index) : null;
   const open = remaining > 0;
   // While reconnecting an answer could not be sent: the buttons wait for the connection.
-  const canAnswer = !!me && me.connection === 'open' && picked === null && open && !!q;
+  const canAnswer = !!me && me.connection === 'open' && picked === null && open && !paused && !!q;
   const timeUp = !!me && !open && picked === null;
+  const held = !!me && !!paused && picked === null;
 
   useEffect(() => {
     if (!canAnswer || !q) return;
@@ -77,7 +82,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
 
   return (
     <section
-      className={`screen question${me ? ' question--pad' : ''}${picked !== null ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}`}
+      className={`screen question${me ? ' question--pad' : ''}${picked !== null ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}${held ? ' is-paused' : ''}`}
       style={rows}
     >
       <p className="question__counter">
@@ -86,11 +91,22 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         </span>
         {q.points === 0 ? <span className="tag tag--muted">No points</span> : null}
         {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
+        {paused ? (
+          <span className="tag tag--paused" role="status">
+            Paused
+          </span>
+        ) : null}
       </p>
       <ScreenHeading className="question__prompt" fit={q.prompt}>
         {q.prompt}
       </ScreenHeading>
-      <TimeBar deadline={q.deadline} totalMs={q.timeLimitMs} clockOffset={state.clockOffset} announce />
+      <TimeBar
+        deadline={q.deadline}
+        totalMs={q.timeLimitMs}
+        clockOffset={state.clockOffset}
+        frozenMs={paused ? paused.remainingMs : null}
+        announce
+      />
 
       {me ? (
         <div className="question__pad">
@@ -131,6 +147,10 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           {timeUp ? (
             <p className="question__times-up" aria-hidden="true">
               Time’s up!
+            </p>
+          ) : held ? (
+            <p className="question__times-up" aria-hidden="true">
+              Paused
             </p>
           ) : null}
         </div>

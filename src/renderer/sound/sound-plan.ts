@@ -1,7 +1,7 @@
 /**
  * Which sounds belong to which moment of the game, decided from the host's view state alone:
  * lobby music; a beep per second of "Get ready"; a question bed with a tick for each of the last
- * five seconds and a buzzer at the deadline; a reveal sting that is bright when most players got
+ * five seconds and a buzzer at the deadline (silent while the host pauses it); a reveal sting that is bright when most players got
  * it right and sad when most did not; a swell for the leaderboard; a drum roll and fanfare that
  * follow the podium's timeline. Pure functions, so the rules are tested without a browser.
  */
@@ -21,6 +21,8 @@ export interface SoundMoment {
   mood: RevealMood | null;
   /** Places on the podium (finished). */
   places: number;
+  /** The host paused the question's timer: the bed and the ticks stop until it goes on. */
+  paused?: boolean;
 }
 
 /** How many seconds before the deadline tick. */
@@ -44,7 +46,14 @@ export function soundMoment(view: ClientView): SoundMoment {
     case 'countdown':
       return { ...base, key: `countdown:${view.endsAt}`, endsAt: view.endsAt };
     case 'question':
-      return { ...base, key: `question:${index}`, endsAt: view.question?.deadline ?? null };
+      // A resumed question has a new deadline: its ticks are planned again.
+      return view.paused
+        ? { ...base, key: `question:${index}:paused`, paused: true }
+        : {
+            ...base,
+            key: `question:${index}:${view.question?.deadline ?? ''}`,
+            endsAt: view.question?.deadline ?? null,
+          };
     case 'reveal':
       return { ...base, key: `reveal:${view.reveal?.index ?? index}`, mood: revealMood(view) };
     case 'leaderboard':
@@ -85,6 +94,7 @@ export function soundPlan(
       return { loop: null, cues };
     }
     case 'question': {
+      if (moment.paused) return { loop: null, cues: [] };
       const deadline = moment.endsAt ?? now;
       const cues: ScenePlan['cues'] = [{ cue: 'question-open', at: from(enteredAt) }];
       for (let s = TICK_SECONDS; s >= 1; s--) {

@@ -51,6 +51,8 @@ export interface ClientView {
   waiting: { id: string; name: string } | null;
   /** Players waiting for the next game. */
   waitingCount: number;
+  /** The host paused the open question's timer, with this much time left; null while it runs. */
+  paused: { remainingMs: number } | null;
   /** An answer sent but not yet acknowledged. */
   sending: { question: number; option: number } | null;
   /** Host only. */
@@ -61,7 +63,7 @@ export interface ClientView {
   /** The quizzes a new game may be played with, by id (the host resolves them). */
   quizzes: QuizChoice[];
   /** The last error the host reported to this client. */
-  error: { code: ErrorCode; message: string; ref?: string } | null;
+  error: { code: ErrorCode; message: string; ref?: string; suggestion?: string } | null;
   /** Host only: the last notice from the server (a burst of wrong PINs). */
   notice: HostNotice | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
@@ -88,6 +90,7 @@ export function initialView(): ClientView {
     you: null,
     waiting: null,
     waitingCount: 0,
+    paused: null,
     sending: null,
     players: [],
     answered: 0,
@@ -101,7 +104,7 @@ export function initialView(): ClientView {
 }
 
 function withPhase(view: ClientView, phase: Phase, endsAt: number | null): ClientView {
-  return { ...view, phase, status: statusOf(phase), endsAt };
+  return { ...view, phase, status: statusOf(phase), endsAt, paused: null };
 }
 
 function upsertPlayer(players: PlayerSummary[], player: PlayerSummary): PlayerSummary[] {
@@ -136,6 +139,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         // Hosts before this field existed send none.
         waiting: msg.waiting ?? null,
         waitingCount: msg.waitingCount ?? 0,
+        paused: msg.paused ?? null,
         sending: null,
         players: msg.players ?? [],
         answered: msg.answered ?? 0,
@@ -173,6 +177,19 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         sending: null,
         you: view.you ? { ...view.you, answer: null, result: null } : null,
       };
+    case 'paused':
+      return view.question?.index === msg.question
+        ? { ...view, paused: { remainingMs: msg.remainingMs } }
+        : view;
+    case 'resumed':
+      return view.question?.index === msg.question
+        ? {
+            ...view,
+            paused: null,
+            endsAt: msg.endsAt,
+            question: { ...view.question, openedAt: msg.openedAt, deadline: msg.deadline },
+          }
+        : view;
     case 'answer_ack':
       return { ...view, sending: null, you: view.you ? { ...view.you, answer: msg.answer } : null };
     case 'answer_count':
@@ -201,10 +218,9 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'standings':
       return { ...view, standings: msg.rows };
     case 'error': {
-      const error =
-        msg.ref === undefined
-          ? { code: msg.code, message: msg.message }
-          : { code: msg.code, message: msg.message, ref: msg.ref };
+      const error: NonNullable<ClientView['error']> = { code: msg.code, message: msg.message };
+      if (msg.ref !== undefined) error.ref = msg.ref;
+      if (typeof msg.suggestion === 'string') error.suggestion = msg.suggestion;
       // A refused answer is no longer on its way.
       return { ...view, error, sending: msg.ref === 'answer' ? null : view.sending };
     }

@@ -56,6 +56,8 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'lobby',
   'left',
   'question',
+  'paused',
+  'resumed',
   'answer_ack',
   'answer_count',
   'reveal',
@@ -179,6 +181,10 @@ export class QuizClient {
   }
   cancelStart(): void {
     this.host({ type: 'cancel_start' });
+  }
+  /** Pauses (true) or resumes (false) the open question's timer. */
+  pause(paused: boolean): void {
+    this.host({ type: 'pause', paused });
   }
   next(): void {
     this.host({ type: 'next' });

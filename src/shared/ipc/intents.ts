@@ -68,6 +68,8 @@ export const INTENTS = {
   start: game(({ z }) => z.tuple([])),
   /** Host: stops the countdown before the first question; the room waits for Start. */
   cancelStart: game(({ z }) => z.tuple([])),
+  /** Host: pauses (true) or resumes (false) the open question's timer. */
+  pause: game(({ z }) => z.tuple([z.boolean()])),
   /** Host: moves on from reveal or leaderboard. */
   next: game(({ z }) => z.tuple([])),
   /** Host: closes the open question without scoring it. */

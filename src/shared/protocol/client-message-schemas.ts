@@ -43,6 +43,8 @@ export const PingSchema = z.strictObject({
 export const StartSchema = z.strictObject({ type: z.literal('start') });
 /** Stops the countdown before the first question: back to the lobby, started by hand from then on. */
 export const CancelStartSchema = z.strictObject({ type: z.literal('cancel_start') });
+/** Pauses (true) or resumes (false) the open question's timer. */
+export const PauseSchema = z.strictObject({ type: z.literal('pause'), paused: z.boolean() });
 export const NextSchema = z.strictObject({ type: z.literal('next') });
 export const SkipSchema = z.strictObject({ type: z.literal('skip') });
 export const EndSchema = z.strictObject({ type: z.literal('end') });
@@ -72,6 +74,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   PingSchema,
   StartSchema,
   CancelStartSchema,
+  PauseSchema,
   NextSchema,
   SkipSchema,
   EndSchema,

@@ -15,6 +15,7 @@ const MESSAGE_TYPES = [
   'ping',
   'start',
   'cancel_start',
+  'pause',
   'next',
   'skip',
   'end',
@@ -35,6 +36,7 @@ export const CLIENT_MESSAGE_TYPES: readonly string[] = MESSAGE_TYPES;
 export const HOST_COMMAND_TYPES = [
   'start',
   'cancel_start',
+  'pause',
   'next',
   'skip',
   'end',

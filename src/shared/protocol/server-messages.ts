@@ -112,6 +112,8 @@ export interface Snapshot {
   waiting: { id: string; name: string } | null;
   /** Players waiting for the next game. */
   waitingCount: number;
+  /** The open question's timer is paused, with this much time left (hosts before pausing send none). */
+  paused?: { remainingMs: number } | null;
   /** Host only: every player, and how many answered the open question. */
   players?: PlayerSummary[];
   answered?: number;
@@ -151,6 +153,10 @@ export type ServerMessage =
   /** Your `leave` was done: this connection is a guest again and its token is void. */
   | { type: 'left' }
   | { type: 'question'; question: QuestionView; endsAt: number }
+  /** The host paused the open question's timer: no answers until it resumes. */
+  | { type: 'paused'; question: number; remainingMs: number }
+  /** The paused question goes on: its start and deadline moved by the time it was paused. */
+  | { type: 'resumed'; question: number; openedAt: number; deadline: number; endsAt: number }
   | { type: 'answer_ack'; answer: AnswerView }
   | { type: 'answer_count'; question: number; answered: number; connected: number }
   | { type: 'reveal'; reveal: RevealView; top: LeaderRow[]; endsAt: number | null }
@@ -158,7 +164,17 @@ export type ServerMessage =
   | { type: 'leaderboard'; top: LeaderRow[]; endsAt: number | null }
   | { type: 'finished'; top: LeaderRow[] }
   | { type: 'standings'; rows: LeaderRow[] }
-  | { type: 'error'; code: ErrorCode; message: string; ref?: string }
+  | {
+      type: 'error';
+      code: ErrorCode;
+      message: string;
+      ref?: string;
+      /**
+       * With `name_taken`: a name like the one asked for that is free right now, for the phone to
+       * offer. The host checks it again when it is sent (someone may take it first).
+       */
+      suggestion?: string;
+    }
   | { type: 'pong'; t: number; serverTime: number }
   | HostNotice;
 

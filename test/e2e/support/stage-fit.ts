@@ -56,9 +56,9 @@ export async function misfits(page: Page): Promise<string[]> {
           `${what}: content ${el.scrollWidth}x${el.scrollHeight} in a ${el.clientWidth}x${el.clientHeight} box`,
         );
       // Something else drawn over the text (a box that grew over its neighbour). A modal dialog
-      // covers the page on purpose, and so does the "Time's up!" sign the answers.
+      // covers the page on purpose, and so do the "Time's up!" and "Paused" signs the answers.
       const modal = g.document.querySelector('dialog[open]');
-      const meant = (modal && !modal.contains(el)) || el.closest('.is-time-up .option');
+      const meant = (modal && !modal.contains(el)) || el.closest('.is-time-up .option, .is-paused .option');
       const hit = g.document.elementFromPoint(
         rect.left + rect.width / 2,
         rect.top + Math.min(rect.height / 2, 12),
