@@ -75,6 +75,8 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
       ...(args['max-players-per-address'] !== undefined
         ? { maxPlayersPerAddress: args['max-players-per-address'] }
         : {}),
+      ...(args['no-name-filter'] ? { profanityFilter: false } : {}),
+      ...(args['generated-names'] ? { generatedNamesOnly: true } : {}),
     },
   };
 }

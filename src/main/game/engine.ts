@@ -253,7 +253,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         });
         return;
       }
-      kick(state, out, player);
+      kick(state, out, player, command.block === true);
       if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
       return;
     }

@@ -15,7 +15,7 @@ export type SerializedRound = Omit<Round, 'question'>;
 
 export interface SerializedGame extends Omit<
   GameState,
-  'players' | 'waiting' | 'names' | 'perAddress' | 'round'
+  'players' | 'waiting' | 'names' | 'perAddress' | 'blockedNames' | 'round'
 > {
   players: Player[];
   /** Latecomers waiting for the next game, in join order. */
@@ -24,6 +24,8 @@ export interface SerializedGame extends Omit<
   names: [string, string][];
   /** Seats per joining address, `[address, count]`. */
   perAddress: [string, number][];
+  /** Blocked name keys, `[name key, the name blocked]`. */
+  blockedNames: [string, string][];
   round: SerializedRound | null;
 }
 
@@ -38,13 +40,14 @@ export class RestoreError extends Error {
  * room, and a deep clone of all of it cost three times as long as writing it out.
  */
 export function serializeGame(state: Readonly<GameState>): SerializedGame {
-  const { players, waiting, names, perAddress, dropQueue, round, ranking, ...rest } = state;
+  const { players, waiting, names, perAddress, blockedNames, dropQueue, round, ranking, ...rest } = state;
   return {
     ...rest,
     players: Array.from(players.values(), plainPlayer),
     waiting: Array.from(waiting.values(), plainPlayer),
     names: Array.from(names, ([key, id]): [string, string] => [key, id]),
     perAddress: Array.from(perAddress, ([address, n]): [string, number] => [address, n]),
+    blockedNames: Array.from(blockedNames, ([key, name]): [string, string] => [key, name]),
     dropQueue: dropQueue.map((d) => ({ ...d })),
     round: round ? withoutQuestion(round) : null,
     ranking: ranking.slice(),
@@ -103,6 +106,7 @@ export function restoreGame(data: SerializedGame): GameState {
     waiting,
     names: new Map(copy.names),
     perAddress: new Map(copy.perAddress),
+    blockedNames: new Map(copy.blockedNames),
     round,
   };
 }

@@ -72,8 +72,13 @@ export interface GameState {
   waiting: Map<string, Player>;
   /** Each name key (see name-keys.ts) of everyone in the room, to their id: names must look different. */
   names: Map<string, string>;
-  /** Players and waiting players by the address they joined from. */
+  /**
+   * Players and waiting players by the address they joined from; a player removed and blocked
+   * keeps their seat here for the rest of the session.
+   */
   perAddress: Map<string, number>;
+  /** Name keys the host blocked for the rest of the session, to the name that was blocked. */
+  blockedNames: Map<string, string>;
   /** Disconnected lobby players in the order their grace ends (entries go stale on reconnect). */
   dropQueue: { id: string; at: number }[];
   connectedCount: number;
@@ -108,6 +113,7 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     waiting: new Map(),
     names: new Map(),
     perAddress: new Map(),
+    blockedNames: new Map(),
     dropQueue: [],
     connectedCount: 0,
     nextSeq: 1,

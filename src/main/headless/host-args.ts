@@ -40,6 +40,8 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --max-players-per-address N
                           most players who may join from one address (default ${DEFAULT_SETTINGS.maxPlayersPerAddress};
                           the host computer's own browser tabs share 127.0.0.1)
+  --no-name-filter        let nicknames with swear words in (the filter is on by default)
+  --generated-names       players take a generated name ("Brave Otter") instead of typing one
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
@@ -73,6 +75,8 @@ const ArgsSchema = z.object({
   'question-time': intIn('question-time', SETTING_LIMITS.questionSeconds).optional(),
   'max-per-address': intIn('max-per-address', { min: 1, max: 100_000 }).optional(),
   'max-players-per-address': intIn('max-players-per-address', SETTING_LIMITS.maxPlayersPerAddress).optional(),
+  'no-name-filter': z.boolean().optional(),
+  'generated-names': z.boolean().optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
@@ -103,6 +107,8 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'question-time': { type: 'string' },
         'max-per-address': { type: 'string' },
         'max-players-per-address': { type: 'string' },
+        'no-name-filter': { type: 'boolean' },
+        'generated-names': { type: 'boolean' },
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },

@@ -3,7 +3,7 @@
  * message a person can read); no intent rejects, on any platform (the adapters see to that), so
  * a screen that awaits one always gets an answer to show.
  */
-import type { QuizChoice } from '../protocol';
+import type { QuizChoice, SettingsPatch } from '../protocol';
 import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
 
 export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
@@ -36,6 +36,8 @@ export interface HostConfig {
   /** The host also plays, as a player with `nickname`. */
   playToo: boolean;
   nickname?: string;
+  /** Other room settings (names, scoring, question order); the fields above win. */
+  settings?: SettingsPatch;
 }
 
 /** A finished game's report (see src/main/reports/game-report.ts, which owns the format). */

@@ -30,6 +30,10 @@ export const GameSettingsSchema = z.object({
    * so that one device cannot fill the room.
    */
   maxPlayersPerAddress: within(SETTING_LIMITS.maxPlayersPerAddress),
+  /** Refuse nicknames that hold a swear word (several languages; see src/main/game/name-filter.ts). */
+  profanityFilter: z.boolean(),
+  /** Players take a generated "Adjective Animal" name (src/shared/friendly-names.ts), never their own. */
+  generatedNamesOnly: z.boolean(),
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
