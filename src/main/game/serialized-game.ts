@@ -3,12 +3,13 @@
  * can be written down once instead of as every input since it began. `GameState` keeps Maps (for
  * O(1) lookups) and the open round points at its question inside the quiz; the plain form lists
  * players in their Map order (which decides the order of rosters and of ties before ranking),
- * keeps the name index as pairs, and names the round's question by its index.
+ * keeps the name index as pairs, and names the round's question by its position (through `order`).
  *
  * The one thing JSON cannot keep is an empty slot in a player's `answers` (a late joiner has
  * none for the questions before they came); it comes back as `null`, which is what every reader
  * of `answers` takes a missing answer to be.
  */
+import { isQuestionOrder } from './question-order';
 import type { GameState, Player, Round } from './state';
 
 export type SerializedRound = Omit<Round, 'question'>;
@@ -88,12 +89,16 @@ export function restoreGame(data: SerializedGame): GameState {
     if (!players.has(id) && !waiting.has(id))
       throw new RestoreError(`the name "${key}" belongs to no player ("${id}")`);
   }
+  if (!isQuestionOrder(copy.order, copy.quiz.questions.length))
+    throw new RestoreError(
+      `the question order [${copy.order.join(', ')}] does not ask each of the quiz's ${copy.quiz.questions.length} questions once`,
+    );
   for (const id of copy.ranking) {
     if (!players.has(id)) throw new RestoreError(`the ranking names no player "${id}"`);
   }
   let round: Round | null = null;
   if (copy.round) {
-    const question = copy.quiz.questions[copy.round.index];
+    const question = copy.quiz.questions[copy.order[copy.round.index] ?? copy.round.index];
     if (!question)
       throw new RestoreError(
         `the round is on question ${copy.round.index + 1} but the quiz has ${copy.quiz.questions.length}`,

@@ -7,7 +7,7 @@ import type { GameSettings, Phase, PlayerResult } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
 
-/** What one player did on one question; kept for reports. */
+/** What one player did on one question; kept for reports, by the quiz's question index. */
 export interface AnswerRecord {
   option: number;
   correct: boolean;
@@ -39,6 +39,7 @@ export interface Player {
 }
 
 export interface Round {
+  /** Position in this game (what players see); the quiz's index is `quizIndexAt(state, index)`. */
   index: number;
   question: Question;
   openedAt: number;
@@ -54,6 +55,7 @@ export interface Round {
 
 /** A question of this game as it closed: when it opened, how long it was open for, whether it counted. */
 export interface PlayedQuestion {
+  /** The quiz's index of the question. */
   index: number;
   openedAt: number;
   timeLimitMs: number;
@@ -83,7 +85,12 @@ export interface GameState {
   dropQueue: { id: string; at: number }[];
   connectedCount: number;
   nextSeq: number;
-  /** Index of the current (or last) question; -1 before the first. */
+  /**
+   * The quiz's question index for each position of this game (see question-order.ts); empty
+   * means quiz order. Drawn when the game leaves the lobby.
+   */
+  order: number[];
+  /** Position of the current (or last) question in this game; -1 before the first. */
   questionIndex: number;
   round: Round | null;
   /** Player ids best first, as ranked when the last question closed. */
@@ -117,6 +124,7 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     dropQueue: [],
     connectedCount: 0,
     nextSeq: 1,
+    order: [],
     questionIndex: -1,
     round: null,
     ranking: [],

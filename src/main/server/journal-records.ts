@@ -104,6 +104,8 @@ const SerializedGameSchema = z.object({
   dropQueue: z.array(z.object({ id: z.string(), at: time })),
   connectedCount: int,
   nextSeq: int,
+  /** Absent in journals written before questions could be shuffled: quiz order. */
+  order: z.array(int).default([]),
   questionIndex: int,
   round: z
     .object({

@@ -4,8 +4,9 @@
  * the lobby's settings panel both show, so that a rule added here appears in both.
  */
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
+import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-limits';
 
-type ToggleKey = 'profanityFilter' | 'generatedNamesOnly';
+type ToggleKey = 'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions';
 
 const TOGGLES: { key: ToggleKey; label: string; hint: string }[] = [
   {
@@ -18,7 +19,25 @@ const TOGGLES: { key: ToggleKey; label: string; hint: string }[] = [
     label: 'Generated names only',
     hint: 'Players take a name such as “Brave Otter” instead of typing one.',
   },
+  {
+    key: 'streakBonus',
+    label: 'Streak bonus',
+    hint: 'Right answers in a row earn up to 500 extra points.',
+  },
+  {
+    key: 'shuffleQuestions',
+    label: 'Shuffle questions',
+    hint: 'Each game asks the questions in a new order.',
+  },
 ];
+
+const MODE_LABELS: Record<ScoringMode, string> = {
+  speed: 'Speed and accuracy (faster right answers score more)',
+  accuracy: 'Accuracy only (no time pressure)',
+  survey: 'Survey (no points)',
+};
+
+const PENALTIES = [0, 10, 25, 50, 100];
 
 export function RoomRuleSettings({
   settings,
@@ -27,8 +46,44 @@ export function RoomRuleSettings({
   settings: GameSettings;
   onChange: (patch: SettingsPatch) => void;
 }) {
+  const penalties = PENALTIES.includes(settings.wrongAnswerPenalty)
+    ? PENALTIES
+    : [...PENALTIES, settings.wrongAnswerPenalty].sort((a, b) => a - b);
   return (
     <>
+      <div className="field field--inline">
+        <label htmlFor="setting-scoringMode" className="field__label">
+          Scoring
+        </label>
+        <select
+          id="setting-scoringMode"
+          value={settings.scoringMode}
+          onChange={(e) => onChange({ scoringMode: e.target.value as ScoringMode })}
+        >
+          {SCORING_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {MODE_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field--inline">
+        <label htmlFor="setting-wrongAnswerPenalty" className="field__label">
+          Wrong answers lose
+        </label>
+        <select
+          id="setting-wrongAnswerPenalty"
+          value={settings.wrongAnswerPenalty}
+          disabled={settings.scoringMode === 'survey'}
+          onChange={(e) => onChange({ wrongAnswerPenalty: Number(e.target.value) })}
+        >
+          {penalties.map((p) => (
+            <option key={p} value={p}>
+              {p === 0 ? 'Nothing' : `${p}% of the question’s points`}
+            </option>
+          ))}
+        </select>
+      </div>
       {TOGGLES.map(({ key, label, hint }) => (
         <label className="toggle" key={key}>
           <input

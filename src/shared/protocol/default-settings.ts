@@ -19,4 +19,8 @@ export const DEFAULT_SETTINGS: GameSettings = {
   maxPlayersPerAddress: 4,
   profanityFilter: true,
   generatedNamesOnly: false,
+  scoringMode: 'speed',
+  streakBonus: true,
+  wrongAnswerPenalty: 0,
+  shuffleQuestions: false,
 };
