@@ -11,7 +11,7 @@ type ToggleKey = 'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shu
 const TOGGLES: { key: ToggleKey; label: string; hint: string }[] = [
   {
     key: 'profanityFilter',
-    label: 'Block rude nicknames',
+    label: 'Refuse rude names',
     hint: 'Refuses names with swear words in English, Spanish, German, French and more.',
   },
   {
@@ -31,10 +31,10 @@ const TOGGLES: { key: ToggleKey; label: string; hint: string }[] = [
   },
 ];
 
-const MODE_LABELS: Record<ScoringMode, string> = {
-  speed: 'Speed and accuracy (faster right answers score more)',
-  accuracy: 'Accuracy only (no time pressure)',
-  survey: 'Survey (no points)',
+const MODES: Record<ScoringMode, { label: string; hint: string }> = {
+  speed: { label: 'Speed and accuracy', hint: 'Faster right answers score more.' },
+  accuracy: { label: 'Accuracy only', hint: 'A right answer scores in full, however long it took.' },
+  survey: { label: 'Survey', hint: 'Nothing is scored.' },
 };
 
 const PENALTIES = [0, 10, 25, 50, 100];
@@ -58,14 +58,18 @@ export function RoomRuleSettings({
         <select
           id="setting-scoringMode"
           value={settings.scoringMode}
+          aria-describedby="setting-scoringMode-hint"
           onChange={(e) => onChange({ scoringMode: e.target.value as ScoringMode })}
         >
           {SCORING_MODES.map((mode) => (
             <option key={mode} value={mode}>
-              {MODE_LABELS[mode]}
+              {MODES[mode].label}
             </option>
           ))}
         </select>
+        <p id="setting-scoringMode-hint" className="field__hint">
+          {MODES[settings.scoringMode].hint}
+        </p>
       </div>
       <div className="field field--inline">
         <label htmlFor="setting-wrongAnswerPenalty" className="field__label">
@@ -79,7 +83,7 @@ export function RoomRuleSettings({
         >
           {penalties.map((p) => (
             <option key={p} value={p}>
-              {p === 0 ? 'Nothing' : `${p}% of the question’s points`}
+              {p === 0 ? 'Nothing' : `${p}% of the points`}
             </option>
           ))}
         </select>

@@ -104,7 +104,7 @@ export function HostSetupScreen({
       maxPlayersPerAddress: maxPlayersPerAddress ?? DEFAULT_SETTINGS.maxPlayersPerAddress,
       pin,
       playToo,
-      settings: rules,
+      ...(Object.keys(rules).length > 0 ? { settings: rules } : {}),
       ...(playToo && nick.ok ? { nickname: nick.name } : {}),
     };
     setBusy(true);
