@@ -3,22 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { scoreAnswer } from '../../src/main/game';
 import type { GameSettings } from '../../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../src/shared/protocol';
-import { EngineHarness, plainQuiz } from '../support/engine-harness';
+import { plainQuiz, playAlice } from '../support/engine-harness';
 
-/** One player answers per `plan` (an option, or null) after `ms`; returns each question's points. */
+/** Alice's points per question in a room with `settings`, her record, and the table. */
 function play(settings: Partial<GameSettings>, plan: (number | null)[], ms = 0) {
-  const h = new EngineHarness(plainQuiz(plan.length), { minPlayers: 0, ...settings });
-  const a = h.join('Alice');
-  h.join('Bob'); // never answers, so that the questions run to their deadlines
-  h.startGame();
-  const points: number[] = [];
-  plan.forEach((option, i) => {
-    h.toQuestion(i);
-    if (option !== null) h.atElapsed(ms).answer(a, option);
-    h.closeQuestion();
-    points.push(h.sentTo(a, 'result')[0]!.result.points);
-  });
-  return { points, player: h.player(a), h };
+  const { points, alice, h } = playAlice(plainQuiz(plan.length), plan, ms, settings);
+  return { points, player: h.player(alice), h };
 }
 
 describe('scoring modes', () => {

@@ -7,19 +7,8 @@
  * question index, so a report reads the same whatever order the questions were asked in.
  */
 import type { Question } from '../../shared/quiz/quiz-schema';
+import { seededRandom } from './seeded-random';
 import type { GameState } from './state';
-
-/** Mulberry32: a small, well-mixed 32-bit generator; the same seed gives the same numbers. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** 0..count-1 in a Fisher–Yates shuffle drawn from `seed`. */
 export function shuffledOrder(count: number, seed: number): number[] {
