@@ -38,8 +38,11 @@ describe('safe nicknames', () => {
 
     // Names may be typed again: the host switches generated names off in the lobby's settings.
     await dashboard.getByText('Game settings').click();
-    await dashboard.getByLabel('Generated names only').uncheck();
+    // A click sends the change; the box shows the host's answer (the settings message) after.
+    const generatedOnly = dashboard.getByLabel('Generated names only');
+    await generatedOnly.click();
     await expect.poll(() => h.server.game.settings.generatedNamesOnly).toBe(false);
+    await expect.poll(() => generatedOnly.isChecked()).toBe(false);
 
     const other = await open();
     await other.goto(h.playerUrl);
