@@ -75,6 +75,12 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
       ...(args['max-players-per-address'] !== undefined
         ? { maxPlayersPerAddress: args['max-players-per-address'] }
         : {}),
+      ...(args['no-name-filter'] ? { profanityFilter: false } : {}),
+      ...(args['generated-names'] ? { generatedNamesOnly: true } : {}),
+      ...(args.scoring !== undefined ? { scoringMode: args.scoring } : {}),
+      ...(args['no-streak-bonus'] ? { streakBonus: false } : {}),
+      ...(args['wrong-penalty'] !== undefined ? { wrongAnswerPenalty: args['wrong-penalty'] } : {}),
+      ...(args.shuffle ? { shuffleQuestions: true } : {}),
     },
   };
 }

@@ -173,6 +173,8 @@ describe('desktop screens', () => {
     await page.getByRole('button', { name: 'Open room' }).click();
     await visible(page.getByText('Enter a whole number of seconds from 5 to 240.'));
     await page.getByLabel('Seconds per question').fill('20');
+    await page.getByLabel('Scoring').selectOption('accuracy');
+    await page.getByLabel('Shuffle questions').check();
     await page.getByLabel('I will play too').check();
     await page.getByLabel('Nickname').fill('Ms Curie');
     await page.getByLabel('Nickname').press('Enter');
@@ -188,6 +190,7 @@ describe('desktop screens', () => {
           maxPlayersPerAddress: 4,
           pin: true,
           playToo: true,
+          settings: { scoringMode: 'accuracy', shuffleQuestions: true },
           nickname: 'Ms Curie',
         },
       ]);

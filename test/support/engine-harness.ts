@@ -357,3 +357,28 @@ export function correctOptionLeaks(log: readonly StepRecord[]): string[] {
   });
   return leaks;
 }
+
+/**
+ * Plays `quiz` with Alice answering per `plan` (an option, or null for no answer) `ms` after each
+ * question opens, and Bob never answering (so that every question runs to its deadline). Returns
+ * the points Alice was told for each question, and the table to look at afterwards.
+ */
+export function playAlice(
+  quiz: Quiz,
+  plan: (number | null)[],
+  ms = 0,
+  settings: Partial<GameSettings> = {},
+): { points: number[]; alice: string; h: EngineHarness } {
+  const h = new EngineHarness(quiz, { minPlayers: 0, ...settings });
+  const alice = h.join('Alice');
+  h.join('Bob');
+  h.startGame();
+  const points: number[] = [];
+  plan.forEach((option, i) => {
+    h.toQuestion(i);
+    if (option !== null) h.atElapsed(ms).answer(alice, option);
+    h.closeQuestion();
+    points.push(h.sentTo(alice, 'result')[0]!.result.points);
+  });
+  return { points, alice, h };
+}

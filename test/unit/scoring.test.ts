@@ -1,7 +1,7 @@
 /** Scoring as Kahoot! does it: points by answer time, and the answer streak bonus. */
 import { describe, expect, it } from 'vitest';
 import { answerPoints, streakBonus } from '../../src/main/game';
-import { EngineHarness, makeQuiz, plainQuiz, type QuestionSpec } from '../support/engine-harness';
+import { EngineHarness, makeQuiz, plainQuiz, playAlice, type QuestionSpec } from '../support/engine-harness';
 
 describe('points for a correct answer (P = 1000, T = 10 s)', () => {
   it.each([
@@ -53,20 +53,9 @@ describe('streak bonus', () => {
   });
 });
 
-/** Plays `quiz` with one player answering per `plan` (an option, or null for no answer) at `ms`. */
+/** Alice's points per question, answering per `plan` after `ms` (see `playAlice`). */
 function play(quiz: ReturnType<typeof makeQuiz>, plan: (number | null)[], ms = 0): number[] {
-  const h = new EngineHarness(quiz, { minPlayers: 0 });
-  const a = h.join('Alice');
-  h.join('Bob'); // never answers, so that the questions run to their deadlines
-  h.startGame();
-  const points: number[] = [];
-  plan.forEach((option, i) => {
-    h.toQuestion(i);
-    if (option !== null) h.atElapsed(ms).answer(a, option);
-    h.closeQuestion();
-    points.push(h.sentTo(a, 'result')[0]!.result.points);
-  });
-  return points;
+  return playAlice(quiz, plan, ms).points;
 }
 
 describe('scoring in a game', () => {

@@ -137,8 +137,8 @@ export class DesktopSession implements IntentHandlers {
   end(): void {
     this.hosting.hostClient?.end();
   }
-  kick(playerId: string): void {
-    this.hosting.hostClient?.kick(playerId);
+  kick(playerId: string, block?: boolean): void {
+    this.hosting.hostClient?.kick(playerId, block);
   }
   removeDisconnected(): void {
     this.hosting.hostClient?.removeDisconnected();

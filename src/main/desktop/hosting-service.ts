@@ -80,6 +80,7 @@ export class HostingService {
       port: this.ports.port,
       pin: config.pin,
       settings: {
+        ...config.settings,
         minPlayers: config.minPlayers,
         questionSeconds: config.questionSeconds,
         ...(config.maxPlayersPerAddress === undefined

@@ -24,6 +24,7 @@ import {
   shouldAutoStart,
 } from './lobby';
 import { gameRecord } from './game-record';
+import { orderForGame } from './question-order';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
@@ -121,6 +122,7 @@ function timed(state: GameState, now: number, seconds: number): number | null {
 function startCountdown(state: GameState, out: Effect[], now: number): void {
   leaveLobby(state);
   state.startedAt = now;
+  state.order = orderForGame(state, now);
   const seconds = state.settings.countdownSeconds;
   if (seconds === 0) {
     openRound(state, out, 0, now);
@@ -260,7 +262,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         });
         return;
       }
-      kick(state, out, player);
+      kick(state, out, player, command.block === true);
       if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
       return;
     }
@@ -300,6 +302,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.phase = 'lobby';
       state.endsAt = null;
       state.questionIndex = -1;
+      state.order = [];
       state.round = null;
       state.ranking = [];
       state.gameNo++;

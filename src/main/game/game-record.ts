@@ -4,7 +4,9 @@
  * question opened and whether the host skipped it) instead of guessing it from the outside. A
  * copy: the state goes on changing when a new game starts.
  */
+import type { GameSettings } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
+import { quizIndexAt } from './question-order';
 import type { AnswerRecord, GameState, PlayedQuestion } from './state';
 
 export interface PlayerRecord {
@@ -27,7 +29,11 @@ export interface GameRecord {
   questionSeconds: number;
   startedAt: number;
   finishedAt: number;
-  /** The questions that closed, in order; the others were never reached. */
+  /** The room's settings when the game ended. */
+  settings: GameSettings;
+  /** The quiz's question indexes in the order this game asked them. */
+  order: number[];
+  /** The questions that closed (by the quiz's index), in the order asked; the others were never reached. */
   played: readonly PlayedQuestion[];
   /** Best first. */
   players: PlayerRecord[];
@@ -42,6 +48,8 @@ export function gameRecord(state: Readonly<GameState>, finishedAt: number): Game
     gameNo: state.gameNo,
     quiz: state.quiz,
     questionSeconds: state.settings.questionSeconds,
+    settings: state.settings,
+    order: Array.from({ length: questions }, (_, i) => quizIndexAt(state, i)),
     startedAt: state.startedAt ?? finishedAt,
     finishedAt,
     played: state.played,

@@ -12,7 +12,15 @@ export {
   type Player,
   type Round,
 } from './state';
-export { answerPoints, streakBonus } from './scoring';
+export {
+  answerPoints,
+  scoreAnswer,
+  streakBonus,
+  type AnswerScore,
+  type AnswerToScore,
+  type ScoringRules,
+} from './scoring';
+export { quizIndexAt, shuffledOrder } from './question-order';
 export {
   RestoreError,
   restoreGame,

@@ -5,11 +5,13 @@
  * after staying away, and being removed by the host. Also the auto-start rule. A name that looks
  * taken is refused with a free one like it to offer (name-suggestion.ts).
  */
+import { isFriendlyName } from '../../shared/friendly-names';
 import { checkNickname } from '../../shared/nickname';
 import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
 import { error, refuse } from './messages';
+import { isProfaneName } from './name-filter';
 import { nameKeys } from './name-keys';
 import { freeNameLike } from './name-suggestion';
 import { timeLimitMs } from './round';
@@ -96,6 +98,8 @@ export function join(
   const checked = checkNickname(rawName);
   if (!checked.ok) return refuseJoin(out, conn, 'name_invalid', checked.reason);
   const keys = nameKeys(checked.name);
+  const refused = refuseName(state, checked.name, keys);
+  if (refused) return refuseJoin(out, conn, refused.code, refused.message);
   for (const key of keys) {
     const other = seatOf(state, state.names.get(key) ?? '');
     if (other) return refuseTakenName(state, out, conn, checked.name, other.name);
@@ -145,6 +149,30 @@ export function join(
   return player;
 }
 
+/** Why the room's own rules refuse a name (blocked, generated only, the swear-word filter), or null. */
+function refuseName(
+  state: GameState,
+  name: string,
+  keys: readonly string[],
+): { code: ErrorCode; message: string } | null {
+  for (const key of keys) {
+    const blocked = state.blockedNames.get(key);
+    if (blocked !== undefined)
+      return {
+        code: 'name_blocked',
+        message: `The host has blocked the name ${quoted(blocked)}${blocked === name ? '' : `, and "${quoted(name)}" looks the same`}. Pick another name.`,
+      };
+  }
+  if (state.settings.generatedNamesOnly && !isFriendlyName(name))
+    return {
+      code: 'name_not_generated',
+      message: 'This room uses generated names only: take one of the names offered, such as "Brave Otter".',
+    };
+  if (state.settings.profanityFilter && isProfaneName(name))
+    return { code: 'name_profane', message: 'That nickname is not allowed in this room. Pick another name.' };
+  return null;
+}
+
 /**
  * A late joiner is charged the full time of every question already played, so that missing them
  * does not win the answer-time tie-break.
@@ -186,7 +214,13 @@ export function setConnected(
  * slot are free again. `by`: the host (kick: the connection is cut) or not (release: it stays,
  * as a guest). Ranks are not recomputed here: see `rerank`.
  */
-export function removePlayer(state: GameState, out: Effect[], player: Player, by: 'host' | 'release'): void {
+export function removePlayer(
+  state: GameState,
+  out: Effect[],
+  player: Player,
+  by: 'host' | 'release',
+  block = false,
+): void {
   const waited = state.waiting.delete(player.id);
   if (!waited) {
     if (player.connected) {
@@ -198,8 +232,12 @@ export function removePlayer(state: GameState, out: Effect[], player: Player, by
     }
     state.players.delete(player.id);
   }
-  for (const key of nameKeys(player.name)) if (state.names.get(key) === player.id) state.names.delete(key);
-  if (player.address !== null) {
+  for (const key of nameKeys(player.name)) {
+    if (state.names.get(key) === player.id) state.names.delete(key);
+    if (block) state.blockedNames.set(key, player.name);
+  }
+  // A blocked player's address seat stays taken for the rest of the session.
+  if (player.address !== null && !block) {
     const left = (state.perAddress.get(player.address) ?? 1) - 1;
     if (left > 0) state.perAddress.set(player.address, left);
     else state.perAddress.delete(player.address);
@@ -230,8 +268,9 @@ export function rerank(state: GameState): void {
   if (state.ranking.length > 0) rankPlayers(state);
 }
 
-export function kick(state: GameState, out: Effect[], player: Player): void {
-  removePlayer(state, out, player, 'host');
+/** The host removes a player; `block`: their name and address seat stay barred for the session. */
+export function kick(state: GameState, out: Effect[], player: Player, block = false): void {
+  removePlayer(state, out, player, 'host', block);
   rerank(state);
 }
 

@@ -44,6 +44,14 @@ function tidy(key: string): string {
  */
 export function nameKeys(name: string): string[] {
   const asWritten = tidy(skeleton(name.normalize('NFKC')));
-  const folded = tidy(skeleton(fold(skeleton(fold(name)))));
+  const folded = foldedKey(name);
   return asWritten === folded ? [asWritten] : [asWritten, folded];
+}
+
+/**
+ * The case- and lookalike-blind key of `text` (the second of `nameKeys`): what the nickname
+ * filter compares, so that "ＦＵＣＫ" or one with a Cyrillic letter is the word it shows.
+ */
+export function foldedKey(text: string): string {
+  return tidy(skeleton(fold(skeleton(fold(text)))));
 }

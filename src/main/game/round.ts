@@ -7,14 +7,15 @@ import type { LeaderRow, QuestionView, RevealView, ServerMessage } from '../../s
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
 import { refuse } from './messages';
-import { answerPoints, streakBonus } from './scoring';
+import { questionAt, quizIndexAt } from './question-order';
+import { scoreAnswer } from './scoring';
 import type { GameState, Player, Round } from './state';
 
 /** The longest an answer may arrive after the deadline, for a player's measured network delay. */
 export const MAX_GRACE_MS = 300;
 
 export function timeLimitMs(state: GameState, index: number): number {
-  const q = state.quiz.questions[index];
+  const q = questionAt(state, index);
   return (q?.timeLimit ?? state.settings.questionSeconds) * 1000;
 }
 
@@ -44,7 +45,7 @@ export function revealView(round: Round): RevealView {
 }
 
 export function openRound(state: GameState, out: Effect[], index: number, now: number): void {
-  const question = state.quiz.questions[index];
+  const question = questionAt(state, index);
   if (!question) throw new Error(`no question ${index}`);
   const limit = timeLimitMs(state, index);
   const round: Round = {
@@ -153,33 +154,40 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
   if (!round || round.closed) return;
   round.closed = true;
   round.voided = voided;
+  const quizIndex = quizIndexAt(state, round.index);
   state.played = [
     ...state.played,
-    { index: round.index, openedAt: round.openedAt, timeLimitMs: round.timeLimitMs, voided },
+    { index: quizIndex, openedAt: round.openedAt, timeLimitMs: round.timeLimitMs, voided },
   ];
   const q = round.question;
+  const rules = state.settings;
   for (const p of state.players.values()) {
     const pending = p.pending;
     p.pending = null;
     let points = 0;
-    let correct = false;
-    if (pending) {
-      correct = pending.option === q.correct;
-      if (correct && !voided && q.points > 0) {
-        p.streak++;
-        points = answerPoints(q.points, pending.elapsedMs, round.timeLimitMs) + streakBonus(p.streak);
-      } else if (!correct && !voided && q.points > 0) {
-        p.streak = 0;
-      }
-      if (correct && !voided) p.correctCount++;
-      // A skipped question counts for nothing, not even in the answer-time tie-break.
-      if (!voided) p.totalTimeMs += pending.elapsedMs;
-      p.answers[round.index] = { option: pending.option, correct, elapsedMs: pending.elapsedMs, points };
-    } else {
-      if (!voided && q.points > 0) p.streak = 0;
-      if (!voided) p.totalTimeMs += round.timeLimitMs;
-      p.answers[round.index] = null;
+    let correct = pending !== null && pending.option === q.correct;
+    // A skipped question counts for nothing, not even in the answer-time tie-break.
+    if (!voided) {
+      const scored = scoreAnswer(
+        {
+          credit: pending ? (correct ? 1 : 0) : null,
+          elapsedMs: pending ? pending.elapsedMs : round.timeLimitMs,
+          timeLimitMs: round.timeLimitMs,
+          points: q.points,
+          streak: p.streak,
+          score: p.score,
+        },
+        rules,
+      );
+      points = scored.points;
+      p.streak = scored.streak;
+      correct = scored.correct;
+      if (correct && rules.scoringMode !== 'survey') p.correctCount++;
+      p.totalTimeMs += pending ? pending.elapsedMs : round.timeLimitMs;
     }
+    p.answers[quizIndex] = pending
+      ? { option: pending.option, correct, elapsedMs: pending.elapsedMs, points }
+      : null;
     p.score += points;
     p.lastResult = {
       question: round.index,

@@ -3,19 +3,20 @@
  * can be written down once instead of as every input since it began. `GameState` keeps Maps (for
  * O(1) lookups) and the open round points at its question inside the quiz; the plain form lists
  * players in their Map order (which decides the order of rosters and of ties before ranking),
- * keeps the name index as pairs, and names the round's question by its index.
+ * keeps the name index as pairs, and names the round's question by its position (through `order`).
  *
  * The one thing JSON cannot keep is an empty slot in a player's `answers` (a late joiner has
  * none for the questions before they came); it comes back as `null`, which is what every reader
  * of `answers` takes a missing answer to be.
  */
+import { isQuestionOrder } from './question-order';
 import type { GameState, Player, Round } from './state';
 
 export type SerializedRound = Omit<Round, 'question'>;
 
 export interface SerializedGame extends Omit<
   GameState,
-  'players' | 'waiting' | 'names' | 'perAddress' | 'round'
+  'players' | 'waiting' | 'names' | 'perAddress' | 'blockedNames' | 'round'
 > {
   players: Player[];
   /** Latecomers waiting for the next game, in join order. */
@@ -24,6 +25,8 @@ export interface SerializedGame extends Omit<
   names: [string, string][];
   /** Seats per joining address, `[address, count]`. */
   perAddress: [string, number][];
+  /** Blocked name keys, `[name key, the name blocked]`. */
+  blockedNames: [string, string][];
   round: SerializedRound | null;
 }
 
@@ -38,13 +41,14 @@ export class RestoreError extends Error {
  * room, and a deep clone of all of it cost three times as long as writing it out.
  */
 export function serializeGame(state: Readonly<GameState>): SerializedGame {
-  const { players, waiting, names, perAddress, dropQueue, round, ranking, ...rest } = state;
+  const { players, waiting, names, perAddress, blockedNames, dropQueue, round, ranking, ...rest } = state;
   return {
     ...rest,
     players: Array.from(players.values(), plainPlayer),
     waiting: Array.from(waiting.values(), plainPlayer),
     names: Array.from(names, ([key, id]): [string, string] => [key, id]),
     perAddress: Array.from(perAddress, ([address, n]): [string, number] => [address, n]),
+    blockedNames: Array.from(blockedNames, ([key, name]): [string, string] => [key, name]),
     dropQueue: dropQueue.map((d) => ({ ...d })),
     round: round ? withoutQuestion(round) : null,
     ranking: ranking.slice(),
@@ -85,12 +89,16 @@ export function restoreGame(data: SerializedGame): GameState {
     if (!players.has(id) && !waiting.has(id))
       throw new RestoreError(`the name "${key}" belongs to no player ("${id}")`);
   }
+  if (!isQuestionOrder(copy.order, copy.quiz.questions.length))
+    throw new RestoreError(
+      `the question order [${copy.order.join(', ')}] does not ask each of the quiz's ${copy.quiz.questions.length} questions once`,
+    );
   for (const id of copy.ranking) {
     if (!players.has(id)) throw new RestoreError(`the ranking names no player "${id}"`);
   }
   let round: Round | null = null;
   if (copy.round) {
-    const question = copy.quiz.questions[copy.round.index];
+    const question = copy.quiz.questions[copy.order[copy.round.index] ?? copy.round.index];
     if (!question)
       throw new RestoreError(
         `the round is on question ${copy.round.index + 1} but the quiz has ${copy.quiz.questions.length}`,
@@ -103,6 +111,7 @@ export function restoreGame(data: SerializedGame): GameState {
     waiting,
     names: new Map(copy.names),
     perAddress: new Map(copy.perAddress),
+    blockedNames: new Map(copy.blockedNames),
     round,
   };
 }

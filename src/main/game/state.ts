@@ -7,7 +7,7 @@ import type { GameSettings, Phase, PlayerResult } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
 
-/** What one player did on one question; kept for reports. */
+/** What one player did on one question; kept for reports, by the quiz's question index. */
 export interface AnswerRecord {
   option: number;
   correct: boolean;
@@ -39,6 +39,7 @@ export interface Player {
 }
 
 export interface Round {
+  /** Position in this game (what players see); the quiz's index is `quizIndexAt(state, index)`. */
   index: number;
   question: Question;
   openedAt: number;
@@ -54,6 +55,7 @@ export interface Round {
 
 /** A question of this game as it closed: when it opened, how long it was open for, whether it counted. */
 export interface PlayedQuestion {
+  /** The quiz's index of the question. */
   index: number;
   openedAt: number;
   timeLimitMs: number;
@@ -72,13 +74,23 @@ export interface GameState {
   waiting: Map<string, Player>;
   /** Each name key (see name-keys.ts) of everyone in the room, to their id: names must look different. */
   names: Map<string, string>;
-  /** Players and waiting players by the address they joined from. */
+  /**
+   * Players and waiting players by the address they joined from; a player removed and blocked
+   * keeps their seat here for the rest of the session.
+   */
   perAddress: Map<string, number>;
+  /** Name keys the host blocked for the rest of the session, to the name that was blocked. */
+  blockedNames: Map<string, string>;
   /** Disconnected lobby players in the order their grace ends (entries go stale on reconnect). */
   dropQueue: { id: string; at: number }[];
   connectedCount: number;
   nextSeq: number;
-  /** Index of the current (or last) question; -1 before the first. */
+  /**
+   * The quiz's question index for each position of this game (see question-order.ts); empty
+   * means quiz order. Drawn when the game leaves the lobby.
+   */
+  order: number[];
+  /** Position of the current (or last) question in this game; -1 before the first. */
   questionIndex: number;
   round: Round | null;
   /** Player ids best first, as ranked when the last question closed. */
@@ -113,9 +125,11 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     waiting: new Map(),
     names: new Map(),
     perAddress: new Map(),
+    blockedNames: new Map(),
     dropQueue: [],
     connectedCount: 0,
     nextSeq: 1,
+    order: [],
     questionIndex: -1,
     round: null,
     ranking: [],

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
-import { ROOM_NAME_MAX, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
+import { ROOM_NAME_MAX, SCORING_MODES, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
 import { DEFAULT_PORT, MAX_CONNECTIONS_PER_ADDRESS } from '../hosting/room-defaults';
 
 /** The headless host's data folder (XDG data home). */
@@ -40,6 +40,14 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --max-players-per-address N
                           most players who may join from one address (default ${DEFAULT_SETTINGS.maxPlayersPerAddress};
                           the host computer's own browser tabs share 127.0.0.1)
+  --no-name-filter        let nicknames with swear words in (the filter is on by default)
+  --generated-names       players take a generated name ("Brave Otter") instead of typing one
+  --scoring MODE          speed (default: faster right answers score more), accuracy (no time
+                          component) or survey (nothing is scored)
+  --no-streak-bonus       right answers in a row earn no bonus
+  --wrong-penalty PCT     a wrong answer loses PCT% of the question's points (default 0; a score
+                          never drops below 0)
+  --shuffle               ask the questions in a shuffled order, new for each game
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
@@ -73,6 +81,12 @@ const ArgsSchema = z.object({
   'question-time': intIn('question-time', SETTING_LIMITS.questionSeconds).optional(),
   'max-per-address': intIn('max-per-address', { min: 1, max: 100_000 }).optional(),
   'max-players-per-address': intIn('max-players-per-address', SETTING_LIMITS.maxPlayersPerAddress).optional(),
+  'no-name-filter': z.boolean().optional(),
+  'generated-names': z.boolean().optional(),
+  scoring: z.enum(SCORING_MODES, { error: `--scoring is one of ${SCORING_MODES.join(', ')}` }).optional(),
+  'no-streak-bonus': z.boolean().optional(),
+  'wrong-penalty': intIn('wrong-penalty', SETTING_LIMITS.wrongAnswerPenalty).optional(),
+  shuffle: z.boolean().optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
@@ -103,6 +117,12 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'question-time': { type: 'string' },
         'max-per-address': { type: 'string' },
         'max-players-per-address': { type: 'string' },
+        'no-name-filter': { type: 'boolean' },
+        'generated-names': { type: 'boolean' },
+        scoring: { type: 'string' },
+        'no-streak-bonus': { type: 'boolean' },
+        'wrong-penalty': { type: 'string' },
+        shuffle: { type: 'boolean' },
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },

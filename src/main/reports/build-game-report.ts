@@ -42,6 +42,8 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
     startedAt: iso(record.startedAt),
     finishedAt: iso(record.finishedAt),
     quiz: { title: quiz.title, ...(quiz.description ? { description: quiz.description } : {}) },
+    settings: record.settings,
+    questionOrder: record.order.map((i) => i + 1),
     questions,
     players: players.map((p) => ({
       id: p.id,

@@ -4,6 +4,7 @@
  * statistics. The zod schema checks every report read back from disk.
  */
 import { z } from 'zod';
+import { StoredSettingsSchema } from '../../shared/protocol/stored-settings-schema';
 
 export const REPORT_FORMAT = 'quizroom-report-1';
 
@@ -16,7 +17,8 @@ export const ReportAnswerSchema = z.object({
   correct: z.boolean(),
   /** From the question opening to the answer arriving, measured by the host. */
   elapsedMs: z.number().min(0),
-  points: count,
+  /** Negative for a wrong answer in a room with a wrong-answer penalty. */
+  points: z.number().int(),
 });
 
 export const ReportQuestionSchema = z.object({
@@ -63,6 +65,11 @@ export const GameReportSchema = z
     startedAt: isoTime,
     finishedAt: isoTime,
     quiz: z.object({ title: z.string(), description: z.string().optional() }),
+    /** The room's settings when the game ended (scoring, names, order); absent in older reports. */
+    settings: StoredSettingsSchema.optional(),
+    /** Question numbers (from 1) in the order they were asked; absent in older reports. */
+    questionOrder: z.array(z.number().int().min(1)).optional(),
+    /** In the quiz's order, whatever order they were asked in. */
     questions: z.array(ReportQuestionSchema),
     /** Best first. */
     players: z.array(ReportPlayerSchema),

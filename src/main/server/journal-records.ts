@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { isHostCommand, type GameSettings, type HostCommand, type Phase } from '../../shared/protocol';
 import { ClientMessageSchema } from '../../shared/protocol/client-message-schemas';
-import { GameSettingsSchema } from '../../shared/protocol/settings-schema';
+import { StoredSettingsSchema } from '../../shared/protocol/stored-settings-schema';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import { QuizSchema, type Quiz } from '../../shared/quiz/quiz-schema';
 import type { Input, SerializedGame } from '../game';
@@ -48,7 +48,7 @@ const RoomConfigSchema = z.object({
   hostToken: z.string(),
   port: int,
   quiz: QuizSchema,
-  settings: GameSettingsSchema,
+  settings: StoredSettingsSchema,
 }) satisfies z.ZodType<RoomConfig>;
 
 const PhaseSchema = z.enum([
@@ -91,7 +91,7 @@ const PlayerSchema = z.object({
 });
 
 const SerializedGameSchema = z.object({
-  settings: GameSettingsSchema,
+  settings: StoredSettingsSchema,
   quiz: QuizSchema,
   phase: PhaseSchema,
   endsAt: time.nullable(),
@@ -99,9 +99,13 @@ const SerializedGameSchema = z.object({
   waiting: z.array(PlayerSchema),
   names: z.array(z.tuple([z.string(), z.string()])),
   perAddress: z.array(z.tuple([z.string(), int])),
+  /** Absent in journals written before names could be blocked. */
+  blockedNames: z.array(z.tuple([z.string(), z.string()])).default([]),
   dropQueue: z.array(z.object({ id: z.string(), at: time })),
   connectedCount: int,
   nextSeq: int,
+  /** Absent in journals written before questions could be shuffled: quiz order. */
+  order: z.array(int).default([]),
   questionIndex: int,
   round: z
     .object({

@@ -3,7 +3,7 @@
  * LAN announcement), derived from each engine step, and the health answer of `/health`.
  */
 import { PROTOCOL_VERSION, statusOf, type ErrorCode, type HealthInfo } from '../../shared/protocol';
-import { seatOf, type GameState, type Input } from '../game';
+import { quizIndexAt, seatOf, type GameState, type Input } from '../game';
 import type { GameReport } from '../reports/game-report';
 
 /** Readable happenings, for logs and for the LAN announcement. */
@@ -60,7 +60,7 @@ export function reportStep(
     emit({ kind: input.kind, playerId: input.playerId, name });
   } else if (input.kind === 'answer') {
     const p = state.players.get(input.playerId);
-    if (p?.pending || p?.answers[input.question])
+    if (p?.pending || p?.answers[quizIndexAt(state, input.question)])
       emit({ kind: 'answered', playerId: p.id, name: p.name, question: input.question });
   } else if (input.kind === 'host' && input.command.type === 'kick' && before.kickedName !== undefined) {
     emit({ kind: 'kicked', playerId: input.command.playerId, name: before.kickedName });

@@ -125,7 +125,7 @@ export function createWebAdapter(
     next: () => client.next(),
     skip: () => client.skip(),
     end: () => client.end(),
-    kick: (playerId) => client.kick(playerId),
+    kick: (playerId, block) => client.kick(playerId, block),
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),

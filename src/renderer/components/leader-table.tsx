@@ -11,6 +11,7 @@ import { useCountUp } from '../motion/use-count-up';
 import { useFlip } from '../motion/use-flip';
 import { useReducedMotion } from '../motion/use-reduced-motion';
 import type { RowChange } from '../standings/round-changes';
+import { signedPoints } from '../standings/signed-points';
 import './leader-table.css';
 
 interface LeaderTableProps {
@@ -143,9 +144,7 @@ function Row({ row, you, detailed, best, change, showChanges, settled }: RowProp
       {detailed ? <td className="leader-table__num">{row.correct}</td> : null}
       {showChanges ? (
         <td className="leader-table__change">
-          {change?.points ? (
-            <span className="round-points">+{change.points.toLocaleString('en-US')}</span>
-          ) : null}
+          {change?.points ? <span className="round-points">{signedPoints(change.points)}</span> : null}
           {places !== 0 ? (
             <span className={`rank-move ${places > 0 ? 'is-up' : 'is-down'}`}>
               <MoveIcon up={places > 0} />

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { useApi } from '../api/api-context';
+import { RoomRuleSettings } from './room-rule-settings';
 
 type NumberKey =
   | 'minPlayers'
@@ -114,6 +115,7 @@ export function SettingsPanel({ settings }: { settings: GameSettings }) {
             <span className="toggle__hint">Latecomers start with 0 points.</span>
           </span>
         </label>
+        <RoomRuleSettings settings={settings} onChange={change} />
       </div>
     </details>
   );

@@ -1,16 +1,19 @@
 /**
  * Host setup (desktop): the quiz (built-in pack first), the room's name, how the game starts (by
- * itself at a number of players, the original rule, or the host's Start), seconds per question, players from one network address, a PIN, and whether the host
- * plays too.
+ * itself at a number of players, the original rule, or the host's Start), seconds per question,
+ * players from one network address, a PIN, and whether the host plays too; and the room's rules
+ * (names, scoring, question order: RoomRuleSettings).
  */
 import { useState, type FormEvent } from 'react';
 import type { AppState, HostConfig } from '../../shared/api/quiz-api';
+import type { SettingsPatch } from '../../shared/protocol';
 import { checkNickname } from '../../shared/nickname';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
 import { ROOM_NAME_MAX, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
 import type { Desktop } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 import { Field } from '../components/field';
+import { RoomRuleSettings } from '../components/room-rule-settings';
 import './host-setup-screen.css';
 
 type Errors = Partial<
@@ -89,6 +92,7 @@ export function HostSetupScreen({
   const [perAddress, setPerAddress] = useState(String(DEFAULT_SETTINGS.maxPlayersPerAddress));
   const [pin, setPin] = useState(false);
   const [playToo, setPlayToo] = useState(false);
+  const [rules, setRules] = useState<SettingsPatch>({});
   const [nickname, setNickname] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -143,6 +147,7 @@ export function HostSetupScreen({
       maxPlayersPerAddress: maxPlayersPerAddress ?? DEFAULT_SETTINGS.maxPlayersPerAddress,
       pin,
       playToo,
+      ...(Object.keys(rules).length > 0 ? { settings: rules } : {}),
       ...(playToo && nick.ok ? { nickname: nick.name } : {}),
     };
     setBusy(true);
@@ -288,6 +293,10 @@ export function HostSetupScreen({
               <span className="toggle__hint">You answer on this computer alongside everybody else.</span>
             </span>
           </label>
+          <RoomRuleSettings
+            settings={{ ...DEFAULT_SETTINGS, ...rules }}
+            onChange={(patch) => setRules((r) => ({ ...r, ...patch }))}
+          />
           {playToo ? (
             <Field id="host-nickname" label="Nickname" error={errors.nickname}>
               {(props) => (

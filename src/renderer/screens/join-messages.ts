@@ -35,7 +35,7 @@ const MESSAGES: Record<string, JoinMessage> = {
  * name keeps the host's words: they say what is wrong and where, or which player it looks like.
  */
 export function joinMessage(code: string, fallback: string): JoinMessage {
-  if (code === 'name_invalid' || code === 'name_taken') return { field: 'nickname', text: fallback };
+  if (code.startsWith('name_')) return { field: 'nickname', text: fallback };
   return MESSAGES[code] ?? { field: 'form', text: fallback };
 }
 

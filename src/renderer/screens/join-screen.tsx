@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { RoomListing } from '../../shared/api/quiz-api';
+import { friendlyName, isFriendlyName } from '../../shared/friendly-names';
 import { checkNickname } from '../../shared/nickname';
 import { useApi, useDesktop } from '../api/api-context';
 import { Brand } from '../components/brand';
@@ -52,6 +53,10 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const pinNeeded = game ? !!game.room?.pinRequired : true;
   const waiting = busy && !message && game?.role === 'guest';
   const offline = !!game && game.connection !== 'open';
+  // A room that takes only generated names: the field holds one, and the person may draw another.
+  const generatedOnly = !!game?.settings.generatedNamesOnly;
+  const [generated, setGenerated] = useState(() => friendlyName());
+  const name = generatedOnly && !isFriendlyName(nickname) ? generated : nickname;
 
   // A join sent just as the connection dropped gets no answer: let the person try again.
   useEffect(() => {
@@ -61,7 +66,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   }, [waiting]);
 
   function checkName(): string | null {
-    const checked = checkNickname(nickname);
+    const checked = checkNickname(name);
     if (!checked.ok) {
       setLocal({ field: 'nickname', text: checked.reason });
       document.getElementById('join-nickname')?.focus();
@@ -123,20 +128,40 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   }
 
   const nicknameField = (
-    <Field id="join-nickname" label="Nickname" error={message?.field === 'nickname' ? message.text : null}>
-      {(props) => (
-        <input
-          {...props}
-          type="text"
-          autoComplete="nickname"
-          autoCapitalize="words"
-          enterKeyHint="go"
-          maxLength={24}
-          value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-        />
-      )}
-    </Field>
+    <>
+      <Field
+        id="join-nickname"
+        label="Nickname"
+        {...(generatedOnly ? { hint: 'This room gives every player a generated name.' } : {})}
+        error={message?.field === 'nickname' ? message.text : null}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            autoComplete="nickname"
+            autoCapitalize="words"
+            enterKeyHint="go"
+            maxLength={24}
+            readOnly={generatedOnly}
+            value={name}
+            onChange={(e) => setNickname(e.target.value)}
+          />
+        )}
+      </Field>
+      <button
+        type="button"
+        className="btn btn--ghost btn--small join__suggest"
+        onClick={() => {
+          setLocal(null);
+          const next = friendlyName();
+          setGenerated(next);
+          setNickname(next);
+        }}
+      >
+        {generatedOnly ? 'Another name' : 'Suggest a name'}
+      </button>
+    </>
   );
   const pinField = (
     <Field

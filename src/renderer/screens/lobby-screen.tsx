@@ -266,6 +266,23 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                       />
                     </svg>
                   </button>
+                  <button
+                    type="button"
+                    className="player-chip__kick player-chip__block"
+                    aria-label={`Remove and block ${p.name}`}
+                    title="Remove and block: this name and device cannot join again in this session"
+                    onClick={() => api.kick(p.id, true)}
+                  >
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                      <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" strokeWidth="2.5" />
+                      <path
+                        d="M6.5 17.5l11-11"
+                        stroke="currentColor"
+                        strokeWidth="2.5"
+                        strokeLinecap="round"
+                      />
+                    </svg>
+                  </button>
                 </li>
               ))}
               {found.length > shown.length ? (

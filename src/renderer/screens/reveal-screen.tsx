@@ -14,6 +14,7 @@ import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { useCountUp } from '../motion/use-count-up';
 import { placeGap } from '../standings/place-gap';
+import { signedPoints } from '../standings/signed-points';
 import './reveal-screen.css';
 
 interface RevealProps {
@@ -147,9 +148,11 @@ function PersonalResult({ game, me, reveal, result, answer, children }: Personal
               {mood === 'is-correct' ? <CheckIcon /> : mood === 'is-wrong' ? <CrossIcon /> : null}
               {headline(reveal, result)}
             </p>
-            <p className="result-panel__points">
-              +{points.toLocaleString('en-US')} <span>points</span>
-            </p>
+            {game.settings.scoringMode === 'survey' ? null : (
+              <p className="result-panel__points">
+                {signedPoints(points)} <span>points</span>
+              </p>
+            )}
             <dl className="result-panel__stats">
               <div>
                 <dt>Streak</dt>

@@ -3,7 +3,7 @@
  * message a person can read); no intent rejects, on any platform (the adapters see to that), so
  * a screen that awaits one always gets an answer to show.
  */
-import type { QuizChoice } from '../protocol';
+import type { GameSettings, QuizChoice, SettingsPatch } from '../protocol';
 import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
 
 export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
@@ -36,6 +36,8 @@ export interface HostConfig {
   /** The host also plays, as a player with `nickname`. */
   playToo: boolean;
   nickname?: string;
+  /** Other room settings (names, scoring, question order); the fields above win. */
+  settings?: SettingsPatch;
 }
 
 /** A finished game's report (see src/main/reports/game-report.ts, which owns the format). */
@@ -45,6 +47,10 @@ export interface ReportData {
   startedAt: string;
   finishedAt: string;
   quiz: { title: string; description?: string };
+  /** The room's settings when the game ended; absent in older reports. */
+  settings?: GameSettings;
+  /** Question numbers (from 1) in the order asked; absent in older reports. */
+  questionOrder?: number[];
   questions: {
     number: number;
     prompt: string;

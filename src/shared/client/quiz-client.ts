@@ -195,8 +195,9 @@ export class QuizClient {
   end(): void {
     this.host({ type: 'end' });
   }
-  kick(playerId: string): void {
-    this.host({ type: 'kick', playerId });
+  /** `block`: the name (and lookalikes) and the player's address seat stay barred this session. */
+  kick(playerId: string, block = false): void {
+    this.host(block ? { type: 'kick', playerId, block } : { type: 'kick', playerId });
   }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });

@@ -31,6 +31,7 @@ const hostConfig = z.strictObject({
   pin: z.boolean(),
   playToo: z.boolean(),
   nickname: z.string().max(200).optional(),
+  settings: SettingsPatchSchema.optional(),
 }) satisfies z.ZodType<HostConfig>;
 
 export const SCHEMA_KIT = {

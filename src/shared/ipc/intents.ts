@@ -76,8 +76,8 @@ export const INTENTS = {
   skip: game(({ z }) => z.tuple([])),
   /** Host: ends the game and shows the final results. */
   end: game(({ z }) => z.tuple([])),
-  /** Host: removes a player. */
-  kick: game(({ z }) => z.tuple([z.string().min(1).max(32)])),
+  /** Host: removes a player; `block`: and bars their name and address seat for the session. */
+  kick: game(({ z }) => z.tuple([z.string().min(1).max(32), z.boolean().optional()])),
   /** Host: removes every player who is not connected (in the lobby or after a game). */
   removeDisconnected: game(({ z }) => z.tuple([])),
   /** Host: changes game settings. */

@@ -48,7 +48,12 @@ export const PauseSchema = z.strictObject({ type: z.literal('pause'), paused: z.
 export const NextSchema = z.strictObject({ type: z.literal('next') });
 export const SkipSchema = z.strictObject({ type: z.literal('skip') });
 export const EndSchema = z.strictObject({ type: z.literal('end') });
-export const KickSchema = z.strictObject({ type: z.literal('kick'), playerId: z.string().max(32) });
+/** `block`: the name (and anything that looks like it) and the player's address seat stay barred. */
+export const KickSchema = z.strictObject({
+  type: z.literal('kick'),
+  playerId: z.string().max(32),
+  block: z.boolean().optional(),
+});
 /** Removes every player who is not connected (in the lobby or after a game). */
 export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });

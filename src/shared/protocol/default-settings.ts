@@ -17,4 +17,10 @@ export const DEFAULT_SETTINGS: GameSettings = {
   // desktop host's own "play too" player and a browser tab on the host computer (both come from
   // 127.0.0.1), or two people on one laptop; and keeps one address to four seats of the room.
   maxPlayersPerAddress: 4,
+  profanityFilter: true,
+  generatedNamesOnly: false,
+  scoringMode: 'speed',
+  streakBonus: true,
+  wrongAnswerPenalty: 0,
+  shuffleQuestions: false,
 };

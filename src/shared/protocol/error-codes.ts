@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   // Joining
   'name_invalid',
   'name_taken',
+  /** The host removed and blocked a player with this name (or one that looks the same). */
+  'name_blocked',
+  /** The swear-word filter refused the name. */
+  'name_profane',
+  /** The room takes only generated names. */
+  'name_not_generated',
   'pin_required',
   'pin_wrong',
   /** Too many wrong PINs from this address: the PIN was not looked at; the message says how long to wait. */

@@ -11,7 +11,17 @@ export const SETTING_LIMITS = {
   leaderboardSeconds: { min: 1, max: 120 },
   maxPlayers: { min: 1, max: 10_000 },
   maxPlayersPerAddress: { min: 1, max: 10_000 },
+  /** Percent of a question's points a wrong answer loses. */
+  wrongAnswerPenalty: { min: 0, max: 100 },
 } as const;
+
+/**
+ * How answers score (src/main/game/scoring.ts): `speed`, faster right answers score more;
+ * `accuracy`, a right answer scores the question's points however long it took; `survey`,
+ * nothing is scored.
+ */
+export const SCORING_MODES = ['speed', 'accuracy', 'survey'] as const;
+export type ScoringMode = (typeof SCORING_MODES)[number];
 
 /** Longest room name, in characters. */
 export const ROOM_NAME_MAX = 60;

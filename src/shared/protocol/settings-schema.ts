@@ -4,7 +4,7 @@
  * start by itself when two players are connected, after a 3-second countdown; 10 s per question.
  */
 import { z } from 'zod';
-import { SETTING_LIMITS } from './setting-limits';
+import { SCORING_MODES, SETTING_LIMITS } from './setting-limits';
 
 const within = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 
@@ -30,6 +30,18 @@ export const GameSettingsSchema = z.object({
    * so that one device cannot fill the room.
    */
   maxPlayersPerAddress: within(SETTING_LIMITS.maxPlayersPerAddress),
+  /** Refuse nicknames that hold a swear word (several languages; see src/main/game/name-filter.ts). */
+  profanityFilter: z.boolean(),
+  /** Players take a generated "Adjective Animal" name (src/shared/friendly-names.ts), never their own. */
+  generatedNamesOnly: z.boolean(),
+  /** How answers score: by speed, by accuracy alone, or not at all (a survey). */
+  scoringMode: z.enum(SCORING_MODES),
+  /** Right answers in a row earn a bonus (100 per answer after the first, at most 500). */
+  streakBonus: z.boolean(),
+  /** Percent of a question's points a wrong answer loses (never below a score of 0); 0 = none. */
+  wrongAnswerPenalty: within(SETTING_LIMITS.wrongAnswerPenalty),
+  /** Ask the questions in a shuffled order, drawn anew for each game. */
+  shuffleQuestions: z.boolean(),
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
