@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DesktopApi, ReportData } from '../../shared/api/quiz-api';
 import type { Desktop } from '../api/api-context';
 import { PlayerName } from '../components/player-name';
-import { ScreenHeading } from '../components/screen-heading';
+import { ScreenHeader } from '../components/screen-header';
 import './reports-screen.css';
 
 const dateTime = (iso: string) =>
@@ -25,12 +25,7 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
   const reports = desktop.state.reports;
   return (
     <section className="screen reports">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-          ← Back
-        </button>
-        <ScreenHeading>Past games</ScreenHeading>
-      </div>
+      <ScreenHeader title="Past games" back={{ label: 'Back', onClick: onBack }} />
       {reports.length === 0 ? (
         <p className="card reports__empty">
           No games yet. Every game you host is saved here when it finishes.
@@ -123,12 +118,10 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
 
   return (
     <section className="screen reports">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
-          ← Past games
-        </button>
-        <ScreenHeading>{report ? report.quiz.title : 'Game report'}</ScreenHeading>
-      </div>
+      <ScreenHeader
+        title={report ? report.quiz.title : 'Game report'}
+        back={{ label: 'Past games', onClick: onClose }}
+      />
       {error ? (
         <p className="card form-error" role="alert">
           {error}
