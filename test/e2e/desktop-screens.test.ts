@@ -33,6 +33,28 @@ const ANSWERS: Partial<Record<IntentName, unknown>> = {
   openReport: { ok: false, code: 'not_found', message: 'No such report.' },
   exportReport: { ok: true },
   deleteReport: { ok: true },
+  checkNetwork: {
+    port: 7420,
+    hosting: false,
+    addresses: [
+      { interface: 'wlan0', address: '192.168.1.20', kind: 'lan', reachable: true, multicast: true },
+      { interface: 'wg0', address: '10.6.0.2', kind: 'vpn' },
+    ],
+    findings: [
+      {
+        code: 'ready',
+        severity: 'ok',
+        says: 'Players on the same network can reach this computer at 192.168.1.20.',
+        todo: 'Nothing to do.',
+      },
+      {
+        code: 'vpn_on',
+        severity: 'warning',
+        says: 'A VPN is on (wg0). Many VPNs block traffic from the local network.',
+        todo: 'If players cannot connect, turn the VPN off or allow local network access in its settings while you host.',
+      },
+    ],
+  },
 };
 
 interface StandIn {
@@ -280,4 +302,36 @@ describe('desktop screens', () => {
     await page.getByRole('button', { name: 'Join by address' }).click();
     await expect.poll(() => callsOf(page)).toContainEqual(['connect', '10.1.2.3', 7500]);
   });
+
+  it(
+    'tells the host what stands in the way on the network, and shows a Wi-Fi QR code it never sends',
+    { timeout: 60_000 },
+    async () => {
+      const setup = await open(DESKTOP_STATE);
+      await setup.getByRole('button', { name: 'Host', exact: true }).click();
+      await visible(heading(setup, 'Host a quiz'));
+      const network = setup.locator('.network-panel');
+      await visible(network.getByText('Network: 1 thing to look at'));
+      await visible(network.getByText('A VPN is on (wg0).', { exact: false }));
+      await visible(network.getByText(/turn the VPN off/));
+      await network.getByRole('button', { name: 'Check again' }).click();
+      await expect
+        .poll(async () => (await callsOf(setup)).filter(([name]) => name === 'checkNetwork').length)
+        .toBe(2);
+
+      const lobby = await open(HOSTING_STATE);
+      const panel = lobby.locator('.network-panel');
+      // Compact in the lobby: one line until the host opens it.
+      await visible(panel.getByText('Network: 1 thing to look at'));
+      await capture(lobby, 'desktop-lobby-network');
+      await panel.getByText('Network: 1 thing to look at').click();
+      await visible(panel.getByText(/can reach this computer at 192\.168\.1\.20/));
+      await panel.getByText('Show a Wi-Fi QR code').click();
+      await panel.getByLabel('Network name').fill('Quiz; night');
+      await panel.getByLabel('Password').fill('s3cret:pass');
+      await visible(panel.getByRole('img', { name: 'QR code to join the Wi-Fi network Quiz; night' }));
+      // What the host typed stays in the page: no intent carries it.
+      expect(JSON.stringify(await callsOf(lobby))).not.toContain('s3cret');
+    },
+  );
 });

@@ -12,6 +12,7 @@ import type { Desktop } from '../api/api-context';
 import { ScreenHeading } from '../components/screen-heading';
 import { Field } from '../components/field';
 import './host-setup-screen.css';
+import { NetworkPanel } from '../network/network-panel';
 
 type Errors = Partial<
   Record<
@@ -265,6 +266,7 @@ export function HostSetupScreen({
           </button>
         </div>
       </form>
+      <NetworkPanel hosting={false} />
     </section>
   );
 }
