@@ -24,6 +24,19 @@ export type StateDelta = { full: AppState } | { set: Partial<Omit<AppState, 'gam
 
 /** The players from `before` to `after` as a change, or null when only a whole list says it. */
 export function diffPlayers(before: PlayerSummary[], after: PlayerSummary[]): ListChange | null {
+  // The usual case, players joining or changing in place: one walk, no lookups.
+  if (after.length >= before.length) {
+    const upsert: PlayerSummary[] = [];
+    let same = true;
+    for (let i = 0; i < before.length && same; i++) {
+      if (before[i]!.id !== after[i]!.id) same = false;
+      else if (before[i] !== after[i]) upsert.push(after[i]!);
+    }
+    if (same) {
+      for (let i = before.length; i < after.length; i++) upsert.push(after[i]!);
+      return { upsert, remove: [] };
+    }
+  }
   const afterIds = new Set<string>();
   for (const p of after) afterIds.add(p.id);
   const remove: string[] = [];
