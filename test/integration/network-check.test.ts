@@ -1,12 +1,14 @@
 /**
  * The host's network check with real sockets on loopback: the loopback address stands in for a
  * Wi-Fi address (the interface list is handed in), the port is called for real, and the mDNS
- * probe runs on a group port of its own so nothing else on the machine sees it.
+ * probe runs on a group port of its own so nothing else on the machine sees it. "Another device"
+ * on the network is a responder that answers the probe's query from 127.0.0.2.
  */
+import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkNetwork } from '../../src/main/network/network-check';
 import { HEALTH_PATH } from '../../src/shared/protocol/endpoints';
 
@@ -24,6 +26,26 @@ const opts = { timeoutMs: 5000, multicastPort, platform: 'linux' as const };
 const codes = (check: { findings: { code: string }[] }) => check.findings.map((f) => f.code);
 
 let server: Server | null = null;
+let responder: { listen: Socket; answer: Socket } | null = null;
+
+/** Another device on the network: answers every query on the group, from 127.0.0.2. */
+async function startResponder(): Promise<void> {
+  const listen = createSocket({ type: 'udp4', reuseAddr: true });
+  const answer = createSocket({ type: 'udp4', reuseAddr: true });
+  await new Promise<void>((r) => listen.bind(multicastPort, r));
+  listen.addMembership('224.0.0.251', '127.0.0.1');
+  await new Promise<void>((r) => answer.bind(0, '127.0.0.2', r));
+  answer.setMulticastInterface('127.0.0.2');
+  listen.on('message', (_message, from) => {
+    if (from.address === '127.0.0.1') answer.send(Buffer.from('an answer'), multicastPort, '224.0.0.251');
+  });
+  responder = { listen, answer };
+}
+function stopResponder(): void {
+  responder?.listen.close();
+  responder?.answer.close();
+  responder = null;
+}
 afterEach(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
   server = null;
@@ -39,6 +61,9 @@ async function room(status: number): Promise<number> {
 }
 
 describe('the host network check', () => {
+  beforeAll(startResponder);
+  afterAll(stopResponder);
+
   it('says plainly when the computer is on no network, and what to do', async () => {
     const check = await checkNetwork({ ...opts, interfaces: {} });
     expect(codes(check)).toEqual(['no_lan']);
@@ -104,5 +129,18 @@ describe('the host network check', () => {
     const check = await checkNetwork({ ...opts, interfaces: wifi, platform: 'win32' });
     expect(codes(check)).toEqual(['ready', 'firewall_likely']);
     expect(check.findings[1]!.todo).toMatch(/Windows Defender Firewall/);
+  });
+
+  it('warns when no other device’s multicast is seen, and says players can still join', async () => {
+    stopResponder();
+    try {
+      const check = await checkNetwork({ ...opts, timeoutMs: 1500, interfaces: wifi });
+      expect(codes(check)).toEqual(['ready', 'multicast_not_seen']);
+      expect(check.addresses[0]!.multicast).toBe(false);
+      expect(check.findings[1]!.says).toContain("No other device's multicast (mDNS) was seen on wlan0");
+      expect(check.findings[1]!.todo).toMatch(/address or the QR code/);
+    } finally {
+      await startResponder();
+    }
   });
 });

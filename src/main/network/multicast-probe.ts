@@ -1,8 +1,10 @@
 /**
- * Whether multicast works on one interface: an mDNS query for a name nobody has (so no one
- * answers it) is sent to the mDNS group from that interface's address, and the probe listens for
- * its own packet coming back through the group. When it never comes back, rooms announced from
- * here will not show up in other apps' Join lists (joining by address or QR code still works).
+ * Whether multicast (mDNS) is seen on one interface: from that interface's address the probe asks
+ * the mDNS group which services are there (`_services._dns-sd._udp.local`, which phones,
+ * printers, TVs and other computers answer), then listens on the group. Its own query coming
+ * back says the interface takes part in multicast at all; a packet from any other address says
+ * other devices' multicast reaches this computer. When neither is seen, rooms announced from here
+ * will likely not show up in other apps' Join lists (joining by address or QR code still works).
  * The port is an option so that tests can use a group port nobody else listens on.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,13 +13,13 @@ import { createSocket } from 'node:dgram';
 export const MDNS_GROUP = '224.0.0.251';
 export const MDNS_PORT = 5353;
 
-/** A minimal DNS query (one question, class IN, type PTR) for `name`. */
+/** A minimal DNS query (one question, class IN, type PTR) for `name`, with a random id. */
 function mdnsQuery(name: string): Buffer {
   const labels = name.split('.').map((label) => {
     const bytes = Buffer.from(label, 'ascii');
     return Buffer.concat([Buffer.from([bytes.length]), bytes]);
   });
-  const header = Buffer.from([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+  const header = Buffer.concat([randomBytes(2), Buffer.from([0, 0, 0, 1, 0, 0, 0, 0, 0, 0])]);
   return Buffer.concat([header, ...labels, Buffer.from([0, 0, 12, 0, 1])]);
 }
 
@@ -27,16 +29,23 @@ export interface MulticastProbeOptions {
   port?: number;
 }
 
-/** True when a packet sent to the group from `address` is seen coming back on it. */
-export function multicastSeen(address: string, options: MulticastProbeOptions): Promise<boolean> {
+export interface MulticastSeen {
+  /** The probe's own query came back through the group on this interface. */
+  joined: boolean;
+  /** Another address's multicast arrived on the group (an answer, or another device's query). */
+  others: boolean;
+}
+
+/** Asks the group from `address` and listens until another device is heard or the time is up. */
+export function multicastSeen(address: string, options: MulticastProbeOptions): Promise<MulticastSeen> {
   const group = options.group ?? MDNS_GROUP;
   const port = options.port ?? MDNS_PORT;
-  const name = `quizroom-probe-${randomBytes(6).toString('hex')}.local`;
-  const packet = mdnsQuery(name);
+  const packet = mdnsQuery('_services._dns-sd._udp.local');
   return new Promise((resolve) => {
     const socket = createSocket({ type: 'udp4', reuseAddr: true });
+    const seen: MulticastSeen = { joined: false, others: false };
     let done = false;
-    const finish = (seen: boolean) => {
+    const finish = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -47,10 +56,12 @@ export function multicastSeen(address: string, options: MulticastProbeOptions): 
       }
       resolve(seen);
     };
-    const timer = setTimeout(() => finish(false), options.timeoutMs);
-    socket.on('error', () => finish(false));
-    socket.on('message', (message) => {
-      if (message.equals(packet)) finish(true);
+    const timer = setTimeout(finish, options.timeoutMs);
+    socket.on('error', finish);
+    socket.on('message', (message, from) => {
+      if (message.equals(packet)) seen.joined = true;
+      else if (from.address !== address) seen.others = true;
+      if (seen.joined && seen.others) finish();
     });
     socket.bind(port, () => {
       try {
@@ -59,10 +70,10 @@ export function multicastSeen(address: string, options: MulticastProbeOptions): 
         socket.setMulticastLoopback(true);
         socket.setMulticastTTL(255);
       } catch {
-        return finish(false);
+        return finish();
       }
       socket.send(packet, port, group, (e) => {
-        if (e) finish(false);
+        if (e) finish();
       });
     });
   });

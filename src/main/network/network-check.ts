@@ -2,8 +2,8 @@
  * The host's network check: before and while hosting, what stands in the way of players reaching
  * this computer, in plain words, with what to do. It looks at the interfaces (no LAN address, only
  * a VPN or virtual adapter), calls the port from each LAN address (the room's port while hosting,
- * else a temporary listener on every address, as a room would open), and sends an mDNS packet on
- * each LAN interface to see multicast come back. A computer cannot see its own network's firewall
+ * else a temporary listener on every address, as a room would open), and asks the mDNS group on
+ * each LAN interface which services are there, to see other devices' multicast arrive. A computer cannot see its own network's firewall
  * from inside, so "firewall likely" is said when the connection hangs, and as advice on systems
  * whose firewall blocks new programs by default.
  */
@@ -11,7 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import os, { type NetworkInterfaceInfo } from 'node:os';
 import type { CheckedAddress, NetworkCheck, NetworkFinding } from '../../shared/api/network-check';
 import { classifyInterfaces } from './interface-kinds';
-import { multicastSeen, MDNS_PORT } from './multicast-probe';
+import { multicastSeen, MDNS_PORT, type MulticastSeen } from './multicast-probe';
 import { reachPort, type Reach } from './port-reach';
 
 export interface NetworkCheckOptions {
@@ -67,13 +67,13 @@ export async function checkNetwork(options: NetworkCheckOptions = {}): Promise<N
     );
     lan.forEach((a, i) => {
       a.reachable = reaches[i] === 'answered';
-      a.multicast = seen[i];
+      a.multicast = seen[i]!.others;
     });
-    return { port, reaches };
+    return { port, reaches, seen };
   };
-  const { port, reaches } =
+  const { port, reaches, seen } =
     lan.length === 0
-      ? { port: options.roomPort ?? 0, reaches: [] as Reach[] }
+      ? { port: options.roomPort ?? 0, reaches: [] as Reach[], seen: [] as MulticastSeen[] }
       : hosting
         ? await probe(options.roomPort!)
         : await withTemporaryListener(probe);
@@ -147,12 +147,19 @@ export async function checkNetwork(options: NetworkCheckOptions = {}): Promise<N
   }
 
   // --- Multicast (discovery) ---------------------------------------------------------------------
-  const silent = lan.filter((a) => a.multicast === false);
-  if (silent.length > 0) {
+  const broken = lan.filter((_, i) => !seen[i]!.joined);
+  const quiet = lan.filter((_, i) => seen[i]!.joined && !seen[i]!.others);
+  if (broken.length + quiet.length > 0) {
+    const parts = [
+      broken.length > 0 ? `Multicast (mDNS) does not work on ${names(broken)}.` : '',
+      quiet.length > 0
+        ? `No other device's multicast (mDNS) was seen on ${names(quiet)}: the network may block it, or no other device here uses it.`
+        : '',
+    ];
     findings.push({
       code: 'multicast_not_seen',
       severity: 'warning',
-      says: `Multicast (mDNS) was not seen on ${names(silent)}: other Quizroom apps may not list this room.`,
+      says: `${parts.filter(Boolean).join(' ')} Other Quizroom apps may not list this room by themselves.`,
       todo: 'Players can still join with the address or the QR code. Guest and office Wi-Fi often blocks multicast between devices; a home router or a phone hotspot usually allows it.',
     });
   }

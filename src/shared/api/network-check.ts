@@ -13,7 +13,7 @@ export interface CheckedAddress {
   kind: InterfaceKind;
   /** The port answered when called on this address (absent: not tried). */
   reachable?: boolean;
-  /** A multicast (mDNS) packet sent on this interface came back (absent: not tried). */
+  /** Another device's multicast (mDNS) was seen on this interface (absent: not tried). */
   multicast?: boolean;
 }
 
