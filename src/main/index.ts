@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STATE_CHANNEL } from '../shared/ipc/channels';
+import { StateDeltas } from '../shared/ipc/state-delta';
 import { APP_URL, isAppUrl } from './app/app-files';
 import { appMenuTemplate } from './app/app-menu';
 import { handleAppScheme, registerAppScheme } from './app/app-protocol';
@@ -108,11 +109,18 @@ function start(devOrigin: string | null): Promise<void> {
   const unregister = registerIpc(contents.ipc, s, isAppPage);
   const unregisterFlush = flush.register(contents.ipc, isAppPage);
   // Many players change the host's view many times a second; the window needs ~30 frames.
+  // Only what changed goes to the window (shared/ipc/state-delta.ts); a (re)load gets it all.
+  const deltas = new StateDeltas();
   const push = throttle(() => {
-    if (!contents.isDestroyed()) contents.send(STATE_CHANNEL, s.getState());
+    if (contents.isDestroyed()) return;
+    const change = deltas.next(s.getState());
+    if (change) contents.send(STATE_CHANNEL, change);
   }, 33);
   const unsubscribe = s.subscribe(push);
-  contents.on('did-finish-load', push);
+  contents.on('did-finish-load', () => {
+    deltas.reset();
+    push();
+  });
   // Closing the window quits the app, through the quit path (edits first, then the room).
   w.on('close', (event) => {
     event.preventDefault();

@@ -1,8 +1,9 @@
 /**
  * Builds the `window.quiz` object from the intent table (one named method per intent, each on its
  * own channel), against a minimal ipcRenderer interface so that it is tested under Node with a
- * fake. It keeps the latest AppState so that getState() answers at once, as the web adapter's
- * does. A refused call rejects here, as ipcRenderer.invoke does; the renderer's adapter turns
+ * fake. The main process pushes only what changed (shared/ipc/state-delta.ts); the bridge keeps
+ * the latest AppState so that getState() answers at once, as the web adapter's does, and hands
+ * subscribers the same small changes, so that a push is not copied whole into the page again. A refused call rejects here, as ipcRenderer.invoke does; the renderer's adapter turns
  * that into a failure the screens can show.
  */
 import type { AppState } from '../shared/api/quiz-api';
@@ -14,6 +15,7 @@ import {
   INTENT_NAMES,
   STATE_CHANNEL,
 } from '../shared/ipc/channels';
+import { applyDelta, type StateDelta } from '../shared/ipc/state-delta';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -48,17 +50,21 @@ export function buildBridge(
   });
   let current: AppState = EMPTY_STATE;
   let received = false;
-  const subscribers = new Set<(state: AppState) => void>();
-  ipc.on(STATE_CHANNEL, (_event, state) => {
+  const subscribers = new Set<(change: StateDelta) => void>();
+  const tell = (change: StateDelta) => {
+    for (const listener of subscribers) listener(change);
+  };
+  ipc.on(STATE_CHANNEL, (_event, change) => {
     received = true;
-    current = state as AppState;
+    current = applyDelta(current, change as StateDelta);
+    tell(change as StateDelta);
   });
   ipc.invoke(GET_STATE_CHANNEL).then(
     (state) => {
       // A push may have come first; it is newer.
       if (received) return;
       current = state as AppState;
-      for (const listener of subscribers) listener(current);
+      tell({ full: current });
     },
     // The window shows the empty state until the first push.
     (e: unknown) => console.error('Quizroom: the first state did not arrive:', e),
@@ -66,15 +72,11 @@ export function buildBridge(
 
   const bridge: Record<string, (...args: never[]) => unknown> = {
     getState: () => current,
-    subscribe: (listener: (state: AppState) => void) => {
+    /** `listener` gets each change to apply to what getState() answered when subscribing. */
+    subscribe: (listener: (change: StateDelta) => void) => {
       if (typeof listener !== 'function') throw new TypeError('subscribe takes a function');
-      // Each subscriber gets its own wrapper: the page never sees the IPC event.
-      const wrapped = (_event: unknown, state: unknown) => listener(state as AppState);
-      ipc.on(STATE_CHANNEL, wrapped);
       subscribers.add(listener);
-      listener(current);
       return () => {
-        ipc.removeListener(STATE_CHANNEL, wrapped);
         subscribers.delete(listener);
       };
     },

@@ -23,6 +23,7 @@ import { ensureBuilt, SERVER_WORKER } from '../support/built-app';
 import { newDesktopSession, stopDesktopSessions } from '../support/desktop-sessions';
 import { waitFor } from '../support/wait';
 import { exposeInMainWorld, ipcPipe, isAppUrl } from './support/ipc-pipe';
+import { StateDeltas } from '../../src/shared/ipc/state-delta';
 
 const SCIENCE = findBuiltin('builtin:science')!;
 const SETTINGS = { minPlayers: 0, questionSeconds: 30 };
@@ -76,7 +77,12 @@ const web: Platform = {
 function desktopWindow(session: DesktopSession): QuizApi {
   const pipe = ipcPipe();
   const unregister = registerIpc(pipe.main, session, isAppUrl);
-  const unsubscribe = session.subscribe((state) => pipe.contents.send(STATE_CHANNEL, state));
+  // As the main process pushes: only what changed since the last push.
+  const deltas = new StateDeltas();
+  const unsubscribe = session.subscribe((state) => {
+    const change = deltas.next(state);
+    if (change) pipe.contents.send(STATE_CHANNEL, change);
+  });
   cleanups.push(() => {
     unsubscribe();
     unregister();

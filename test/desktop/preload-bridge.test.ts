@@ -70,23 +70,25 @@ describe('the preload bridge (window.quiz)', () => {
     ]);
   });
 
-  it('hands subscribers the state only, and unsubscribe really removes the listener', async () => {
+  it('keeps the state from the changes pushed, and hands subscribers the changes only', async () => {
     const ipc = new FakeIpcRenderer(hosting);
     const bridge = buildBridge(ipc);
     await Promise.resolve();
+    const getState = bridge.getState as () => AppState;
+    expect(getState()).toBe(hosting);
     const seen: unknown[][] = [];
-    const before = ipc.count(STATE_CHANNEL);
     const unsubscribe = (bridge.subscribe as (l: (...a: unknown[]) => void) => () => void)((...args) =>
       seen.push(args),
     );
-    expect(ipc.count(STATE_CHANNEL)).toBe(before + 1);
-    ipc.emit(STATE_CHANNEL, EMPTY_STATE);
-    expect(seen).toEqual([[hosting], [EMPTY_STATE]]);
+    const change = { set: { clockOffset: 12 } };
+    ipc.emit(STATE_CHANNEL, change);
+    expect(seen).toEqual([[change]]);
+    expect(getState()).toEqual({ ...hosting, clockOffset: 12 });
+    expect(getState().desktop).toBe(hosting.desktop);
     unsubscribe();
-    expect(ipc.count(STATE_CHANNEL)).toBe(before);
-    ipc.emit(STATE_CHANNEL, hosting);
-    expect(seen).toHaveLength(2);
-    expect((bridge.getState as () => AppState)()).toBe(hosting);
+    ipc.emit(STATE_CHANNEL, { full: EMPTY_STATE });
+    expect(seen).toHaveLength(1);
+    expect(getState()).toBe(EMPTY_STATE);
   });
 });
 

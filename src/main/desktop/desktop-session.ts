@@ -11,6 +11,7 @@ import type { IntentHandlers } from '../../shared/ipc/intents';
 import type { SettingsPatch } from '../../shared/protocol';
 import type { QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Discovery } from '../discovery';
+import { checkNetwork } from '../network/network-check';
 import { HostingService } from './hosting-service';
 import { LibraryService } from './library-service';
 import { RemoteRooms } from './remote-rooms';
@@ -215,6 +216,13 @@ export class DesktopSession implements IntentHandlers {
   }
   deleteReport(id: string) {
     return this.reports.deleteReport(id);
+  }
+
+  // --- The network, as players would reach it ------------------------------------------------------
+
+  checkNetwork() {
+    const port = this.hosting.info?.port;
+    return checkNetwork(port === undefined ? {} : { roomPort: port });
   }
 
   // --- Quitting -----------------------------------------------------------------------------

@@ -10,11 +10,13 @@
 import type { AppState, DesktopApi, GameApi, QuizApi } from '../../shared/api/quiz-api';
 import { failure } from '../../shared/api/intent-results';
 import { INTENTS, intentsOf, type IntentName, type Surface } from '../../shared/ipc/intents';
+import { applyDelta, type StateDelta } from '../../shared/ipc/state-delta';
 
 /** The preload's `window.quiz`: one method per intent, plus the state. */
 export type Bridge = {
   getState(): AppState;
-  subscribe(listener: (state: AppState) => void): () => void;
+  /** Each change after getState()'s answer (see shared/ipc/state-delta.ts). */
+  subscribe(listener: (change: StateDelta) => void): () => void;
 } & Record<IntentName, (...args: never[]) => unknown>;
 
 declare global {
@@ -59,11 +61,14 @@ function methods<S extends Surface>(
 }
 
 export function createElectronAdapter(bridge: Bridge): QuizApi {
+  // Both calls run in this turn: no push can land between them.
   let state: AppState = bridge.getState();
   const listeners = new Set<(state: AppState) => void>();
-  bridge.subscribe((next) => {
+  bridge.subscribe((change) => {
+    const next = applyDelta(state, change);
+    if (next === state) return;
     state = next;
-    for (const listener of listeners) listener(state);
+    for (const listener of listeners) listener(next);
   });
   return {
     getState: () => state,

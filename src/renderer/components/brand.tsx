@@ -1,4 +1,6 @@
 /** The Quizroom mark and name. */
+import './brand.css';
+
 export function BrandMark({ className }: { className?: string }) {
   return (
     <svg className={className} viewBox="0 0 48 48" aria-hidden="true" focusable="false">

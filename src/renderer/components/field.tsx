@@ -9,7 +9,7 @@ export interface FieldControlProps {
 
 interface FieldProps {
   id: string;
-  label: string;
+  label: ReactNode;
   hint?: string;
   error?: string | null;
   children: (props: FieldControlProps) => ReactNode;

@@ -4,7 +4,7 @@
  * last question, then slide to their new ranks while the scores count up, and each row shows the
  * points it just won and how many places it moved. With reduced motion it shows the result at once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { LeaderRow } from '../../shared/protocol';
 import { PlayerName } from './player-name';
 import { useCountUp } from '../motion/use-count-up';
@@ -12,6 +12,7 @@ import { useFlip } from '../motion/use-flip';
 import { useReducedMotion } from '../motion/use-reduced-motion';
 import type { RowChange } from '../standings/round-changes';
 import { signedPoints } from '../standings/signed-points';
+import { useRowWindow } from './use-row-window';
 import './leader-table.css';
 
 interface LeaderTableProps {
@@ -23,7 +24,12 @@ interface LeaderTableProps {
   large?: boolean;
   /** What the last round changed, by player id: shown, and played out as motion. */
   changes?: ReadonlyMap<string, RowChange> | null;
+  /** The box the table scrolls in: long tables then render only the rows in view. */
+  scroller?: RefObject<HTMLElement | null>;
 }
+
+/** Longer tables in a scrolling box are windowed (see use-row-window.ts). */
+const WINDOWED_FROM = 100;
 
 export function ordinal(n: number): string {
   const s =
@@ -50,6 +56,7 @@ export function LeaderTable({
   detailed = false,
   large = false,
   changes = null,
+  scroller,
 }: LeaderTableProps) {
   const reduced = useReducedMotion();
   const story =
@@ -72,13 +79,21 @@ export function LeaderTable({
         (a, b) =>
           (changes?.get(a.id)?.prevRank ?? 1e9 + a.rank) - (changes?.get(b.id)?.prevRank ?? 1e9 + b.rank),
       );
-  const body = useFlip<HTMLTableSectionElement>(order.map((r) => r.id).join(' '));
-  const best = Math.max(1, ...rows.map((r) => r.score));
+  const windowed = !!scroller && !story && rows.length >= WINDOWED_FROM;
+  const table = useRef<HTMLTableElement>(null);
+  const noScroller = useRef<HTMLElement>(null);
+  const shown = useRowWindow(scroller ?? noScroller, table, order.length, windowed);
+  const visible = windowed ? order.slice(shown.start, shown.end) : order;
+  // A windowed table never reorders by motion: its rows come and go as it scrolls.
+  const body = useFlip<HTMLTableSectionElement>(windowed ? '' : order.map((r) => r.id).join(' '));
+  const best = rows.reduce((m, r) => Math.max(m, r.score), 1);
   const showChanges = !!changes && !detailed;
   return (
     <table
-      className={`leader-table${large ? ' leader-table--large' : ''}${settled ? ' is-settled' : ''}`}
+      ref={table}
+      className={`leader-table${large ? ' leader-table--large' : ''}${settled ? ' is-settled' : ''}${windowed ? ' leader-table--windowed' : ''}`}
       aria-busy={stage === 'done' ? undefined : true}
+      aria-rowcount={windowed ? order.length + 1 : undefined}
     >
       <caption className="visually-hidden">{caption}</caption>
       <thead className={detailed ? undefined : 'visually-hidden'}>
@@ -91,9 +106,13 @@ export function LeaderTable({
         </tr>
       </thead>
       <tbody ref={body}>
-        {order.map((row) => (
+        {windowed && shown.before > 0 ? (
+          <tr aria-hidden="true" className="leader-table__spacer" style={{ height: shown.before }} />
+        ) : null}
+        {visible.map((row, i) => (
           <Row
             key={row.id}
+            rowIndex={windowed ? shown.start + i + 2 : undefined}
             row={row}
             you={row.id === youId}
             detailed={detailed}
@@ -103,6 +122,9 @@ export function LeaderTable({
             settled={settled}
           />
         ))}
+        {windowed && shown.after > 0 ? (
+          <tr aria-hidden="true" className="leader-table__spacer" style={{ height: shown.after }} />
+        ) : null}
       </tbody>
     </table>
   );
@@ -110,6 +132,8 @@ export function LeaderTable({
 
 interface RowProps {
   row: LeaderRow;
+  /** Its place among all rows (header = 1) when only some are rendered. */
+  rowIndex?: number | undefined;
   you: boolean;
   detailed: boolean;
   best: number;
@@ -118,14 +142,19 @@ interface RowProps {
   settled: boolean;
 }
 
-function Row({ row, you, detailed, best, change, showChanges, settled }: RowProps) {
+function Row({ row, rowIndex, you, detailed, best, change, showChanges, settled }: RowProps) {
   const from = settled ? (change?.prevScore ?? null) : null;
   const counted = useCountUp(from, row.score, 0, 900);
   const score = settled ? counted : (change?.prevScore ?? row.score);
   const rank = settled ? row.rank : (change?.prevRank ?? row.rank);
   const places = change?.prevRank != null ? change.prevRank - change.rank : 0;
   return (
-    <tr data-flip-id={row.id} className={`${you ? 'is-you' : ''} rank-${Math.min(rank, 4)}`}>
+    <tr
+      data-flip-id={row.id}
+      data-row=""
+      aria-rowindex={rowIndex}
+      className={`${you ? 'is-you' : ''} rank-${Math.min(rank, 4)}`}
+    >
       <td className="leader-table__rank">
         <span className="rank-badge">{rank}</span>
       </td>

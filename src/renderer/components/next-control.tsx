@@ -4,6 +4,7 @@
  */
 import type { ClientView } from '../../shared/client/client-view';
 import { TimeBar } from './time-bar';
+import './next-control.css';
 
 interface NextControlProps {
   game: ClientView;

@@ -3,7 +3,7 @@
  * projector shows the podium and the top of the table, not the whole class), Export CSV, and
  * Play again with the same quiz or another one.
  */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
@@ -15,6 +15,7 @@ export function FinalActions({ state, game }: { state: AppState; game: ClientVie
   const [quizId, setQuizId] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [drawer, setDrawer] = useState(false);
+  const drawerBody = useRef<HTMLDivElement>(null);
   async function exportCsv() {
     const result = await api.exportCsv();
     setNote(result.ok ? 'Results exported as CSV.' : result.message);
@@ -52,8 +53,8 @@ export function FinalActions({ state, game }: { state: AppState; game: ClientVie
       <p className="host-bar__note" role="status">
         {note}
       </p>
-      <StandingsDrawer open={drawer} onClose={() => setDrawer(false)}>
-        <LeaderTable rows={rows} caption="Final standings" detailed />
+      <StandingsDrawer open={drawer} onClose={() => setDrawer(false)} bodyRef={drawerBody}>
+        <LeaderTable rows={rows} caption="Final standings" detailed scroller={drawerBody} />
       </StandingsDrawer>
     </>
   );
@@ -62,10 +63,12 @@ export function FinalActions({ state, game }: { state: AppState; game: ClientVie
 function StandingsDrawer({
   open,
   onClose,
+  bodyRef,
   children,
 }: {
   open: boolean;
   onClose: () => void;
+  bodyRef: RefObject<HTMLDivElement | null>;
   children: ReactNode;
 }) {
   const ref = useModalDialog(open);
@@ -78,7 +81,7 @@ function StandingsDrawer({
         </button>
       </div>
       {/* Focusable, so that the keyboard can scroll a long table. */}
-      <div className="drawer__body" tabIndex={0}>
+      <div className="drawer__body" tabIndex={0} ref={bodyRef}>
         {children}
       </div>
     </dialog>

@@ -15,6 +15,7 @@ import { ScreenHeading } from '../components/screen-heading';
 import { Field } from '../components/field';
 import { RoomRuleSettings } from '../components/room-rule-settings';
 import './host-setup-screen.css';
+import { NetworkPanel } from '../network/network-panel';
 
 type Errors = Partial<
   Record<
@@ -324,6 +325,7 @@ export function HostSetupScreen({
           </button>
         </div>
       </form>
+      <NetworkPanel hosting={false} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useApi, useDesktop } from '../api/api-context';
 import { Brand } from '../components/brand';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
+import { ScreenHeader } from '../components/screen-header';
 import { joinMessage, parseAddress, type JoinMessage } from './join-messages';
 import { pinFromLink } from './join-link';
 import './join-screen.css';
@@ -261,14 +262,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const rooms = desktop?.state.rooms ?? [];
   return (
     <section className="screen join join--browse">
-      <div className="screen__header">
-        {onBack ? (
-          <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-            ← Back
-          </button>
-        ) : null}
-        <ScreenHeading>Join a quiz</ScreenHeading>
-      </div>
+      <ScreenHeader title="Join a quiz" {...(onBack ? { back: { label: 'Back', onClick: onBack } } : {})} />
       <div className="join__columns">
         <div className="card join__you">
           <h2>You</h2>

@@ -8,7 +8,7 @@ import '../zod-jitless';
 import { useId, useState } from 'react';
 import type { ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
 import type { Desktop } from '../api/api-context';
-import { ScreenHeading } from '../components/screen-heading';
+import { ScreenHeader } from '../components/screen-header';
 import { QuizEditor } from './quiz-editor';
 import './library-screen.css';
 
@@ -79,12 +79,7 @@ function LibraryList({
 
   return (
     <section className="screen library">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-          ← Back
-        </button>
-        <ScreenHeading>Quiz library</ScreenHeading>
-      </div>
+      <ScreenHeader title="Quiz library" back={{ label: 'Back', onClick: onBack }} />
       <div className="library__actions">
         <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void create()}>
           + New quiz

@@ -13,6 +13,7 @@ import { useRemainingMs } from '../api/use-host-clock';
 import { OptionShape } from '../components/option-shape';
 import { PlayerName } from '../components/player-name';
 import { QrCode } from '../components/qr-code';
+import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
 import { joinLink } from './join-link';
@@ -305,6 +306,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
           </button>
         </div>
         <SettingsPanel settings={game.settings} />
+        <NetworkPanel hosting />
       </div>
     </section>
   );

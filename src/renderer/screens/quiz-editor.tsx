@@ -7,10 +7,12 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DesktopApi, QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
-import { FLUSH_EVENT } from '../../shared/ipc/channels';
 import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
 import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
-import { ScreenHeading } from '../components/screen-heading';
+import { Field } from '../components/field';
+import { ScreenHeader } from '../components/screen-header';
+import type { SaveOutcome } from '../editor/autosave';
+import { useAutosave } from '../editor/use-autosave';
 
 const AUTOSAVE_MS = 600;
 
@@ -60,7 +62,11 @@ function toDraft(form: Form): QuizDraft {
   };
 }
 
-type SaveStatus = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'draft' | 'error'; message: string };
+/** What a save answered, in the words the editor's status shows. */
+function outcomeOf(result: SaveQuizResult): SaveOutcome {
+  if (result.ok) return { kind: 'saved' };
+  return { kind: result.draftSaved ? 'draft' : 'error', message: result.message };
+}
 
 /** Words for a problem on a field: "Option 2 must not be empty." */
 function fieldMessage(label: string, message: string): string {
@@ -71,10 +77,9 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   const base = useId();
   const [form, setForm] = useState<Form | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const formRef = useRef<Form | null>(null);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const save = useCallback((draft: QuizDraft) => api.saveQuiz(id, draft).then(outcomeOf), [api, id]);
+  const { status, showStatus, change, flush } = useAutosave(save, AUTOSAVE_MS);
 
   useEffect(() => {
     let live = true;
@@ -88,59 +93,23 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
       };
       formRef.current = next;
       setForm(next);
-      if (result.draft) setStatus({ kind: 'draft', message: 'Restored your unfinished changes.' });
+      if (result.draft) showStatus({ kind: 'draft', message: 'Restored your unfinished changes.' });
     });
     return () => {
       live = false;
     };
-  }, [api, id]);
+  }, [api, id, showStatus]);
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const current = formRef.current;
-    if (!dirty.current || !current) return;
-    dirty.current = false;
-    setStatus({ kind: 'saving' });
-    void api.saveQuiz(id, toDraft(current)).then(
-      (result: SaveQuizResult) => {
-        if (dirty.current) return; // a newer change is on its way
-        if (result.ok) setStatus({ kind: 'saved' });
-        else if (result.draftSaved) setStatus({ kind: 'draft', message: result.message });
-        else setStatus({ kind: 'error', message: result.message });
-      },
-      (e: unknown) => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-  }, [api, id]);
-
-  // Save what is pending when the editor closes or the window goes away; the desktop app asks
-  // first (FLUSH_EVENT), while the window can still send, and waits for the save.
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener(FLUSH_EVENT, onHide);
-    window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onHide);
-    return () => {
-      window.removeEventListener(FLUSH_EVENT, onHide);
-      window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onHide);
-      flush();
-    };
-  }, [flush]);
-
-  const update = (change: (form: Form) => Form) => {
+  const update = (edit: (form: Form) => Form) => {
     const current = formRef.current;
     if (!current) return;
-    const next = change(current);
+    const next = edit(current);
     formRef.current = next;
     setForm(next);
-    dirty.current = true;
-    setStatus({ kind: 'idle' });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, AUTOSAVE_MS);
+    change(toDraft(next));
   };
-  const updateItem = (index: number, change: (item: Item) => Item) =>
-    update((f) => ({ ...f, items: f.items.map((it, i) => (i === index ? change(it) : it)) }));
+  const updateItem = (index: number, edit: (item: Item) => Item) =>
+    update((f) => ({ ...f, items: f.items.map((it, i) => (i === index ? edit(it) : it)) }));
   const moveItem = (index: number, by: -1 | 1) => {
     update((f) => {
       const items = [...f.items];
@@ -167,12 +136,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   if (loadError) {
     return (
       <section className="screen library">
-        <div className="screen__header">
-          <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
-            ← Library
-          </button>
-          <ScreenHeading>Edit quiz</ScreenHeading>
-        </div>
+        <ScreenHeader title="Edit quiz" back={{ label: 'Library', onClick: onClose }} />
         <p className="card form-error" role="alert">
           {loadError}
         </p>
@@ -191,24 +155,20 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   const titleError = err(['title']);
   const descriptionError = err(['description']);
   const questionsError = err(['questions']);
-  const describedBy = (fieldId: string, error: string | null, hint = false) =>
-    [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
 
   return (
     <section className="screen library editor">
-      <div className="screen__header editor__header">
-        <button
-          type="button"
-          className="btn btn--ghost btn--small"
-          onClick={() => {
+      <ScreenHeader
+        title="Edit quiz"
+        className="editor__header"
+        back={{
+          label: 'Library',
+          onClick: () => {
             flush();
             onClose();
-          }}
-        >
-          ← Library
-        </button>
-        <ScreenHeading>Edit quiz</ScreenHeading>
+          },
+        }}
+      >
         <p className={`editor__status editor__status--${status.kind}`} role="status">
           {status.kind === 'saving'
             ? 'Saving…'
@@ -218,7 +178,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                 ? status.message
                 : ''}
         </p>
-      </div>
+      </ScreenHeader>
 
       <form
         className="editor__form"
@@ -230,50 +190,46 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
         onBlur={() => flush()}
       >
         <div className="card editor__meta">
-          <div className={`field${titleError ? ' has-error' : ''}`}>
-            <label className="field__label" htmlFor={`${base}-title`}>
-              Title
-            </label>
-            <input
-              id={`${base}-title`}
-              type="text"
-              value={form.title}
-              maxLength={1000}
-              aria-invalid={titleError ? true : undefined}
-              aria-describedby={describedBy(`${base}-title`, titleError)}
-              onChange={(e) => {
-                const title = e.target.value;
-                update((f) => ({ ...f, title }));
-              }}
-            />
-            {titleError ? (
-              <p id={`${base}-title-error`} className="field__error">
-                {fieldMessage('The title', titleError)}
-              </p>
-            ) : null}
-          </div>
-          <div className={`field${descriptionError ? ' has-error' : ''}`}>
-            <label className="field__label" htmlFor={`${base}-description`}>
-              Description <span className="field__optional">(optional)</span>
-            </label>
-            <textarea
-              id={`${base}-description`}
-              rows={2}
-              value={form.description}
-              maxLength={10_000}
-              aria-invalid={descriptionError ? true : undefined}
-              aria-describedby={describedBy(`${base}-description`, descriptionError)}
-              onChange={(e) => {
-                const description = e.target.value;
-                update((f) => ({ ...f, description }));
-              }}
-            />
-            {descriptionError ? (
-              <p id={`${base}-description-error`} className="field__error">
-                {fieldMessage('The description', descriptionError)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            id={`${base}-title`}
+            label="Title"
+            error={titleError ? fieldMessage('The title', titleError) : null}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={form.title}
+                maxLength={1000}
+                onChange={(e) => {
+                  const title = e.target.value;
+                  update((f) => ({ ...f, title }));
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${base}-description`}
+            label={
+              <>
+                Description <span className="field__optional">(optional)</span>
+              </>
+            }
+            error={descriptionError ? fieldMessage('The description', descriptionError) : null}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={form.description}
+                maxLength={10_000}
+                onChange={(e) => {
+                  const description = e.target.value;
+                  update((f) => ({ ...f, description }));
+                }}
+              />
+            )}
+          </Field>
         </div>
 
         <ol className="editor__questions">
@@ -338,28 +294,24 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                     </div>
                   </div>
 
-                  <div className={`field${promptError ? ' has-error' : ''}`}>
-                    <label className="field__label" htmlFor={`${qid}-prompt`}>
-                      Question text
-                    </label>
-                    <textarea
-                      id={`${qid}-prompt`}
-                      rows={2}
-                      value={item.prompt}
-                      maxLength={5000}
-                      aria-invalid={promptError ? true : undefined}
-                      aria-describedby={describedBy(`${qid}-prompt`, promptError)}
-                      onChange={(e) => {
-                        const prompt = e.target.value;
-                        updateItem(qi, (it) => ({ ...it, prompt }));
-                      }}
-                    />
-                    {promptError ? (
-                      <p id={`${qid}-prompt-error`} className="field__error">
-                        {fieldMessage('The question', promptError)}
-                      </p>
-                    ) : null}
-                  </div>
+                  <Field
+                    id={`${qid}-prompt`}
+                    label="Question text"
+                    error={promptError ? fieldMessage('The question', promptError) : null}
+                  >
+                    {(control) => (
+                      <textarea
+                        {...control}
+                        rows={2}
+                        value={item.prompt}
+                        maxLength={5000}
+                        onChange={(e) => {
+                          const prompt = e.target.value;
+                          updateItem(qi, (it) => ({ ...it, prompt }));
+                        }}
+                      />
+                    )}
+                  </Field>
 
                   <fieldset
                     className="editor__options"
@@ -446,58 +398,51 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                   </fieldset>
 
                   <div className="editor__settings">
-                    <div className={`field${timeError ? ' has-error' : ''}`}>
-                      <label className="field__label" htmlFor={`${qid}-time`}>
-                        Time limit (seconds)
-                      </label>
-                      <input
-                        id={`${qid}-time`}
-                        type="number"
-                        inputMode="numeric"
-                        min={MIN_TIME_LIMIT_S}
-                        max={MAX_TIME_LIMIT_S}
-                        value={item.timeText}
-                        aria-invalid={timeError ? true : undefined}
-                        aria-describedby={describedBy(`${qid}-time`, timeError, true)}
-                        onChange={(e) => {
-                          const timeText = e.target.value;
-                          updateItem(qi, (it) => ({ ...it, timeText }));
-                        }}
-                      />
-                      <p id={`${qid}-time-hint`} className="field__hint">
-                        Empty: the room’s “seconds per question”.
-                      </p>
-                      {timeError ? (
-                        <p id={`${qid}-time-error`} className="field__error">
-                          Enter whole seconds from {MIN_TIME_LIMIT_S} to {MAX_TIME_LIMIT_S}, or leave it
-                          empty.
-                        </p>
-                      ) : null}
-                    </div>
-                    <div className={`field${pointsError ? ' has-error' : ''}`}>
-                      <label className="field__label" htmlFor={`${qid}-points`}>
-                        Points
-                      </label>
-                      <select
-                        id={`${qid}-points`}
-                        value={item.points}
-                        aria-invalid={pointsError ? true : undefined}
-                        aria-describedby={pointsError ? `${qid}-points-error` : undefined}
-                        onChange={(e) => {
-                          const points = Number(e.target.value);
-                          updateItem(qi, (it) => ({ ...it, points }));
-                        }}
-                      >
-                        <option value={0}>No points (0)</option>
-                        <option value={1000}>Standard (1000)</option>
-                        <option value={2000}>Double (2000)</option>
-                      </select>
-                      {pointsError ? (
-                        <p id={`${qid}-points-error`} className="field__error">
-                          {fieldMessage('Points', pointsError)}
-                        </p>
-                      ) : null}
-                    </div>
+                    <Field
+                      id={`${qid}-time`}
+                      label="Time limit (seconds)"
+                      hint="Empty: the room’s “seconds per question”."
+                      error={
+                        timeError
+                          ? `Enter whole seconds from ${MIN_TIME_LIMIT_S} to ${MAX_TIME_LIMIT_S}, or leave it empty.`
+                          : null
+                      }
+                    >
+                      {(control) => (
+                        <input
+                          {...control}
+                          type="number"
+                          inputMode="numeric"
+                          min={MIN_TIME_LIMIT_S}
+                          max={MAX_TIME_LIMIT_S}
+                          value={item.timeText}
+                          onChange={(e) => {
+                            const timeText = e.target.value;
+                            updateItem(qi, (it) => ({ ...it, timeText }));
+                          }}
+                        />
+                      )}
+                    </Field>
+                    <Field
+                      id={`${qid}-points`}
+                      label="Points"
+                      error={pointsError ? fieldMessage('Points', pointsError) : null}
+                    >
+                      {(control) => (
+                        <select
+                          {...control}
+                          value={item.points}
+                          onChange={(e) => {
+                            const points = Number(e.target.value);
+                            updateItem(qi, (it) => ({ ...it, points }));
+                          }}
+                        >
+                          <option value={0}>No points (0)</option>
+                          <option value={1000}>Standard (1000)</option>
+                          <option value={2000}>Double (2000)</option>
+                        </select>
+                      )}
+                    </Field>
                   </div>
                 </fieldset>
               </li>

@@ -3,11 +3,12 @@
  * its leaderboard and how each question went (how many got it right, average time), and export
  * it as CSV or XLSX.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DesktopApi, ReportData } from '../../shared/api/quiz-api';
 import type { Desktop } from '../api/api-context';
 import { PlayerName } from '../components/player-name';
-import { ScreenHeading } from '../components/screen-heading';
+import { ScreenHeader } from '../components/screen-header';
+import { useRowWindow } from '../components/use-row-window';
 import './reports-screen.css';
 
 const dateTime = (iso: string) =>
@@ -25,12 +26,7 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
   const reports = desktop.state.reports;
   return (
     <section className="screen reports">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-          ← Back
-        </button>
-        <ScreenHeading>Past games</ScreenHeading>
-      </div>
+      <ScreenHeader title="Past games" back={{ label: 'Back', onClick: onBack }} />
       {reports.length === 0 ? (
         <p className="card reports__empty">
           No games yet. Every game you host is saved here when it finishes.
@@ -123,12 +119,10 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
 
   return (
     <section className="screen reports">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
-          ← Past games
-        </button>
-        <ScreenHeading>{report ? report.quiz.title : 'Game report'}</ScreenHeading>
-      </div>
+      <ScreenHeader
+        title={report ? report.quiz.title : 'Game report'}
+        back={{ label: 'Past games', onClick: onClose }}
+      />
       {error ? (
         <p className="card form-error" role="alert">
           {error}
@@ -167,37 +161,7 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
               <h2 id={`${base}-board`} className="reports__heading">
                 Leaderboard
               </h2>
-              <table className="reports__table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      Rank
-                    </th>
-                    <th scope="col">Name</th>
-                    <th scope="col" className="num">
-                      Score
-                    </th>
-                    <th scope="col" className="num">
-                      Correct
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.players.map((p) => (
-                    <tr key={p.id}>
-                      <td className="num">{p.rank}</td>
-                      <td>
-                        <PlayerName name={p.name} />
-                        {p.connected ? null : <span className="tag tag--muted reports__tag">left</span>}
-                      </td>
-                      <td className="num">{p.score.toLocaleString('en-US')}</td>
-                      <td className="num">
-                        {p.correctCount} / {report.questions.length}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ReportLeaderboard report={report} />
             </section>
 
             <section className="card reports__table-wrap" aria-labelledby={`${base}-questions`}>
@@ -247,5 +211,63 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** Long leaderboards scroll in their own box and render only the rows in view. */
+const WINDOWED_FROM = 100;
+
+function ReportLeaderboard({ report }: { report: ReportData }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const players = report.players;
+  const windowed = players.length >= WINDOWED_FROM;
+  const shown = useRowWindow(scroller, table, players.length, windowed);
+  const rows = windowed ? players.slice(shown.start, shown.end) : players;
+  const content = (
+    <table
+      ref={table}
+      className={`reports__table${windowed ? ' reports__table--windowed' : ''}`}
+      aria-rowcount={windowed ? players.length + 1 : undefined}
+    >
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            Rank
+          </th>
+          <th scope="col">Name</th>
+          <th scope="col" className="num">
+            Score
+          </th>
+          <th scope="col" className="num">
+            Correct
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {windowed && shown.before > 0 ? <tr aria-hidden="true" style={{ height: shown.before }} /> : null}
+        {rows.map((p, i) => (
+          <tr key={p.id} data-row="" aria-rowindex={windowed ? shown.start + i + 2 : undefined}>
+            <td className="num">{p.rank}</td>
+            <td>
+              <PlayerName name={p.name} />
+              {p.connected ? null : <span className="tag tag--muted reports__tag">left</span>}
+            </td>
+            <td className="num">{p.score.toLocaleString('en-US')}</td>
+            <td className="num">
+              {p.correctCount} / {report.questions.length}
+            </td>
+          </tr>
+        ))}
+        {windowed && shown.after > 0 ? <tr aria-hidden="true" style={{ height: shown.after }} /> : null}
+      </tbody>
+    </table>
+  );
+  if (!windowed) return content;
+  return (
+    // Focusable, so that the keyboard can scroll a long table.
+    <div className="reports__scroll" ref={scroller} tabIndex={0} aria-label="Leaderboard, scrolls">
+      {content}
+    </div>
   );
 }

@@ -19,6 +19,7 @@ import type {
   OpenReportResult,
   SaveQuizResult,
 } from '../api/intent-results';
+import type { NetworkCheck } from '../api/network-check';
 import type { SchemaKit } from './intent-schema-kit';
 
 export type Surface = 'game' | 'desktop';
@@ -128,6 +129,8 @@ export const INTENTS = {
   ),
   /** Deletes a saved report. */
   deleteReport: desktop(({ z, fileId }) => z.tuple([fileId]), answers<IntentResult>()),
+  /** Checks what stands in the way of players reaching this computer (the open room's port, if any). */
+  checkNetwork: desktop(({ z }) => z.tuple([]), answers<NetworkCheck>()),
 };
 
 export type Intents = typeof INTENTS;
