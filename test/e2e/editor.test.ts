@@ -102,6 +102,7 @@ function sampleReport(): GameReport {
       {
         number: 1,
         prompt: 'What is the capital of Portugal?',
+        kind: 'choice',
         options: ['Lisbon', 'Porto', 'Madrid'],
         correct: 0,
         points: 1000,
@@ -115,6 +116,7 @@ function sampleReport(): GameReport {
       {
         number: 2,
         prompt: 'What is the capital of Norway?',
+        kind: 'choice',
         options: ['Bergen', 'Oslo'],
         correct: 1,
         points: 2000,

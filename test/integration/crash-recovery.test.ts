@@ -351,7 +351,7 @@ describe('a host that crashes and is resumed', () => {
     for (const q of [0, 1]) {
       const reveal = reveals.find((m) => m.type === 'reveal' && m.reveal.index === q);
       const counts = [0, 0, 0, 0];
-      for (const p of players) counts[p.ledger.acked.get(q)!.option]!++;
+      for (const p of players) counts[p.ledger.acked.get(q)!.option!]!++;
       expect(reveal && reveal.type === 'reveal' && reveal.reveal.counts).toEqual(counts);
     }
     // ...and in the score: exactly what the acknowledged answers earn.

@@ -12,6 +12,8 @@ import { sniffTextFormat } from '../../src/main/library/importers/format-detecti
 import { importQuizFileHere as importQuizFile } from '../../src/main/library/importers/import-quiz-bytes';
 import { plainText } from '../../src/main/library/importers/plain-text';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
+import { choice } from '../support/choice-question';
+import type { Question } from '../../src/shared/quiz/quiz-schema';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -35,8 +37,8 @@ async function refusal(path: string): Promise<QuizError> {
   throw new Error(`${path} was imported`);
 }
 
-const brief = (qs: { prompt: string; options: string[]; correct: number; timeLimit?: number }[]) =>
-  qs.map((q) => ({ prompt: q.prompt, options: q.options, correct: q.correct, timeLimit: q.timeLimit }));
+const brief = (qs: Question[]) =>
+  qs.map(choice).map((q) => ({ prompt: q.prompt, options: q.options, correct: q.correct, timeLimit: q.timeLimit }));
 
 describe('Kahoot! spreadsheet as CSV', () => {
   it('finds the header below the instructions and takes one question per row', async () => {

@@ -10,6 +10,7 @@ import { importQuizBytes, importQuizFileHere } from '../../src/main/library/impo
 import { builtinPack } from '../../src/shared/quiz/builtin-pack';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { ROOT } from './built-app';
+import { choice } from './choice-question';
 
 /** One question as text: where it was found, its prompt and options, and its answer when known. */
 export interface QuestionText {
@@ -34,7 +35,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 function fromQuiz(quiz: Quiz, source: string): QuestionText[] {
-  return quiz.questions.map((q, i) => ({
+  return quiz.questions.map(choice).map((q, i) => ({
     source: `${source} question ${i + 1}`,
     prompt: q.prompt,
     options: q.options,

@@ -148,7 +148,7 @@ describe('the game journal', () => {
     });
     const back = rebuildRoom(room.journal.path);
     expect(serializeGame(back.game)).toEqual(serializeGame(room.state));
-    expect(back.game.players.get('p1')?.pending).toEqual({ option: 0, elapsedMs: 1200 });
+    expect(back.game.players.get('p1')?.pending).toEqual({ option: 0, elapsedMs: 1200, credit: expect.any(Number) });
     expect([...back.tokens]).toEqual([
       ['p1', 'tok-p1'],
       ['p2', 'tok-p2'],

@@ -83,7 +83,7 @@ describe('an invalid quiz', () => {
   });
 
   it('names the field of an unknown question kind and of a time limit out of range', () => {
-    expect(problemsOf(quiz(question(), question(), question({ kind: 'typed' })))[0]).toMatch(
+    expect(problemsOf(quiz(question(), question(), question({ kind: 'essay' })))[0]).toMatch(
       /^question 3, kind: /,
     );
     expect(problemsOf(quiz(question({ timeLimit: 2 })))[0]).toMatch(/^question 1, timeLimit: /);

@@ -374,8 +374,8 @@ export class QuizServer {
           return this.outbound.fail(conn.ws, 'not_joined', 'Join the game before answering.', 'answer');
         // On a jittery link one answer's trip can take as long as a typical round trip.
         const graceMs = conn.rttMs ?? 0;
-        const { question, option } = msg;
-        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question, option, graceMs }, at);
+        const { type: _type, question, ...fields } = msg;
+        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question, ...fields, graceMs }, at);
         return;
       }
     }

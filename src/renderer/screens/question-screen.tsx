@@ -38,8 +38,8 @@ export function promptShare(prompt: string, options: string[]): number {
 /** The option this player picked for the open question (acknowledged, or still on its way). */
 function pickedOption(me: ClientView | null, index: number): number | null {
   if (!me) return null;
-  if (me.you?.answer?.question === index) return me.you.answer.option;
-  if (me.sending?.question === index) return me.sending.option;
+  if (me.you?.answer?.question === index) return me.you.answer.option ?? null;
+  if (me.sending?.question === index) return me.sending.option ?? null;
   return null;
 }
 

@@ -14,6 +14,16 @@ import { ScreenHeading } from '../components/screen-heading';
 
 const AUTOSAVE_MS = 600;
 
+const KIND_NAMES: Record<Exclude<QuizDraftQuestion['kind'], 'choice'>, string> = {
+  true_false: 'true/false',
+  multi_select: 'multi-select',
+  typed: 'typed-answer',
+  number: 'number',
+  ordering: 'ordering',
+  poll: 'poll',
+  slide: 'slide',
+};
+
 interface Item {
   key: number;
   prompt: string;
@@ -22,6 +32,8 @@ interface Item {
   /** As typed; empty means the room's "seconds per question". */
   timeText: string;
   points: number;
+  /** A question of another kind than choice: kept whole; the editor changes its prompt, time and points. */
+  other: Exclude<QuizDraftQuestion, { kind: 'choice' }> | null;
 }
 
 interface Form {
@@ -34,10 +46,11 @@ let nextKey = 1;
 const toItem = (q: QuizDraftQuestion): Item => ({
   key: nextKey++,
   prompt: q.prompt,
-  options: [...q.options],
-  correct: q.correct,
+  options: q.kind === 'choice' ? [...q.options] : [],
+  correct: q.kind === 'choice' ? q.correct : 0,
   timeText: q.timeLimit === undefined ? '' : String(q.timeLimit),
   points: q.points ?? 1000,
+  other: q.kind === 'choice' ? null : q,
 });
 
 function toDraft(form: Form): QuizDraft {
@@ -48,12 +61,18 @@ function toDraft(form: Form): QuizDraft {
     questions: form.items.map((item) => {
       const time = item.timeText.trim();
       const n = Number(time);
+      const timeLimit =
+        time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 };
+      if (item.other) {
+        const { timeLimit: _old, ...other } = item.other;
+        return { ...other, prompt: item.prompt, ...timeLimit, points: item.points };
+      }
       return {
         kind: 'choice' as const,
         prompt: item.prompt,
         options: item.options,
         correct: Math.min(item.correct, 7),
-        ...(time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 }),
+        ...timeLimit,
         points: item.points,
       };
     }),
@@ -361,6 +380,11 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                     ) : null}
                   </div>
 
+                  {item.other ? (
+                    <p className="field__hint">
+                      A {KIND_NAMES[item.other.kind]} question: its answers are edited in the quiz file.
+                    </p>
+                  ) : (
                   <fieldset
                     className="editor__options"
                     aria-describedby={optionsError ? `${qid}-options-error` : undefined}
@@ -444,6 +468,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                       </button>
                     ) : null}
                   </fieldset>
+                  )}
 
                   <div className="editor__settings">
                     <div className={`field${timeError ? ' has-error' : ''}`}>

@@ -5,6 +5,7 @@
  */
 import type { QuizChoice } from '../protocol';
 import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
+import type { QuestionKind } from '../quiz/quiz-schema';
 
 export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
 
@@ -48,8 +49,11 @@ export interface ReportData {
   questions: {
     number: number;
     prompt: string;
+    kind: QuestionKind;
     options: string[];
+    /** -1 for kinds without one right option: see `rightAnswer`. */
     correct: number;
+    rightAnswer?: string;
     points: number;
     timeLimitS: number;
     status: 'played' | 'skipped' | 'not_reached';
@@ -66,7 +70,14 @@ export interface ReportData {
     correctCount: number;
     totalTimeMs: number;
     connected: boolean;
-    answers: ({ option: number; correct: boolean; elapsedMs: number; points: number } | null)[];
+    answers: ({
+      option?: number;
+      answer?: string;
+      correct: boolean;
+      credit?: number;
+      elapsedMs: number;
+      points: number;
+    } | null)[];
   }[];
 }
 

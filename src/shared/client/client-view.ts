@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_SETTINGS,
+  type AnswerFields,
   statusOf,
   type ErrorCode,
   type GameSettings,
@@ -46,7 +47,7 @@ export interface ClientView {
   /** Players waiting for the next game. */
   waitingCount: number;
   /** An answer sent but not yet acknowledged. */
-  sending: { question: number; option: number } | null;
+  sending: ({ question: number } & AnswerFields) | null;
   /** Host only. */
   players: PlayerSummary[];
   answered: number;
