@@ -348,6 +348,7 @@ describe('after a question', () => {
           question: 0,
           option: null,
           correct: false,
+          credit: 0,
           points: 0,
           score: 0,
           streak: 0,
