@@ -64,7 +64,14 @@ describe('the quiz library through the desktop session', () => {
 
     const fixed: QuizDraft = {
       ...draft,
-      questions: [{ ...(draft.questions[0] as Extract<QuizDraft['questions'][number], { kind: 'choice' }>), options: ['Nile', 'Amazon'], timeLimit: 20, points: 2000 }],
+      questions: [
+        {
+          ...(draft.questions[0] as Extract<QuizDraft['questions'][number], { kind: 'choice' }>),
+          options: ['Nile', 'Amazon'],
+          timeLimit: 20,
+          points: 2000,
+        },
+      ],
     };
     expect(await session.saveQuiz('new-quiz', fixed)).toEqual({ ok: true });
     const onDisk = JSON.parse(readFileSync(join(libraryDir, 'new-quiz.json'), 'utf8'));

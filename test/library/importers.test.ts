@@ -38,7 +38,9 @@ async function refusal(path: string): Promise<QuizError> {
 }
 
 const brief = (qs: Question[]) =>
-  qs.map(choice).map((q) => ({ prompt: q.prompt, options: q.options, correct: q.correct, timeLimit: q.timeLimit }));
+  qs
+    .map(choice)
+    .map((q) => ({ prompt: q.prompt, options: q.options, correct: q.correct, timeLimit: q.timeLimit }));
 
 describe('Kahoot! spreadsheet as CSV', () => {
   it('finds the header below the instructions and takes one question per row', async () => {

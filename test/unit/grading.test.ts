@@ -31,7 +31,12 @@ describe('true/false', () => {
 
 describe('multi-select partial credit', () => {
   // Right: 0 and 2 of four options.
-  const multi = q({ kind: 'multi_select', prompt: 'Primes?', options: ['2', '4', '5', '9'], correct: [0, 2] });
+  const multi = q({
+    kind: 'multi_select',
+    prompt: 'Primes?',
+    options: ['2', '4', '5', '9'],
+    correct: [0, 2],
+  });
   it('gives 1 for every right option and nothing else', () => {
     expect(credit(multi, { options: [2, 0] })).toBe(1);
   });
@@ -53,7 +58,12 @@ describe('multi-select partial credit', () => {
 
 describe('typed answers', () => {
   const typed = q({ kind: 'typed', prompt: 'Capital of France?', accepted: ['Paris'] });
-  const tolerant = q({ kind: 'typed', prompt: 'Who wrote Faust?', accepted: ['Goethe', 'Johann Wolfgang von Goethe'], typos: true });
+  const tolerant = q({
+    kind: 'typed',
+    prompt: 'Who wrote Faust?',
+    accepted: ['Goethe', 'Johann Wolfgang von Goethe'],
+    typos: true,
+  });
   it('ignores case, accents, spacing and punctuation', () => {
     expect(normaliseAnswer('  Café-au-LAIT!  ')).toBe('cafe au lait');
     expect(credit(typed, { text: ' pARis. ' })).toBe(1);
@@ -76,7 +86,15 @@ describe('typed answers', () => {
 });
 
 describe('number answers', () => {
-  const n = q({ kind: 'number', prompt: 'Year?', min: 1900, max: 2000, step: 1, correct: 1969, tolerance: 10 });
+  const n = q({
+    kind: 'number',
+    prompt: 'Year?',
+    min: 1900,
+    max: 2000,
+    step: 1,
+    correct: 1969,
+    tolerance: 10,
+  });
   it('gives full credit on the value and falls to none at the tolerance', () => {
     expect(credit(n, { value: 1969 })).toBe(1);
     expect(credit(n, { value: 1974 })).toBe(0.5);
@@ -125,6 +143,8 @@ describe('polls and slides', () => {
     expect(refused(slide, { option: 0 })).toMatch(/slide/);
   });
   it('a poll or slide with points is not a valid question', () => {
-    expect(QuestionSchema.safeParse({ kind: 'poll', prompt: 'x', options: ['a', 'b'], points: 1000 }).success).toBe(false);
+    expect(
+      QuestionSchema.safeParse({ kind: 'poll', prompt: 'x', options: ['a', 'b'], points: 1000 }).success,
+    ).toBe(false);
   });
 });

@@ -7,7 +7,14 @@ import type { AnswerFields, LeaderRow, QuestionView, RevealView, ServerMessage }
 import { MAX_REVEAL_GROUPS, responseOf } from '../../shared/protocol';
 import type { Question } from '../../shared/quiz/quiz-schema';
 import { MAX_TYPED_ANSWER, TRUE_FALSE_OPTIONS } from '../../shared/quiz/quiz-schema';
-import { canonicalOrder, gradeResponse, isScored, matchesAccepted, normaliseAnswer, shownOrder } from './grading';
+import {
+  canonicalOrder,
+  gradeResponse,
+  isScored,
+  matchesAccepted,
+  normaliseAnswer,
+  shownOrder,
+} from './grading';
 import { numberGrader } from './grading/number-answer';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
@@ -193,7 +200,13 @@ export function answer(
   const fields = responseOf(given);
   const graded = fields ? gradeResponse(round.question, round.index, fields) : null;
   if (!fields || !graded || !graded.ok)
-    return refuse(out, conn, 'answer', 'invalid_option', graded && !graded.ok ? graded.reason : 'The answer is empty.');
+    return refuse(
+      out,
+      conn,
+      'answer',
+      'invalid_option',
+      graded && !graded.ok ? graded.reason : 'The answer is empty.',
+    );
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
   if (now > round.deadline + grace)
     return refuse(out, conn, 'answer', 'too_late', 'Time is up for this question.');
@@ -250,7 +263,9 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
         // Partial credit earns its share of the points but only a right answer keeps a streak.
         p.streak = correct ? p.streak + 1 : 0;
         if (credit > 0)
-          points = Math.round(credit * answerPoints(q.points, elapsedMs, round.timeLimitMs)) + (correct ? streakBonus(p.streak) : 0);
+          points =
+            Math.round(credit * answerPoints(q.points, elapsedMs, round.timeLimitMs)) +
+            (correct ? streakBonus(p.streak) : 0);
       }
       if (correct && !voided) p.correctCount++;
       // A skipped question counts for nothing, not even in the answer-time tie-break.

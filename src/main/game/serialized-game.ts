@@ -104,7 +104,10 @@ export function restoreGame(data: SerializedGame): GameState {
       if (!p.pending) continue;
       const fields = responseOf(p.pending);
       const graded = fields ? gradeResponse(question, copy.round.index, fields) : null;
-      if (!graded?.ok) throw new RestoreError(`player "${p.id}" has a pending answer that does not fit question ${copy.round.index + 1}`);
+      if (!graded?.ok)
+        throw new RestoreError(
+          `player "${p.id}" has a pending answer that does not fit question ${copy.round.index + 1}`,
+        );
       p.pending.credit = graded.credit;
     }
   }

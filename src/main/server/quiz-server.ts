@@ -375,7 +375,10 @@ export class QuizServer {
         // On a jittery link one answer's trip can take as long as a typical round trip.
         const graceMs = conn.rttMs ?? 0;
         const { type: _type, question, ...fields } = msg;
-        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question, ...fields, graceMs }, at);
+        this.apply(
+          { kind: 'answer', conn: conn.id, playerId: conn.playerId, question, ...fields, graceMs },
+          at,
+        );
         return;
       }
     }

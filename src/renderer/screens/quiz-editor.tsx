@@ -385,89 +385,89 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                       A {KIND_NAMES[item.other.kind]} question: its answers are edited in the quiz file.
                     </p>
                   ) : (
-                  <fieldset
-                    className="editor__options"
-                    aria-describedby={optionsError ? `${qid}-options-error` : undefined}
-                  >
-                    <legend className="field__label">Options: mark the correct one</legend>
-                    {item.options.map((option, oi) => {
-                      const oid = `${qid}-opt${oi}`;
-                      const optionError = err(['questions', qi, 'options', oi]);
-                      return (
-                        <div
-                          key={oi}
-                          className={`editor__option opt-${oi}${optionError ? ' has-error' : ''}`}
-                        >
-                          <input
-                            type="radio"
-                            name={`${qid}-correct`}
-                            className="editor__correct"
-                            checked={item.correct === oi}
-                            aria-label={`Option ${oi + 1} is correct`}
-                            onChange={() => updateItem(qi, (it) => ({ ...it, correct: oi }))}
-                          />
-                          <input
-                            id={oid}
-                            type="text"
-                            className="editor__option-text"
-                            value={option}
-                            maxLength={2000}
-                            aria-label={`Option ${oi + 1}`}
-                            aria-invalid={optionError ? true : undefined}
-                            aria-describedby={optionError ? `${oid}-error` : undefined}
-                            onChange={(e) => {
-                              const text = e.target.value;
-                              updateItem(qi, (it) => ({
-                                ...it,
-                                options: it.options.map((o, i) => (i === oi ? text : o)),
-                              }));
-                            }}
-                          />
-                          <button
-                            type="button"
-                            className="btn btn--ghost btn--small"
-                            disabled={item.options.length <= MIN_OPTIONS}
-                            aria-label={`Remove option ${oi + 1}`}
-                            onClick={() =>
-                              updateItem(qi, (it) => ({
-                                ...it,
-                                options: it.options.filter((_, i) => i !== oi),
-                                correct:
-                                  it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
-                              }))
-                            }
+                    <fieldset
+                      className="editor__options"
+                      aria-describedby={optionsError ? `${qid}-options-error` : undefined}
+                    >
+                      <legend className="field__label">Options: mark the correct one</legend>
+                      {item.options.map((option, oi) => {
+                        const oid = `${qid}-opt${oi}`;
+                        const optionError = err(['questions', qi, 'options', oi]);
+                        return (
+                          <div
+                            key={oi}
+                            className={`editor__option opt-${oi}${optionError ? ' has-error' : ''}`}
                           >
-                            ✕
-                          </button>
-                          {optionError ? (
-                            <p id={`${oid}-error`} className="field__error editor__option-error">
-                              {fieldMessage(`Option ${oi + 1}`, optionError)}
-                            </p>
-                          ) : null}
-                        </div>
-                      );
-                    })}
-                    {optionsError ? (
-                      <p id={`${qid}-options-error`} className="field__error">
-                        {fieldMessage('The question', optionsError)}
-                      </p>
-                    ) : null}
-                    {item.options.length < MAX_OPTIONS ? (
-                      <button
-                        type="button"
-                        className="btn btn--secondary btn--small editor__add-option"
-                        aria-label={`Add option to question ${n}`}
-                        onClick={() => {
-                          updateItem(qi, (it) => ({ ...it, options: [...it.options, ''] }));
-                          requestAnimationFrame(() =>
-                            document.getElementById(`${qid}-opt${item.options.length}`)?.focus(),
-                          );
-                        }}
-                      >
-                        + Add option
-                      </button>
-                    ) : null}
-                  </fieldset>
+                            <input
+                              type="radio"
+                              name={`${qid}-correct`}
+                              className="editor__correct"
+                              checked={item.correct === oi}
+                              aria-label={`Option ${oi + 1} is correct`}
+                              onChange={() => updateItem(qi, (it) => ({ ...it, correct: oi }))}
+                            />
+                            <input
+                              id={oid}
+                              type="text"
+                              className="editor__option-text"
+                              value={option}
+                              maxLength={2000}
+                              aria-label={`Option ${oi + 1}`}
+                              aria-invalid={optionError ? true : undefined}
+                              aria-describedby={optionError ? `${oid}-error` : undefined}
+                              onChange={(e) => {
+                                const text = e.target.value;
+                                updateItem(qi, (it) => ({
+                                  ...it,
+                                  options: it.options.map((o, i) => (i === oi ? text : o)),
+                                }));
+                              }}
+                            />
+                            <button
+                              type="button"
+                              className="btn btn--ghost btn--small"
+                              disabled={item.options.length <= MIN_OPTIONS}
+                              aria-label={`Remove option ${oi + 1}`}
+                              onClick={() =>
+                                updateItem(qi, (it) => ({
+                                  ...it,
+                                  options: it.options.filter((_, i) => i !== oi),
+                                  correct:
+                                    it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
+                                }))
+                              }
+                            >
+                              ✕
+                            </button>
+                            {optionError ? (
+                              <p id={`${oid}-error`} className="field__error editor__option-error">
+                                {fieldMessage(`Option ${oi + 1}`, optionError)}
+                              </p>
+                            ) : null}
+                          </div>
+                        );
+                      })}
+                      {optionsError ? (
+                        <p id={`${qid}-options-error`} className="field__error">
+                          {fieldMessage('The question', optionsError)}
+                        </p>
+                      ) : null}
+                      {item.options.length < MAX_OPTIONS ? (
+                        <button
+                          type="button"
+                          className="btn btn--secondary btn--small editor__add-option"
+                          aria-label={`Add option to question ${n}`}
+                          onClick={() => {
+                            updateItem(qi, (it) => ({ ...it, options: [...it.options, ''] }));
+                            requestAnimationFrame(() =>
+                              document.getElementById(`${qid}-opt${item.options.length}`)?.focus(),
+                            );
+                          }}
+                        >
+                          + Add option
+                        </button>
+                      ) : null}
+                    </fieldset>
                   )}
 
                   <div className="editor__settings">

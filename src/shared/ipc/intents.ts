@@ -66,7 +66,9 @@ export const INTENTS = {
    * Answers the open question: an option (from 0), or the answer of another kind of question
    * (see protocol/answer-response.ts); as the host's own player when playing too.
    */
-  answer: game(({ z, answerResponse }) => z.tuple([z.union([z.number().int().min(0).max(16), answerResponse])])),
+  answer: game(({ z, answerResponse }) =>
+    z.tuple([z.union([z.number().int().min(0).max(16), answerResponse])]),
+  ),
   /** Host: starts the game now. */
   start: game(({ z }) => z.tuple([])),
   /** Host: stops the countdown before the first question; the room waits for Start. */

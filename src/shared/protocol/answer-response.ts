@@ -12,11 +12,7 @@
  * A slide takes no answer. Types only: the zod schema is in client-message-schemas.ts.
  */
 export type AnswerResponse =
-  | { option: number }
-  | { options: number[] }
-  | { text: string }
-  | { value: number }
-  | { order: number[] };
+  { option: number } | { options: number[] } | { text: string } | { value: number } | { order: number[] };
 
 /** Flattened, so that a record can be read without narrowing (every field but one is absent). */
 export interface AnswerFields {

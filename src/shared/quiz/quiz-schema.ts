@@ -147,9 +147,17 @@ export const NumberQuestionSchema = z
   .superRefine((q, ctx) => {
     if (q.max <= q.min) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be more than min' });
     else if ((q.max - q.min) / q.step > 10_000)
-      ctx.addIssue({ code: 'custom', path: ['step'], message: 'makes more than 10000 steps; use a larger step' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['step'],
+        message: 'makes more than 10000 steps; use a larger step',
+      });
     if (q.correct < q.min || q.correct > q.max)
-      ctx.addIssue({ code: 'custom', path: ['correct'], message: `must be between min and max (${q.min}–${q.max})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        message: `must be between min and max (${q.min}–${q.max})`,
+      });
   });
 
 export const OrderingQuestionSchema = z

@@ -23,7 +23,8 @@ export const multiSelectGrader: KindGrader<MultiSelectQuestion> = {
     const right = new Set(q.correct);
     const wrongCount = q.options.length - right.size;
     let credit = 0;
-    for (const o of r.options ?? []) credit += right.has(o) ? 1 / right.size : wrongCount > 0 ? -1 / wrongCount : 0;
+    for (const o of r.options ?? [])
+      credit += right.has(o) ? 1 / right.size : wrongCount > 0 ? -1 / wrongCount : 0;
     return clampCredit(credit);
   },
 };

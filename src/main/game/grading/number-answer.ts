@@ -17,7 +17,8 @@ export const numberGrader: KindGrader<NumberQuestion> = {
     if (!Number.isFinite(r.value) || r.value < q.min || r.value > q.max)
       return `${r.value} is outside the range ${q.min} to ${q.max}.`;
     const steps = (r.value - q.min) / q.step;
-    if (Math.abs(steps - Math.round(steps)) > 1e-6) return `${r.value} is not on a step of ${q.step} from ${q.min}.`;
+    if (Math.abs(steps - Math.round(steps)) > 1e-6)
+      return `${r.value} is not on a step of ${q.step} from ${q.min}.`;
     return null;
   },
   credit(q, r) {

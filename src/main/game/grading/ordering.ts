@@ -34,7 +34,11 @@ export function orderingGrader(seed: number): KindGrader<OrderingQuestion> {
     invalid(q, r) {
       if (r.order === undefined) return wrongShape('the items in an order');
       const n = q.items.length;
-      if (r.order.length !== n || new Set(r.order).size !== n || r.order.some((i) => !Number.isInteger(i) || i < 0 || i >= n))
+      if (
+        r.order.length !== n ||
+        new Set(r.order).size !== n ||
+        r.order.some((i) => !Number.isInteger(i) || i < 0 || i >= n)
+      )
         return `Put each of the ${n} items in the order exactly once.`;
       return null;
     },
