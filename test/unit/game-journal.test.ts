@@ -393,7 +393,7 @@ describe('question kinds in the journal', () => {
   const KINDS_QUIZ = parseQuiz({
     title: 'Kinds',
     questions: [
-      { kind: 'typed', prompt: 'Capital of France?', accepted: ['Paris'], timeLimit: 20 },
+      { kind: 'typed', prompt: 'Which city holds the Louvre?', accepted: ['Paris'], timeLimit: 20 },
       {
         kind: 'multi_select',
         prompt: 'Primes?',

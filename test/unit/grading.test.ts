@@ -57,7 +57,7 @@ describe('multi-select partial credit', () => {
 });
 
 describe('typed answers', () => {
-  const typed = q({ kind: 'typed', prompt: 'Capital of France?', accepted: ['Paris'] });
+  const typed = q({ kind: 'typed', prompt: 'Which city holds the Louvre?', accepted: ['Paris'] });
   const tolerant = q({
     kind: 'typed',
     prompt: 'Who wrote Faust?',
