@@ -186,7 +186,7 @@ function honestMaximum(quiz: Quiz): number {
   let streak = 0;
   let total = 0;
   for (const q of quiz.questions) {
-    if (q.points === 0 || q.kind === 'poll' || q.kind === 'slide') continue;
+    if (q.kind === 'poll' || q.kind === 'slide' || q.points === 0) continue;
     streak++;
     total += q.points + streakBonus(streak);
   }

@@ -121,7 +121,6 @@ export function TypedPad({ q, canAnswer, onAnswer }: PadProps) {
         value={text}
         disabled={!canAnswer}
         onChange={(e) => setText(e.target.value)}
-        autoFocus
       />
       <SendButton disabled={!canAnswer || !text.trim()} />
     </form>
