@@ -54,20 +54,20 @@ const kindSpec: fc.Arbitrary<KindSpec> = fc.oneof(
   fc.constant({ kind: 'slide' as const }),
 );
 
-const pointsArb = fc.constantFrom<0 | 1000 | 2000>(0, 1000, 1000, 2000);
+const pointsArb = fc.constantFrom(0, 100, 1000, 1000, 1500, 2000);
 
 /** Every secret (accepted answer, explanation) carries a token no other text has: SECRET-<question>. */
-function kindsQuiz(specs: { spec: KindSpec; points: 0 | 1000 | 2000 }[]): Quiz {
+function kindsQuiz(specs: { spec: KindSpec; points: number; readingTime: number; shuffle: boolean }[]): Quiz {
   return parseQuiz({
     title: 'Kinds',
-    questions: specs.map(({ spec, points }, i) => {
+    questions: specs.map(({ spec, points, readingTime, shuffle }, i) => {
       const prompt = `Question ${i + 1}?`;
       const explanation = `Because SECRET-${i}-why`;
       const opts = (n: number) => Array.from({ length: n }, (_, o) => `Q${i + 1} option ${o + 1}`);
-      const scored = { prompt, explanation, points };
+      const scored = { prompt, explanation, points, readingTime };
       switch (spec.kind) {
         case 'choice':
-          return { ...scored, kind: 'choice', options: opts(spec.options), correct: spec.correct };
+          return { ...scored, kind: 'choice', options: opts(spec.options), correct: spec.correct, shuffle };
         case 'true_false':
           return { ...scored, kind: 'true_false', correct: spec.correct };
         case 'multi_select':
@@ -101,7 +101,15 @@ function kindsQuiz(specs: { spec: KindSpec; points: 0 | 1000 | 2000 }[]): Quiz {
 }
 
 const quizArb = fc
-  .array(fc.record({ spec: kindSpec, points: pointsArb }), { minLength: 1, maxLength: 5 })
+  .array(
+    fc.record({
+      spec: kindSpec,
+      points: pointsArb,
+      readingTime: fc.constantFrom(0, 0, 1, 3),
+      shuffle: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 5 },
+  )
   .map(kindsQuiz);
 
 /** Answers of every shape, many of them fitting some question, some fitting none. */

@@ -46,6 +46,8 @@ export function questionView(state: GameState, round: Round): QuestionView {
   if (q.kind === 'number') view.range = { min: q.min, max: q.max, step: q.step };
   if (q.kind === 'typed') view.maxLength = MAX_TYPED_ANSWER;
   if (q.kind === 'slide' && q.text) view.text = q.text;
+  if ((q.kind === 'choice' || q.kind === 'multi_select' || q.kind === 'poll') && q.shuffle)
+    view.shuffle = true;
   return view;
 }
 
@@ -134,11 +136,13 @@ export function openRound(state: GameState, out: Effect[], index: number, now: n
   const question = state.quiz.questions[index];
   if (!question) throw new Error(`no question ${index}`);
   const limit = timeLimitMs(state, index);
+  // With a reading time the prompt is shown first; the answers (and the clock) open after it.
+  const openedAt = now + (question.readingTime ?? 0) * 1000;
   const round: Round = {
     index,
     question,
-    openedAt: now,
-    deadline: now + limit,
+    openedAt,
+    deadline: openedAt + limit,
     timeLimitMs: limit,
     counts: emptyCounts(question, index),
     groups: {},
@@ -187,6 +191,8 @@ export function answer(
     return refuse(out, conn, 'answer', 'too_late', `Question ${question + 1} is already closed.`);
   if (state.phase !== 'question')
     return refuse(out, conn, 'answer', 'not_open', 'No question is open for answers right now.');
+  if (now < round.openedAt)
+    return refuse(out, conn, 'answer', 'not_open', 'Answers open when the reading time is over.');
   if (player.pending)
     return refuse(
       out,

@@ -38,7 +38,8 @@ function SendButton({ disabled, label = 'Send answer' }: { disabled: boolean; la
   );
 }
 
-export function MultiSelectPad({ q, canAnswer, onAnswer }: PadProps) {
+/** `order`: shown place → option index (a shuffled question's order on this phone). */
+export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { order: readonly number[] }) {
   const [picked, setPicked] = useState<number[]>([]);
   const toggle = (i: number) =>
     setPicked((p) => (p.includes(i) ? p.filter((x) => x !== i) : [...p, i].sort()));
@@ -54,12 +55,12 @@ export function MultiSelectPad({ q, canAnswer, onAnswer }: PadProps) {
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= q.options.length) {
         e.preventDefault();
-        toggle(n - 1);
+        toggle(order[n - 1] ?? n - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canAnswer, q.options.length]);
+  }, [canAnswer, q.options.length, order]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (canAnswer) onAnswer({ options: picked });
@@ -67,7 +68,8 @@ export function MultiSelectPad({ q, canAnswer, onAnswer }: PadProps) {
   return (
     <form className="pad pad--multi" onSubmit={submit} aria-label="Pick every right answer">
       <div className={`options options--${Math.min(q.options.length, 6)}`} role="group" aria-label="Answers">
-        {q.options.map((text, i) => {
+        {order.map((i, place) => {
+          const text = q.options[i] ?? '';
           const on = picked.includes(i);
           return (
             <button
@@ -76,7 +78,7 @@ export function MultiSelectPad({ q, canAnswer, onAnswer }: PadProps) {
               className={`option opt-${i % 4}${on ? ' is-picked' : ''}`}
               disabled={!canAnswer}
               aria-pressed={on}
-              aria-keyshortcuts={String(i + 1)}
+              aria-keyshortcuts={String(place + 1)}
               onClick={() => toggle(i)}
             >
               <OptionShape index={i % 4} className="option__shape" />

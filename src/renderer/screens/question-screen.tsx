@@ -5,10 +5,11 @@
  * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useMemo, type CSSProperties } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import type { AnswerFields, QuestionView } from '../../shared/protocol';
+import { playerOptionOrder } from '../../shared/quiz/seeded-order';
 import { MultiSelectPad, NumberPad, OrderingPad, TypedPad } from '../phone/answer-pads';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
@@ -79,6 +80,9 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   const api = useApi();
   const q = game.question;
   const remaining = useRemainingMs(q?.deadline ?? null, state.clockOffset);
+  // Reading time: the prompt alone until the answers open.
+  const opensIn = useRemainingMs(q?.openedAt ?? null, state.clockOffset);
+  const reading = opensIn > 0;
   const mine = q ? myAnswer(me, q.index) : null;
   const picked = mine?.option ?? null;
   const answered = mine !== null;
@@ -86,7 +90,16 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   const isSlide = q?.kind === 'slide';
   const tap = !!q && TAP_KINDS.has(q.kind);
   // While reconnecting an answer could not be sent: the buttons wait for the connection.
-  const canAnswer = !!me && me.connection === 'open' && !answered && open && !!q && !isSlide;
+  const canAnswer = !!me && me.connection === 'open' && !answered && open && !reading && !!q && !isSlide;
+  // A shuffled question shows this player's own order: shown place → option index.
+  const playerId = me?.you?.id ?? null;
+  const order = useMemo(
+    () =>
+      q?.shuffle && playerId
+        ? playerOptionOrder(q.options.length, playerId, q.index)
+        : (q?.options ?? []).map((_, i) => i),
+    [q, playerId],
+  );
   const timeUp = !!me && !open && !answered && !isSlide;
 
   useEffect(() => {
@@ -98,12 +111,12 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= q.options.length) {
         e.preventDefault();
-        api.answer(n - 1);
+        api.answer(order[n - 1] ?? n - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, canAnswer, q, tap]);
+  }, [api, canAnswer, q, tap, order]);
 
   if (!q) return null;
   const pickedText = mine ? answerWords(q, mine) : null;
@@ -111,7 +124,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   const share = promptShare(q.prompt, q.options.length ? q.options : [q.text ?? 'x'.repeat(40)]);
   const pad =
     q.kind === 'multi_select' ? (
-      <MultiSelectPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
+      <MultiSelectPad q={q} order={order} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
     ) : q.kind === 'typed' ? (
       <TypedPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
     ) : q.kind === 'number' ? (
@@ -141,7 +154,11 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       </ScreenHeading>
       <TimeBar deadline={q.deadline} totalMs={q.timeLimitMs} clockOffset={state.clockOffset} announce />
 
-      {isSlide ? (
+      {reading ? (
+        <div className="question__pad question__slide" role="status">
+          <p className="slide__text">Read the question: answers open in {Math.ceil(opensIn / 1000)} s</p>
+        </div>
+      ) : isSlide ? (
         <div className="question__pad question__slide">
           {q.text ? (
             <FitText as="p" className="slide__text" text={q.text}>
@@ -175,24 +192,25 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             aria-label="Answers"
             aria-describedby="answer-keys-hint"
           >
-            {q.options.map((text, i) => {
+            {order.map((i, place) => {
+              const text = q.options[i] ?? '';
               const mine = picked === i;
               return (
                 <button
                   key={i}
                   type="button"
-                  className={`option opt-${i}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
+                  className={`option opt-${i % 4}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
                   disabled={!canAnswer}
                   aria-pressed={mine}
-                  aria-keyshortcuts={String(i + 1)}
+                  aria-keyshortcuts={String(place + 1)}
                   onClick={() => api.answer(i)}
                 >
-                  <OptionShape index={i} className="option__shape" />
+                  <OptionShape index={i % 4} className="option__shape" />
                   <FitText as="span" className="option__text" text={text}>
                     {text}
                   </FitText>
                   <kbd className="option__key" aria-hidden="true">
-                    {i + 1}
+                    {place + 1}
                   </kbd>
                   {mine ? (
                     <span className="option__lock" aria-hidden="true">
@@ -212,8 +230,8 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       ) : (
         <ol className={`options options--display ${layout}`} aria-label="Answers">
           {q.options.map((text, i) => (
-            <li key={i} className={`option opt-${i}`}>
-              <OptionShape index={i} className="option__shape" />
+            <li key={i} className={`option opt-${i % 4}`}>
+              <OptionShape index={i % 4} className="option__shape" />
               <FitText as="span" className="option__text" text={text}>
                 {text}
               </FitText>

@@ -9,10 +9,18 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { DesktopApi, QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
 import { FLUSH_EVENT } from '../../shared/ipc/channels';
 import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
-import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
+import {
+  MAX_OPTIONS,
+  MAX_TIME_LIMIT_S,
+  MIN_OPTIONS,
+  MIN_TIME_LIMIT_S,
+  POINT_VALUES,
+} from '../../shared/quiz/quiz-schema';
 import { ScreenHeading } from '../components/screen-heading';
 
 const AUTOSAVE_MS = 600;
+
+const POINT_NAMES: Record<number, string> = { 0: 'No points', 1000: 'Standard', 2000: 'Double' };
 
 const KIND_NAMES: Record<Exclude<QuizDraftQuestion['kind'], 'choice'>, string> = {
   true_false: 'true/false',
@@ -513,9 +521,11 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                           updateItem(qi, (it) => ({ ...it, points }));
                         }}
                       >
-                        <option value={0}>No points (0)</option>
-                        <option value={1000}>Standard (1000)</option>
-                        <option value={2000}>Double (2000)</option>
+                        {POINT_VALUES.map((value) => (
+                          <option key={value} value={value}>
+                            {POINT_NAMES[value] ? `${POINT_NAMES[value]} (${value})` : value}
+                          </option>
+                        ))}
                       </select>
                       {pointsError ? (
                         <p id={`${qid}-points-error`} className="field__error">

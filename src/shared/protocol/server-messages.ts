@@ -61,6 +61,11 @@ export interface QuestionView {
   maxLength?: number;
   /** Slides: the text under the title. */
   text?: string;
+  /**
+   * Each phone shows the options in its own order (`playerOptionOrder` in
+   * shared/quiz/seeded-order.ts); answers still name options by their index here.
+   */
+  shuffle?: true;
   points: number;
   timeLimitMs: number;
   openedAt: number;

@@ -13,18 +13,26 @@ const draftCommon = {
   timeLimit: z.number().finite().min(0).max(100_000).optional(),
   points: z.number().int().min(0).max(100_000).optional(),
   explanation: z.string().max(5000).optional(),
+  readingTime: z.number().finite().min(0).max(100_000).optional(),
 };
 const draftTexts = (max: number) => z.array(z.string().max(2000)).max(max, `has more than ${max} entries`);
 const index = z.number().int().min(0).max(15);
 
 export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('choice'), ...draftCommon, options: draftTexts(8), correct: index }),
+  z.strictObject({
+    kind: z.literal('choice'),
+    ...draftCommon,
+    options: draftTexts(8),
+    correct: index,
+    shuffle: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('true_false'), ...draftCommon, correct: z.boolean() }),
   z.strictObject({
     kind: z.literal('multi_select'),
     ...draftCommon,
     options: draftTexts(12),
     correct: z.array(index).max(12),
+    shuffle: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal('typed'),
@@ -42,7 +50,12 @@ export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
     tolerance: z.number().finite().optional(),
   }),
   z.strictObject({ kind: z.literal('ordering'), ...draftCommon, items: draftTexts(12) }),
-  z.strictObject({ kind: z.literal('poll'), ...draftCommon, options: draftTexts(12) }),
+  z.strictObject({
+    kind: z.literal('poll'),
+    ...draftCommon,
+    options: draftTexts(12),
+    shuffle: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('slide'), ...draftCommon, text: z.string().max(10_000).optional() }),
 ]);
 

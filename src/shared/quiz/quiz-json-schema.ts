@@ -32,7 +32,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'questions.timeLimit':
     'Seconds to answer (5 to 240); when absent the room\'s "seconds per question" setting applies.',
   'questions.points':
-    'Points for a right answer given at once (half of them at the deadline): 0, 1000 (default) or 2000.',
+    'Points for a right answer given at once (half of them at the deadline): 0 to 2000 in steps of 100; 1000 by default.',
   'questions.explanation': 'Shown to everybody at the reveal, never before.',
   'questions.true_false.correct': 'Whether the statement in the prompt is true.',
   'questions.multi_select.options': `${MIN_OPTIONS} to ${MAX_MULTI_OPTIONS} options; no two may be the same (ignoring case).`,

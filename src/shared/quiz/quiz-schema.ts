@@ -17,9 +17,16 @@ export const MAX_ORDER_ITEMS = 6;
 export const MAX_ACCEPTED_ANSWERS = 10;
 export const MAX_TYPED_ANSWER = 100;
 export const DEFAULT_POINTS = 1000;
-export const POINT_VALUES = [0, 1000, 2000] as const;
+export const MAX_POINTS = 2000;
+/** Points go in steps of this size from 0 to MAX_POINTS (the editor offers each). */
+export const POINT_STEP = 100;
+export const POINT_VALUES: readonly number[] = Array.from(
+  { length: MAX_POINTS / POINT_STEP + 1 },
+  (_, i) => i * POINT_STEP,
+);
 export const MIN_TIME_LIMIT_S = 5;
 export const MAX_TIME_LIMIT_S = 240;
+export const MAX_READING_TIME_S = 20;
 
 export const QUESTION_KINDS = [
   'choice',
@@ -41,8 +48,19 @@ const common = {
   /** Seconds to answer; when absent the room's "seconds per question" setting applies. */
   timeLimit: z.number().int().min(MIN_TIME_LIMIT_S).max(MAX_TIME_LIMIT_S).optional(),
   points: z
-    .union([z.literal(0), z.literal(1000), z.literal(2000)], { error: 'must be 0, 1000 or 2000' })
+    .number({ error: `must be a number from 0 to ${MAX_POINTS}` })
+    .int(`must be 0 to ${MAX_POINTS} in steps of ${POINT_STEP}`)
+    .min(0, `must be 0 to ${MAX_POINTS} in steps of ${POINT_STEP}`)
+    .max(MAX_POINTS, `must be 0 to ${MAX_POINTS} in steps of ${POINT_STEP}`)
+    .multipleOf(POINT_STEP, `must be 0 to ${MAX_POINTS} in steps of ${POINT_STEP}`)
     .default(DEFAULT_POINTS),
+  /** Seconds the prompt is shown alone before answers open (0: answers open at once). */
+  readingTime: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(0, 'must be 0 or more')
+    .max(MAX_READING_TIME_S, `must be at most ${MAX_READING_TIME_S} seconds`)
+    .optional(),
   /** Shown to everybody at the reveal, never before. */
   explanation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
 };
@@ -52,6 +70,9 @@ const optionList = (max: number) =>
     .array(text(160))
     .min(MIN_OPTIONS, `needs at least ${MIN_OPTIONS} options`)
     .max(max, `has more than ${max} options`);
+
+/** Each phone shows the options in an order of its own (the projector keeps the quiz's order). */
+const shuffle = z.boolean().optional();
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -80,6 +101,7 @@ export const ChoiceQuestionSchema = z
     options: optionList(MAX_OPTIONS),
     /** Index into `options` of the one correct option. */
     correct: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+    shuffle,
   })
   .superRefine((q, ctx) => {
     optionExists(q.correct, q.options.length, ['correct'], ctx);
@@ -102,6 +124,7 @@ export const MultiSelectQuestionSchema = z
     correct: z
       .array(z.number().int('must be a whole number').min(0, 'must be 0 or more'))
       .min(1, 'needs at least one correct option'),
+    shuffle,
   })
   .superRefine((q, ctx) => {
     q.correct.forEach((c, i) => optionExists(c, q.options.length, ['correct', i], ctx));
@@ -179,6 +202,7 @@ export const PollQuestionSchema = z
     options: optionList(MAX_MULTI_OPTIONS),
     /** A poll has no right answer and scores nothing. */
     points: z.literal(0, { error: 'must be 0: a poll scores nothing' }).default(0),
+    shuffle,
   })
   .superRefine((q, ctx) => noRepeats(q.options, 'options', ctx));
 

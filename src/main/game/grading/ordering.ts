@@ -4,6 +4,7 @@
  * share of items in their right place (all in place is 1).
  */
 import type { OrderingQuestion } from '../../../shared/quiz/quiz-schema';
+import { seededOrder } from '../../../shared/quiz/seeded-order';
 import { wrongShape, type KindGrader } from './kind-grader';
 
 /**
@@ -11,13 +12,7 @@ import { wrongShape, type KindGrader } from './kind-grader';
  * Seeded by the question's index so that it is the same for everybody and after a restart.
  */
 export function shownOrder(count: number, seed: number): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  let s = (seed * 2_654_435_761 + 0x9e3779b9) >>> 0;
-  for (let i = count - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    const j = s % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = seededOrder(count, seed);
   // Shown in the right order, the question would answer itself: rotate by one.
   if (order.every((v, i) => v === i)) order.push(order.shift()!);
   return order;
