@@ -261,7 +261,7 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
     p.pending = null;
     let points = 0;
     let correct = false;
-    const credit = pending && !voided ? pending.credit : 0;
+    const credit = pending ? pending.credit : 0;
     if (pending) {
       const { elapsedMs, credit: _credit, ...fields } = pending;
       correct = isScored(q) && pending.credit === 1;

@@ -96,6 +96,8 @@ export type ImportQuizResult =
       /** The format it was read as, in words ("Moodle GIFT"). */
       format: string;
       taken: number;
+      /** What became which kind, in words ("As: 3 multiple choice, 1 typed answer."). */
+      kinds: string;
       skipped: { where: string; reason: string }[];
       adjusted: { where: string; reason: string }[];
     }
