@@ -170,11 +170,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       ) : me && pad ? (
         <div className="question__pad">
           {pad}
-          {timeUp ? (
-            <p className="question__times-up" aria-hidden="true">
-              Time’s up!
-            </p>
-          ) : null}
+          {timeUp ? <TimesUp /> : null}
         </div>
       ) : !me && (q.kind === 'typed' || q.kind === 'number') ? (
         <div className="question__pad question__slide">
@@ -221,11 +217,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
               );
             })}
           </div>
-          {timeUp ? (
-            <p className="question__times-up" aria-hidden="true">
-              Time’s up!
-            </p>
-          ) : null}
+          {timeUp ? <TimesUp /> : null}
         </div>
       ) : (
         <ol className={`options options--display ${layout}`} aria-label="Answers">
@@ -267,6 +259,15 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The sign over the answers when the deadline passed without an answer. */
+function TimesUp() {
+  return (
+    <p className="question__times-up" aria-hidden="true">
+      Time’s up!
+    </p>
   );
 }
 
