@@ -479,7 +479,7 @@ describe('resuming a journal in-process', () => {
       expect(b.game.round!.deadline - clock.now()).toBe(deadline - downAt);
       expect(b.game.connectedCount).toBe(0);
       expect([...b.game.players.values()].map((p) => [p.name, p.pending])).toEqual([
-        ['Ada', { option: 0, elapsedMs: 1000 }],
+        ['Ada', { option: 0, elapsedMs: 1000, credit: expect.any(Number) }],
         ['Bob', null],
       ]);
       // Bob comes back and answers 2 s later: 3 s into the question, the downtime not counted.
