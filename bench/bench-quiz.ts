@@ -23,7 +23,7 @@ export function benchQuiz(questions: number): Quiz {
 
 /** The index of the correct option of every question: the simulated players' knowledge. */
 export function answerKey(quiz: Quiz): number[] {
-  return quiz.questions.map((q) => q.correct);
+  return quiz.questions.map((q) => (q.kind === 'choice' ? q.correct : 0));
 }
 
 export function benchSettings(players: number): Partial<GameSettings> {

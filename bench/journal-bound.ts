@@ -240,7 +240,8 @@ async function main(): Promise<void> {
       (now) => {
         churnTurn(now);
         for (; next < answers.length && answers[next]!.at <= now; next++) {
-          const option = Math.floor(random() * quiz.questions[q]!.options.length);
+          const question = quiz.questions[q]!;
+          const option = Math.floor(random() * (question.kind === 'choice' ? question.options.length : 1));
           apply({ kind: 'answer', conn: 1, playerId: answers[next]!.id, question: q, option });
         }
       },

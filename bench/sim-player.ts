@@ -216,7 +216,7 @@ export class SimPlayer {
       case 'question':
         return this.onQuestion(msg.question, at);
       case 'answer_ack':
-        return this.onAck(msg.answer.question, msg.answer.option, msg.answer.elapsedMs, at);
+        return this.onAck(msg.answer.question, msg.answer.option ?? -1, msg.answer.elapsedMs, at);
       case 'reveal':
         if (this.revealed[msg.reveal.index])
           return this.crowd.problem(this, 'duplicated', `reveal ${msg.reveal.index + 1}`);

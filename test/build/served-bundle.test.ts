@@ -148,6 +148,10 @@ describe('the scan', () => {
       'flags.js':
         'const a={question:"Which glorp?",choices:[{answer:"Glorp",correct:!0},{answer:"Blorp",correct:!1}]};',
       'gift.txt': 'Which wug? {=Wug ~Vug ~Tug}',
+      'multi.json': '{"prompt":"Which snurps?","options":["Snurp","Blurp","Smurp"],"correct":[0,2]}',
+      'true-false.js': 'var t={kind:"true_false",prompt:"Snarks are real.",correct:false};',
+      'typed.js': 'var t={prompt:"Name the snark?",accepted:["Boojum","The Boojum"],typos:!0};',
+      'ordering.js': "var o={prompt:'Oldest snark first',items:['Ur-snark','Mid-snark','New snark']};",
       'aiken.txt': 'Which zorp?\nA. Zorp\nB. Dorp\nANSWER: A\n',
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

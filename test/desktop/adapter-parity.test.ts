@@ -22,6 +22,7 @@ import { findBuiltin } from '../../src/shared/quiz/builtin-pack';
 import { ensureBuilt, SERVER_WORKER } from '../support/built-app';
 import { newDesktopSession, stopDesktopSessions } from '../support/desktop-sessions';
 import { waitFor } from '../support/wait';
+import { choice } from '../support/choice-question';
 import { exposeInMainWorld, ipcPipe, isAppUrl } from './support/ipc-pipe';
 import { StateDeltas } from '../../src/shared/ipc/state-delta';
 
@@ -139,7 +140,7 @@ describe.each([web, desktop])('$name', (platform) => {
 
     host.start();
     const asked = await until(player, (s) => s.game?.phase === 'question' && s.game.question, 'a question');
-    const correct = SCIENCE.questions[asked.index]!.correct;
+    const correct = choice(SCIENCE.questions[asked.index]).correct;
     player.answer(correct);
     await until(player, (s) => s.game?.you?.answer, 'the answer to be acknowledged');
     // Ada was the only player: her answer closes the question.

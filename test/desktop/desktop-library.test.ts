@@ -64,7 +64,14 @@ describe('the quiz library through the desktop session', () => {
 
     const fixed: QuizDraft = {
       ...draft,
-      questions: [{ ...draft.questions[0]!, options: ['Nile', 'Amazon'], timeLimit: 20, points: 2000 }],
+      questions: [
+        {
+          ...(draft.questions[0] as Extract<QuizDraft['questions'][number], { kind: 'choice' }>),
+          options: ['Nile', 'Amazon'],
+          timeLimit: 20,
+          points: 2000,
+        },
+      ],
     };
     expect(await session.saveQuiz('new-quiz', fixed)).toEqual({ ok: true });
     const onDisk = JSON.parse(readFileSync(join(libraryDir, 'new-quiz.json'), 'utf8'));
@@ -103,16 +110,23 @@ describe('the quiz library through the desktop session', () => {
     expect(await session.importQuiz()).toMatchObject({ ok: false, code: 'cancelled' });
     pick(join(FIXTURES, 'moodle-questions.gift'));
     const result = await session.importQuiz();
-    expect(result).toMatchObject({ ok: true, id: 'moodle-questions', format: 'Moodle GIFT', taken: 6 });
+    expect(result).toMatchObject({
+      ok: true,
+      id: 'moodle-questions',
+      format: 'Moodle GIFT',
+      taken: 10,
+      kinds: 'As: 4 multiple choice, 2 true/false, 2 multi-select, 1 typed answer, 1 number.',
+    });
     if (!result.ok) throw new Error(result.message);
-    expect(result.skipped).toHaveLength(8);
+    expect(result.skipped).toHaveLength(4);
     expect(result.skipped[0]).toEqual({
       where: 'line 15',
-      reason: 'an essay question: only multiple choice and true/false questions are imported',
+      reason:
+        'an essay question: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions',
     });
-    expect(session.getState().quizzes.some((q) => q.id === 'moodle-questions' && q.questionCount === 6)).toBe(
-      true,
-    );
+    expect(
+      session.getState().quizzes.some((q) => q.id === 'moodle-questions' && q.questionCount === 10),
+    ).toBe(true);
 
     // A file that cannot be read is refused whole: nothing half-imported.
     pick(join(FIXTURES, 'binary.txt'));

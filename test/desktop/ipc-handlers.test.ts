@@ -170,7 +170,7 @@ describe('IPC handlers of the desktop window', () => {
       [
         'saveQuiz',
         ['rivers', { ...draft, questions: [{ ...draft.questions[0], options: Array(9).fill('a') }] }],
-        /has more than 8 options/,
+        /has more than 8 entries/,
       ],
       ['saveQuiz', ['rivers', { ...draft, evil: '<script>' }], /Refused saveQuiz: .*evil/],
       ['saveQuiz', ['rivers', { ...draft, title: 'x'.repeat(5000) }], /Refused saveQuiz: .*title/],

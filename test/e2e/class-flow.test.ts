@@ -5,6 +5,7 @@
  * to the lobby (QR code, settings, the same players with no points) and waits for the host's Start.
  */
 import { describe, expect, it } from 'vitest';
+import { choice } from '../support/choice-question';
 import { RawSocket } from '../support/raw-socket';
 import { capture } from './support/audit';
 import { PHONE, PROJECTOR } from './support/browser';
@@ -58,7 +59,7 @@ describe('the flow of a game for a class', () => {
       // Started by the host: no announcement.
       expect(await dashboard.getByText(said).count()).toBe(0);
       await dashboard.getByRole('button', { name: 'Start now' }).click();
-      const q1 = E2E_QUIZ.questions[0]!;
+      const q1 = choice(E2E_QUIZ.questions[0]);
       await visible(heading(ada, q1.prompt));
       await ada.getByRole('button', { name: q1.options[0]!, exact: true }).click();
       await bob.getByRole('button', { name: q1.options[0]!, exact: true }).click();

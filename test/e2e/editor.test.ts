@@ -102,6 +102,7 @@ function sampleReport(): GameReport {
       {
         number: 1,
         prompt: 'What is the capital of Portugal?',
+        kind: 'choice',
         options: ['Lisbon', 'Porto', 'Madrid'],
         correct: 0,
         points: 1000,
@@ -115,6 +116,7 @@ function sampleReport(): GameReport {
       {
         number: 2,
         prompt: 'What is the capital of Norway?',
+        kind: 'choice',
         options: ['Bergen', 'Oslo'],
         correct: 1,
         points: 2000,
@@ -357,8 +359,12 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       pickedFile = GIFT;
       await page.getByRole('button', { name: 'Import a file…' }).click();
       const summary = page.getByRole('status').filter({ hasText: 'Imported' });
-      await visible(summary.getByText('Imported “moodle-questions”: 6 questions taken, 8 skipped'));
-      await visible(summary.getByText('Read as Moodle GIFT.'));
+      await visible(summary.getByText('Imported “moodle-questions”: 10 questions taken, 4 skipped'));
+      await visible(
+        summary.getByText(
+          'Read as Moodle GIFT. As: 4 multiple choice, 2 true/false, 2 multi-select, 1 typed answer, 1 number.',
+        ),
+      );
       await visible(summary.getByText(/line 15:\s*an essay question/));
       await capture(page, 'library-import');
 

@@ -5,6 +5,7 @@
  * closes the question early and scores it. The keys overlay lists P.
  */
 import { describe, expect, it } from 'vitest';
+import { choice } from '../support/choice-question';
 import { capture } from './support/audit';
 import { PHONE, PROJECTOR } from './support/browser';
 import { E2E_QUIZ } from './support/e2e-host';
@@ -26,7 +27,7 @@ describe('the presenter’s pause', () => {
 
     await dashboard.getByRole('button', { name: 'Start game' }).click();
     await dashboard.getByRole('button', { name: 'Start now' }).click();
-    const q1 = E2E_QUIZ.questions[0]!;
+    const q1 = choice(E2E_QUIZ.questions[0]);
     await visible(heading(ada, q1.prompt));
 
     await dashboard.keyboard.press('p');

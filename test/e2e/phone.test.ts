@@ -11,6 +11,7 @@ import { E2E_QUIZ } from './support/e2e-host';
 import type { PageGlobals } from './support/page-globals';
 import { heading, joinAs, visible } from './support/players';
 import { useBrowserAndHost } from './support/suite';
+import { choice } from '../support/choice-question';
 
 describe('on a phone', () => {
   const { host, open } = useBrowserAndHost({ settings: { countdownSeconds: 1 } });
@@ -30,7 +31,7 @@ describe('on a phone', () => {
     await capture(page, 'phone-lobby');
 
     await dashboard.getByRole('button', { name: 'Start game' }).click();
-    const q = E2E_QUIZ.questions[0]!;
+    const q = choice(E2E_QUIZ.questions[0]);
     await visible(heading(page, q.prompt));
     await capture(page, 'phone-question');
 

@@ -22,6 +22,7 @@ import { answer, heading, joinAs, visible } from './support/players';
 import { describeLeaks, needlesOf, scanText, type Leak } from '../support/quiz-leak-scan';
 import { repoQuestions } from '../support/repo-quiz-text';
 import { waitFor } from '../support/wait';
+import { choice } from '../support/choice-question';
 
 /** A server that counts every TCP connection made to it: a socket CSP must stop never arrives. */
 async function decoy(
@@ -155,7 +156,7 @@ describe('the page the host serves', () => {
       await dashboard.goto(h.hostUrl);
       await joinAs(phone, h.playerUrl, 'Zoë');
       await dashboard.getByRole('button', { name: 'Start game' }).click();
-      const q = E2E_QUIZ.questions[0]!;
+      const q = choice(E2E_QUIZ.questions[0]);
       await visible(heading(phone, q.prompt));
       await answer(phone, q.options[q.correct]!);
       await visible(heading(phone, /^The answer is/));

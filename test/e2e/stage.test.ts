@@ -17,6 +17,7 @@ import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 import { HeldClock } from '../support/held-clock';
 import { RawSocket } from '../support/raw-socket';
+import { choice } from '../support/choice-question';
 
 const HOST_SIZES = [
   { width: 1280, height: 720 },
@@ -86,7 +87,7 @@ describe('the stage fits every screen', () => {
   }
 
   async function playGame(game: string, players: number, ending: 'end-key' | 'time-up'): Promise<void> {
-    const [q1, q2] = LONGEST_QUIZ.questions;
+    const [q1, q2] = LONGEST_QUIZ.questions.map(choice);
     await visible(dashboard.getByRole('button', { name: 'Start game' }));
     await lookAll(game, 'lobby', players);
 
@@ -144,7 +145,7 @@ describe('the stage fits every screen', () => {
       await dashboard.keyboard.press('Space');
       await everyone(players, (p) => visible(heading(p, 'Leaderboard')));
       await dashboard.keyboard.press('Space');
-      const q3 = LONGEST_QUIZ.questions[2]!;
+      const q3 = choice(LONGEST_QUIZ.questions[2]);
       await everyone(players, (p) => visible(heading(p, q3.prompt)));
       // Hold the host's timers: the phones reach the deadline while the question is still open.
       clock.hold();

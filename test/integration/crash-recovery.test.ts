@@ -351,7 +351,7 @@ describe('a host that crashes and is resumed', () => {
     for (const q of [0, 1]) {
       const reveal = reveals.find((m) => m.type === 'reveal' && m.reveal.index === q);
       const counts = [0, 0, 0, 0];
-      for (const p of players) counts[p.ledger.acked.get(q)!.option]!++;
+      for (const p of players) counts[p.ledger.acked.get(q)!.option!]!++;
       expect(reveal && reveal.type === 'reveal' && reveal.reveal.counts).toEqual(counts);
     }
     // ...and in the score: exactly what the acknowledged answers earn.
@@ -479,7 +479,7 @@ describe('resuming a journal in-process', () => {
       expect(b.game.round!.deadline - clock.now()).toBe(deadline - downAt);
       expect(b.game.connectedCount).toBe(0);
       expect([...b.game.players.values()].map((p) => [p.name, p.pending])).toEqual([
-        ['Ada', { option: 0, elapsedMs: 1000 }],
+        ['Ada', { option: 0, elapsedMs: 1000, credit: expect.any(Number) }],
         ['Bob', null],
       ]);
       // Bob comes back and answers 2 s later: 3 s into the question, the downtime not counted.

@@ -11,6 +11,7 @@ import { QuizServer } from '../../src/main/server/quiz-server';
 import { builtinChoices, builtinPack, findBuiltin } from '../../src/shared/quiz/builtin-pack';
 import { TestHost, type TestClient } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { choice } from '../support/choice-question';
 
 const hosts: TestHost[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -41,7 +42,7 @@ describe('the quizzes a host may choose', () => {
     expect(hostSnapshot.quizzes).toEqual(builtinChoices());
     expect(hostSnapshot.quizzes!.map((q) => q.id)).toEqual(builtinPack().map((p) => `builtin:${p.id}`));
     const listed = JSON.stringify(hostSnapshot.quizzes);
-    for (const q of builtinPack().flatMap((p) => p.quiz.questions)) {
+    for (const q of builtinPack().flatMap((p) => p.quiz.questions.map(choice))) {
       expect(listed).not.toContain(q.prompt);
       for (const option of q.options.filter((o) => o.length > 12)) expect(listed).not.toContain(option);
     }

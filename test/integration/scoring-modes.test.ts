@@ -3,6 +3,7 @@
  * penalty and no streak bonus, asking its questions in a shuffled order, and a survey room.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { choice } from '../support/choice-question';
 import { TestHost, TEST_QUIZ } from '../support/test-host';
 
 let host: TestHost | null = null;
@@ -32,7 +33,7 @@ describe('scoring modes over real sockets', () => {
     for (let pos = 0; pos < TEST_QUIZ.questions.length; pos++) {
       const q = (await ada.waitFor('question', (m) => m.question.index === pos)).question;
       asked.push(q.prompt);
-      const quizQuestion = TEST_QUIZ.questions.find((x) => x.prompt === q.prompt)!;
+      const quizQuestion = choice(TEST_QUIZ.questions.find((x) => x.prompt === q.prompt));
       // Slow answers: accuracy ignores time. Right on the first two asked, wrong on the last.
       host.clock.advance(9_000);
       ada.client.answer(pos < 2 ? quizQuestion.correct : (quizQuestion.correct + 1) % q.options.length);

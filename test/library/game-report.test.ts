@@ -81,11 +81,11 @@ describe('building a report', () => {
     const r = report();
     expect(r.players.map((p) => p.answers)).toEqual([
       [
-        { option: 0, correct: true, elapsedMs: 1000, points: 975 },
-        { option: 1, correct: true, elapsedMs: 2000, points: 0 },
+        { option: 0, answer: 'Mars', correct: true, credit: 1, elapsedMs: 1000, points: 975 },
+        { option: 1, answer: 'Pacific', correct: true, credit: 1, elapsedMs: 2000, points: 0 },
         null,
       ],
-      [{ option: 2, correct: false, elapsedMs: 3000, points: 0 }, null, null],
+      [{ option: 2, answer: 'Jupiter', correct: false, credit: 0, elapsedMs: 3000, points: 0 }, null, null],
       [null, null, null],
     ]);
   });
@@ -96,6 +96,8 @@ describe('building a report', () => {
       {
         number: 1,
         prompt: 'Red planet?',
+        kind: 'choice',
+        rightAnswer: 'Mars',
         options: ['Mars', 'Venus', 'Jupiter', 'Saturn'],
         correct: 0,
         points: 1000,
@@ -109,6 +111,8 @@ describe('building a report', () => {
       {
         number: 2,
         prompt: 'Largest ocean?',
+        kind: 'choice',
+        rightAnswer: 'Pacific',
         options: ['Atlantic', 'Pacific', 'Indian'],
         correct: 1,
         points: 1000,
@@ -122,6 +126,8 @@ describe('building a report', () => {
       {
         number: 3,
         prompt: 'Is water wet?',
+        kind: 'choice',
+        rightAnswer: 'True',
         options: ['True', 'False'],
         correct: 0,
         points: 2000,

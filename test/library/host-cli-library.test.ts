@@ -60,24 +60,22 @@ describe('npm run host -- --quiz FILE', () => {
     const p = await host(['--quiz', file]);
     await opened(p);
     const out = lines(p.stdout());
-    const only = 'only multiple choice and true/false questions are imported';
+    const kinds =
+      'Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions';
     const summary = [
-      `Imported 6 questions from ${file} (Moodle GIFT); skipped 8:`,
-      `  skipped line 15: an essay question: ${only}`,
-      `  skipped line 17: a numerical question: ${only}`,
-      `  skipped line 19: a matching question: ${only}`,
-      `  skipped line 25: a short-answer question: ${only}`,
-      '  skipped line 27: gives partial credit (%...%) to several answers: multi-select questions are not supported',
+      `Imported 10 questions from ${file} (Moodle GIFT); skipped 4:`,
+      '  As: 4 multiple choice, 2 true/false, 2 multi-select, 1 typed answer, 1 number.',
+      `  skipped line 15: an essay question: ${kinds}`,
+      `  skipped line 19: a matching question: ${kinds}`,
       '  skipped line 33: has 5 answers; a Quizroom question has at most 4',
       '  skipped line 43: not valid GIFT: expected "}" but end of input found',
-      '  skipped line 47: has 2 right answers (=); a Quizroom question has exactly one',
     ];
     const start = out.indexOf(summary[0]!);
     expect(start, p.stdout()).toBeGreaterThanOrEqual(0);
     expect(out.slice(start, start + summary.length)).toEqual(summary);
     const openLine = out.findIndex((l) => l.startsWith('Room '));
     expect(openLine).toBeGreaterThan(start);
-    expect(out[openLine]).toMatch(/is open with "moodle-questions" \(6 questions\)/);
+    expect(out[openLine]).toMatch(/is open with "moodle-questions" \(10 questions\)/);
     expect(p.stderr()).toBe('');
   });
 
@@ -86,7 +84,8 @@ describe('npm run host -- --quiz FILE', () => {
     const p = await host(['--quiz', file]);
     await opened(p);
     const out = lines(p.stdout());
-    expect(out).toContain(`Imported 4 questions from ${file} (Kahoot! spreadsheet (XLSX)); skipped 2:`);
+    expect(out).toContain(`Imported 5 questions from ${file} (Kahoot! spreadsheet (XLSX)); skipped 1:`);
+    expect(out).toContain('  As: 4 multiple choice, 1 multi-select.');
     expect(out).toContain('  skipped row 14: Correct answer(s) is 4 but Answer 4 is empty');
     expect(out).toContain('Adjusted while importing:');
     expect(out).toContain('  adjusted row 13: time limit 500 s is outside 5-240 s; set to 240 s');

@@ -64,14 +64,14 @@ describe('the import thread', () => {
 
   it('brings a refusal back with its problems', async () => {
     const path = join(tmp, 'nothing.gift');
-    writeFileSync(path, '::Essay:: Write about Mars {}\n\n::Short:: Red planet? {=Mars =mars}\n');
+    writeFileSync(path, '::Essay:: Write about Mars {}\n\n::Pairs:: Match them {=a -> b =c -> d =e -> f}\n');
     const error = await refusal(importQuizFile(path));
     expect(error.message).toMatch(
       /^.*nothing\.gift has no question Quizroom can use \(read as Moodle GIFT\)/,
     );
     expect(error.problems).toEqual([
-      'line 1: an essay question: only multiple choice and true/false questions are imported',
-      'line 3: a short-answer question: only multiple choice and true/false questions are imported',
+      'line 1: an essay question: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions',
+      'line 3: a matching question: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions',
     ]);
   });
 
@@ -116,7 +116,8 @@ describe('the built import thread (out/main/import-worker.js)', () => {
   it('reads a workbook and refuses a broken file', async () => {
     const result = await importQuizFile(join(FIXTURES, 'kahoot-template.xlsx'), built);
     expect(result.format).toBe('kahoot-xlsx');
-    expect(result.taken).toBe(4);
+    expect(result.taken).toBe(5);
+    expect(result.kinds).toEqual({ choice: 4, multi_select: 1 });
     const path = join(tmp, 'broken.json');
     writeFileSync(path, '{"title": "x", "questions": [}');
     expect((await refusal(importQuizFile(path, built))).message).toBe(

@@ -12,6 +12,8 @@ import { sniffTextFormat } from '../../src/main/library/importers/format-detecti
 import { importQuizFileHere as importQuizFile } from '../../src/main/library/importers/import-quiz-bytes';
 import { plainText } from '../../src/main/library/importers/plain-text';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
+import { kindsLine } from '../../src/main/library/importers/import-summary';
+import type { Question } from '../../src/shared/quiz/quiz-schema';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -35,21 +37,32 @@ async function refusal(path: string): Promise<QuizError> {
   throw new Error(`${path} was imported`);
 }
 
-const brief = (qs: { prompt: string; options: string[]; correct: number; timeLimit?: number }[]) =>
-  qs.map((q) => ({ prompt: q.prompt, options: q.options, correct: q.correct, timeLimit: q.timeLimit }));
+const brief = (qs: Question[]) =>
+  qs.map((q) => ({
+    prompt: q.prompt,
+    options: 'options' in q ? q.options : [],
+    correct: 'correct' in q ? q.correct : undefined,
+    timeLimit: q.timeLimit,
+  }));
 
 describe('Kahoot! spreadsheet as CSV', () => {
   it('finds the header below the instructions and takes one question per row', async () => {
     const result = await importQuizFile(fixture('kahoot-template.csv'));
     expect(result.format).toBe('kahoot-csv');
     expect(result.quiz.title).toBe('kahoot-template');
-    expect(result.taken).toBe(5);
+    expect(result.taken).toBe(6);
     expect(brief(result.quiz.questions)).toEqual([
       {
         prompt: 'Which planet is known as the red planet?',
         options: ['Venus', 'Mars', 'Jupiter', 'Saturn'],
         correct: 1,
         timeLimit: 20,
+      },
+      {
+        prompt: 'Which of these are primary colours of light?',
+        options: ['Red', 'Yellow', 'Blue', 'Brown'],
+        correct: [0, 2],
+        timeLimit: 30,
       },
       { prompt: 'Is water wet?', options: ['Yes', 'No'], correct: 0, timeLimit: 10 },
       {
@@ -61,17 +74,16 @@ describe('Kahoot! spreadsheet as CSV', () => {
       { prompt: 'How many minutes are in a day?', options: ['1440', '1400'], correct: 0, timeLimit: 240 },
       { prompt: 'What is 3 × 3?', options: ['6', '9', '12'], correct: 1, timeLimit: 5 },
     ]);
-    expect(result.quiz.questions.every((q) => q.kind === 'choice' && q.points === 1000)).toBe(true);
+    expect(result.quiz.questions.every((q) => q.points === 1000)).toBe(true);
+    // A row with several correct answers is a multi-select question, and the summary says so.
+    expect(result.quiz.questions[1]!.kind).toBe('multi_select');
+    expect(result.kinds).toEqual({ choice: 5, multi_select: 1 });
+    expect(kindsLine(result.kinds)).toBe('As: 5 multiple choice, 1 multi-select.');
   });
 
   it('skips what it cannot take, naming the row and the reason', async () => {
     const result = await importQuizFile(fixture('kahoot-template.csv'));
     expect(result.skipped).toEqual([
-      {
-        where: 'row 10',
-        reason:
-          'several correct answers (1 and 3): multi-select questions are not supported, a Quizroom question has one correct answer',
-      },
       { where: 'row 14', reason: 'Correct answer(s) is 3 but Answer 3 is empty' },
       { where: 'row 15', reason: 'the Question cell is empty' },
       { where: 'row 16', reason: 'Time limit "twenty" is not a number of seconds' },
@@ -169,15 +181,11 @@ describe('Kahoot! spreadsheet as XLSX', () => {
         timeLimit: 20,
       },
       { prompt: 'Which is not a colour?', options: ['Red', 'Table', 'Blue'], correct: 1, timeLimit: 30 },
+      { prompt: 'Which of these are even?', options: ['2', '3', '4', '5'], correct: [0, 2], timeLimit: 20 },
       { prompt: 'How many days are in a week?', options: ['5', '7', '10'], correct: 1, timeLimit: 10 },
       { prompt: 'Where is the answer?', options: ['Here', 'There'], correct: 0, timeLimit: 240 },
     ]);
     expect(result.skipped).toEqual([
-      {
-        where: 'row 11',
-        reason:
-          'several correct answers (1 and 3): multi-select questions are not supported, a Quizroom question has one correct answer',
-      },
       { where: 'row 14', reason: 'Correct answer(s) is 4 but Answer 4 is empty' },
     ]);
     expect(result.adjusted).toEqual([
@@ -202,67 +210,64 @@ describe('Kahoot! spreadsheet as XLSX', () => {
 });
 
 describe('Moodle GIFT', () => {
-  it('takes multiple choice with one right answer and true/false, as plain text', async () => {
+  it('takes multiple choice, multiple answers, true/false, short answer and numerical, as plain text', async () => {
     const result = await importQuizFile(fixture('moodle-questions.gift'));
     expect(result.format).toBe('gift');
     expect(result.quiz.title).toBe('moodle-questions');
-    expect(brief(result.quiz.questions)).toEqual([
+    expect(result.quiz.questions.map((q) => [q.kind, q.prompt])).toEqual([
+      ['choice', 'Which planet is known as the red planet?'],
+      ['true_false', 'Water boils at 100 °C at sea level.'],
+      ['true_false', 'The Sun goes round the Earth.'],
+      ['number', 'What is the value of pi to two decimals?'],
+      ['typed', 'Who wrote Hamlet?'],
+      ['multi_select', 'Which of these are prime numbers?'],
+      ['choice', 'Which element has the symbol Fe & atomic number 26?'],
+      ['choice', 'Which is the largest ocean?'],
+      ['choice', 'Which gas do plants take in?'],
+      ['multi_select', 'Which of these are even numbers?'],
+    ]);
+    const [planets, water, sun, pi, hamlet, primes, fe, , , even] = result.quiz.questions;
+    expect(planets).toMatchObject({ options: ['Mars', 'Venus', 'Jupiter', 'Saturn'], correct: 0 });
+    expect(water).toMatchObject({ correct: true });
+    expect(sun).toMatchObject({ correct: false });
+    expect(pi).toMatchObject({ correct: 3.14, min: 3.04, max: 3.24, step: 0.001, tolerance: 0.01 });
+    expect(hamlet).toMatchObject({ accepted: ['Shakespeare', 'William Shakespeare'] });
+    // Partial credit in Moodle (%50% each) is a multi-select: Quizroom's own partial credit applies.
+    expect(primes).toMatchObject({ options: ['2', '3', '4'], correct: [0, 1] });
+    expect(fe).toMatchObject({ options: ['Iron', 'Lead', 'Gold'], correct: 0 });
+    expect(even).toMatchObject({ options: ['2', '4', '3'], correct: [0, 1] });
+    expect(result.taken).toBe(10);
+    expect(kindsLine(result.kinds)).toBe(
+      'As: 4 multiple choice, 2 true/false, 2 multi-select, 1 typed answer, 1 number.',
+    );
+    expect(result.adjusted).toEqual([
       {
-        prompt: 'Which planet is known as the red planet?',
-        options: ['Mars', 'Venus', 'Jupiter', 'Saturn'],
-        correct: 0,
-        timeLimit: undefined,
-      },
-      {
-        prompt: 'Water boils at 100 °C at sea level.',
-        options: ['True', 'False'],
-        correct: 0,
-        timeLimit: undefined,
-      },
-      {
-        prompt: 'The Sun goes round the Earth.',
-        options: ['True', 'False'],
-        correct: 1,
-        timeLimit: undefined,
-      },
-      {
-        prompt: 'Which element has the symbol Fe & atomic number 26?',
-        options: ['Iron', 'Lead', 'Gold'],
-        correct: 0,
-        timeLimit: undefined,
-      },
-      {
-        prompt: 'Which is the largest ocean?',
-        options: ['Pacific', 'Atlantic', 'Indian'],
-        correct: 0,
-        timeLimit: undefined,
-      },
-      {
-        prompt: 'Which gas do plants take in?',
-        options: ['Carbon dioxide', 'Oxygen', 'Helium'],
-        correct: 0,
-        timeLimit: undefined,
+        where: 'line 17',
+        reason:
+          'numerical answer 3.14 ±0.005 became a slider from 3.04 to 3.24 in steps of 0.001, full points on 3.14 falling to none at ±0.01',
       },
     ]);
-    expect(result.taken).toBe(6);
   });
 
-  it('skips the unsupported kinds and broken questions, naming the line', async () => {
+  it('skips the kinds it cannot take and broken questions, naming the line', async () => {
     const result = await importQuizFile(fixture('moodle-questions.gift'));
-    const only = 'only multiple choice and true/false questions are imported';
+    const kinds =
+      'Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions';
     expect(result.skipped).toEqual([
-      { where: 'line 15', reason: `an essay question: ${only}` },
-      { where: 'line 17', reason: `a numerical question: ${only}` },
-      { where: 'line 19', reason: `a matching question: ${only}` },
-      { where: 'line 25', reason: `a short-answer question: ${only}` },
-      {
-        where: 'line 27',
-        reason: 'gives partial credit (%...%) to several answers: multi-select questions are not supported',
-      },
+      { where: 'line 15', reason: `an essay question: ${kinds}` },
+      { where: 'line 19', reason: `a matching question: ${kinds}` },
       { where: 'line 33', reason: 'has 5 answers; a Quizroom question has at most 4' },
       { where: 'line 43', reason: 'not valid GIFT: expected "}" but end of input found' },
-      { where: 'line 47', reason: 'has 2 right answers (=); a Quizroom question has exactly one' },
     ]);
+  });
+
+  it('stops with a clear error past its parse budget, whatever the file holds', async () => {
+    // Just under 5 MB of questions just under the per-question cap: each would be parsed.
+    const block = `Which one? {=${'a'.repeat(60 * 1024)} ~b}\n\n`;
+    const path = tempFile('huge.gift', block.repeat(80));
+    const e = await refusal(path);
+    expect(e.message).toMatch(/huge\.gift holds more than 1024 KB of GIFT questions \(stopped at line \d+\)/);
+    expect(e.message).toContain('split the question bank into smaller files');
   });
 
   it('picks GIFT by content when the file has no extension', async () => {
@@ -272,12 +277,15 @@ describe('Moodle GIFT', () => {
   });
 
   it('refuses a file where no question can be used, listing why', async () => {
-    const path = tempFile('essays.gift', 'Tell me about your day. {}\n\nWhat is 2+2? {#4}\n');
+    const path = tempFile(
+      'essays.gift',
+      'Tell me about your day. {}\n\nMatch them. {=a -> b =c -> d =e -> f}\n',
+    );
     const e = await refusal(path);
     expect(e.message).toContain('essays.gift has no question Quizroom can use (read as Moodle GIFT)');
     expect(e.problems).toEqual([
-      'line 1: an essay question: only multiple choice and true/false questions are imported',
-      'line 3: a numerical question: only multiple choice and true/false questions are imported',
+      'line 1: an essay question: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions',
+      'line 3: a matching question: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions',
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { LibraryError, QuizLibrary } from '../../src/main/library/quiz-library';
 import { builtinPack } from '../../src/shared/quiz/builtin-pack';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
 import { QUIZ_SCHEMA_ID } from '../../src/shared/quiz/quiz-schema';
+import { choice } from '../support/choice-question';
 
 const root = mkdtempSync(join(tmpdir(), 'quizroom-library-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -107,7 +108,7 @@ describe('editing', () => {
     const bad = { ...QUIZ, questions: [{ ...QUIZ.questions[0], options: ['Lima', 'lima'] }] };
     await expect(library.save(id, bad)).rejects.toThrow(QuizError);
     await expect(library.save(id, bad)).rejects.toThrow('question 1, options[1]: repeats "lima"');
-    expect((await library.read(id)).questions[0]?.options).toEqual(['Lima', 'Quito']);
+    expect(choice((await library.read(id)).questions[0]).options).toEqual(['Lima', 'Quito']);
   });
 
   it('duplicates a quiz, built-in ones too', async () => {

@@ -17,6 +17,7 @@ import { AnswerLedger, expectedScore } from '../support/answer-ledger';
 import { SeededRandom } from '../support/seeded-random';
 import { TestHost, type TestClient } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { choice } from '../support/choice-question';
 
 /** Each seed plays a whole game with its own players, plans and drops. */
 const SEEDS = [0xc4a05, 0x5eed1, 0xd20b5];
@@ -84,7 +85,7 @@ describe('chaos: connections dropping at random during a 200-player game', () =>
           const ledger = new AnswerLedger(name);
           for (const m of c.messages) ledger.take(m);
           c.client.onMessage((m) => ledger.take(m));
-          const plan = QUIZ.questions.map((q) =>
+          const plan = QUIZ.questions.map(choice).map((q) =>
             rng.chance(0.15)
               ? null
               : {
@@ -266,10 +267,10 @@ describe('chaos: connections dropping at random during a 200-player game', () =>
       const reveals = dashboard.messages.filter((m) => m.type === 'reveal');
       expect(reveals.map((m) => m.reveal.index)).toEqual(QUIZ.questions.map((_, q) => q));
       for (const { reveal } of reveals) {
-        const tally = QUIZ.questions[reveal.index]!.options.map(() => 0);
+        const tally = choice(QUIZ.questions[reveal.index]).options.map(() => 0);
         for (const p of players) {
           const a = p.ledger.acked.get(reveal.index);
-          if (a) tally[a.option]!++;
+          if (a?.option !== undefined) tally[a.option]!++;
         }
         expect(reveal.counts, `answers counted for question ${reveal.index + 1}`).toEqual(tally);
         expect(reveal.answered).toBe(tally.reduce((a, b) => a + b, 0));

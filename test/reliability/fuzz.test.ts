@@ -21,6 +21,7 @@ import { RawSocket } from '../support/raw-socket';
 import { SeededRandom } from '../support/seeded-random';
 import { TestHost, type TestClient } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { choice } from '../support/choice-question';
 
 const SEED = 0x5eed_f022;
 const TOTAL_FRAMES = 100_000;
@@ -202,7 +203,7 @@ describe('fuzzing the host while a game runs', () => {
     // Each honest player's plan: per question, an option and when (ms after it opened), or none.
     const planRng = new SeededRandom(SEED);
     const plan = honest.map(() =>
-      QUIZ.questions.map((q) => {
+      QUIZ.questions.map(choice).map((q) => {
         if (planRng.chance(0.2)) return null;
         const option = planRng.chance(0.6) ? q.correct : planRng.int(0, q.options.length - 1);
         return { option, at: planRng.pick([300, 800, 1500, 2500, 4000, 6500, 9500]) };
@@ -375,10 +376,10 @@ describe('fuzzing the host while a game runs', () => {
     // Each reveal counted each recorded answer once, whoever gave it.
     for (const reveal of dashboard.messages.filter((m) => m.type === 'reveal')) {
       const q = reveal.reveal.index;
-      const tally = QUIZ.questions[q]!.options.map(() => 0);
+      const tally = choice(QUIZ.questions[q]).options.map(() => 0);
       for (const p of h.server.game.players.values()) {
         const a = p.answers[q];
-        if (a) tally[a.option]!++;
+        if (a?.option !== undefined) tally[a.option]!++;
       }
       expect(reveal.reveal.counts, `answers counted for question ${q + 1}`).toEqual(tally);
     }

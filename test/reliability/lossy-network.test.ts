@@ -24,6 +24,7 @@ import { SeededRandom } from '../support/seeded-random';
 import { TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
 import { delaySummary } from '../../bench/percentiles';
+import { choice } from '../support/choice-question';
 
 const SEED = 0x10557;
 /** Often enough that the host has measured several round trips before the first question. */
@@ -125,7 +126,7 @@ describe('a slow, lossy Wi-Fi', () => {
     const rng = new SeededRandom(SEED);
     const ackMs: number[] = [];
     for (const p of players) {
-      const plan = quiz.questions.map((q) => ({
+      const plan = quiz.questions.map(choice).map((q) => ({
         option: rng.chance(0.7) ? q.correct : rng.int(0, 3),
         afterMs: rng.int(300, 3000),
       }));

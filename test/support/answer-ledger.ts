@@ -9,9 +9,10 @@
 import { answerPoints, streakBonus } from '../../src/main/game';
 import type { ServerMessage } from '../../src/shared/protocol';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
+import { choice } from './choice-question';
 
 export interface AckedAnswer {
-  option: number;
+  option?: number;
   elapsedMs: number;
 }
 
@@ -80,7 +81,7 @@ export function expectedScore(
   let correct = 0;
   quiz.questions.forEach((q, i) => {
     const answer = acked.get(i);
-    const right = answer !== undefined && answer.option === q.correct;
+    const right = answer !== undefined && answer.option === choice(q).correct;
     if (right) correct++;
     if (q.points === 0) return;
     if (!right) {

@@ -1,8 +1,9 @@
 /**
  * Looks through a folder of served files (the built web player) for quiz content: any question's
  * prompt, a long option or a question's whole set of options, and answer keys of any quiz, known
- * or not (a `correct` index or flag beside a prompt or options, a GIFT `{=right ~wrong}` block, an
- * Aiken `ANSWER:` line). Files are read as a browser could read them: string escapes and HTML
+ * or not (a `correct` index, list or flag beside a prompt or options, a typed question's `accepted`
+ * or an ordering's `items` beside a prompt, a GIFT `{=right ~wrong}` block, an Aiken `ANSWER:`
+ * line). Files are read as a browser could read them: string escapes and HTML
  * entities decoded, gzip and brotli files inflated, base64 (data: URLs and long runs) decoded.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -104,7 +105,9 @@ function textsOf(path: string, bytes: Buffer): string[] {
 }
 
 const ANSWER_FIELD =
-  /["'`]?\b(correct|isCorrect|correctAnswer|correctIndex|answerIndex)\b["'`]?\s*:\s*(-?\d+|true|!0)/g;
+  /["'`]?\b(correct|isCorrect|correctAnswer|correctIndex|answerIndex)\b["'`]?\s*:\s*(-?\d+|true|false|!0|!1|\[\s*\d)/g;
+/** Typed answers' accepted texts and an ordering's items in their right order are answer keys too. */
+const ANSWER_LIST_FIELD = /["'`]?\b(accepted|items)\b["'`]?\s*:\s*\[\s*["'`][^"'`\s]/g;
 const QUESTION_FIELD = /\b(prompt|question|text|answer|title)\b["'`]?\s*:\s*["'`][^"'`\s]/;
 const OPTIONS_FIELD = /\b(options|answers|choices)\b["'`]?\s*:\s*\[\s*["'`{][^"'`\]]/;
 const GIFT_ANSWERS = /\{\s*=[^{}~=\n]+(~[^{}~=\n]+)+\}/;
@@ -125,6 +128,12 @@ function answerKeys(text: string): string[] {
   for (const m of text.matchAll(ANSWER_FIELD)) {
     const object = enclosingObject(text, m.index, m.index + m[0].length);
     if (QUESTION_FIELD.test(object) || OPTIONS_FIELD.test(object)) found.push(object.slice(0, 200));
+  }
+  for (const m of text.matchAll(ANSWER_LIST_FIELD)) {
+    // The list's own brackets hold the object's closing brace at bay: look past the list.
+    const listEnd = text.indexOf(']', m.index + m[0].length);
+    const object = enclosingObject(text, m.index, listEnd < 0 ? m.index + m[0].length : listEnd);
+    if (QUESTION_FIELD.test(object)) found.push(object.slice(0, 200));
   }
   const gift = GIFT_ANSWERS.exec(text);
   if (gift) found.push(gift[0].slice(0, 200));

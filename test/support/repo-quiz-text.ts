@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { importQuizBytes, importQuizFileHere } from '../../src/main/library/importers/import-quiz-bytes';
 import { builtinPack } from '../../src/shared/quiz/builtin-pack';
-import type { Quiz } from '../../src/shared/quiz/quiz-schema';
+import type { Question, Quiz } from '../../src/shared/quiz/quiz-schema';
 import { ROOT } from './built-app';
 
 /** One question as text: where it was found, its prompt and options, and its answer when known. */
@@ -33,13 +33,32 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/**
+ * Every question of a quiz as text, whatever its kind: what players pick from (an ordering's
+ * items, a typed question's accepted answers count as its options: they are its answer key), and
+ * the explanation as a text of its own.
+ */
 function fromQuiz(quiz: Quiz, source: string): QuestionText[] {
-  return quiz.questions.map((q, i) => ({
-    source: `${source} question ${i + 1}`,
-    prompt: q.prompt,
-    options: q.options,
-    correct: q.correct,
-  }));
+  return quiz.questions.flatMap((q, i) => {
+    const where = `${source} question ${i + 1}`;
+    const texts: QuestionText[] = [
+      {
+        source: where,
+        prompt: q.prompt,
+        options: pickedFrom(q),
+        ...(q.kind === 'choice' ? { correct: q.correct } : {}),
+      },
+    ];
+    if (q.explanation) texts.push({ source: `${where} explanation`, prompt: q.explanation, options: [] });
+    return texts;
+  });
+}
+
+function pickedFrom(q: Question): string[] {
+  if (q.kind === 'choice' || q.kind === 'multi_select' || q.kind === 'poll') return q.options;
+  if (q.kind === 'ordering') return q.items;
+  if (q.kind === 'typed') return q.accepted;
+  return [];
 }
 
 /** The text of a JS or JSON string literal's body. */

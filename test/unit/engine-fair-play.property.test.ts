@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_GRACE_MS, streakBonus, type GameState, type Input } from '../../src/main/game';
 import type { GameSettings, HostCommand } from '../../src/shared/protocol';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
+import { choice } from '../support/choice-question';
 import { correctOptionLeaks, EngineHarness, makeQuiz, type QuestionSpec } from '../support/engine-harness';
 
 const SEED = 20_240_601;
@@ -175,7 +176,7 @@ function play(script: Script, spam: boolean): EngineHarness {
     let t = opened + burst.dt;
     for (const n of burst.noise)
       if (n.question !== q) timed.push({ t, input: spam1(() => n.question, n.option) });
-    const firstValid = burst.order.findIndex((o) => o < question.options.length);
+    const firstValid = burst.order.findIndex((o) => o < choice(question).options.length);
     burst.order.forEach((option, i) => {
       if (i > 0) t += burst.gaps[i - 1]!;
       if (spam || i === firstValid) timed.push({ t, input: spam1(() => q, option) });
@@ -355,7 +356,7 @@ describe('the engine under any input in any order (property)', () => {
                 before!.deadline + Math.min(Math.max(input.graceMs ?? 0, 0), MAX_GRACE_MS),
               );
               expect(input.option).toBeGreaterThanOrEqual(0);
-              expect(input.option).toBeLessThan(before!.question.options.length);
+              expect(input.option).toBeLessThan(choice(before!.question).options.length);
             }
             const players = [...s.players.values()];
             expect(s.connectedCount).toBe(players.filter((p) => p.connected).length);

@@ -23,10 +23,10 @@ describe('a host that was down', () => {
     expect(h.state.endsAt).toBe(deadline + 60_000);
     expect(h.timerAt).toBe(deadline + 60_000 + MAX_GRACE_MS);
     // Answered before, kept as it was; answered after, timed without the downtime.
-    expect(h.player(ids[0]).pending).toEqual({ option: 0, elapsedMs: 4000 });
+    expect(h.player(ids[0]).pending).toEqual({ option: 0, elapsedMs: 4000, credit: 1 });
     h.advance(1000);
     h.answer(ids[1], 1);
-    expect(h.player(ids[1]).pending).toEqual({ option: 1, elapsedMs: 5000 });
+    expect(h.player(ids[1]).pending).toEqual({ option: 1, elapsedMs: 5000, credit: 0 });
     // The question closes at its new deadline, not before.
     h.at(deadline + 60_000 - 1).tick();
     expect(h.state.phase).toBe('question');

@@ -315,7 +315,14 @@ describe('after a question', () => {
     h.answer(b, 0);
     h.answer(c, 2);
     const [msg] = h.broadcasts('reveal', 'everyone');
-    expect(msg?.reveal).toEqual({ index: 0, correct: 2, counts: [1, 0, 2, 0], answered: 3, voided: false });
+    expect(msg?.reveal).toEqual({
+      index: 0,
+      kind: 'choice',
+      correct: 2,
+      counts: [1, 0, 2, 0],
+      answered: 3,
+      voided: false,
+    });
     expect(msg?.endsAt).toBe(h.now + 5000);
     expect(msg?.top.map((r) => r.id)).toEqual([a, c, b]);
   });
@@ -332,6 +339,7 @@ describe('after a question', () => {
           question: 0,
           option: 0,
           correct: true,
+          credit: 1,
           points: 750,
           score: 750,
           streak: 1,
@@ -347,6 +355,7 @@ describe('after a question', () => {
           question: 0,
           option: null,
           correct: false,
+          credit: 0,
           points: 0,
           score: 0,
           streak: 0,
@@ -369,10 +378,13 @@ describe('after a question', () => {
     h.toQuestion(1);
     h.atElapsed(2000).answer(b, 0);
     h.closeQuestion();
-    expect(h.player(a).answers).toEqual([{ option: 0, correct: true, elapsedMs: 1000, points: 950 }, null]);
+    expect(h.player(a).answers).toEqual([
+      { option: 0, correct: true, credit: 1, elapsedMs: 1000, points: 950 },
+      null,
+    ]);
     expect(h.player(b).answers).toEqual([
-      { option: 3, correct: false, elapsedMs: 1000, points: 0 },
-      { option: 0, correct: true, elapsedMs: 2000, points: 900 },
+      { option: 3, correct: false, credit: 0, elapsedMs: 1000, points: 0 },
+      { option: 0, correct: true, credit: 1, elapsedMs: 2000, points: 900 },
     ]);
   });
 

@@ -31,6 +31,8 @@ import { MAX_LINE_BYTES } from '../../src/main/server/journal-lines';
 import { encodeRecord } from '../../src/main/server/journal-records';
 import { DEFAULT_SETTINGS } from '../../src/shared/protocol';
 import { FakeClock } from '../support/fake-clock';
+import { parseQuiz } from '../../src/shared/quiz/load-quiz';
+import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { TEST_QUIZ } from '../support/test-host';
 import { EngineHarness } from '../support/engine-harness';
 
@@ -61,8 +63,10 @@ class JournaledRoom {
   readonly flushed: Input[] = [];
   private pending: Input[] = [];
 
-  constructor(options: { compactAtBytes?: number; resumeFrom?: string; acceptDamageAt?: number } = {}) {
-    this.h = new EngineHarness(TEST_QUIZ, config.settings);
+  constructor(
+    options: { compactAtBytes?: number; resumeFrom?: string; acceptDamageAt?: number; quiz?: Quiz } = {},
+  ) {
+    this.h = new EngineHarness(options.quiz ?? TEST_QUIZ, config.settings);
     const room = {
       clock: this.clock,
       game: () => this.h.state,
@@ -74,7 +78,7 @@ class JournaledRoom {
       this.journal = GameJournal.resume(options.resumeFrom, resumed, room);
       this.input({ kind: 'resumed', pausedMs: this.clock.now() - resumed.lastAt });
     } else {
-      this.journal = GameJournal.create(dir, config, room);
+      this.journal = GameJournal.create(dir, options.quiz ? { ...config, quiz: options.quiz } : config, room);
     }
   }
 
@@ -148,7 +152,11 @@ describe('the game journal', () => {
     });
     const back = rebuildRoom(room.journal.path);
     expect(serializeGame(back.game)).toEqual(serializeGame(room.state));
-    expect(back.game.players.get('p1')?.pending).toEqual({ option: 0, elapsedMs: 1200 });
+    expect(back.game.players.get('p1')?.pending).toEqual({
+      option: 0,
+      elapsedMs: 1200,
+      credit: expect.any(Number),
+    });
     expect([...back.tokens]).toEqual([
       ['p1', 'tok-p1'],
       ['p2', 'tok-p2'],
@@ -378,6 +386,68 @@ describe('the game journal', () => {
     expect(alive.length).toBeLessThanOrEqual(5);
     expect(scanJournal(room.journal.path).lastAt).toBeGreaterThan(room.clock.now() - ALIVE_MS - 1);
     room.journal.abandon(room.clock.now());
+  });
+});
+
+describe('question kinds in the journal', () => {
+  const KINDS_QUIZ = parseQuiz({
+    title: 'Kinds',
+    questions: [
+      { kind: 'typed', prompt: 'Which city holds the Louvre?', accepted: ['Paris'], timeLimit: 20 },
+      {
+        kind: 'multi_select',
+        prompt: 'Primes?',
+        options: ['2', '4', '5', '9'],
+        correct: [0, 2],
+        timeLimit: 20,
+      },
+    ],
+  });
+
+  it('resumes mid-question on a typed answer with the answers given, graded the same, and one answer per player', () => {
+    const room = new JournaledRoom({ quiz: KINDS_QUIZ });
+    room.join('Ada', 1);
+    room.join('Bob', 2);
+    room.join('Cy', 3);
+    room.flush();
+    room.input({ kind: 'host', conn: 0, command: { type: 'start' } });
+    room.toQuestion(0);
+    room.clock.advance(1000);
+    room.input({ kind: 'answer', conn: 1, playerId: 'p1', question: 0, text: ' paris! ' });
+    room.input({ kind: 'answer', conn: 2, playerId: 'p2', question: 0, text: 'Lyon' });
+    room.flush();
+    room.journal.abandon(room.clock.now());
+    room.clock.advance(60_000);
+
+    const back = new JournaledRoom({ resumeFrom: room.journal.path });
+    expect(back.state.phase).toBe('question');
+    expect(back.state.round?.index).toBe(0);
+    expect(back.state.round?.groups).toEqual({ paris: 1, lyon: 1 });
+    expect(back.state.players.get('p1')?.pending).toEqual({ text: ' paris! ', elapsedMs: 1000, credit: 1 });
+    expect(back.state.players.get('p2')?.pending).toEqual({ text: 'Lyon', elapsedMs: 1000, credit: 0 });
+    // The first answer still counts after the restart; the others may still answer.
+    back.input({ kind: 'answer', conn: 1, playerId: 'p1', question: 0, text: 'Lyon' });
+    expect(back.state.players.get('p1')?.pending?.text).toBe(' paris! ');
+    back.input({ kind: 'answer', conn: 3, playerId: 'p3', question: 0, text: 'PARIS' });
+    back.toQuestion(1);
+    expect(back.state.players.get('p1')?.answers[0]).toMatchObject({
+      text: ' paris! ',
+      correct: true,
+      credit: 1,
+    });
+    expect(back.state.players.get('p2')?.answers[0]).toMatchObject({
+      text: 'Lyon',
+      correct: false,
+      points: 0,
+    });
+    expect(back.state.players.get('p1')!.score).toBeGreaterThan(0);
+
+    // And a partly right multi-select answer, journaled and read back, keeps its credit.
+    back.input({ kind: 'answer', conn: 1, playerId: 'p1', question: 1, options: [0] });
+    back.flush();
+    const again = rebuildRoom(back.journal.path);
+    expect(again.game.players.get('p1')?.pending).toMatchObject({ options: [0], credit: 0.5 });
+    expect(serializeGame(again.game)).toEqual(serializeGame(back.state));
   });
 });
 

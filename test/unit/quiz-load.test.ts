@@ -72,7 +72,8 @@ describe('an invalid quiz', () => {
       'question 1, options[1]: repeats "paris"',
     ],
     ['an empty prompt', question({ prompt: '   ' }), 'question 1, prompt: must not be empty'],
-    ['other points', question({ points: 500 }), 'question 1, points: must be 0, 1000 or 2000'],
+    ['other points', question({ points: 550 }), 'question 1, points: must be 0 to 2000 in steps of 100'],
+    ['too many points', question({ points: 2100 }), 'question 1, points: must be 0 to 2000 in steps of 100'],
     [
       'a fractional correct option',
       question({ correct: 1.5 }),
@@ -83,7 +84,7 @@ describe('an invalid quiz', () => {
   });
 
   it('names the field of an unknown question kind and of a time limit out of range', () => {
-    expect(problemsOf(quiz(question(), question(), question({ kind: 'typed' })))[0]).toMatch(
+    expect(problemsOf(quiz(question(), question(), question({ kind: 'essay' })))[0]).toMatch(
       /^question 3, kind: /,
     );
     expect(problemsOf(quiz(question({ timeLimit: 2 })))[0]).toMatch(/^question 1, timeLimit: /);

@@ -33,7 +33,7 @@ function reveal(counts: number[], correct: number, connected: number, voided = f
   return view({
     phase: 'reveal',
     connectedCount: connected,
-    reveal: { index: 0, correct, counts, answered, voided },
+    reveal: { index: 0, kind: 'choice', correct, counts, answered, voided },
   });
 }
 

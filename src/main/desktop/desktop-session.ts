@@ -8,7 +8,7 @@ import type { AppState, HostConfig, IntentResult } from '../../shared/api/quiz-a
 import { failure } from '../../shared/api/intent-results';
 import type { QuizClient } from '../../shared/client/quiz-client';
 import type { IntentHandlers } from '../../shared/ipc/intents';
-import type { SettingsPatch } from '../../shared/protocol';
+import type { AnswerResponse, SettingsPatch } from '../../shared/protocol';
 import type { QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Discovery } from '../discovery';
 import { checkNetwork } from '../network/network-check';
@@ -117,8 +117,8 @@ export class DesktopSession implements IntentHandlers {
   join(name: string, pin?: string): void {
     this.playerClient?.join(name, pin);
   }
-  answer(option: number): void {
-    this.playerClient?.answer(option);
+  answer(given: number | AnswerResponse): void {
+    this.playerClient?.answer(given);
   }
   start(): void {
     this.hosting.hostClient?.start();

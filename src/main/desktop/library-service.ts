@@ -18,6 +18,7 @@ import { QuizError } from '../../shared/quiz/load-quiz';
 import { NEW_QUIZ, quizProblems, type QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { FORMAT_NAMES } from '../library/importers/import-result';
+import { kindsLine } from '../library/importers/import-summary';
 import { builtinEntries, LibraryError, QuizLibrary } from '../library/quiz-library';
 import { QuizDrafts } from './quiz-drafts';
 import { failureOf } from './service-failure';
@@ -95,6 +96,7 @@ export class LibraryService {
         title: entry.title,
         format: FORMAT_NAMES[summary.format],
         taken: summary.taken,
+        kinds: kindsLine(summary.kinds),
         skipped: summary.skipped,
         adjusted: summary.adjusted,
       };

@@ -71,7 +71,7 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
         refusePausedAnswer(out, input.conn);
         break;
       }
-      if (answer(state, out, input.conn, player, input.question, input.option, input.graceMs ?? 0, now)) {
+      if (answer(state, out, input.conn, player, input.question, input, input.graceMs ?? 0, now)) {
         if (everyoneAnswered(state)) finishRound(state, out, false, now);
       }
       break;

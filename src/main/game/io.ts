@@ -3,7 +3,7 @@
  * out: messages, the phase timer, binding or dropping a player's connection). Effects are data,
  * never changed once returned: the server may serialize a message later.
  */
-import type { HostCommand, ServerMessage } from '../../shared/protocol';
+import type { AnswerFields, HostCommand, ServerMessage } from '../../shared/protocol';
 import type { GameRecord } from './game-record';
 
 /** A connection id, given by the server; replies to a connection go back on it. */
@@ -19,15 +19,15 @@ export type Input =
   | { kind: 'leave'; conn: ConnId; playerId: string }
   | { kind: 'connected'; playerId: string }
   | { kind: 'disconnected'; playerId: string }
-  | {
+  /** The answer itself is one of `AnswerFields` (see answer-response.ts), checked by the referee. */
+  | ({
       kind: 'answer';
       conn: ConnId;
       playerId: string;
       question: number;
-      option: number;
       /** Extra time allowed past the deadline for this player's measured network delay. */
       graceMs?: number;
-    }
+    } & AnswerFields)
   | { kind: 'host'; conn: ConnId; command: HostCommand }
   | { kind: 'timer' }
   /**

@@ -3,7 +3,19 @@
  * counts), and closes at the deadline, when every connected player has answered, or when the host
  * moves on. Closing scores every player once and ranks them.
  */
-import type { LeaderRow, QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
+import type { AnswerFields, LeaderRow, QuestionView, RevealView, ServerMessage } from '../../shared/protocol';
+import { MAX_REVEAL_GROUPS, responseOf } from '../../shared/protocol';
+import type { Question } from '../../shared/quiz/quiz-schema';
+import { MAX_TYPED_ANSWER, TRUE_FALSE_OPTIONS } from '../../shared/quiz/quiz-schema';
+import {
+  canonicalOrder,
+  gradeResponse,
+  isScored,
+  matchesAccepted,
+  normaliseAnswer,
+  shownOrder,
+} from './grading';
+import { numberGrader } from './grading/number-answer';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
 import { refuse } from './messages';
@@ -21,40 +33,120 @@ export function timeLimitMs(state: GameState, index: number): number {
 
 export function questionView(state: GameState, round: Round): QuestionView {
   const q = round.question;
-  return {
+  const view: QuestionView = {
     index: round.index,
     count: state.quiz.questions.length,
     kind: q.kind,
     prompt: q.prompt,
-    options: q.options,
+    options: shownOptions(q, round.index),
     points: q.points,
     timeLimitMs: round.timeLimitMs,
     openedAt: round.openedAt,
     deadline: round.deadline,
   };
+  if (q.kind === 'number') view.range = { min: q.min, max: q.max, step: q.step };
+  if (q.kind === 'typed') view.maxLength = MAX_TYPED_ANSWER;
+  if (q.kind === 'slide' && q.text) view.text = q.text;
+  if ((q.kind === 'choice' || q.kind === 'multi_select' || q.kind === 'poll') && q.shuffle)
+    view.shuffle = true;
+  return view;
+}
+
+/** What a player picks from, in the order shown (see QuestionView.options). */
+export function shownOptions(q: Question, index: number): string[] {
+  switch (q.kind) {
+    case 'choice':
+    case 'multi_select':
+    case 'poll':
+      return q.options;
+    case 'true_false':
+      return [...TRUE_FALSE_OPTIONS];
+    case 'ordering':
+      return shownOrder(q.items.length, index).map((i) => q.items[i]!);
+    default:
+      return [];
+  }
 }
 
 export function revealView(round: Round): RevealView {
-  return {
+  const q = round.question;
+  const view: RevealView = {
     index: round.index,
-    correct: round.question.correct,
+    kind: q.kind,
+    correct: q.kind === 'choice' ? q.correct : q.kind === 'true_false' ? (q.correct ? 0 : 1) : -1,
     counts: round.counts,
     answered: round.answered,
     voided: round.voided,
   };
+  if (q.explanation) view.explanation = q.explanation;
+  if (q.kind === 'multi_select') view.correctOptions = [...q.correct].sort((a, b) => a - b);
+  if (q.kind === 'typed') {
+    view.accepted = q.accepted;
+    view.groups = revealGroups(round, (key) => matchesAccepted(key, q.accepted, q.typos), 'count');
+  }
+  if (q.kind === 'number') {
+    view.value = q.correct;
+    view.groups = revealGroups(round, (key) => numberGrader.credit(q, { value: Number(key) }) === 1, 'value');
+  }
+  if (q.kind === 'ordering') {
+    const shown = shownOrder(q.items.length, round.index);
+    view.rightOrder = q.items.map((_, position) => shown.indexOf(position));
+  }
+  return view;
+}
+
+/** The most common answers (at most MAX_REVEAL_GROUPS), by count or, for numbers, by value. */
+function revealGroups(
+  round: Round,
+  right: (key: string) => boolean,
+  orderBy: 'count' | 'value',
+): NonNullable<RevealView['groups']> {
+  const top = Object.entries(round.groups)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_REVEAL_GROUPS);
+  if (orderBy === 'value') top.sort((a, b) => Number(a[0]) - Number(b[0]));
+  return top.map(([label, count]) => ({ label, count, right: right(label) }));
+}
+
+/** One count per thing a player can pick (or, for ordering, per item placed right). */
+function emptyCounts(q: Question, index: number): number[] {
+  return shownOptions(q, index).map(() => 0);
+}
+
+/** Adds a valid answer to the round's distribution. */
+function tally(round: Round, fields: AnswerFields): void {
+  const q = round.question;
+  const add = (i: number) => (round.counts[i] = (round.counts[i] ?? 0) + 1);
+  const group = (key: string) => (round.groups[key] = (round.groups[key] ?? 0) + 1);
+  if (fields.option !== undefined) add(fields.option);
+  if (fields.options !== undefined) fields.options.forEach(add);
+  if (fields.text !== undefined) {
+    const key = normaliseAnswer(fields.text);
+    if (key) group(key);
+  }
+  if (fields.value !== undefined) group(String(fields.value));
+  if (fields.order !== undefined && q.kind === 'ordering') {
+    const placed = canonicalOrder(q, round.index, fields.order);
+    fields.order.forEach((shownIndex, position) => {
+      if (placed[position] === position) add(shownIndex);
+    });
+  }
 }
 
 export function openRound(state: GameState, out: Effect[], index: number, now: number): void {
   const question = questionAt(state, index);
   if (!question) throw new Error(`no question ${index}`);
   const limit = timeLimitMs(state, index);
+  // With a reading time the prompt is shown first; the answers (and the clock) open after it.
+  const openedAt = now + (question.readingTime ?? 0) * 1000;
   const round: Round = {
     index,
     question,
-    openedAt: now,
-    deadline: now + limit,
+    openedAt,
+    deadline: openedAt + limit,
     timeLimitMs: limit,
-    counts: question.options.map(() => 0),
+    counts: emptyCounts(question, index),
+    groups: {},
     answered: 0,
     answeredConnected: 0,
     closed: false,
@@ -87,7 +179,7 @@ export function answer(
   conn: ConnId,
   player: Player,
   question: number,
-  option: number,
+  given: AnswerFields,
   graceMs: number,
   now: number,
 ): boolean {
@@ -100,6 +192,8 @@ export function answer(
     return refuse(out, conn, 'answer', 'too_late', `Question ${question + 1} is already closed.`);
   if (state.phase !== 'question')
     return refuse(out, conn, 'answer', 'not_open', 'No question is open for answers right now.');
+  if (now < round.openedAt)
+    return refuse(out, conn, 'answer', 'not_open', 'Answers open when the reading time is over.');
   if (player.pending)
     return refuse(
       out,
@@ -108,28 +202,30 @@ export function answer(
       'already_answered',
       'You already answered this question; the first answer counts.',
     );
-  // The wire schema already demands a whole number >= 0; the referee does not rely on it.
-  if (!Number.isInteger(option) || option < 0 || option >= round.question.options.length) {
+  // The wire schema already bounds every field; the referee checks the answer against the
+  // question itself (a field of another kind, an option that does not exist, a value off the slider).
+  const fields = responseOf(given);
+  const graded = fields ? gradeResponse(round.question, round.index, fields) : null;
+  if (!fields || !graded || !graded.ok)
     return refuse(
       out,
       conn,
       'answer',
       'invalid_option',
-      `Option ${option + 1} does not exist; this question has ${round.question.options.length} options.`,
+      graded && !graded.ok ? graded.reason : 'The answer is empty.',
     );
-  }
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
   if (now > round.deadline + grace)
     return refuse(out, conn, 'answer', 'too_late', 'Time is up for this question.');
   const elapsedMs = Math.min(Math.max(now - round.openedAt, 0), round.timeLimitMs);
-  player.pending = { option, elapsedMs };
-  round.counts[option] = (round.counts[option] ?? 0) + 1;
+  player.pending = { ...fields, elapsedMs, credit: graded.credit };
+  tally(round, fields);
   round.answered++;
   if (player.connected) round.answeredConnected++;
   out.push({
     kind: 'send',
     to: player.id,
-    msg: { type: 'answer_ack', answer: { question, option, elapsedMs } },
+    msg: { type: 'answer_ack', answer: { question, ...fields, elapsedMs } },
   });
   out.push({
     kind: 'broadcast',
@@ -161,38 +257,48 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
   ];
   const q = round.question;
   const rules = state.settings;
+  // Polls and slides have no right answer: they neither score nor break a streak.
+  const scored = isScored(q) && q.points > 0;
   for (const p of state.players.values()) {
     const pending = p.pending;
     p.pending = null;
     let points = 0;
-    let correct = pending !== null && pending.option === q.correct;
+    const credit = pending ? pending.credit : 0;
+    let correct = pending !== null && isScored(q) && pending.credit === 1;
     // A skipped question counts for nothing, not even in the answer-time tie-break.
     if (!voided) {
-      const scored = scoreAnswer(
-        {
-          credit: pending ? (correct ? 1 : 0) : null,
-          elapsedMs: pending ? pending.elapsedMs : round.timeLimitMs,
-          timeLimitMs: round.timeLimitMs,
-          points: q.points,
-          streak: p.streak,
-          score: p.score,
-        },
-        rules,
-      );
-      points = scored.points;
-      p.streak = scored.streak;
-      correct = scored.correct;
+      if (scored) {
+        // Partial credit earns its share of the points; only a right answer keeps a streak.
+        const score = scoreAnswer(
+          {
+            credit: pending ? pending.credit : null,
+            elapsedMs: pending ? pending.elapsedMs : round.timeLimitMs,
+            timeLimitMs: round.timeLimitMs,
+            points: q.points,
+            streak: p.streak,
+            score: p.score,
+          },
+          rules,
+        );
+        points = score.points;
+        p.streak = score.streak;
+        correct = score.correct;
+      }
       if (correct && rules.scoringMode !== 'survey') p.correctCount++;
       p.totalTimeMs += pending ? pending.elapsedMs : round.timeLimitMs;
     }
-    p.answers[quizIndex] = pending
-      ? { option: pending.option, correct, elapsedMs: pending.elapsedMs, points }
-      : null;
+    if (pending) {
+      const { elapsedMs, credit: _credit, ...fields } = pending;
+      p.answers[quizIndex] = { ...fields, correct, credit, elapsedMs, points };
+    } else {
+      p.answers[quizIndex] = null;
+    }
     p.score += points;
     p.lastResult = {
       question: round.index,
-      option: pending ? pending.option : null,
+      option: pending?.option ?? null,
       correct,
+      credit,
       points,
       score: p.score,
       streak: p.streak,

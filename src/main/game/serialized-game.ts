@@ -9,6 +9,8 @@
  * none for the questions before they came); it comes back as `null`, which is what every reader
  * of `answers` takes a missing answer to be.
  */
+import { responseOf } from '../../shared/protocol';
+import { gradeResponse } from './grading';
 import { isQuestionOrder } from './question-order';
 import type { GameState, Player, Round } from './state';
 
@@ -65,7 +67,7 @@ function plainPlayer(p: Player): Player {
 
 function withoutQuestion(round: Round): SerializedRound {
   const { question: _question, ...rest } = round;
-  return { ...rest, counts: round.counts.slice() };
+  return { ...rest, counts: round.counts.slice(), groups: { ...round.groups } };
 }
 
 /**
@@ -104,6 +106,18 @@ export function restoreGame(data: SerializedGame): GameState {
         `the round is on question ${copy.round.index + 1} but the quiz has ${copy.quiz.questions.length}`,
       );
     round = { ...copy.round, question };
+    // Grade pending answers again: the credit follows from the answer and the question (and a
+    // journal written before question kinds did not hold it).
+    for (const p of players.values()) {
+      if (!p.pending) continue;
+      const fields = responseOf(p.pending);
+      const graded = fields ? gradeResponse(question, copy.round.index, fields) : null;
+      if (!graded?.ok)
+        throw new RestoreError(
+          `player "${p.id}" has a pending answer that does not fit question ${copy.round.index + 1}`,
+        );
+      p.pending.credit = graded.credit;
+    }
   }
   return {
     ...copy,

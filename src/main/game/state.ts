@@ -3,17 +3,22 @@
  * by the engine: `step` updates it in place so that an answer costs O(1) work however many players
  * there are. Nothing here reads a clock, a socket or a file.
  */
-import type { GameSettings, Phase, PlayerResult } from '../../shared/protocol';
+import type { AnswerFields, GameSettings, Phase, PlayerResult } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
 
-/** What one player did on one question; kept for reports, by the quiz's question index. */
-export interface AnswerRecord {
-  option: number;
+/** What one player did on one question (their answer, one of `AnswerFields`); kept for reports, by the quiz's question index. */
+export type AnswerRecord = AnswerFields & {
+  /** Full credit. */
   correct: boolean;
+  /** 0 to 1. */
+  credit: number;
   elapsedMs: number;
   points: number;
-}
+};
+
+/** An answer to the open question, graded when it came in and scored when the question closes. */
+export type PendingAnswer = AnswerFields & { elapsedMs: number; credit: number };
 
 export interface Player {
   id: string;
@@ -29,7 +34,7 @@ export interface Player {
   /** Per question index; null where the player did not answer. */
   answers: (AnswerRecord | null)[];
   /** Answer to the open question, before it is scored. */
-  pending: { option: number; elapsedMs: number } | null;
+  pending: PendingAnswer | null;
   lastResult: PlayerResult | null;
   rank: number | null;
   /** The network address the player joined from; null when not known (an older journal). */
@@ -46,6 +51,8 @@ export interface Round {
   deadline: number;
   timeLimitMs: number;
   counts: number[];
+  /** Typed and number answers by what was given (normalised text, or the value): the reveal's groups. */
+  groups: Record<string, number>;
   answered: number;
   /** Connected players who answered: when it reaches the connected count, the round closes. */
   answeredConnected: number;

@@ -5,7 +5,8 @@
  * are not exported; a question without its own time limit leaves the cell empty.
  */
 import ExcelJS from 'exceljs';
-import type { Quiz } from '../../shared/quiz/quiz-schema';
+import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
+import { TRUE_FALSE_OPTIONS } from '../../shared/quiz/quiz-schema';
 import { KAHOOT_HEADER, KAHOOT_HEADER_ROW } from './importers/kahoot-layout';
 
 export async function quizToKahootXlsx(quiz: Quiz): Promise<Buffer> {
@@ -22,13 +23,19 @@ export async function quizToKahootXlsx(quiz: Quiz): Promise<Buffer> {
   const header = sheet.getRow(KAHOOT_HEADER_ROW);
   KAHOOT_HEADER.forEach((text, i) => (header.getCell(i + 2).value = text));
   header.font = { bold: true };
-  quiz.questions.forEach((q, i) => {
-    const row = sheet.getRow(KAHOOT_HEADER_ROW + 1 + i);
-    row.getCell(1).value = i + 1;
+  // Kahoot!'s template holds one-answer, true/false and multi-select questions of up to four
+  // options: the other kinds have no row there and are left out.
+  let rowNo = KAHOOT_HEADER_ROW;
+  quiz.questions.forEach((q) => {
+    const cells = kahootCells(q);
+    if (!cells) return;
+    rowNo++;
+    const row = sheet.getRow(rowNo);
+    row.getCell(1).value = rowNo - KAHOOT_HEADER_ROW;
     row.getCell(2).value = q.prompt;
-    q.options.forEach((option, j) => (row.getCell(3 + j).value = option));
+    cells.options.forEach((option, j) => (row.getCell(3 + j).value = option));
     if (q.timeLimit !== undefined) row.getCell(7).value = q.timeLimit;
-    row.getCell(8).value = q.correct + 1;
+    row.getCell(8).value = cells.correct;
   });
   sheet.getColumn(1).width = 5;
   sheet.getColumn(2).width = 50;
@@ -36,4 +43,13 @@ export async function quizToKahootXlsx(quiz: Quiz): Promise<Buffer> {
   sheet.getColumn(7).width = 16;
   sheet.getColumn(8).width = 18;
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A question as a Kahoot! row's options and "Correct answer(s)" cell ("1,3"), or null when it has no such row. */
+function kahootCells(q: Question): { options: string[]; correct: string | number } | null {
+  if (q.kind === 'choice') return { options: q.options, correct: q.correct + 1 };
+  if (q.kind === 'true_false') return { options: [...TRUE_FALSE_OPTIONS], correct: q.correct ? 1 : 2 };
+  if (q.kind === 'multi_select' && q.options.length <= 4)
+    return { options: q.options, correct: q.correct.map((c) => c + 1).join(',') };
+  return null;
 }

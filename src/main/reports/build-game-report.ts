@@ -4,6 +4,7 @@
  * reached) is what the engine recorded. Pure; the room name is the caller's.
  */
 import type { GameRecord } from '../game';
+import { givenAnswerWords, reportOptions, rightAnswerWords } from './answer-words';
 import { REPORT_FORMAT, type GameReport, type ReportAnswer, type ReportQuestion } from './game-report';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -15,13 +16,19 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
   const questions: ReportQuestion[] = quiz.questions.map((q, index) => {
     const answers = players.map((p) => p.answers[index] ?? null).filter((a) => a !== null);
     const closed = played.get(index);
-    const optionCounts = q.options.map(() => 0);
-    for (const a of answers) optionCounts[a.option] = (optionCounts[a.option] ?? 0) + 1;
+    const options = reportOptions(q);
+    const optionCounts = options.map(() => 0);
+    for (const a of answers) {
+      for (const o of a.option !== undefined ? [a.option] : (a.options ?? []))
+        optionCounts[o] = (optionCounts[o] ?? 0) + 1;
+    }
     return {
       number: index + 1,
       prompt: q.prompt,
-      options: [...q.options],
-      correct: q.correct,
+      kind: q.kind,
+      options,
+      correct: q.kind === 'choice' ? q.correct : q.kind === 'true_false' ? (q.correct ? 0 : 1) : -1,
+      rightAnswer: rightAnswerWords(q),
       points: q.points,
       timeLimitS: closed ? Math.round(closed.timeLimitMs / 1000) : (q.timeLimit ?? record.questionSeconds),
       status: !closed ? 'not_reached' : closed.voided ? 'skipped' : 'played',
@@ -53,9 +60,18 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
       correctCount: p.correctCount,
       totalTimeMs: p.totalTimeMs,
       connected: p.connected,
-      answers: p.answers.map((a): ReportAnswer | null =>
-        a ? { option: a.option, correct: a.correct, elapsedMs: a.elapsedMs, points: a.points } : null,
-      ),
+      answers: p.answers.map((a, index): ReportAnswer | null => {
+        const q = quiz.questions[index];
+        if (!a || !q) return null;
+        return {
+          ...(a.option !== undefined ? { option: a.option } : {}),
+          answer: givenAnswerWords(q, index, a),
+          correct: a.correct,
+          credit: a.credit,
+          elapsedMs: a.elapsedMs,
+          points: a.points,
+        };
+      }),
     })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { StoredSettingsSchema } from '../../shared/protocol/stored-settings-schema';
+import { QUESTION_KINDS } from '../../shared/quiz/quiz-schema';
 
 export const REPORT_FORMAT = 'quizroom-report-1';
 
@@ -12,9 +13,13 @@ const count = z.number().int().min(0);
 const isoTime = z.iso.datetime({ offset: true });
 
 export const ReportAnswerSchema = z.object({
-  /** Index of the option the player chose (from 0). */
-  option: count,
+  /** Index of the option the player chose (from 0); absent for kinds without one option. */
+  option: count.optional(),
+  /** What the player answered, in words (every kind). */
+  answer: z.string().optional(),
   correct: z.boolean(),
+  /** 0 to 1: partial credit for multi-select, number and ordering questions. */
+  credit: z.number().min(0).max(1).optional(),
   /** From the question opening to the answer arriving, measured by the host. */
   elapsedMs: z.number().min(0),
   /** Negative for a wrong answer in a room with a wrong-answer penalty. */
@@ -25,9 +30,14 @@ export const ReportQuestionSchema = z.object({
   /** Position in the quiz, from 1. */
   number: z.number().int().min(1),
   prompt: z.string(),
-  options: z.array(z.string()).min(1),
-  /** Index of the correct option (from 0). */
-  correct: count,
+  /** Reports from before question kinds hold choice questions only. */
+  kind: z.enum(QUESTION_KINDS).default('choice'),
+  /** The options (items of an ordering); empty for typed, number and slide questions. */
+  options: z.array(z.string()),
+  /** Index of the correct option (from 0) of a choice or true/false question; -1 for other kinds. */
+  correct: z.number().int().min(-1),
+  /** The right answer in words (every kind). */
+  rightAnswer: z.string().optional(),
   points: count,
   /** Seconds players had (the question's own limit, or the room's setting). */
   timeLimitS: z.number().int().min(1),

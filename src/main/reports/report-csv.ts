@@ -6,14 +6,15 @@
  */
 import { csvTable, type CsvValue } from '../../shared/results-csv';
 import type { GameReport, ReportAnswer, ReportQuestion } from './game-report';
+import { rightWords } from './answer-words';
 import { seconds, STATUS_TEXT } from './report-values';
 
 export function answerCells(question: ReportQuestion, answer: ReportAnswer | null): CsvValue[] {
   if (question.status === 'not_reached') return ['', '', '', ''];
   if (!answer) return ['', 'no', '', 0];
   return [
-    question.options[answer.option] ?? '',
-    answer.correct ? 'yes' : 'no',
+    answer.answer ?? (answer.option !== undefined ? (question.options[answer.option] ?? '') : ''),
+    rightWords(answer.correct, answer.credit),
     seconds(answer.elapsedMs),
     answer.points,
   ];
@@ -45,7 +46,7 @@ export function reportQuestionsCsv(report: GameReport): string {
   const rows = report.questions.map((q) => [
     q.number,
     q.prompt,
-    q.options[q.correct] ?? '',
+    q.rightAnswer ?? q.options[q.correct] ?? '',
     STATUS_TEXT[q.status],
     q.answered,
     q.right,

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { GameReport } from './game-report';
+import { rightWords } from './answer-words';
 import { seconds, STATUS_TEXT } from './report-values';
 
 export const LEADERBOARD_COLUMNS = [
@@ -81,7 +82,7 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
     report.questions.map((q) => [
       q.number,
       q.prompt,
-      q.options[q.correct] ?? '',
+      q.rightAnswer ?? q.options[q.correct] ?? '',
       q.points,
       q.timeLimitS,
       STATUS_TEXT[q.status],
@@ -104,8 +105,8 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
               q.prompt,
               p.rank,
               p.name,
-              q.options[a.option] ?? '',
-              a.correct ? 'yes' : 'no',
+              a.answer ?? (a.option !== undefined ? (q.options[a.option] ?? '') : ''),
+              rightWords(a.correct, a.credit),
               seconds(a.elapsedMs),
               a.points,
             ]

@@ -7,7 +7,11 @@
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { isHostCommand, type GameSettings, type HostCommand, type Phase } from '../../shared/protocol';
-import { ClientMessageSchema } from '../../shared/protocol/client-message-schemas';
+import {
+  ANSWER_FIELD_SCHEMAS,
+  ClientMessageSchema,
+  exactlyOneAnswerField,
+} from '../../shared/protocol/client-message-schemas';
 import { StoredSettingsSchema } from '../../shared/protocol/stored-settings-schema';
 import { formatIssues } from '../../shared/quiz/load-quiz';
 import { QuizSchema, type Quiz } from '../../shared/quiz/quiz-schema';
@@ -70,14 +74,30 @@ const PlayerSchema = z.object({
   correctCount: int,
   totalTimeMs: z.number(),
   answers: z.array(
-    z.object({ option: int, correct: z.boolean(), elapsedMs: z.number(), points: z.number() }).nullable(),
+    z
+      .object({
+        ...ANSWER_FIELD_SCHEMAS,
+        correct: z.boolean(),
+        // Journals from before question kinds had right or wrong only.
+        credit: z.number().min(0).max(1).optional(),
+        elapsedMs: z.number(),
+        points: z.number(),
+      })
+      .transform(({ credit, ...a }) => ({ ...a, credit: credit ?? (a.correct ? 1 : 0) }))
+      .nullable(),
   ),
-  pending: z.object({ option: int, elapsedMs: z.number() }).nullable(),
+  // A pending answer from before question kinds was a choice, graded when the question closed.
+  // restoreGame grades it again from the round's question either way.
+  pending: z
+    .object({ ...ANSWER_FIELD_SCHEMAS, elapsedMs: z.number(), credit: z.number().min(0).max(1).optional() })
+    .transform(({ credit, ...a }) => ({ ...a, credit: credit ?? 0 }))
+    .nullable(),
   lastResult: z
     .object({
       question: int,
       option: int.nullable(),
       correct: z.boolean(),
+      credit: z.number().min(0).max(1).optional(),
       points: z.number(),
       score: z.number(),
       streak: int,
@@ -114,6 +134,7 @@ const SerializedGameSchema = z.object({
       deadline: time,
       timeLimitMs: z.number(),
       counts: z.array(int),
+      groups: z.record(z.string(), int).default({}),
       answered: int,
       answeredConnected: int,
       closed: z.boolean(),
@@ -139,14 +160,16 @@ const INPUT_SCHEMAS: { [K in Input['kind']]: z.ZodType<Extract<Input, { kind: K 
   leave: z.object({ kind: z.literal('leave'), conn: int, playerId: z.string() }),
   connected: z.object({ kind: z.literal('connected'), playerId: z.string() }),
   disconnected: z.object({ kind: z.literal('disconnected'), playerId: z.string() }),
-  answer: z.object({
-    kind: z.literal('answer'),
-    conn: int,
-    playerId: z.string(),
-    question: int,
-    option: int,
-    graceMs: z.number().finite().optional(),
-  }),
+  answer: z
+    .object({
+      kind: z.literal('answer'),
+      conn: int,
+      playerId: z.string(),
+      question: int,
+      ...ANSWER_FIELD_SCHEMAS,
+      graceMs: z.number().finite().optional(),
+    })
+    .superRefine(exactlyOneAnswerField),
   host: z.object({ kind: z.literal('host'), conn: int, command: HostCommandSchema }),
   timer: z.object({ kind: z.literal('timer') }),
   resumed: z.object({ kind: z.literal('resumed'), pausedMs: time }),

@@ -392,8 +392,11 @@ export class QuizServer {
           return this.outbound.fail(conn.ws, 'not_joined', 'Join the game before answering.', 'answer');
         // On a jittery link one answer's trip can take as long as a typical round trip.
         const graceMs = conn.graceMs;
-        const { question, option } = msg;
-        this.apply({ kind: 'answer', conn: conn.id, playerId: conn.playerId, question, option, graceMs }, at);
+        const { type: _type, question, ...fields } = msg;
+        this.apply(
+          { kind: 'answer', conn: conn.id, playerId: conn.playerId, question, ...fields, graceMs },
+          at,
+        );
         return;
       }
     }

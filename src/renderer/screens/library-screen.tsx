@@ -142,7 +142,9 @@ function ImportSummary({
         Imported “{result.title}”: {plural(result.taken, 'question')} taken
         {result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}
       </h2>
-      <p className="library__import-format">Read as {result.format}.</p>
+      <p className="library__import-format">
+        Read as {result.format}. {result.kinds}
+      </p>
       <ImportNotes title="Skipped" notes={result.skipped} />
       <ImportNotes title="Adjusted" notes={result.adjusted} />
       <div className="library__row-buttons">

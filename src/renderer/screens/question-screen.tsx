@@ -6,9 +6,12 @@
  * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useMemo, type CSSProperties } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
+import type { AnswerFields, QuestionView } from '../../shared/protocol';
+import { playerOptionOrder } from '../../shared/quiz/seeded-order';
+import { MultiSelectPad, NumberPad, OrderingPad, TypedPad } from '../phone/answer-pads';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { FitText } from '../components/fit-text';
@@ -36,13 +39,43 @@ export function promptShare(prompt: string, options: string[]): number {
   return Math.min(0.5, Math.max(0.3, promptNeeds / (promptNeeds + answersNeed)));
 }
 
-/** The option this player picked for the open question (acknowledged, or still on its way). */
-function pickedOption(me: ClientView | null, index: number): number | null {
+/** This player's answer to the open question (acknowledged, or still on its way). */
+function myAnswer(me: ClientView | null, index: number): AnswerFields | null {
   if (!me) return null;
-  if (me.you?.answer?.question === index) return me.you.answer.option;
-  if (me.sending?.question === index) return me.sending.option;
+  if (me.you?.answer?.question === index) return me.you.answer;
+  if (me.sending?.question === index) return me.sending;
   return null;
 }
+
+/** Kinds answered with one tap on an option. */
+const TAP_KINDS: ReadonlySet<QuestionView['kind']> = new Set(['choice', 'true_false', 'poll']);
+
+/** An answer in words, for "answer locked" as a screen reader hears it. */
+function answerWords(q: QuestionView, a: AnswerFields): string {
+  if (a.option !== undefined) return q.options[a.option] ?? '';
+  if (a.options !== undefined)
+    return a.options.length ? a.options.map((i) => q.options[i] ?? '').join(', ') : 'none of them';
+  if (a.text !== undefined) return a.text;
+  if (a.value !== undefined) return a.value.toLocaleString('en-US');
+  if (a.order !== undefined) return a.order.map((i) => q.options[i] ?? '').join(', then ');
+  return '';
+}
+
+const KIND_TAGS: Partial<Record<QuestionView['kind'], string>> = {
+  true_false: 'True or false',
+  multi_select: 'Several answers',
+  typed: 'Type it',
+  number: 'Number',
+  ordering: 'Put in order',
+  poll: 'Poll',
+};
+
+const KIND_HINTS: Partial<Record<QuestionView['kind'], string>> = {
+  multi_select: 'Pick every right answer (number keys toggle), then send.',
+  typed: 'Type your answer and press Enter.',
+  number: 'Slide or use the arrow keys, then send.',
+  ordering: 'Put the items in order with ▲ and ▼, then send.',
+};
 
 export function QuestionScreen({ state, game, me }: QuestionProps) {
   const api = useApi();
@@ -51,15 +84,32 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   const paused = game.paused;
   const running = useRemainingMs(paused ? null : (q?.deadline ?? null), state.clockOffset);
   const remaining = paused ? paused.remainingMs : running;
-  const picked = q ? pickedOption(me, q.index) : null;
+  // Reading time: the prompt alone until the answers open.
+  const opensIn = useRemainingMs(q?.openedAt ?? null, state.clockOffset);
+  const reading = opensIn > 0;
+  const mine = q ? myAnswer(me, q.index) : null;
+  const picked = mine?.option ?? null;
+  const answered = mine !== null;
   const open = remaining > 0;
+  const isSlide = q?.kind === 'slide';
+  const tap = !!q && TAP_KINDS.has(q.kind);
   // While reconnecting an answer could not be sent: the buttons wait for the connection.
-  const canAnswer = !!me && me.connection === 'open' && picked === null && open && !paused && !!q;
-  const timeUp = !!me && !open && picked === null;
-  const held = !!me && !!paused && picked === null;
+  const canAnswer =
+    !!me && me.connection === 'open' && !answered && open && !paused && !reading && !!q && !isSlide;
+  // A shuffled question shows this player's own order: shown place → option index.
+  const playerId = me?.you?.id ?? null;
+  const order = useMemo(
+    () =>
+      q?.shuffle && playerId
+        ? playerOptionOrder(q.options.length, playerId, q.index)
+        : (q?.options ?? []).map((_, i) => i),
+    [q, playerId],
+  );
+  const timeUp = !!me && !open && !answered && !isSlide;
+  const held = !!me && !!paused && !answered && !isSlide;
 
   useEffect(() => {
-    if (!canAnswer || !q) return;
+    if (!canAnswer || !q || !tap) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       const target = e.target as HTMLElement | null;
@@ -67,29 +117,42 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= q.options.length) {
         e.preventDefault();
-        api.answer(n - 1);
+        api.answer(order[n - 1] ?? n - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, canAnswer, q]);
+  }, [api, canAnswer, q, tap, order]);
 
   if (!q) return null;
-  const pickedText = picked !== null ? q.options[picked] : null;
+  const pickedText = mine ? answerWords(q, mine) : null;
   const layout = `options--${q.options.length}`;
-  const share = promptShare(q.prompt, q.options);
+  const share = promptShare(q.prompt, q.options.length ? q.options : [q.text ?? 'x'.repeat(40)]);
+  const pad =
+    q.kind === 'multi_select' ? (
+      <MultiSelectPad q={q} order={order} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
+    ) : q.kind === 'typed' ? (
+      <TypedPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
+    ) : q.kind === 'number' ? (
+      <NumberPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
+    ) : q.kind === 'ordering' ? (
+      <OrderingPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
+    ) : null;
   const rows = { '--prompt-rows': `${share}fr`, '--pad-rows': `${1 - share}fr` } as CSSProperties;
 
   return (
     <section
-      className={`screen question${me ? ' question--pad' : ''}${picked !== null ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}${held ? ' is-paused' : ''}`}
+      className={`screen question question--${q.kind}${me ? ' question--pad' : ''}${answered ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}${held ? ' is-paused' : ''}`}
       style={rows}
     >
       <p className="question__counter">
         <span>
-          Question {q.index + 1} of {q.count}
+          {isSlide ? 'Slide' : 'Question'} {q.index + 1} of {q.count}
         </span>
-        {q.points === 0 ? <span className="tag tag--muted">No points</span> : null}
+        {KIND_TAGS[q.kind] ? <span className="tag">{KIND_TAGS[q.kind]}</span> : null}
+        {q.points === 0 && !isSlide && q.kind !== 'poll' ? (
+          <span className="tag tag--muted">No points</span>
+        ) : null}
         {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
         {paused ? (
           <span className="tag tag--paused" role="status">
@@ -108,7 +171,33 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         announce
       />
 
-      {me ? (
+      {reading ? (
+        <div className="question__pad question__slide" role="status">
+          <p className="slide__text">Read the question: answers open in {Math.ceil(opensIn / 1000)} s</p>
+        </div>
+      ) : isSlide ? (
+        <div className="question__pad question__slide">
+          {q.text ? (
+            <FitText as="p" className="slide__text" text={q.text}>
+              {q.text}
+            </FitText>
+          ) : null}
+          {me ? <p className="slide__note">Look at the big screen: the next question is coming.</p> : null}
+        </div>
+      ) : me && pad ? (
+        <div className="question__pad">
+          {pad}
+          {timeUp ? <TimesUp /> : held ? <PausedStamp /> : null}
+        </div>
+      ) : !me && (q.kind === 'typed' || q.kind === 'number') ? (
+        <div className="question__pad question__slide">
+          <p className="slide__text">
+            {q.kind === 'typed'
+              ? 'Type your answer on your phone'
+              : `Pick a number from ${(q.range?.min ?? 0).toLocaleString('en-US')} to ${(q.range?.max ?? 0).toLocaleString('en-US')}`}
+          </p>
+        </div>
+      ) : me ? (
         <div className="question__pad">
           <div
             className={`options ${layout}`}
@@ -116,24 +205,25 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             aria-label="Answers"
             aria-describedby="answer-keys-hint"
           >
-            {q.options.map((text, i) => {
+            {order.map((i, place) => {
+              const text = q.options[i] ?? '';
               const mine = picked === i;
               return (
                 <button
                   key={i}
                   type="button"
-                  className={`option opt-${i}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
+                  className={`option opt-${i % 4}${mine ? ' is-picked' : ''}${picked !== null && !mine ? ' is-dimmed' : ''}`}
                   disabled={!canAnswer}
                   aria-pressed={mine}
-                  aria-keyshortcuts={String(i + 1)}
+                  aria-keyshortcuts={String(place + 1)}
                   onClick={() => api.answer(i)}
                 >
-                  <OptionShape index={i} className="option__shape" />
+                  <OptionShape index={i % 4} className="option__shape" />
                   <FitText as="span" className="option__text" text={text}>
                     {text}
                   </FitText>
                   <kbd className="option__key" aria-hidden="true">
-                    {i + 1}
+                    {place + 1}
                   </kbd>
                   {mine ? (
                     <span className="option__lock" aria-hidden="true">
@@ -144,21 +234,13 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
               );
             })}
           </div>
-          {timeUp ? (
-            <p className="question__times-up" aria-hidden="true">
-              Time’s up!
-            </p>
-          ) : held ? (
-            <p className="question__times-up" aria-hidden="true">
-              Paused
-            </p>
-          ) : null}
+          {timeUp ? <TimesUp /> : held ? <PausedStamp /> : null}
         </div>
       ) : (
         <ol className={`options options--display ${layout}`} aria-label="Answers">
           {q.options.map((text, i) => (
-            <li key={i} className={`option opt-${i}`}>
-              <OptionShape index={i} className="option__shape" />
+            <li key={i} className={`option opt-${i % 4}`}>
+              <OptionShape index={i % 4} className="option__shape" />
               <FitText as="span" className="option__text" text={text}>
                 {text}
               </FitText>
@@ -169,9 +251,10 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           ))}
         </ol>
       )}
-      {me ? (
+      {me && !isSlide ? (
         <p id="answer-keys-hint" className={`question__hint${canAnswer ? '' : ' visually-hidden'}`}>
-          Tip: press 1{q.options.length > 1 ? `–${q.options.length}` : ''} to answer.
+          {KIND_HINTS[q.kind] ??
+            `Tip: press 1${q.options.length > 1 ? `–${q.options.length}` : ''} to answer.`}
         </p>
       ) : null}
 
@@ -193,6 +276,23 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The sign over the answers when the deadline passed without an answer. */
+function PausedStamp() {
+  return (
+    <p className="question__times-up" aria-hidden="true">
+      Paused
+    </p>
+  );
+}
+
+function TimesUp() {
+  return (
+    <p className="question__times-up" aria-hidden="true">
+      Time’s up!
+    </p>
   );
 }
 

@@ -8,13 +8,31 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DesktopApi, QuizDraft, QuizDraftQuestion, SaveQuizResult } from '../../shared/api/quiz-api';
 import { newQuestion, problemKey, quizProblems } from '../../shared/quiz/quiz-draft';
-import { MAX_OPTIONS, MAX_TIME_LIMIT_S, MIN_OPTIONS, MIN_TIME_LIMIT_S } from '../../shared/quiz/quiz-schema';
+import {
+  MAX_OPTIONS,
+  MAX_TIME_LIMIT_S,
+  MIN_OPTIONS,
+  MIN_TIME_LIMIT_S,
+  POINT_VALUES,
+} from '../../shared/quiz/quiz-schema';
 import { Field } from '../components/field';
 import { ScreenHeader } from '../components/screen-header';
 import type { SaveOutcome } from '../editor/autosave';
 import { useAutosave } from '../editor/use-autosave';
 
 const AUTOSAVE_MS = 600;
+
+const POINT_NAMES: Record<number, string> = { 0: 'No points', 1000: 'Standard', 2000: 'Double' };
+
+const KIND_NAMES: Record<Exclude<QuizDraftQuestion['kind'], 'choice'>, string> = {
+  true_false: 'true/false',
+  multi_select: 'multi-select',
+  typed: 'typed-answer',
+  number: 'number',
+  ordering: 'ordering',
+  poll: 'poll',
+  slide: 'slide',
+};
 
 interface Item {
   key: number;
@@ -24,6 +42,8 @@ interface Item {
   /** As typed; empty means the room's "seconds per question". */
   timeText: string;
   points: number;
+  /** A question of another kind than choice: kept whole; the editor changes its prompt, time and points. */
+  other: Exclude<QuizDraftQuestion, { kind: 'choice' }> | null;
 }
 
 interface Form {
@@ -36,10 +56,11 @@ let nextKey = 1;
 const toItem = (q: QuizDraftQuestion): Item => ({
   key: nextKey++,
   prompt: q.prompt,
-  options: [...q.options],
-  correct: q.correct,
+  options: q.kind === 'choice' ? [...q.options] : [],
+  correct: q.kind === 'choice' ? q.correct : 0,
   timeText: q.timeLimit === undefined ? '' : String(q.timeLimit),
   points: q.points ?? 1000,
+  other: q.kind === 'choice' ? null : q,
 });
 
 function toDraft(form: Form): QuizDraft {
@@ -50,12 +71,18 @@ function toDraft(form: Form): QuizDraft {
     questions: form.items.map((item) => {
       const time = item.timeText.trim();
       const n = Number(time);
+      const timeLimit =
+        time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 };
+      if (item.other) {
+        const { timeLimit: _old, ...other } = item.other;
+        return { ...other, prompt: item.prompt, ...timeLimit, points: item.points };
+      }
       return {
         kind: 'choice' as const,
         prompt: item.prompt,
         options: item.options,
         correct: Math.min(item.correct, 7),
-        ...(time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 }),
+        ...timeLimit,
         points: item.points,
       };
     }),
@@ -313,89 +340,95 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                     )}
                   </Field>
 
-                  <fieldset
-                    className="editor__options"
-                    aria-describedby={optionsError ? `${qid}-options-error` : undefined}
-                  >
-                    <legend className="field__label">Options: mark the correct one</legend>
-                    {item.options.map((option, oi) => {
-                      const oid = `${qid}-opt${oi}`;
-                      const optionError = err(['questions', qi, 'options', oi]);
-                      return (
-                        <div
-                          key={oi}
-                          className={`editor__option opt-${oi}${optionError ? ' has-error' : ''}`}
-                        >
-                          <input
-                            type="radio"
-                            name={`${qid}-correct`}
-                            className="editor__correct"
-                            checked={item.correct === oi}
-                            aria-label={`Option ${oi + 1} is correct`}
-                            onChange={() => updateItem(qi, (it) => ({ ...it, correct: oi }))}
-                          />
-                          <input
-                            id={oid}
-                            type="text"
-                            className="editor__option-text"
-                            value={option}
-                            maxLength={2000}
-                            aria-label={`Option ${oi + 1}`}
-                            aria-invalid={optionError ? true : undefined}
-                            aria-describedby={optionError ? `${oid}-error` : undefined}
-                            onChange={(e) => {
-                              const text = e.target.value;
-                              updateItem(qi, (it) => ({
-                                ...it,
-                                options: it.options.map((o, i) => (i === oi ? text : o)),
-                              }));
-                            }}
-                          />
-                          <button
-                            type="button"
-                            className="btn btn--ghost btn--small"
-                            disabled={item.options.length <= MIN_OPTIONS}
-                            aria-label={`Remove option ${oi + 1}`}
-                            onClick={() =>
-                              updateItem(qi, (it) => ({
-                                ...it,
-                                options: it.options.filter((_, i) => i !== oi),
-                                correct:
-                                  it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
-                              }))
-                            }
+                  {item.other ? (
+                    <p className="field__hint">
+                      A {KIND_NAMES[item.other.kind]} question: its answers are edited in the quiz file.
+                    </p>
+                  ) : (
+                    <fieldset
+                      className="editor__options"
+                      aria-describedby={optionsError ? `${qid}-options-error` : undefined}
+                    >
+                      <legend className="field__label">Options: mark the correct one</legend>
+                      {item.options.map((option, oi) => {
+                        const oid = `${qid}-opt${oi}`;
+                        const optionError = err(['questions', qi, 'options', oi]);
+                        return (
+                          <div
+                            key={oi}
+                            className={`editor__option opt-${oi}${optionError ? ' has-error' : ''}`}
                           >
-                            ✕
-                          </button>
-                          {optionError ? (
-                            <p id={`${oid}-error`} className="field__error editor__option-error">
-                              {fieldMessage(`Option ${oi + 1}`, optionError)}
-                            </p>
-                          ) : null}
-                        </div>
-                      );
-                    })}
-                    {optionsError ? (
-                      <p id={`${qid}-options-error`} className="field__error">
-                        {fieldMessage('The question', optionsError)}
-                      </p>
-                    ) : null}
-                    {item.options.length < MAX_OPTIONS ? (
-                      <button
-                        type="button"
-                        className="btn btn--secondary btn--small editor__add-option"
-                        aria-label={`Add option to question ${n}`}
-                        onClick={() => {
-                          updateItem(qi, (it) => ({ ...it, options: [...it.options, ''] }));
-                          requestAnimationFrame(() =>
-                            document.getElementById(`${qid}-opt${item.options.length}`)?.focus(),
-                          );
-                        }}
-                      >
-                        + Add option
-                      </button>
-                    ) : null}
-                  </fieldset>
+                            <input
+                              type="radio"
+                              name={`${qid}-correct`}
+                              className="editor__correct"
+                              checked={item.correct === oi}
+                              aria-label={`Option ${oi + 1} is correct`}
+                              onChange={() => updateItem(qi, (it) => ({ ...it, correct: oi }))}
+                            />
+                            <input
+                              id={oid}
+                              type="text"
+                              className="editor__option-text"
+                              value={option}
+                              maxLength={2000}
+                              aria-label={`Option ${oi + 1}`}
+                              aria-invalid={optionError ? true : undefined}
+                              aria-describedby={optionError ? `${oid}-error` : undefined}
+                              onChange={(e) => {
+                                const text = e.target.value;
+                                updateItem(qi, (it) => ({
+                                  ...it,
+                                  options: it.options.map((o, i) => (i === oi ? text : o)),
+                                }));
+                              }}
+                            />
+                            <button
+                              type="button"
+                              className="btn btn--ghost btn--small"
+                              disabled={item.options.length <= MIN_OPTIONS}
+                              aria-label={`Remove option ${oi + 1}`}
+                              onClick={() =>
+                                updateItem(qi, (it) => ({
+                                  ...it,
+                                  options: it.options.filter((_, i) => i !== oi),
+                                  correct:
+                                    it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
+                                }))
+                              }
+                            >
+                              ✕
+                            </button>
+                            {optionError ? (
+                              <p id={`${oid}-error`} className="field__error editor__option-error">
+                                {fieldMessage(`Option ${oi + 1}`, optionError)}
+                              </p>
+                            ) : null}
+                          </div>
+                        );
+                      })}
+                      {optionsError ? (
+                        <p id={`${qid}-options-error`} className="field__error">
+                          {fieldMessage('The question', optionsError)}
+                        </p>
+                      ) : null}
+                      {item.options.length < MAX_OPTIONS ? (
+                        <button
+                          type="button"
+                          className="btn btn--secondary btn--small editor__add-option"
+                          aria-label={`Add option to question ${n}`}
+                          onClick={() => {
+                            updateItem(qi, (it) => ({ ...it, options: [...it.options, ''] }));
+                            requestAnimationFrame(() =>
+                              document.getElementById(`${qid}-opt${item.options.length}`)?.focus(),
+                            );
+                          }}
+                        >
+                          + Add option
+                        </button>
+                      ) : null}
+                    </fieldset>
+                  )}
 
                   <div className="editor__settings">
                     <Field
@@ -437,9 +470,11 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                             updateItem(qi, (it) => ({ ...it, points }));
                           }}
                         >
-                          <option value={0}>No points (0)</option>
-                          <option value={1000}>Standard (1000)</option>
-                          <option value={2000}>Double (2000)</option>
+                          {POINT_VALUES.map((value) => (
+                            <option key={value} value={value}>
+                              {POINT_NAMES[value] ? `${POINT_NAMES[value]} (${value})` : value}
+                            </option>
+                          ))}
                         </select>
                       )}
                     </Field>

@@ -189,7 +189,7 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
                       <td className="num">{q.number}</td>
                       <td>
                         <span className="reports__prompt">{q.prompt}</span>
-                        <span className="reports__answer">✓ {q.options[q.correct]}</span>
+                        <span className="reports__answer">✓ {q.rightAnswer ?? q.options[q.correct]}</span>
                         {STATUS[q.status] ? (
                           <span className="tag tag--muted reports__tag">{STATUS[q.status]}</span>
                         ) : null}

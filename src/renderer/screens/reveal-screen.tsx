@@ -5,7 +5,7 @@
  */
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
-import type { PlayerResult, RevealView } from '../../shared/protocol';
+import type { PlayerResult, QuestionView, RevealView } from '../../shared/protocol';
 import { FitText } from '../components/fit-text';
 import { PlayerName } from '../components/player-name';
 import { NextControl } from '../components/next-control';
@@ -37,63 +37,152 @@ export function RevealScreen({ state, game, me }: RevealProps) {
     />
   );
   const result = me?.you?.result?.question === reveal.index ? me.you.result : null;
-  const most = Math.max(1, ...reveal.counts);
+  const answer = rightAnswerWords(q, reveal);
   if (game.role !== 'host' && me?.you)
     return (
-      <PersonalResult
-        game={game}
-        me={me}
-        reveal={reveal}
-        result={result}
-        answer={q.options[reveal.correct] ?? ''}
-      >
+      <PersonalResult game={game} me={me} reveal={reveal} result={result} answer={answer}>
         {next}
       </PersonalResult>
     );
   return (
-    <section className="screen reveal reveal--chart">
+    <section className={`screen reveal reveal--chart reveal--${reveal.kind ?? 'choice'}`}>
       <FitText as="p" className="reveal__prompt" text={q.prompt}>
         {q.prompt}
       </FitText>
-      <AnswerHeading reveal={reveal} answer={q.options[reveal.correct] ?? ''} />
-      <ul className="results" aria-label="How everyone answered">
-        {q.options.map((text, i) => {
-          const count = reveal.counts[i] ?? 0;
-          const correct = i === reveal.correct;
-          const yours = result?.option === i;
-          return (
-            <li key={i} className={`result opt-${i}${correct ? ' is-correct' : ' is-wrong'}`}>
-              <OptionShape index={i} className="result__shape" />
-              <FitText as="span" className="result__text" text={text}>
-                {text}
-              </FitText>
-              {/* Always there, empty or not, so every row's bar sits in the same column. */}
-              <span className="result__tags">
-                {correct ? (
-                  <span className="tag tag--correct">
-                    <CheckIcon /> Correct
-                  </span>
-                ) : null}
-                {yours ? <span className="tag tag--you">Your answer</span> : null}
-              </span>
-              <span className="result__bar" aria-hidden="true">
-                <span style={{ transform: `scaleX(${count / most})` }} />
-              </span>
-              <span className="result__count">
-                {count}
-                <span className="visually-hidden">{count === 1 ? ' player' : ' players'}</span>
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <AnswerHeading reveal={reveal} answer={answer} />
+      {reveal.explanation ? (
+        <FitText as="p" className="reveal__explanation" text={reveal.explanation}>
+          {reveal.explanation}
+        </FitText>
+      ) : null}
+      {reveal.kind === 'slide' ? null : reveal.groups ? (
+        <GroupChart reveal={reveal} />
+      ) : (
+        <OptionChart q={q} reveal={reveal} result={result} />
+      )}
       <div className="reveal__foot">
         <p className="reveal__answered">
-          {reveal.answered} of {game.playerCount} answered
+          {reveal.kind === 'slide' ? '' : `${reveal.answered} of ${game.playerCount} answered`}
         </p>
         {next}
       </div>
     </section>
+  );
+}
+
+/** The right answer in words, whatever the kind (a poll has none: its heading says so). */
+export function rightAnswerWords(q: QuestionView, reveal: RevealView): string {
+  switch (reveal.kind ?? 'choice') {
+    case 'multi_select':
+      return (reveal.correctOptions ?? []).map((i) => q.options[i] ?? '').join(', ');
+    case 'typed':
+      return (reveal.accepted ?? []).join(' or ');
+    case 'number':
+      return (reveal.value ?? 0).toLocaleString('en-US');
+    case 'ordering':
+      return (reveal.rightOrder ?? []).map((i) => q.options[i] ?? '').join(' → ');
+    case 'poll':
+      return 'Poll results';
+    case 'slide':
+      return q.prompt;
+    default:
+      return q.options[reveal.correct] ?? '';
+  }
+}
+
+/** Whether shown option `i` is (part of) the right answer. */
+function isRight(reveal: RevealView, i: number): boolean {
+  if (reveal.kind === 'multi_select') return (reveal.correctOptions ?? []).includes(i);
+  if (reveal.kind === 'ordering') return true;
+  return i === reveal.correct;
+}
+
+/** Typed answers grouped, or the spread of the numbers given: a bar per group. */
+function GroupChart({ reveal }: { reveal: RevealView }) {
+  const groups = reveal.groups ?? [];
+  const most = Math.max(1, ...groups.map((g) => g.count));
+  if (groups.length === 0) return <p className="reveal__answered">Nobody answered.</p>;
+  return (
+    <ul
+      className={`results results--groups results--${groups.length > 8 ? 'many' : 'few'}`}
+      aria-label={reveal.kind === 'number' ? 'The numbers given' : 'What people typed'}
+    >
+      {groups.map((g) => (
+        <li key={g.label} className={`result result--group${g.right ? ' is-correct' : ' is-wrong'}`}>
+          <FitText as="span" className="result__text" text={g.label}>
+            {reveal.kind === 'number' ? Number(g.label).toLocaleString('en-US') : g.label}
+          </FitText>
+          <span className="result__tags">
+            {g.right ? (
+              <span className="tag tag--correct">
+                <CheckIcon /> Right
+              </span>
+            ) : null}
+          </span>
+          <span className="result__bar" aria-hidden="true">
+            <span style={{ transform: `scaleX(${g.count / most})` }} />
+          </span>
+          <span className="result__count">
+            {g.count}
+            <span className="visually-hidden">{g.count === 1 ? ' player' : ' players'}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface OptionChartProps {
+  q: QuestionView;
+  reveal: RevealView;
+  result: PlayerResult | null;
+}
+
+/** How many chose each option; for an ordering, the items in the right order and how many placed each right. */
+function OptionChart({ q, reveal, result }: OptionChartProps) {
+  const most = Math.max(1, ...reveal.counts);
+  const order = reveal.kind === 'ordering' ? (reveal.rightOrder ?? []) : q.options.map((_, i) => i);
+  const poll = reveal.kind === 'poll';
+  return (
+    <ul
+      className="results"
+      aria-label={
+        reveal.kind === 'ordering'
+          ? 'The right order, and how many placed each item right'
+          : 'How everyone answered'
+      }
+    >
+      {order.map((i) => {
+        const text = q.options[i] ?? '';
+        const count = reveal.counts[i] ?? 0;
+        const correct = !poll && isRight(reveal, i);
+        const yours = result?.option === i;
+        return (
+          <li key={i} className={`result opt-${i % 4}${correct || poll ? ' is-correct' : ' is-wrong'}`}>
+            <OptionShape index={i % 4} className="result__shape" />
+            <FitText as="span" className="result__text" text={text}>
+              {text}
+            </FitText>
+            {/* Always there, empty or not, so every row's bar sits in the same column. */}
+            <span className="result__tags">
+              {correct && reveal.kind !== 'ordering' ? (
+                <span className="tag tag--correct">
+                  <CheckIcon /> Correct
+                </span>
+              ) : null}
+              {yours ? <span className="tag tag--you">Your answer</span> : null}
+            </span>
+            <span className="result__bar" aria-hidden="true">
+              <span style={{ transform: `scaleX(${count / most})` }} />
+            </span>
+            <span className="result__count">
+              {count}
+              <span className="visually-hidden">{count === 1 ? ' player' : ' players'}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -104,9 +193,17 @@ function AnswerHeading({ reveal, answer }: { reveal: RevealView; answer: string 
         Question skipped — nobody scores
       </ScreenHeading>
     );
+  if (reveal.kind === 'poll' || reveal.kind === 'slide')
+    return (
+      <ScreenHeading className="reveal__heading" fit={answer}>
+        <span className="reveal__answer">{reveal.kind === 'poll' ? 'How everyone voted' : answer}</span>
+      </ScreenHeading>
+    );
   return (
     <ScreenHeading className="reveal__heading" fit={answer}>
-      <span className="reveal__kicker">The answer is </span>
+      <span className="reveal__kicker">
+        {reveal.kind === 'ordering' ? 'The right order is ' : 'The answer is '}
+      </span>
       <span className="reveal__answer">{answer}</span>
     </ScreenHeading>
   );
@@ -114,8 +211,12 @@ function AnswerHeading({ reveal, answer }: { reveal: RevealView; answer: string 
 
 function headline(reveal: RevealView, result: PlayerResult): string {
   if (reveal.voided) return 'Skipped';
-  if (result.option === null) return 'No answer';
-  return result.correct ? 'Correct!' : 'Not this time';
+  if (reveal.kind === 'slide') return 'Get ready';
+  if (result.elapsedMs === null) return 'No answer';
+  if (reveal.kind === 'poll') return 'Thanks for voting';
+  if (result.correct) return 'Correct!';
+  if ((result.credit ?? 0) > 0) return `Partly right (${Math.round((result.credit ?? 0) * 100)}%)`;
+  return 'Not this time';
 }
 
 interface PersonalProps {
@@ -129,9 +230,9 @@ interface PersonalProps {
 
 function PersonalResult({ game, me, reveal, result, answer, children }: PersonalProps) {
   const mood =
-    !result || reveal.voided || result.option === null
+    !result || reveal.voided || result.elapsedMs === null || reveal.kind === 'poll' || reveal.kind === 'slide'
       ? 'is-none'
-      : result.correct
+      : result.correct || (result.credit ?? 0) > 0
         ? 'is-correct'
         : 'is-wrong';
   const points = useCountUp(result ? 0 : null, result?.points ?? 0, 250, 700);
@@ -140,6 +241,7 @@ function PersonalResult({ game, me, reveal, result, answer, children }: Personal
     <section className={`screen reveal reveal--personal`}>
       <div className={`result-panel ${mood}`}>
         <AnswerHeading reveal={reveal} answer={answer} />
+        {reveal.explanation ? <p className="result-panel__explanation">{reveal.explanation}</p> : null}
         {result === null ? (
           <p className="result-panel__headline">Results are on their way…</p>
         ) : (

@@ -5,6 +5,7 @@
  */
 import type { GameSettings, QuizChoice, SettingsPatch } from '../protocol';
 import type { QuizDraft, QuizProblem } from '../quiz/quiz-draft';
+import type { QuestionKind } from '../quiz/quiz-schema';
 
 export type { QuizDraft, QuizDraftQuestion, QuizProblem } from '../quiz/quiz-draft';
 
@@ -54,8 +55,11 @@ export interface ReportData {
   questions: {
     number: number;
     prompt: string;
+    kind: QuestionKind;
     options: string[];
+    /** -1 for kinds without one right option: see `rightAnswer`. */
     correct: number;
+    rightAnswer?: string;
     points: number;
     timeLimitS: number;
     status: 'played' | 'skipped' | 'not_reached';
@@ -72,7 +76,14 @@ export interface ReportData {
     correctCount: number;
     totalTimeMs: number;
     connected: boolean;
-    answers: ({ option: number; correct: boolean; elapsedMs: number; points: number } | null)[];
+    answers: ({
+      option?: number;
+      answer?: string;
+      correct: boolean;
+      credit?: number;
+      elapsedMs: number;
+      points: number;
+    } | null)[];
   }[];
 }
 
@@ -91,6 +102,8 @@ export type ImportQuizResult =
       /** The format it was read as, in words ("Moodle GIFT"). */
       format: string;
       taken: number;
+      /** What became which kind, in words ("As: 3 multiple choice, 1 typed answer."). */
+      kinds: string;
       skipped: { where: string; reason: string }[];
       adjusted: { where: string; reason: string }[];
     }

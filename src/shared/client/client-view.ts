@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_SETTINGS,
+  type AnswerFields,
   statusOf,
   type ErrorCode,
   type GameSettings,
@@ -54,7 +55,7 @@ export interface ClientView {
   /** The host paused the open question's timer, with this much time left; null while it runs. */
   paused: { remainingMs: number } | null;
   /** An answer sent but not yet acknowledged. */
-  sending: { question: number; option: number } | null;
+  sending: ({ question: number } & AnswerFields) | null;
   /** Host only. */
   players: PlayerSummary[];
   answered: number;

@@ -6,6 +6,7 @@
  */
 import {
   PROTOCOL_VERSION,
+  type AnswerResponse,
   type ClientMessage,
   type HostCommand,
   type ServerMessage,
@@ -167,12 +168,16 @@ export class QuizClient {
     return this.send({ type: 'leave' });
   }
 
-  /** Answers the open question with option `option` (counting from 0); false when nothing was sent. */
-  answer(option: number): boolean {
+  /**
+   * Answers the open question: with an option (counting from 0), or an answer of the question's
+   * kind (see answer-response.ts); false when nothing was sent.
+   */
+  answer(given: number | AnswerResponse): boolean {
     const q = this.state.question;
     if (!q || this.state.phase !== 'question' || this.state.you?.answer || this.state.sending) return false;
-    if (!this.send({ type: 'answer', question: q.index, option })) return false;
-    this.update({ ...this.state, sending: { question: q.index, option } });
+    const response: AnswerResponse = typeof given === 'number' ? { option: given } : given;
+    if (!this.send({ type: 'answer', question: q.index, ...response })) return false;
+    this.update({ ...this.state, sending: { question: q.index, ...response } });
     return true;
   }
 

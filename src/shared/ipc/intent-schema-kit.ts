@@ -4,9 +4,20 @@
  */
 import { z } from 'zod';
 import { ROOM_NAME_MAX } from '../protocol/setting-limits';
+import type { AnswerResponse } from '../protocol/answer-response';
+import { ANSWER_FIELD_SCHEMAS } from '../protocol/client-message-schemas';
 import { GameSettingsSchema, SettingsPatchSchema } from '../protocol/settings-schema';
 import { QuizDraftSchema } from '../quiz/quiz-draft';
 import type { HostConfig } from '../api/intent-results';
+
+/** One of the answer shapes (see protocol/answer-response.ts). */
+const answerResponse = z.union([
+  z.strictObject({ option: ANSWER_FIELD_SCHEMAS.option.unwrap() }),
+  z.strictObject({ options: ANSWER_FIELD_SCHEMAS.options.unwrap() }),
+  z.strictObject({ text: ANSWER_FIELD_SCHEMAS.text.unwrap() }),
+  z.strictObject({ value: ANSWER_FIELD_SCHEMAS.value.unwrap() }),
+  z.strictObject({ order: ANSWER_FIELD_SCHEMAS.order.unwrap() }),
+]) satisfies z.ZodType<AnswerResponse>;
 
 const port = z.number().int().min(1).max(65535);
 const quizId = z.string().min(1).max(1000);
@@ -36,6 +47,7 @@ const hostConfig = z.strictObject({
 
 export const SCHEMA_KIT = {
   z,
+  answerResponse,
   port,
   quizId,
   fileId,

@@ -63,8 +63,13 @@ export const INTENTS = {
 
   /** Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…). */
   join: game(({ z }) => z.tuple([z.string().max(200), z.string().max(20).optional()])),
-  /** Answers the open question with option `option` (from 0); as the host's own player when playing too. */
-  answer: game(({ z }) => z.tuple([z.number().int().min(0).max(16)])),
+  /**
+   * Answers the open question: an option (from 0), or the answer of another kind of question
+   * (see protocol/answer-response.ts); as the host's own player when playing too.
+   */
+  answer: game(({ z, answerResponse }) =>
+    z.tuple([z.union([z.number().int().min(0).max(16), answerResponse])]),
+  ),
   /** Host: starts the game now. */
   start: game(({ z }) => z.tuple([])),
   /** Host: stops the countdown before the first question; the room waits for Start. */

@@ -5,7 +5,8 @@
  * web player never loads zod (checked by `npm run lint`).
  */
 import { z } from 'zod';
-import { QuizSchema } from '../quiz/quiz-schema';
+import { MAX_MULTI_OPTIONS, MAX_ORDER_ITEMS, MAX_TYPED_ANSWER, QuizSchema } from '../quiz/quiz-schema';
+import { RESPONSE_FIELDS, type AnswerFields } from './answer-response';
 import { SettingsPatchSchema } from './settings-schema';
 
 /** Any string: a token the host does not know (malformed or not) gets `unknown_token`. */
@@ -24,12 +25,38 @@ export const JoinSchema = z.strictObject({
   pin: z.string().max(20).optional(),
 });
 
-export const AnswerSchema = z.strictObject({
-  type: z.literal('answer'),
-  /** Index of the question being answered: an answer meant for another question is refused. */
-  question: z.number().int().min(0),
-  option: z.number().int().min(0),
-});
+/**
+ * The fields of an answer, one per kind of question (see answer-response.ts); exactly one is
+ * present. Bounds here are the wire's; whether the value fits the open question is the referee's.
+ */
+export const ANSWER_FIELD_SCHEMAS = {
+  option: z.number().int().min(0).max(63).optional(),
+  options: z.array(z.number().int().min(0).max(63)).max(MAX_MULTI_OPTIONS).optional(),
+  text: z.string().max(MAX_TYPED_ANSWER).optional(),
+  value: z.number().finite().optional(),
+  order: z.array(z.number().int().min(0).max(63)).max(MAX_ORDER_ITEMS).optional(),
+};
+
+export function exactlyOneAnswerField(answer: AnswerFields, ctx: z.core.$RefinementCtx): void {
+  const present = RESPONSE_FIELDS.filter((f) => answer[f] !== undefined);
+  if (present.length !== 1)
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        present.length === 0
+          ? `needs one of ${RESPONSE_FIELDS.join(', ')}`
+          : `has ${present.join(' and ')}: give only one`,
+    });
+}
+
+export const AnswerSchema = z
+  .strictObject({
+    type: z.literal('answer'),
+    /** Index of the question being answered: an answer meant for another question is refused. */
+    question: z.number().int().min(0),
+    ...ANSWER_FIELD_SCHEMAS,
+  })
+  .superRefine(exactlyOneAnswerField);
 
 /** A player gives up their seat in the room (a latecomer their place in the next game). */
 export const LeaveSchema = z.strictObject({ type: z.literal('leave') });

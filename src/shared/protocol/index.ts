@@ -13,3 +13,4 @@ export * from './server-messages';
 export * from './setting-limits';
 export type { GameSettings, SettingsPatch } from './settings-schema';
 export * from './version';
+export * from './answer-response';

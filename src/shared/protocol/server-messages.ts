@@ -5,6 +5,8 @@
  * Times (`endsAt`, `openedAt`, `deadline`, `serverTime`) are milliseconds on the host's clock
  * (Unix epoch); a client keeps its offset to that clock from `pong` replies.
  */
+import type { QuestionKind } from '../quiz/quiz-schema';
+import type { AnswerFields } from './answer-response';
 import type { ErrorCode } from './error-codes';
 import type { GameSettings } from './settings-schema';
 
@@ -41,13 +43,29 @@ export interface LeaderRow {
   connected: boolean;
 }
 
-/** A question as players see it: never with the correct option. */
+/** A question as players see it: never with the correct option (or anything that gives it away). */
 export interface QuestionView {
   index: number;
   count: number;
-  kind: 'choice';
+  kind: QuestionKind;
   prompt: string;
+  /**
+   * What the player picks from: the options (choice, multi-select, poll), "True" and "False",
+   * or the items of an ordering question in a shuffle that is never the right order. Empty for
+   * typed, number and slide questions.
+   */
   options: string[];
+  /** Number questions: the slider. */
+  range?: { min: number; max: number; step: number };
+  /** Typed questions: the longest answer taken. */
+  maxLength?: number;
+  /** Slides: the text under the title. */
+  text?: string;
+  /**
+   * Each phone shows the options in its own order (`playerOptionOrder` in
+   * shared/quiz/seeded-order.ts); answers still name options by their index here.
+   */
+  shuffle?: true;
   points: number;
   timeLimitMs: number;
   openedAt: number;
@@ -56,24 +74,47 @@ export interface QuestionView {
 
 export interface RevealView {
   index: number;
+  kind: QuestionKind;
+  /** The right option of a choice or true/false question (0 = true); -1 for other kinds. */
   correct: number;
-  /** How many players chose each option. */
+  /**
+   * How many players chose each option (choice, true/false, multi-select, poll); for ordering,
+   * how many put each shown item in its right place.
+   */
   counts: number[];
+  /** Multi-select: every right option. */
+  correctOptions?: number[];
+  /** Typed: the accepted answers. */
+  accepted?: string[];
+  /** Number: the right value. */
+  value?: number;
+  /** Ordering: the shown items' indexes in the right order. */
+  rightOrder?: number[];
+  /**
+   * Typed: what people typed, grouped (normalised), most common first; number: the values given,
+   * in order. At most `MAX_REVEAL_GROUPS`; `right` marks answers that scored full credit.
+   */
+  groups?: { label: string; count: number; right: boolean }[];
+  /** Shown at the reveal when the question has one. */
+  explanation?: string;
   answered: number;
   /** True when the host skipped the question: nobody scored. */
   voided: boolean;
 }
 
-export interface AnswerView {
-  question: number;
-  option: number;
-  elapsedMs: number;
-}
+/** A player's own answer as the host took it (never with its credit: that waits for the reveal). */
+export type AnswerView = { question: number; elapsedMs: number } & AnswerFields;
+
+export const MAX_REVEAL_GROUPS = 24;
 
 export interface PlayerResult {
   question: number;
+  /** The option picked (choice, true/false, poll); null for other kinds or no answer. */
   option: number | null;
+  /** Full credit. */
   correct: boolean;
+  /** 0 to 1: partial credit (multi-select, number, ordering) shows here; absent in older records. */
+  credit?: number;
   points: number;
   score: number;
   streak: number;

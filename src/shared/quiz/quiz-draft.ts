@@ -8,14 +8,56 @@ import { z } from 'zod';
 import { QuizSchema } from './quiz-schema';
 
 /** Generous bounds: a draft may be wrong, but not unbounded (it crosses IPC and lands on disk). */
-export const QuizDraftQuestionSchema = z.strictObject({
-  kind: z.literal('choice'),
+const draftCommon = {
   prompt: z.string().max(5000),
-  options: z.array(z.string().max(2000)).max(8, 'has more than 8 options'),
-  correct: z.number().int().min(0).max(7),
   timeLimit: z.number().finite().min(0).max(100_000).optional(),
   points: z.number().int().min(0).max(100_000).optional(),
-});
+  explanation: z.string().max(5000).optional(),
+  readingTime: z.number().finite().min(0).max(100_000).optional(),
+};
+const draftTexts = (max: number) => z.array(z.string().max(2000)).max(max, `has more than ${max} entries`);
+const index = z.number().int().min(0).max(15);
+
+export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('choice'),
+    ...draftCommon,
+    options: draftTexts(8),
+    correct: index,
+    shuffle: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal('true_false'), ...draftCommon, correct: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('multi_select'),
+    ...draftCommon,
+    options: draftTexts(12),
+    correct: z.array(index).max(12),
+    shuffle: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('typed'),
+    ...draftCommon,
+    accepted: draftTexts(20),
+    typos: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('number'),
+    ...draftCommon,
+    min: z.number().finite(),
+    max: z.number().finite(),
+    step: z.number().finite().optional(),
+    correct: z.number().finite(),
+    tolerance: z.number().finite().optional(),
+  }),
+  z.strictObject({ kind: z.literal('ordering'), ...draftCommon, items: draftTexts(12) }),
+  z.strictObject({
+    kind: z.literal('poll'),
+    ...draftCommon,
+    options: draftTexts(12),
+    shuffle: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal('slide'), ...draftCommon, text: z.string().max(10_000).optional() }),
+]);
 
 export const QuizDraftSchema = z.strictObject({
   $schema: z.string().max(1000).optional(),
@@ -49,7 +91,7 @@ export function quizProblems(draft: unknown): QuizProblem[] {
 }
 
 /** What a new quiz starts with: one question to fill in. */
-export function newQuestion(): QuizDraftQuestion {
+export function newQuestion(): Extract<QuizDraftQuestion, { kind: 'choice' }> {
   return { kind: 'choice', prompt: '', options: ['', ''], correct: 0, points: 1000 };
 }
 

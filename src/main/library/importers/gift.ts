@@ -2,15 +2,25 @@
  * Moodle GIFT question files, parsed with gift-pegjs. Questions are separated by blank lines (as
  * Moodle reads them), so each block is parsed on its own: a broken or unsupported question is
  * skipped with its line number and the rest are still taken. Multiple choice with one right
- * answer and true/false are taken; essay, numerical, short answer, matching, descriptions and
- * multiple choice with several right answers or partial credit are skipped with the reason.
- * HTML and Markdown in the text are reduced to plain text; feedback is dropped.
- * A block longer than MAX_GIFT_QUESTION_CHARS is skipped without being parsed, so the parser's
- * work per question is bounded whatever the file holds.
+ * answer becomes a choice question, with several right answers (or partial credit) a
+ * multi-select; true/false a true/false question; short answer a typed answer; numerical a number
+ * question with a slider around the answer. Essay, matching and descriptions are skipped with the
+ * reason. HTML and Markdown in the text are reduced to plain text; feedback is dropped.
+ * A block longer than MAX_GIFT_QUESTION_CHARS is skipped without being parsed, and once
+ * MAX_GIFT_PARSED_CHARS have been handed to the parser the import stops with an error, so the
+ * parser's work is bounded per question and per file whatever the file holds.
  */
-import { parse as parseGift, type GIFTQuestion, type TextChoice, type TextFormat } from 'gift-pegjs';
-import { MAX_OPTIONS } from '../../../shared/quiz/quiz-schema';
-import { MAX_GIFT_QUESTION_CHARS } from './import-limits';
+import {
+  parse as parseGift,
+  type GIFTQuestion,
+  type Numerical,
+  type NumericalFormat,
+  type TextChoice,
+  type TextFormat,
+} from 'gift-pegjs';
+import { QuizError } from '../../../shared/quiz/load-quiz';
+import { MAX_ACCEPTED_ANSWERS, MAX_MULTI_OPTIONS, MAX_OPTIONS } from '../../../shared/quiz/quiz-schema';
+import { MAX_GIFT_PARSED_CHARS, MAX_GIFT_QUESTION_CHARS } from './import-limits';
 import { ImportCollector, type ImportResult } from './import-result';
 import { plainText } from './plain-text';
 import { forEachLine } from './text-scan';
@@ -58,26 +68,65 @@ function textOf(format: TextFormat, meter: WorkMeter): string {
 
 const UNSUPPORTED: Partial<Record<GIFTQuestion['type'], string>> = {
   Essay: 'an essay question',
-  Numerical: 'a numerical question',
-  Short: 'a short-answer question',
   Matching: 'a matching question',
 };
 
-/** Which choice is right: one `=` answer, or one answer worth 100%. */
-function rightChoice(choices: TextChoice[]): { index: number } | { reason: string } {
+/**
+ * Which choices are right: one `=` answer or one worth 100% (a choice question), or several `=`
+ * answers or several worth more than 0% (a multi-select: Quizroom's own partial credit applies).
+ */
+function rightChoices(choices: TextChoice[]): { right: number[] } | { reason: string } {
   const marked = choices.flatMap((c, i) => (c.isCorrect ? [i] : []));
-  if (marked.length === 1) return { index: marked[0]! };
-  if (marked.length > 1) {
-    return { reason: `has ${marked.length} right answers (=); a Quizroom question has exactly one` };
-  }
+  if (marked.length > 0) return { right: marked };
   const full = choices.flatMap((c, i) => (c.weight === 100 ? [i] : []));
-  if (full.length === 1) return { index: full[0]! };
-  if (choices.some((c) => c.weight !== null && c.weight > 0)) {
-    return {
-      reason: 'gives partial credit (%...%) to several answers: multi-select questions are not supported',
-    };
-  }
+  if (full.length === 1) return { right: full };
+  const positive = choices.flatMap((c, i) => (c.weight !== null && c.weight > 0 ? [i] : []));
+  if (positive.length > 0) return { right: positive };
   return { reason: 'has no right answer (mark one answer with =)' };
+}
+
+/** Decimal places of a number as written ("0.005" → 3). */
+function decimals(n: number): number {
+  const text = String(n);
+  if (text.includes('e-')) return Number(text.split('e-')[1]);
+  return text.includes('.') ? text.split('.')[1]!.length : 0;
+}
+
+/** The right value and Moodle's accepted margin of a numerical answer. */
+function numericalAnswer(q: Numerical): { value: number; margin: number } | null {
+  const formats: NumericalFormat[] = Array.isArray(q.choices)
+    ? q.choices.filter((c) => c.isCorrect || c.weight === 100).map((c) => c.text)
+    : [q.choices];
+  const f = formats[0];
+  if (!f) return null;
+  if (f.type === 'high-low' && f.numberHigh !== undefined && f.numberLow !== undefined)
+    return { value: (f.numberHigh + f.numberLow) / 2, margin: Math.abs(f.numberHigh - f.numberLow) / 2 };
+  if (f.number === undefined || !Number.isFinite(f.number)) return null;
+  return { value: f.number, margin: Math.abs(f.range ?? 0) };
+}
+
+/**
+ * A number question from a numerical one: the slider steps in the answer's smallest decimal,
+ * spans ten margins (at least a hundred steps) either side, and scores full points on the answer
+ * falling to none at twice Moodle's margin (so an answer inside the margin earns at least half).
+ */
+function numberQuestion(
+  value: number,
+  margin: number,
+): {
+  fields: { min: number; max: number; step: number; correct: number; tolerance: number };
+  note: string;
+} {
+  const step = 10 ** -Math.min(6, Math.max(decimals(value), decimals(margin)));
+  const round = (n: number) => Number(n.toFixed(6));
+  const span = Math.max(10 * margin, 100 * step);
+  const min = round(value - span);
+  const max = round(value + span);
+  const tolerance = round(2 * margin);
+  return {
+    fields: { min, max, step, correct: value, tolerance },
+    note: `numerical answer ${value}${margin ? ` ±${margin}` : ''} became a slider from ${min} to ${max} in steps of ${step}, full points on ${value}${tolerance ? ` falling to none at ±${tolerance}` : ''}`,
+  };
 }
 
 export function importGift(
@@ -91,6 +140,7 @@ export function importGift(
     if (path[0] === 'options' && typeof path[1] === 'number') return `answer ${path[1] + 1}`;
     return path.map(String).join('.');
   });
+  let parsedChars = 0;
   for (const block of blocks(text, meter)) {
     // Parsing is most of a GIFT import's time; a full quiz takes nothing more.
     if (collector.full) {
@@ -105,6 +155,12 @@ export function importGift(
       );
       continue;
     }
+    parsedChars += block.text.length;
+    if (parsedChars > MAX_GIFT_PARSED_CHARS)
+      throw new QuizError(
+        `${source} holds more than ${MAX_GIFT_PARSED_CHARS / 1024} KB of GIFT questions (stopped at line ${block.line}); ` +
+          `Quizroom reads up to that much from one file: split the question bank into smaller files.`,
+      );
     let parsed: GIFTQuestion[];
     try {
       meter.add(block.text.length);
@@ -125,13 +181,41 @@ export function importGift(
           collector.skip(where, 'a description (text with no answers), not a question');
           break;
         case 'TF':
-          collector.take(where, {
-            kind: 'choice',
-            prompt: textOf(q.stem, meter),
-            options: ['True', 'False'],
-            correct: q.isTrue ? 0 : 1,
-          });
+          collector.take(where, { kind: 'true_false', prompt: textOf(q.stem, meter), correct: q.isTrue });
           break;
+        case 'Short': {
+          const accepted = q.choices
+            .filter((c) => c.isCorrect || c.weight === 100)
+            .map((c) => textOf(c.text, meter));
+          if (accepted.length === 0) {
+            collector.skip(where, 'has no accepted answer (mark them with =)');
+            break;
+          }
+          const adjustments =
+            accepted.length > MAX_ACCEPTED_ANSWERS
+              ? [`has ${accepted.length} accepted answers; the first ${MAX_ACCEPTED_ANSWERS} were kept`]
+              : [];
+          collector.take(
+            where,
+            {
+              kind: 'typed',
+              prompt: textOf(q.stem, meter),
+              accepted: accepted.slice(0, MAX_ACCEPTED_ANSWERS),
+            },
+            adjustments,
+          );
+          break;
+        }
+        case 'Numerical': {
+          const answer = numericalAnswer(q);
+          if (!answer) {
+            collector.skip(where, 'has no right numerical answer');
+            break;
+          }
+          const { fields, note } = numberQuestion(answer.value, answer.margin);
+          collector.take(where, { kind: 'number', prompt: textOf(q.stem, meter), ...fields }, [note]);
+          break;
+        }
         case 'MC': {
           if (q.choices.length < 2) {
             collector.skip(
@@ -140,30 +224,33 @@ export function importGift(
             );
             break;
           }
-          if (q.choices.length > MAX_OPTIONS) {
-            collector.skip(
-              where,
-              `has ${q.choices.length} answers; a Quizroom question has at most ${MAX_OPTIONS}`,
-            );
-            break;
-          }
-          const right = rightChoice(q.choices);
+          const right = rightChoices(q.choices);
           if ('reason' in right) {
             collector.skip(where, right.reason);
             break;
           }
+          const multi = right.right.length > 1;
+          const most = multi ? MAX_MULTI_OPTIONS : MAX_OPTIONS;
+          if (q.choices.length > most) {
+            collector.skip(
+              where,
+              `has ${q.choices.length} answers; a Quizroom ${multi ? 'multi-select' : 'question'} has at most ${most}`,
+            );
+            break;
+          }
           collector.take(where, {
-            kind: 'choice',
+            ...(multi
+              ? { kind: 'multi_select', correct: right.right }
+              : { kind: 'choice', correct: right.right[0] }),
             prompt: textOf(q.stem, meter),
             options: q.choices.map((c) => textOf(c.text, meter)),
-            correct: right.index,
           });
           break;
         }
         default:
           collector.skip(
             where,
-            `${UNSUPPORTED[q.type] ?? `a ${q.type} question`}: only multiple choice and true/false questions are imported`,
+            `${UNSUPPORTED[q.type] ?? `a ${q.type} question`}: Quizroom imports multiple choice, multiple answers, true/false, short answer and numerical questions`,
           );
       }
     }

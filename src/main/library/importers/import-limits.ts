@@ -34,6 +34,14 @@ export const MAX_QUOTED_CHARS = 60;
  */
 export const MAX_GIFT_QUESTION_CHARS = 64 * 1024;
 
+/**
+ * All GIFT question blocks handed to the parser, summed. A 500-question bank is well under
+ * 200 KB; past this much the import stops with an error, so that any file under
+ * MAX_QUIZ_FILE_BYTES is taken or refused within a couple of seconds whatever its blocks hold
+ * (the per-question cap alone would let 5 MB of 64 KB blocks through, all parsed).
+ */
+export const MAX_GIFT_PARSED_CHARS = 1024 * 1024;
+
 /** "Answer N" columns read in a spreadsheet: Kahoot!'s template has 4, a question at most 4. */
 export const MAX_ANSWER_COLUMNS = 16;
 

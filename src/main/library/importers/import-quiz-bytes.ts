@@ -10,7 +10,7 @@ import { importAiken } from './aiken';
 import { detectFormat } from './format-detection';
 import { importGift } from './gift';
 import { MAX_QUIZ_FILE_BYTES } from './import-limits';
-import { titleFromFileName, type ImportResult } from './import-result';
+import { kindsOf, titleFromFileName, type ImportResult } from './import-result';
 import { importKahootCsv } from './kahoot-csv';
 import { importKahootXlsx } from './kahoot-xlsx';
 import { decodeText, type DecodedText } from './text-content';
@@ -45,7 +45,7 @@ export async function importQuizBytes(
       // JSON.parse is one pass; the scanner that places a syntax error is too (json-syntax.ts).
       meter.add(text().length);
       const { $schema: _schema, ...quiz } = loadQuizText(text(), path);
-      return { quiz, format, taken: quiz.questions.length, skipped: [], adjusted: [] };
+      return { quiz, format, taken: quiz.questions.length, kinds: kindsOf(quiz), skipped: [], adjusted: [] };
     }
     case 'kahoot-csv':
       result = importKahootCsv(text(), path, title, meter);

@@ -5,7 +5,12 @@
  */
 import { basename, extname } from 'node:path';
 import { QuizError } from '../../../shared/quiz/load-quiz';
-import { ChoiceQuestionSchema, type Question, type Quiz } from '../../../shared/quiz/quiz-schema';
+import {
+  QuestionSchema,
+  type Question,
+  type QuestionKind,
+  type Quiz,
+} from '../../../shared/quiz/quiz-schema';
 import { MAX_LISTED_NOTES, MAX_QUOTED_CHARS } from './import-limits';
 
 export type ImportFormat = 'json' | 'kahoot-csv' | 'kahoot-xlsx' | 'gift' | 'aiken';
@@ -33,6 +38,8 @@ export interface ImportResult {
   skipped: ImportNote[];
   /** Questions taken with a change (a time limit clamped into range, ...). */
   adjusted: ImportNote[];
+  /** How many questions became each kind (kinds with none are left out). */
+  kinds: Partial<Record<QuestionKind, number>>;
   /**
    * Questions skipped beyond the first MAX_LISTED_NOTES, which `skipped` sums up in its last note
    * instead of listing (a file of a million broken rows must not become a million messages).
@@ -80,7 +87,7 @@ export class ImportCollector {
   /** Validates one question; takes it, or records why not. Returns true when taken. */
   take(where: string, candidate: unknown, adjustments: string[] = [], nameField = this.nameField): boolean {
     if (this.full) return this.skipFull(where);
-    const result = ChoiceQuestionSchema.safeParse(candidate);
+    const result = QuestionSchema.safeParse(candidate);
     if (!result.success) {
       const reasons = result.error.issues.map((i) => `${nameField(i.path)} ${i.message}`);
       return this.skip(where, reasons.join('; '));
@@ -123,15 +130,24 @@ export class ImportCollector {
         problems,
       );
     }
+    const quiz = { title, questions: this.questions };
     return {
-      quiz: { title, questions: this.questions },
+      quiz,
       format: this.format,
       taken: this.questions.length,
+      kinds: kindsOf(quiz),
       skipped: this.listed(this.skipped, this.unlistedSkipped, 'skipped'),
       adjusted: this.listed(this.adjusted, this.unlistedAdjusted, 'adjusted'),
       ...(this.unlistedSkipped > 0 ? { unlistedSkipped: this.unlistedSkipped } : {}),
     };
   }
+}
+
+/** How many questions of each kind a quiz holds (kinds with none left out). */
+export function kindsOf(quiz: Quiz): Partial<Record<QuestionKind, number>> {
+  const kinds: Partial<Record<QuestionKind, number>> = {};
+  for (const q of quiz.questions) kinds[q.kind] = (kinds[q.kind] ?? 0) + 1;
+  return kinds;
 }
 
 /** A quiz title from a file name: "science week.gift" -> "science week". */

@@ -4,7 +4,7 @@
  * is validated when it arrives, like anything else that crosses into the host.
  */
 import { z } from 'zod';
-import { QuizSchema } from '../../../shared/quiz/quiz-schema';
+import { QUESTION_KINDS, QuizSchema } from '../../../shared/quiz/quiz-schema';
 import type { ImportResult } from './import-result';
 
 /** What the thread is given: the file to import. */
@@ -21,6 +21,7 @@ export const FromImportThreadSchema = z.discriminatedUnion('type', [
       quiz: QuizSchema,
       format: z.enum(['json', 'kahoot-csv', 'kahoot-xlsx', 'gift', 'aiken']),
       taken: z.number().int().min(0),
+      kinds: z.partialRecord(z.enum(QUESTION_KINDS), z.number().int().min(0)),
       skipped: z.array(Note),
       adjusted: z.array(Note),
       unlistedSkipped: z.number().int().min(0).optional(),

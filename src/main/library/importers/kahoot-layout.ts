@@ -150,24 +150,21 @@ export class KahootSheet {
       );
       return;
     }
-    if (numbers.length > 1) {
-      collector.skip(
-        where,
-        `several correct answers (${listWords(numbers)}): multi-select questions are not supported, a Quizroom question has one correct answer`,
-      );
-      return;
-    }
-    const correctNumber = numbers[0]!;
-    const correct = filled.findIndex((a) => a.n === correctNumber);
-    if (correct < 0) {
-      const exists = columns.answers.has(correctNumber);
-      collector.skip(
-        where,
-        exists
-          ? `Correct answer(s) is ${correctNumber} but Answer ${correctNumber} is empty`
-          : `Correct answer(s) is ${correctNumber} but there is no Answer ${correctNumber} column`,
-      );
-      return;
+    // Several correct answers make a multi-select question.
+    const correctIndexes: number[] = [];
+    for (const correctNumber of numbers) {
+      const index = filled.findIndex((a) => a.n === correctNumber);
+      if (index < 0) {
+        const exists = columns.answers.has(correctNumber);
+        collector.skip(
+          where,
+          exists
+            ? `Correct answer(s) is ${listWords(numbers)} but Answer ${correctNumber} is empty`
+            : `Correct answer(s) is ${listWords(numbers)} but there is no Answer ${correctNumber} column`,
+        );
+        return;
+      }
+      correctIndexes.push(index);
     }
     const adjustments: string[] = [];
     let timeLimit: number | undefined;
@@ -190,10 +187,11 @@ export class KahootSheet {
     collector.take(
       where,
       {
-        kind: 'choice',
+        ...(correctIndexes.length === 1
+          ? { kind: 'choice', correct: correctIndexes[0] }
+          : { kind: 'multi_select', correct: correctIndexes }),
         prompt,
         options: filled.map((a) => a.text),
-        correct,
         ...(timeLimit !== undefined ? { timeLimit } : {}),
       },
       adjustments,
