@@ -24,6 +24,9 @@ const MORE_ROWS = 5;
 /** Rows of the final table a player's screen shows (the host sends ten). */
 const PHONE_ROWS = 5;
 
+/** Names longer than this get a smaller size on the podium, so a name of wide letters fits in two or three lines. */
+const LONG_NAME = 16;
+
 export function FinalScreen({ game, me }: FinalProps) {
   const isHost = game.role === 'host';
   const rows = isHost && game.standings.length > 0 ? game.standings : game.top;
@@ -80,7 +83,10 @@ function Podium({ rows, shown, youId }: { rows: LeaderRow[]; shown: boolean[]; y
           key={r.id}
           className={`podium__place podium__place--${i + 1}${shown[i] ? ' is-shown' : ''}${r.id === youId ? ' is-you' : ''}`}
         >
-          <PlayerName className="podium__name" name={r.name} />
+          <PlayerName
+            className={`podium__name${[...r.name].length > LONG_NAME ? ' podium__name--long' : ''}`}
+            name={r.name}
+          />
           <span className="podium__score">{r.score.toLocaleString('en-US')} points</span>
           <span className="podium__block" aria-hidden="true">
             <span className="podium__rank">{i + 1}</span>

@@ -128,6 +128,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     void joinAt([parsed.address], parsed.port, false);
   }
 
+  // When the host offered a free name like the one taken, that offer replaces "Suggest a name".
+  const offered = !local && hostError?.code === 'name_taken' && !!hostError.suggestion;
   const nicknameField = (
     <>
       <Field
@@ -150,18 +152,20 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
           />
         )}
       </Field>
-      <button
-        type="button"
-        className="btn btn--ghost btn--small join__suggest"
-        onClick={() => {
-          setLocal(null);
-          const next = friendlyName();
-          setGenerated(next);
-          setNickname(next);
-        }}
-      >
-        {generatedOnly ? 'Another name' : 'Suggest a name'}
-      </button>
+      {offered && !generatedOnly ? null : (
+        <button
+          type="button"
+          className="btn btn--ghost btn--small join__suggest"
+          onClick={() => {
+            setLocal(null);
+            const next = friendlyName();
+            setGenerated(next);
+            setNickname(next);
+          }}
+        >
+          {generatedOnly ? 'Another name' : 'Suggest a name'}
+        </button>
+      )}
     </>
   );
   const pinField = (

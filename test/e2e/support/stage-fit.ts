@@ -30,8 +30,22 @@ interface FitReport {
   cut: string[];
 }
 
-/** Everything that does not fit, in words; empty when the screen fits. */
+/**
+ * Everything that does not fit, in words; empty when the screen fits. Some motion is timed by the
+ * page's own clock (rows that hold their old places, then move; a podium built step by step), so
+ * a screen is measured again until it fits or the same misfit has stood for several seconds: what
+ * is reported is what a person would see once the screen came to rest.
+ */
 export async function misfits(page: Page): Promise<string[]> {
+  const until = Date.now() + 6_000;
+  for (;;) {
+    const found = await misfitsNow(page);
+    if (found.length === 0 || Date.now() > until) return found;
+    await page.waitForTimeout(250);
+  }
+}
+
+async function misfitsNow(page: Page): Promise<string[]> {
   // An element moving in is measured where it ends up; text is refitted after a resize
   // (ResizeObserver, then layout): let two frames pass too.
   await settled(page);
