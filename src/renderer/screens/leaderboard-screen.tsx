@@ -6,6 +6,7 @@
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { LeaderTable, ordinal } from '../components/leader-table';
+import { FlameIcon, RocketIcon } from '../components/icons';
 import { PlayerName } from '../components/player-name';
 import { NextControl } from '../components/next-control';
 import { ScreenHeading } from '../components/screen-heading';
@@ -91,24 +92,5 @@ function Callouts({ callouts }: { callouts: Callout[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function FlameIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M12 2c1 4 5 6 5 11a5 5 0 0 1-10 0c0-2 1-3.5 2-4.5 0 2 1 3 2 3 0-3-1-6 1-9.5z"
-        fill="currentColor"
-      />
-    </svg>
-  );
-}
-
-function RocketIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M12 3l7 9h-4v9H9v-9H5z" fill="currentColor" />
-    </svg>
   );
 }

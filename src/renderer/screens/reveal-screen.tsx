@@ -7,6 +7,7 @@ import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import type { PlayerResult, QuestionView, RevealView } from '../../shared/protocol';
 import { FitText } from '../components/fit-text';
+import { CheckIcon, CrossIcon, FlameIcon } from '../components/icons';
 import { PlayerName } from '../components/player-name';
 import { NextControl } from '../components/next-control';
 import { ordinal } from '../components/leader-table';
@@ -294,45 +295,5 @@ function PersonalResult({ game, me, reveal, result, answer, children }: Personal
       </div>
       {children}
     </section>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M4 12.5l5 5L20 6.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="3"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function CrossIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M6 6l12 12M18 6L6 18"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="3"
-        strokeLinecap="round"
-      />
-    </svg>
-  );
-}
-
-function FlameIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M12 2c1 4 5 6 5 11a5 5 0 0 1-10 0c0-2 1-3.5 2-4.5 0 2 1 3 2 3 0-3-1-6 1-9.5z"
-        fill="currentColor"
-      />
-    </svg>
   );
 }
