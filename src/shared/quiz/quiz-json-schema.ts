@@ -34,6 +34,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'questions.points':
     'Points for a right answer given at once (half of them at the deadline): 0 to 2000 in steps of 100; 1000 by default.',
   'questions.explanation': 'Shown to everybody at the reveal, never before.',
+  'questions.image':
+    "A picture shown with the prompt: a file in the package's media/ folder, named by the SHA-256 of its bytes (hex) and its type's extension.",
+  'questions.audio':
+    "A sound played from the host screen while the question is open: a file in the package's media/ folder, named like a picture.",
+  'questions.optionImages':
+    "One entry per option: a picture in the package's media/ folder, or null for an option without one. The option's text stays and labels the picture.",
   'questions.true_false.correct': 'Whether the statement in the prompt is true.',
   'questions.multi_select.options': `${MIN_OPTIONS} to ${MAX_MULTI_OPTIONS} options; no two may be the same (ignoring case).`,
   'questions.multi_select.correct':

@@ -40,6 +40,26 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/**
+ * A picture or sound inside a quiz: the file's name in the quiz's media, which is the SHA-256 of
+ * its bytes (hex) and an extension for its sniffed type. A package (`.quizroom`, a zip) carries
+ * them under `media/`; the host serves them as `/media/<ref>`. The name says nothing about the
+ * answer: it is a hash of the bytes.
+ */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'webp', 'gif'] as const;
+export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'wav', 'm4a'] as const;
+const mediaRef = (exts: readonly string[], what: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[0-9a-f]{64}\\.(${exts.join('|')})$`),
+      `must name a ${what} in the quiz's media (64 hex digits, then .${exts.join('/.')})`,
+    );
+export const ImageRefSchema = mediaRef(IMAGE_EXTENSIONS, 'picture');
+export const AudioRefSchema = mediaRef(AUDIO_EXTENSIONS, 'sound');
+export const MediaRefSchema = mediaRef([...IMAGE_EXTENSIONS, ...AUDIO_EXTENSIONS], 'media file');
+export type MediaRef = z.infer<typeof MediaRefSchema>;
+
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -63,7 +83,29 @@ const common = {
     .optional(),
   /** Shown to everybody at the reveal, never before. */
   explanation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  /** A picture shown with the prompt (projector and phones). */
+  image: ImageRefSchema.optional(),
+  /** A sound played from the host screen while the question is open. */
+  audio: AudioRefSchema.optional(),
 };
+
+/**
+ * Pictures as options: one entry per option (null: that option has no picture). The option's
+ * text stays required and is the picture's label and alternative text.
+ */
+const optionImages = z.array(ImageRefSchema.nullable()).optional();
+
+function imagesMatchOptions(
+  q: { options: readonly string[]; optionImages?: readonly (string | null)[] | undefined },
+  ctx: Ctx,
+): void {
+  if (q.optionImages && q.optionImages.length !== q.options.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['optionImages'],
+      message: `has ${q.optionImages.length} entries but there are ${q.options.length} options (use null for an option without a picture)`,
+    });
+}
 
 const optionList = (max: number) =>
   z
@@ -101,11 +143,13 @@ export const ChoiceQuestionSchema = z
     options: optionList(MAX_OPTIONS),
     /** Index into `options` of the one correct option. */
     correct: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+    optionImages,
     shuffle,
   })
   .superRefine((q, ctx) => {
     optionExists(q.correct, q.options.length, ['correct'], ctx);
     noRepeats(q.options, 'options', ctx);
+    imagesMatchOptions(q, ctx);
   });
 
 export const TrueFalseQuestionSchema = z.object({
@@ -124,6 +168,7 @@ export const MultiSelectQuestionSchema = z
     correct: z
       .array(z.number().int('must be a whole number').min(0, 'must be 0 or more'))
       .min(1, 'needs at least one correct option'),
+    optionImages,
     shuffle,
   })
   .superRefine((q, ctx) => {
@@ -131,6 +176,7 @@ export const MultiSelectQuestionSchema = z
     if (new Set(q.correct).size !== q.correct.length)
       ctx.addIssue({ code: 'custom', path: ['correct'], message: 'names an option twice' });
     noRepeats(q.options, 'options', ctx);
+    imagesMatchOptions(q, ctx);
   });
 
 export const TypedQuestionSchema = z
@@ -202,9 +248,13 @@ export const PollQuestionSchema = z
     options: optionList(MAX_MULTI_OPTIONS),
     /** A poll has no right answer and scores nothing. */
     points: z.literal(0, { error: 'must be 0: a poll scores nothing' }).default(0),
+    optionImages,
     shuffle,
   })
-  .superRefine((q, ctx) => noRepeats(q.options, 'options', ctx));
+  .superRefine((q, ctx) => {
+    noRepeats(q.options, 'options', ctx);
+    imagesMatchOptions(q, ctx);
+  });
 
 export const SlideQuestionSchema = z.object({
   kind: z.literal('slide'),
