@@ -10,6 +10,7 @@ import { ApiContext } from './api/api-context';
 import { createElectronAdapter } from './api/electron-adapter';
 import { createWebAdapter } from './api/web-adapter';
 import { App } from './app';
+import { I18nProvider } from './i18n';
 import { BridgeMissingScreen } from './screens/status-screens';
 
 /**
@@ -25,12 +26,14 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    {bridgeMissing ? (
-      <BridgeMissingScreen />
-    ) : (
-      <ApiContext.Provider value={window.quiz ? createElectronAdapter(window.quiz) : createWebAdapter()}>
-        <App />
-      </ApiContext.Provider>
-    )}
+    <I18nProvider>
+      {bridgeMissing ? (
+        <BridgeMissingScreen />
+      ) : (
+        <ApiContext.Provider value={window.quiz ? createElectronAdapter(window.quiz) : createWebAdapter()}>
+          <App />
+        </ApiContext.Provider>
+      )}
+    </I18nProvider>
   </StrictMode>,
 );

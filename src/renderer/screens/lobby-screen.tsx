@@ -16,6 +16,7 @@ import { QrCode } from '../components/qr-code';
 import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
+import { useT } from '../i18n';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
 
@@ -90,7 +91,8 @@ function Countdown({ state, game }: { state: AppState; game: ClientView }) {
 
 function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const api = useApi();
-  const others = game.playerCount - 1;
+  const t = useT();
+  const others = Math.max(0, game.playerCount - 1);
   return (
     <section className="screen screen--center lobby-player">
       <div className="lobby-player__shapes" aria-hidden="true">
@@ -111,11 +113,7 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
       </ScreenHeading>
       <p className="lead">Look for your name on the host’s screen.</p>
       <div className="card card--glass lobby-player__status" role="status">
-        <p className="lobby-player__count">
-          {others <= 0
-            ? 'You are the first one here.'
-            : `${others} other ${others === 1 ? 'player has' : 'players have'} joined.`}
-        </p>
+        <p className="lobby-player__count">{t('lobby.othersJoined', { others })}</p>
         <p>{startRule(game)}</p>
       </div>
       {game.quiz ? (

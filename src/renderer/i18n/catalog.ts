@@ -1,0 +1,29 @@
+/**
+ * Every message of the interface, by area. An area is one file in `messages/`; its keys become
+ * `<area>.<key>` here. Add an area by importing its file and adding it to AREAS.
+ */
+import type { Locale } from './locales';
+import { common } from './messages/common';
+import { lobby } from './messages/lobby';
+
+const AREAS = { common, lobby } as const;
+
+type Areas = typeof AREAS;
+export type MessageId = {
+  [A in keyof Areas]: `${A & string}.${keyof Areas[A]['en'] & string}`;
+}[keyof Areas];
+
+const cache = new Map<Locale, Record<string, string>>();
+
+/** The flat table `<area>.<key>` → text for one language. */
+export function messagesFor(locale: Locale): Record<string, string> {
+  let table = cache.get(locale);
+  if (!table) {
+    table = {};
+    for (const [area, messages] of Object.entries(AREAS))
+      for (const [key, text] of Object.entries(messages[locale] as Record<string, string>))
+        table[`${area}.${key}`] = text;
+    cache.set(locale, table);
+  }
+  return table;
+}

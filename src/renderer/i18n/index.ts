@@ -1,0 +1,5 @@
+/** The interface's languages: see i18n-provider.tsx, use-t.ts and messages/. */
+export { I18nProvider, useLocale } from './i18n-provider';
+export { useT, type Translate } from './use-t';
+export type { MessageId } from './catalog';
+export { LOCALES, LOCALE_NAMES, directionOf, type Locale } from './locales';
