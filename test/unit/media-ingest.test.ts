@@ -122,7 +122,7 @@ describe('media ingest', () => {
     const ref = mediaRefOf(media.bytes, 'png');
     await checkStoredMedia(media.bytes, ref, 'media/x');
     const altered = Buffer.from(media.bytes);
-    altered[altered.length - 20] ^= 1;
+    altered[altered.length - 20] = altered[altered.length - 20]! ^ 1;
     expect(await refusal(checkStoredMedia(altered, ref, 'media/x'))).toContain('SHA-256');
     const tagged = withPngText(Buffer.from(media.bytes), ANSWER);
     expect(await refusal(checkStoredMedia(tagged, mediaRefOf(tagged, 'png'), 'media/y'))).toContain('tEXt');

@@ -97,6 +97,7 @@ export class LibraryService {
         format: FORMAT_NAMES[summary.format],
         taken: summary.taken,
         kinds: kindsLine(summary.kinds),
+        ...(summary.media ? { media: summary.media } : {}),
         skipped: summary.skipped,
         adjusted: summary.adjusted,
       };

@@ -3,6 +3,10 @@
  * pack (always listed, read-only). A quiz's id is its file name without `.json` (built-in ones
  * are `builtin:ID`). Listing never fails because of one broken file: it shows an entry with the
  * error instead. Every write is atomic, so a crash leaves the old or the new file.
+ *
+ * Pictures and sounds of every quiz are kept once, by content, in one media store
+ * (`<folder>/media/`); a quiz file names them (`image`, `audio`, `optionImages`). A package
+ * (`.quizroom`) brings its media into that store; a quiz with media is exported as a package.
  */
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +14,9 @@ import { z } from 'zod';
 import { BUILTIN_PREFIX, builtinChoices, findBuiltin } from '../../shared/quiz/builtin-pack';
 import { loadQuizText, parseQuiz, QuizError } from '../../shared/quiz/load-quiz';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
+import { MediaStore } from '../media/media-store';
+import { mediaRefsOf } from '../media/quiz-media-refs';
+import { PACKAGE_EXTENSION, writeQuizPackage } from '../media/quiz-package';
 import { atomicWrite, isTempFileName } from './atomic-write';
 import { fileSlug } from './file-slug';
 import type { ImportResult } from './importers/import-result';
@@ -19,6 +26,8 @@ import type { LibraryItem } from '../../shared/api/quiz-api';
 
 export { BUILTIN_PREFIX };
 const QUIZ_EXT = '.json';
+/** The library's media store, inside its folder. */
+export const MEDIA_FOLDER = 'media';
 
 export type LibraryErrorCode = 'not_found' | 'read_only' | 'invalid_id' | 'exists';
 
@@ -65,7 +74,12 @@ export function builtinEntries(): LibraryEntry[] {
 }
 
 export class QuizLibrary {
-  constructor(readonly folder: string) {}
+  /** The media of every quiz in the library. */
+  readonly media: MediaStore;
+
+  constructor(readonly folder: string) {
+    this.media = new MediaStore(join(folder, MEDIA_FOLDER));
+  }
 
   /** Built-in quizzes first, then the folder's quizzes by title; broken files last. */
   async list(): Promise<LibraryEntry[]> {
@@ -145,9 +159,21 @@ export class QuizLibrary {
 
   /** Imports a file of any importable format and adds it to the library as a `.json` quiz. */
   async importFile(path: string): Promise<ImportedEntry> {
-    const summary = await importQuizFile(path);
+    const summary = await importQuizFile(path, { mediaDir: this.media.dir });
     const entry = await this.create(summary.quiz);
     return { entry, summary };
+  }
+
+  /**
+   * A quiz as one file to share: a package (`.quizroom`) holding its media when it has any,
+   * otherwise its JSON file as it is stored.
+   */
+  async exportQuiz(id: string): Promise<{ extension: '.quizroom' | '.json'; bytes: Buffer }> {
+    const quiz = await this.read(id);
+    if (mediaRefsOf(quiz).length > 0) {
+      return { extension: PACKAGE_EXTENSION, bytes: await writeQuizPackage(quiz, this.media) };
+    }
+    return { extension: QUIZ_EXT, bytes: Buffer.from(quizFileText(quiz), 'utf8') };
   }
 
   /** The file a library quiz lives in (for "show in folder" and exports). */

@@ -104,6 +104,8 @@ export type ImportQuizResult =
       taken: number;
       /** What became which kind, in words ("As: 3 multiple choice, 1 typed answer."). */
       kinds: string;
+      /** Pictures and sounds the file brought (a package's), now in the library's media. */
+      media?: number;
       skipped: { where: string; reason: string }[];
       adjusted: { where: string; reason: string }[];
     }

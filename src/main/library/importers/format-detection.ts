@@ -21,6 +21,7 @@ import { UNMETERED, type WorkMeter } from './work-meter';
 /** Extensions that say the format; others are sniffed. */
 const BY_EXTENSION: Record<string, ImportFormat> = {
   '.json': 'json',
+  '.quizroom': 'quizroom-package',
   '.csv': 'kahoot-csv',
   '.tsv': 'kahoot-csv',
   '.xlsx': 'kahoot-xlsx',
@@ -28,7 +29,16 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
   '.aiken': 'aiken',
 };
 
-export const IMPORTABLE_EXTENSIONS = ['.json', '.csv', '.tsv', '.xlsx', '.gift', '.txt', '.aiken'] as const;
+export const IMPORTABLE_EXTENSIONS = [
+  '.json',
+  '.quizroom',
+  '.csv',
+  '.tsv',
+  '.xlsx',
+  '.gift',
+  '.txt',
+  '.aiken',
+] as const;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -190,6 +200,11 @@ export function detectFormat(
     return 'kahoot-xlsx';
   }
   const known = BY_EXTENSION[ext];
+  if (known === 'quizroom-package' && !startsWith(bytes, ZIP_MAGIC)) {
+    throw new QuizError(
+      `${path} is not a Quizroom package: it does not start like one (a zip). Is it another kind of file renamed?`,
+    );
+  }
   if (known) return known;
   const sniffed = sniffTextFormat(text(), meter);
   if (sniffed) return sniffed;

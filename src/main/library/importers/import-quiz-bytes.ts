@@ -5,7 +5,11 @@
  * counts the work for the tests that show it.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { loadQuizText, QuizError } from '../../../shared/quiz/load-quiz';
+import { MAX_PACKAGE_BYTES } from '../../media/media-limits';
+import { MediaStore } from '../../media/media-store';
+import { PACKAGE_EXTENSION, readQuizPackage } from '../../media/quiz-package';
 import { importAiken } from './aiken';
 import { detectFormat } from './format-detection';
 import { importGift } from './gift';
@@ -16,16 +20,24 @@ import { importKahootXlsx } from './kahoot-xlsx';
 import { decodeText, type DecodedText } from './text-content';
 import { UNMETERED, type WorkMeter } from './work-meter';
 
-const tooLarge = (path: string) =>
-  new QuizError(`${path} is larger than ${MAX_QUIZ_FILE_BYTES / 1024 / 1024} MB; is it a quiz?`);
+/** The largest file of this name read: a package holds media, any other quiz file only text. */
+const maxBytesOf = (path: string) =>
+  extname(path).toLowerCase() === PACKAGE_EXTENSION ? MAX_PACKAGE_BYTES : MAX_QUIZ_FILE_BYTES;
 
-/** Imports already-read bytes; `path` names the file in messages and gives the default title. */
+const tooLarge = (path: string) =>
+  new QuizError(`${path} is larger than ${maxBytesOf(path) / 1024 / 1024} MB; is it a quiz?`);
+
+/**
+ * Imports already-read bytes; `path` names the file in messages and gives the default title.
+ * A package's media go to the store in `mediaDir` (a package with media is refused without one).
+ */
 export async function importQuizBytes(
   bytes: Uint8Array,
   path: string,
   meter: WorkMeter = UNMETERED,
+  mediaDir?: string,
 ): Promise<ImportResult> {
-  if (bytes.length > MAX_QUIZ_FILE_BYTES) throw tooLarge(path);
+  if (bytes.length > maxBytesOf(path)) throw tooLarge(path);
   if (bytes.length === 0) throw new QuizError(`${path} is empty.`);
   const cache: { decoded?: DecodedText } = {};
   const text = () => {
@@ -41,6 +53,19 @@ export async function importQuizBytes(
   switch (format) {
     case 'kahoot-xlsx':
       return importKahootXlsx(bytes, path, title, meter);
+    case 'quizroom-package': {
+      const store = mediaDir ? new MediaStore(mediaDir) : null;
+      const { quiz, media } = await readQuizPackage(bytes, path, store, meter);
+      return {
+        quiz,
+        format,
+        taken: quiz.questions.length,
+        kinds: kindsOf(quiz),
+        skipped: [],
+        adjusted: [],
+        media: media.length,
+      };
+    }
     case 'json': {
       // JSON.parse is one pass; the scanner that places a syntax error is too (json-syntax.ts).
       meter.add(text().length);
@@ -63,10 +88,14 @@ export async function importQuizBytes(
 }
 
 /** Reads and imports a quiz file on the calling thread (the import thread; see importQuizFile). */
-export async function importQuizFileHere(path: string, meter: WorkMeter = UNMETERED): Promise<ImportResult> {
+export async function importQuizFileHere(
+  path: string,
+  meter: WorkMeter = UNMETERED,
+  mediaDir?: string,
+): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
-    if ((await stat(path)).size > MAX_QUIZ_FILE_BYTES) throw tooLarge(path);
+    if ((await stat(path)).size > maxBytesOf(path)) throw tooLarge(path);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof QuizError) throw e;
@@ -81,5 +110,5 @@ export async function importQuizFileHere(path: string, meter: WorkMeter = UNMETE
             : String(e);
     throw new QuizError(`Cannot read quiz file ${path}: ${why}.`);
   }
-  return importQuizBytes(bytes, path, meter);
+  return importQuizBytes(bytes, path, meter, mediaDir);
 }

@@ -13,10 +13,11 @@ import {
 } from '../../../shared/quiz/quiz-schema';
 import { MAX_LISTED_NOTES, MAX_QUOTED_CHARS } from './import-limits';
 
-export type ImportFormat = 'json' | 'kahoot-csv' | 'kahoot-xlsx' | 'gift' | 'aiken';
+export type ImportFormat = 'json' | 'quizroom-package' | 'kahoot-csv' | 'kahoot-xlsx' | 'gift' | 'aiken';
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   json: 'Quizroom JSON',
+  'quizroom-package': 'Quizroom package',
   'kahoot-csv': 'Kahoot! spreadsheet (CSV)',
   'kahoot-xlsx': 'Kahoot! spreadsheet (XLSX)',
   gift: 'Moodle GIFT',
@@ -38,6 +39,8 @@ export interface ImportResult {
   skipped: ImportNote[];
   /** Questions taken with a change (a time limit clamped into range, ...). */
   adjusted: ImportNote[];
+  /** Pictures and sounds taken with the quiz (a package's), now in the media store. */
+  media?: number;
   /** How many questions became each kind (kinds with none are left out). */
   kinds: Partial<Record<QuestionKind, number>>;
   /**

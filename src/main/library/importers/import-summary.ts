@@ -26,7 +26,7 @@ export function kindsLine(kinds: ImportResult['kinds']): string {
 }
 
 export function importSummaryLines(result: ImportResult, source: string): string[] {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
   const skipped = result.unlistedSkipped
     ? result.skipped.length - 1 + result.unlistedSkipped
     : result.skipped.length;
@@ -35,6 +35,7 @@ export function importSummaryLines(result: ImportResult, source: string): string
       (skipped > 0 ? `; skipped ${skipped}:` : '.'),
   ];
   lines.push(`  ${kindsLine(result.kinds)}`);
+  if (result.media) lines.push(`  With ${plural(result.media, 'picture or sound', 'pictures and sounds')}.`);
   for (const s of result.skipped) lines.push(`  skipped ${s.where}: ${s.reason}`);
   if (result.adjusted.length > 0) lines.push(`Adjusted while importing:`);
   for (const a of result.adjusted) lines.push(`  adjusted ${a.where}: ${a.reason}`);
