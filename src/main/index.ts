@@ -86,11 +86,11 @@ function start(devOrigin: string | null): Promise<void> {
   const developer = devOrigin !== null;
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, developer)));
   denyAllPermissions();
-  handleAppScheme(rendererDir);
   if (devOrigin) applyDevCsp(devOrigin);
 
   const s = createSession();
   session = s;
+  handleAppScheme(rendererDir, s.media);
   const isAppPage = (url: string) => isAppUrl(url) || (devOrigin !== null && isDevServerUrl(devOrigin, url));
   // Only the join URLs of the room we host may open in the person's browser.
   const isOwnJoinUrl = (url: string) =>

@@ -4,7 +4,9 @@
  * network at all, because its sockets live in the main process.
  */
 import { protocol } from 'electron';
+import type { MediaStore } from '../media/media-store';
 import { APP_SCHEME, serveAppFile } from './app-files';
+import { mediaRefOfUrl, serveMedia } from './app-media';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -13,6 +15,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function handleAppScheme(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url));
+/** Serves the built renderer, and the library's pictures and sounds under /media/ (app-media.ts). */
+export function handleAppScheme(rendererDir: string, media: MediaStore): void {
+  protocol.handle(APP_SCHEME, (request) =>
+    mediaRefOfUrl(request.url) === undefined
+      ? serveAppFile(rendererDir, request.url)
+      : serveMedia(media, request.url),
+  );
 }

@@ -38,7 +38,8 @@ export function devWindowCsp(origin: string): string {
   const socket = origin.replace(/^http:/, 'ws:');
   return (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
-    `img-src 'self' data:; font-src 'self'; connect-src 'self' ${socket}; object-src 'none'; ` +
+    // The library's pictures and sounds come from the app's own scheme (app-media.ts).
+    `img-src 'self' data: app://quizroom; media-src app://quizroom; font-src 'self'; connect-src 'self' ${socket}; object-src 'none'; ` +
     "base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
   );
 }

@@ -11,6 +11,7 @@ import type { IntentHandlers } from '../../shared/ipc/intents';
 import type { AnswerResponse, SettingsPatch } from '../../shared/protocol';
 import type { QuizDraft } from '../../shared/quiz/quiz-draft';
 import type { Discovery } from '../discovery';
+import type { MediaStore } from '../media/media-store';
 import { checkNetwork } from '../network/network-check';
 import { HostingService } from './hosting-service';
 import { LibraryService } from './library-service';
@@ -57,6 +58,7 @@ export class DesktopSession implements IntentHandlers {
       ports.pickQuizFile,
       changed,
       complain('the quiz library'),
+      ports.saveFile,
     );
     this.reports = new ReportsService(
       ports.libraryDir,
@@ -82,6 +84,11 @@ export class DesktopSession implements IntentHandlers {
     this.state = this.compose();
     void this.library.refresh();
     void this.reports.refresh();
+  }
+
+  /** The library's pictures and sounds, which the window shows (main/app/app-media.ts). */
+  get media(): MediaStore {
+    return this.library.media;
   }
 
   getState(): AppState {
@@ -164,7 +171,7 @@ export class DesktopSession implements IntentHandlers {
     const quiz = await this.library.find(config.quizId);
     if (!quiz) return failure('invalid_quiz', `There is no quiz "${config.quizId}".`);
     this.remote.close();
-    return this.hosting.hostRoom(config, quiz);
+    return this.hosting.hostRoom(config, quiz, this.library.media);
   }
 
   resumeHosting(): Promise<IntentResult> {
@@ -194,6 +201,12 @@ export class DesktopSession implements IntentHandlers {
   }
   openQuiz(id: string) {
     return this.library.openQuiz(id);
+  }
+  exportQuiz(id: string) {
+    return this.library.exportQuiz(id);
+  }
+  addMedia(name: string, bytes: Uint8Array) {
+    return this.library.addMedia(name, bytes);
   }
   /** Saves the editor's quiz; quitting waits for saves under way, so no edit is lost. */
   saveQuiz(id: string, quiz: QuizDraft) {

@@ -11,6 +11,7 @@ import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-clie
 import { socketUrlOf } from '../../shared/protocol';
 import { BUILTIN_PREFIX } from '../../shared/quiz/builtin-pack';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
+import type { MediaStore } from '../media/media-store';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
 import { HostedRoom, openHostedRoom, type HostingPlace, type RoomPlan } from '../hosting/hosted-room';
 import { describeInterruptedRoom, type OfferedRoom } from '../hosting/interrupted-room';
@@ -72,10 +73,11 @@ export class HostingService {
   }
 
   /** Opens a new room with `quiz` and connects this app as its host (and player, when playing too). */
-  hostRoom(config: HostConfig, quiz: Quiz): Promise<IntentResult> {
+  hostRoom(config: HostConfig, quiz: Quiz, media?: MediaStore): Promise<IntentResult> {
     const plan: RoomPlan = {
       kind: 'new',
       quiz,
+      ...(media ? { media } : {}),
       roomName: config.roomName,
       port: this.ports.port,
       pin: config.pin,

@@ -4,6 +4,7 @@
  * Quitting waits for saves under way (settleSaves), so that no edit is lost.
  */
 import type {
+  AddMediaResult,
   ImportQuizResult,
   IntentResult,
   LibraryItem,
@@ -20,7 +21,11 @@ import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { FORMAT_NAMES } from '../library/importers/import-result';
 import { kindsLine } from '../library/importers/import-summary';
 import { builtinEntries, LibraryError, QuizLibrary } from '../library/quiz-library';
+import { ingestIntoOffThread } from '../media/ingest-off-thread';
+import type { MediaStore } from '../media/media-store';
+import { fileSlug } from '../library/file-slug';
 import { QuizDrafts } from './quiz-drafts';
+import type { SaveFile } from './reports-service';
 import { failureOf } from './service-failure';
 
 const isBuiltin = (id: string) => id.startsWith(BUILTIN_PREFIX);
@@ -38,9 +43,15 @@ export class LibraryService {
     /** Called whenever the list changes. */
     private readonly changed: () => void,
     private readonly reportError: (e: unknown) => void,
+    private readonly saveFile: SaveFile,
   ) {
     this.library = new QuizLibrary(folder);
     this.drafts = new QuizDrafts(this.library);
+  }
+
+  /** The pictures and sounds of every library quiz (served to the window as app://quizroom/media/). */
+  get media(): MediaStore {
+    return this.library.media;
   }
 
   get items(): LibraryItem[] {
@@ -103,6 +114,28 @@ export class LibraryService {
       };
     } catch (e) {
       return failureOf(e, 'invalid_quiz');
+    }
+  }
+
+  /** Checks, scales and cleans a picture or sound (off the main thread) and adds it to the library's media. */
+  async addMedia(name: string, bytes: Uint8Array): Promise<AddMediaResult> {
+    try {
+      const { ref, kind } = await ingestIntoOffThread(this.library.media, bytes, name);
+      return { ok: true, ref, kind };
+    } catch (e) {
+      return failureOf(e, 'invalid_media');
+    }
+  }
+
+  /** Saves a library quiz as one file where the person chooses (a package when it has media). */
+  async exportQuiz(id: string): Promise<IntentResult> {
+    try {
+      const quiz = await this.library.read(id);
+      const { extension, bytes } = await this.library.exportQuiz(id);
+      const saved = await this.saveFile(`${fileSlug(quiz.title, 'quiz')}${extension}`, bytes);
+      return saved ? OK : failure('cancelled', 'Not exported.');
+    } catch (e) {
+      return failureOf(e, 'export_failed');
     }
   }
 

@@ -7,6 +7,7 @@
  */
 import type { SettingsPatch } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
+import type { MediaStore } from '../media/media-store';
 import { announceServer } from '../discovery/announce-server';
 import type { DiscoveryLog } from '../discovery/room-info';
 import type { GameReport } from '../reports/game-report';
@@ -24,6 +25,11 @@ export type RoomPlan =
   | {
       kind: 'new';
       quiz: Quiz;
+      /**
+       * Where the quiz's pictures and sounds are (names as in the quiz): the library's media
+       * store, or the folder a package was opened into. Absent: the quiz has none.
+       */
+      media?: MediaStore;
       roomName: string;
       /** Joiners must give a PIN (a fresh 6-digit one). */
       pin: boolean;

@@ -4,8 +4,10 @@
  * a picture inside the limits is scaled down to the budget and re-encoded before it is stored.
  */
 
+import { MAX_IMAGE_INPUT_BYTES } from '../../shared/quiz/media-input-limit';
+
 /** The largest picture file taken in (before scaling). */
-export const MAX_IMAGE_INPUT_BYTES = 15 * 1024 * 1024;
+export { MAX_IMAGE_INPUT_BYTES };
 
 /**
  * The most pixels a picture may claim in its header, checked before anything is decoded: a

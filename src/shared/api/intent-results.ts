@@ -110,4 +110,6 @@ export type ImportQuizResult =
       adjusted: { where: string; reason: string }[];
     }
   | Failure;
+/** A picture or sound added to the library's media: its name there, for the quiz to refer to. */
+export type AddMediaResult = { ok: true; ref: string; kind: 'image' | 'audio' } | Failure;
 export type OpenReportResult = { ok: true; report: ReportData } | Failure;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROOM_NAME_MAX } from '../protocol/setting-limits';
+import { MAX_IMAGE_INPUT_BYTES } from '../quiz/media-input-limit';
 import type { AnswerResponse } from '../protocol/answer-response';
 import { ANSWER_FIELD_SCHEMAS } from '../protocol/client-message-schemas';
 import { GameSettingsSchema, SettingsPatchSchema } from '../protocol/settings-schema';
@@ -27,6 +28,20 @@ const fileId = z
   .min(1, 'the id must not be empty')
   .max(200, 'the id is too long')
   .refine((id) => !/[/\\]/.test(id) && !id.startsWith('.'), 'the id must be a file name, not a path');
+
+/** A picture or sound the editor adds: its file name (for messages) and bytes, bounded before ingest. */
+const mediaFileName = z
+  .string()
+  .trim()
+  .min(1, 'the file name must not be empty')
+  .max(255, 'the file name is too long');
+const mediaBytes = z
+  .instanceof(Uint8Array, { message: 'the file must be bytes (a Uint8Array)' })
+  .refine((b) => b.byteLength > 0, 'the file is empty')
+  .refine(
+    (b) => b.byteLength <= MAX_IMAGE_INPUT_BYTES,
+    `the file is larger than ${MAX_IMAGE_INPUT_BYTES / 1024 / 1024} MB, the most a picture may be`,
+  );
 
 const setting = GameSettingsSchema.shape;
 const hostConfig = z.strictObject({
@@ -54,6 +69,8 @@ export const SCHEMA_KIT = {
   hostConfig,
   settingsPatch: SettingsPatchSchema,
   quizDraft: QuizDraftSchema,
+  mediaFileName,
+  mediaBytes,
 };
 
 export type SchemaKit = typeof SCHEMA_KIT;

@@ -12,6 +12,7 @@
  */
 import type { z } from 'zod';
 import type {
+  AddMediaResult,
   ImportQuizResult,
   IntentResult,
   NewQuizResult,
@@ -119,6 +120,16 @@ export const INTENTS = {
   openQuiz: desktop(({ z, quizId }) => z.tuple([quizId]), answers<OpenQuizResult>()),
   /** Saves the edited quiz; an invalid one is kept as a draft and its problems returned. */
   saveQuiz: desktop(({ z, fileId, quizDraft }) => z.tuple([fileId, quizDraft]), answers<SaveQuizResult>()),
+  /** Writes the library quiz `id` to a file where the person chooses: a .quizroom package when it has media, else .json. */
+  exportQuiz: desktop(({ z, fileId }) => z.tuple([fileId]), answers<IntentResult>()),
+  /**
+   * Adds a picture or sound (its file name and bytes) to the library's media: checked, scaled and
+   * cleaned (main/media/media-ingest.ts); answers its media name.
+   */
+  addMedia: desktop(
+    ({ z, mediaFileName, mediaBytes }) => z.tuple([mediaFileName, mediaBytes]),
+    answers<AddMediaResult>(),
+  ),
   /** Adds a new quiz with one question to fill in. */
   createQuiz: desktop(({ z }) => z.tuple([]), answers<NewQuizResult>()),
   /** Copies a quiz (built-in ones too) as "… (copy)". */
