@@ -4,8 +4,9 @@
  * report for every finished game), prints the URLs for players and for the host dashboard, and
  * logs the game as it goes. Ctrl-C or SIGTERM closes every socket with "going away" and exits 0.
  */
-import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { QuizError } from '../shared/quiz/load-quiz';
 import {
   ArgsError,
@@ -21,6 +22,7 @@ import { interruptedJournal } from './hosting/interrupted-room';
 import { describeDamage, JournalError, scanJournal, type JournalScan } from './server/game-journal';
 import { importSummaryLines } from './library/importers/import-summary';
 import { openQuiz } from './library/read-quiz-file';
+import { MediaStore } from './media/media-store';
 import { ReportStore } from './reports/report-store';
 import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
 
@@ -43,6 +45,17 @@ function log(line: string): void {
 }
 
 /**
+ * A folder of its own for the pictures and sounds of a package given with --quiz (the room serves
+ * them from there), removed when the process ends; null for a built-in quiz.
+ */
+function roomMediaDir(ref: string | undefined): string | null {
+  if (ref === undefined || ref.startsWith('builtin')) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'quizroom-room-media-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
  * The room the options ask for: a new one with its quiz, or the interrupted one (checked first:
  * a journal damaged in the middle is resumed only with --accept-damage). `exit`: it cannot open,
  * and why has been said.
@@ -51,9 +64,12 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
   const port = args.port === undefined ? {} : { port: args.port };
   if (args.resume) return resumePlan(args, journalDir, port);
   let quiz;
+  let media: MediaStore | undefined;
+  const mediaDir = roomMediaDir(args.quiz);
   try {
-    const opened = await openQuiz(args.quiz);
+    const opened = await openQuiz(args.quiz, mediaDir ? { mediaDir } : {});
     quiz = opened.quiz;
+    if (mediaDir && opened.imported?.media) media = new MediaStore(mediaDir);
     // What the import took and skipped, before the room opens.
     const summary = opened.imported ? importSummaryLines(opened.imported, args.quiz ?? 'the quiz file') : [];
     for (const line of summary) log(line);
@@ -65,6 +81,7 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
   return {
     kind: 'new',
     quiz,
+    ...(media ? { media } : {}),
     roomName: args.name ?? `${hostname()}'s quiz`,
     ...port,
     strictPort: args.port !== undefined,

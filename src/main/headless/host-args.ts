@@ -29,7 +29,8 @@ export function defaultLibraryDir(): string {
 export const HOST_USAGE = `Usage: npm run host -- [options]
 
   --quiz FILE|builtin:ID  quiz to play (default: a mix of the built-in pack); FILE may be Quizroom
-                          JSON, a Kahoot! spreadsheet (.xlsx, .csv), Moodle GIFT or Aiken
+                          JSON, a Quizroom package with pictures and sounds (.quizroom), a Kahoot!
+                          spreadsheet (.xlsx, .csv), Moodle GIFT or Aiken
   --name NAME             room name shown to players (default: "<computer>'s quiz")
   --port N                port to listen on (default ${DEFAULT_PORT}, or the next free one)
   --bind ADDR             listen only on this address (default: all interfaces)

@@ -1,5 +1,5 @@
 /**
- * Opening a quiz for the host: a file on disk in any importable format (Quizroom JSON, Kahoot!
+ * Opening a quiz for the host: a file on disk in any importable format (Quizroom JSON or package, Kahoot!
  * CSV or XLSX, GIFT, Aiken) or a quiz from the built-in pack (`builtin:science`; `builtin` alone
  * is a mix of the whole pack).
  */
@@ -17,7 +17,14 @@ export interface OpenedQuiz {
   imported: ImportResult | null;
 }
 
-export async function openQuiz(ref: string | undefined): Promise<OpenedQuiz> {
+/**
+ * The quiz `ref` names. A package's pictures and sounds go to the media store in `mediaDir`
+ * (a package with media is refused without one).
+ */
+export async function openQuiz(
+  ref: string | undefined,
+  options: { mediaDir?: string } = {},
+): Promise<OpenedQuiz> {
   if (ref === undefined || ref === 'builtin') return { quiz: builtinMix(), imported: null };
   if (ref.startsWith('builtin:')) {
     const id = ref.slice('builtin:'.length);
@@ -28,7 +35,7 @@ export async function openQuiz(ref: string | undefined): Promise<OpenedQuiz> {
     }
     return { quiz: found.quiz, imported: null };
   }
-  const imported = await importQuizFile(ref);
+  const imported = await importQuizFile(ref, options);
   return { quiz: imported.quiz, imported };
 }
 
