@@ -16,6 +16,7 @@ import { importQuizFileHere } from '../../src/main/library/importers/import-quiz
 import { importSummaryLines } from '../../src/main/library/importers/import-summary';
 import { quizFileText } from '../../src/main/library/quiz-file-text';
 import { QuizLibrary } from '../../src/main/library/quiz-library';
+import { openQuiz } from '../../src/main/library/read-quiz-file';
 import { parseQuiz, QuizError } from '../../src/shared/quiz/load-quiz';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { sampleMp3, samplePicture } from '../support/media-samples';
@@ -116,6 +117,20 @@ describe('quiz packages', () => {
     const exported = await library.exportQuiz(id);
     expect(exported.extension).toBe('.json');
     expect(exported.bytes.toString('utf8')).toBe(quizFileText(plain));
+  });
+
+  it('opens a package for the headless host with its media in a folder of the room', async () => {
+    const store = new MediaStore(join(dir, 'lib'));
+    const quiz = await quizWithMedia(store);
+    const file = join(dir, 'lesson.quizroom');
+    await writeFile(file, await writeQuizPackage(quiz, store));
+    const roomDir = join(dir, 'room');
+    const opened = await openQuiz(file, { mediaDir: roomDir });
+    expect(opened.quiz).toEqual(quiz);
+    expect(opened.imported?.media).toBe(4);
+    expect((await readdir(roomDir)).sort()).toEqual((await readdir(store.dir)).sort());
+    // Without a place for its media, a package with media is refused.
+    expect(await refusal(openQuiz(file))).toContain('no media folder');
   });
 
   it('ignores media files the quiz does not use', async () => {

@@ -18,6 +18,15 @@ import {
 import { Field } from '../components/field';
 import { ScreenHeader } from '../components/screen-header';
 import type { SaveOutcome } from '../editor/autosave';
+import { MediaPicker } from '../editor/media-picker';
+import {
+  mediaFields,
+  mediaOf,
+  withOptionImage,
+  withoutOption,
+  withQuestionMedia,
+  type QuestionMedia,
+} from '../editor/question-media';
 import { useAutosave } from '../editor/use-autosave';
 
 const AUTOSAVE_MS = 600;
@@ -44,6 +53,8 @@ interface Item {
   points: number;
   /** A question of another kind than choice: kept whole; the editor changes its prompt, time and points. */
   other: Exclude<QuizDraftQuestion, { kind: 'choice' }> | null;
+  /** Its picture and sound (any kind), and its options' pictures (choice). */
+  media: QuestionMedia;
 }
 
 interface Form {
@@ -61,6 +72,7 @@ const toItem = (q: QuizDraftQuestion): Item => ({
   timeText: q.timeLimit === undefined ? '' : String(q.timeLimit),
   points: q.points ?? 1000,
   other: q.kind === 'choice' ? null : q,
+  media: mediaOf(q),
 });
 
 function toDraft(form: Form): QuizDraft {
@@ -74,8 +86,14 @@ function toDraft(form: Form): QuizDraft {
       const timeLimit =
         time === '' ? {} : { timeLimit: Number.isFinite(n) ? Math.min(Math.max(n, 0), 100_000) : 0 };
       if (item.other) {
-        const { timeLimit: _old, ...other } = item.other;
-        return { ...other, prompt: item.prompt, ...timeLimit, points: item.points };
+        const { timeLimit: _old, image: _image, audio: _audio, ...other } = item.other;
+        return {
+          ...other,
+          prompt: item.prompt,
+          ...timeLimit,
+          points: item.points,
+          ...mediaFields(item.media),
+        };
       }
       return {
         kind: 'choice' as const,
@@ -84,6 +102,7 @@ function toDraft(form: Form): QuizDraft {
         correct: Math.min(item.correct, 7),
         ...timeLimit,
         points: item.points,
+        ...mediaFields(item.media, item.options.length),
       };
     }),
   };
@@ -159,6 +178,8 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
     }
     return map;
   }, [form]);
+
+  const addMedia: DesktopApi['addMedia'] = (name, bytes) => api.addMedia(name, bytes);
 
   if (loadError) {
     return (
@@ -340,6 +361,21 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                     )}
                   </Field>
 
+                  <div className="editor__media">
+                    {(['image', 'audio'] as const).map((kind) => (
+                      <MediaPicker
+                        key={kind}
+                        kind={kind}
+                        question={n}
+                        value={item.media[kind]}
+                        add={addMedia}
+                        onChange={(ref) =>
+                          updateItem(qi, (it) => ({ ...it, media: withQuestionMedia(it.media, kind, ref) }))
+                        }
+                      />
+                    ))}
+                  </div>
+
                   {item.other ? (
                     <p className="field__hint">
                       A {KIND_NAMES[item.other.kind]} question: its answers are edited in the quiz file.
@@ -392,6 +428,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                                 updateItem(qi, (it) => ({
                                   ...it,
                                   options: it.options.filter((_, i) => i !== oi),
+                                  media: withoutOption(it.media, oi),
                                   correct:
                                     it.correct === oi ? 0 : it.correct > oi ? it.correct - 1 : it.correct,
                                 }))
@@ -399,6 +436,17 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
                             >
                               ✕
                             </button>
+                            <MediaPicker
+                              kind="image"
+                              compact
+                              question={n}
+                              option={oi + 1}
+                              value={item.media.optionImages?.[oi]}
+                              add={addMedia}
+                              onChange={(ref) =>
+                                updateItem(qi, (it) => ({ ...it, media: withOptionImage(it.media, oi, ref) }))
+                              }
+                            />
                             {optionError ? (
                               <p id={`${oid}-error`} className="field__error editor__option-error">
                                 {fieldMessage(`Option ${oi + 1}`, optionError)}

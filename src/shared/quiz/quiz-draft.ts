@@ -5,7 +5,7 @@
  * path ("questions.2.options.1"), which the editor shows next to that field.
  */
 import { z } from 'zod';
-import { QuizSchema } from './quiz-schema';
+import { AudioRefSchema, ImageRefSchema, QuizSchema } from './quiz-schema';
 
 /** Generous bounds: a draft may be wrong, but not unbounded (it crosses IPC and lands on disk). */
 const draftCommon = {
@@ -14,7 +14,11 @@ const draftCommon = {
   points: z.number().int().min(0).max(100_000).optional(),
   explanation: z.string().max(5000).optional(),
   readingTime: z.number().finite().min(0).max(100_000).optional(),
+  image: ImageRefSchema.optional(),
+  audio: AudioRefSchema.optional(),
 };
+/** One picture (or null) per option, as many as options may be. */
+const draftOptionImages = (max: number) => z.array(ImageRefSchema.nullable()).max(max).optional();
 const draftTexts = (max: number) => z.array(z.string().max(2000)).max(max, `has more than ${max} entries`);
 const index = z.number().int().min(0).max(15);
 
@@ -23,6 +27,7 @@ export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('choice'),
     ...draftCommon,
     options: draftTexts(8),
+    optionImages: draftOptionImages(8),
     correct: index,
     shuffle: z.boolean().optional(),
   }),
@@ -31,6 +36,7 @@ export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('multi_select'),
     ...draftCommon,
     options: draftTexts(12),
+    optionImages: draftOptionImages(12),
     correct: z.array(index).max(12),
     shuffle: z.boolean().optional(),
   }),
@@ -54,6 +60,7 @@ export const QuizDraftQuestionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('poll'),
     ...draftCommon,
     options: draftTexts(12),
+    optionImages: draftOptionImages(12),
     shuffle: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('slide'), ...draftCommon, text: z.string().max(10_000).optional() }),
