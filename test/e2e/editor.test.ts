@@ -4,7 +4,7 @@
  * `registerIpc` the Electron main process uses) on a fake IPC and forwards the page's `window.quiz`
  * calls to them, pushing each new AppState back. The library is a temporary folder, checked on disk.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,6 +21,7 @@ import { BUILD_AND_LAUNCH_MS, DESKTOP, PHONE, launchBrowser, newPage } from './s
 import { startHost, type E2EHost } from './support/e2e-host';
 import type { PageGlobals } from './support/page-globals';
 import { heading, visible } from './support/players';
+import { samplePicture } from '../support/media-samples';
 
 const GIFT = resolve(__dirname, '../fixtures/imports/moodle-questions.gift');
 const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
@@ -78,7 +79,9 @@ function installSocketBridge(args: { url: string; methods: string[]; initial: un
       new Promise((resolve, reject) => {
         const id = ++seq;
         pending.set(id, { resolve, reject });
-        void open.then(() => ws.send(JSON.stringify({ id, name, args: a })));
+        // Bytes (a picture the editor adds) cross as a list of numbers, as structured clone would keep them.
+        const sent = a.map((x) => (x instanceof Uint8Array ? { $bytes: Array.from(x) } : x));
+        void open.then(() => ws.send(JSON.stringify({ id, name, args: sent })));
       });
   }
   g.quiz = bridge;
@@ -208,8 +211,13 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
           args: unknown[];
         };
         const handler = ipc.handlers.get(INTENT_CHANNELS[name])!;
+        const received = args.map((a) =>
+          a && typeof a === 'object' && '$bytes' in a
+            ? new Uint8Array((a as { $bytes: number[] }).$bytes)
+            : a,
+        );
         Promise.resolve()
-          .then(() => handler(APP_FRAME, ...args))
+          .then(() => handler(APP_FRAME, ...received))
           .then(
             (result) => socket.send(JSON.stringify({ id, result: result ?? null })),
             (e: unknown) =>
@@ -469,6 +477,121 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       await visible(board.getByRole('cell', { name: 'Player 5000', exact: true }));
       expect(await rendered()).toBeLessThan(100);
       await capture(page, 'report-5000');
+    },
+  );
+
+  it(
+    'adds pictures by choosing, pasting and dropping, by keyboard too, shows refusals inline and saves the names',
+    { timeout: 90_000 },
+    async () => {
+      const map = await samplePicture(240, 160, 'image/png');
+      const flag = await samplePicture(60, 40, 'image/png');
+      const photo = await samplePicture(80, 60, 'image/jpeg');
+      await openLibrary();
+      await page.getByRole('button', { name: '+ New quiz' }).click();
+      await visible(heading(page, 'Edit quiz'));
+      await page.getByLabel('Title').fill('Flags with pictures');
+      const q1 = question(1);
+      const picker = (name: string) => q1.getByRole('group', { name, exact: true });
+
+      // Keyboard: the picker's button follows the question text.
+      await q1.getByLabel('Question text').focus();
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent),
+      ).toBe('Choose a picture…');
+
+      // Choose a file.
+      await picker('Picture for question 1').locator('input[type=file]').setInputFiles({
+        name: 'map.png',
+        mimeType: 'image/png',
+        buffer: map,
+      });
+      const preview = picker('Picture for question 1').getByRole('img', { name: 'Picture for question 1' });
+      await visible(preview);
+      expect(await preview.getAttribute('src')).toMatch(/^app:\/\/quizroom\/media\/[0-9a-f]{64}\.png$/);
+
+      // Paste onto the focused picker, drop onto another: events carrying a file, as Chromium makes them.
+      interface FileArg {
+        name: string;
+        type: string;
+        bytes: number[];
+      }
+      const sendFile = (event: 'paste' | 'drop', target: 'focused' | string, f: FileArg) =>
+        page.evaluate(
+          ({ event, target, f }) => {
+            const g = globalThis as unknown as {
+              DataTransfer: new () => { items: { add(file: unknown): void } };
+              File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+              ClipboardEvent: new (type: string, init: unknown) => unknown;
+              DragEvent: new (type: string, init: unknown) => unknown;
+              document: {
+                activeElement: { dispatchEvent(e: unknown): void };
+                querySelector(s: string): { dispatchEvent(e: unknown): void };
+              };
+            };
+            const dt = new g.DataTransfer();
+            dt.items.add(new g.File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+            const at = target === 'focused' ? g.document.activeElement : g.document.querySelector(target);
+            if (event === 'paste') {
+              at.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+            } else {
+              for (const type of ['dragover', 'drop'])
+                at.dispatchEvent(
+                  new g.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+                );
+            }
+          },
+          { event, target, f },
+        );
+      await picker('Picture for option 1 of question 1')
+        .getByRole('button', { name: 'Choose a picture…' })
+        .focus();
+      await sendFile('paste', 'focused', { name: '', type: 'image/png', bytes: [...flag] });
+      await visible(q1.getByRole('img', { name: 'Picture for option 1 of question 1' }));
+      await picker('Picture for option 2 of question 1').evaluate((el) =>
+        (el as unknown as { setAttribute(n: string, v: string): void }).setAttribute('data-drop-here', ''),
+      );
+      await sendFile('drop', '[data-drop-here]', {
+        name: 'photo.jpg',
+        type: 'image/jpeg',
+        bytes: [...photo],
+      });
+      await visible(q1.getByRole('img', { name: 'Picture for option 2 of question 1' }));
+
+      // A file that is not what its name says is refused inline, naming it.
+      await picker('Sound for question 1')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: 'anthem.mp3',
+          mimeType: 'audio/mpeg',
+          buffer: Buffer.from('PK\u0003\u0004 not really a sound'),
+        });
+      await visible(
+        picker('Sound for question 1')
+          .getByRole('alert')
+          .getByText(/anthem\.mp3/),
+      );
+      await capture(page, 'editor-media');
+
+      const file = () => {
+        const name = readdirSync(libraryDir).find(
+          (n) =>
+            n.endsWith('.json') &&
+            JSON.parse(readFileSync(join(libraryDir, n), 'utf8')).title === 'Flags with pictures',
+        );
+        return name ? JSON.parse(readFileSync(join(libraryDir, name), 'utf8')) : null;
+      };
+      await expect.poll(() => file()?.questions[0].optionImages?.filter(Boolean).length ?? 0).toBe(2);
+      const saved = file().questions[0];
+      expect(saved.image).toMatch(/^[0-9a-f]{64}\.png$/);
+      expect(saved.audio).toBeUndefined();
+      for (const ref of [saved.image, ...saved.optionImages])
+        expect(existsSync(join(libraryDir, 'media', ref))).toBe(true);
+
+      // Removing an option takes its picture along; Remove clears the question's picture.
+      await q1.getByRole('button', { name: 'Remove the Picture for question 1' }).click();
+      await expect.poll(() => file()?.questions[0].image ?? null).toBeNull();
     },
   );
 });
