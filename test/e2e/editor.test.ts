@@ -583,15 +583,21 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
         return name ? JSON.parse(readFileSync(join(libraryDir, name), 'utf8')) : null;
       };
       await expect.poll(() => file()?.questions[0].optionImages?.filter(Boolean).length ?? 0).toBe(2);
-      const saved = file().questions[0];
-      expect(saved.image).toMatch(/^[0-9a-f]{64}\.png$/);
-      expect(saved.audio).toBeUndefined();
-      for (const ref of [saved.image, ...saved.optionImages])
+      const stored = file().questions[0];
+      expect(stored.image).toMatch(/^[0-9a-f]{64}\.png$/);
+      expect(stored.audio).toBeUndefined();
+      for (const ref of [stored.image, ...stored.optionImages])
         expect(existsSync(join(libraryDir, 'media', ref))).toBe(true);
 
       // Removing an option takes its picture along; Remove clears the question's picture.
       await q1.getByRole('button', { name: 'Remove the Picture for question 1' }).click();
       await expect.poll(() => file()?.questions[0].image ?? null).toBeNull();
+
+      // A quiz with media leaves the library as one package.
+      await page.getByRole('button', { name: '← Library' }).click();
+      await page.getByRole('button', { name: 'Export Flags with pictures' }).click();
+      await visible(page.getByRole('status').getByText('Exported “Flags with pictures”.'));
+      expect(saved.at(-1)!.name).toMatch(/^flags-with-pictures.*\.quizroom$/);
     },
   );
 });

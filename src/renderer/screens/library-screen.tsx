@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import type { ImportQuizResult, LibraryItem } from '../../shared/api/quiz-api';
 import type { Desktop } from '../api/api-context';
 import { ScreenHeader } from '../components/screen-header';
+import { useT } from '../i18n';
 import { QuizEditor } from './quiz-editor';
 import './library-screen.css';
 
@@ -44,6 +45,8 @@ function LibraryList({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
+  const t = useT();
 
   async function run<T extends { ok: boolean }>(action: () => Promise<T>): Promise<T | null> {
     setBusy(true);
@@ -72,6 +75,11 @@ function LibraryList({
     const result = await run(() => api.duplicateQuiz(id));
     if (result?.ok) onEdit(result.id);
   };
+  const exportQuiz = async (id: string, name: string) => {
+    setExported(null);
+    const result = await run(() => api.exportQuiz(id));
+    if (result?.ok) setExported(t('media.exported', { name }));
+  };
   const remove = async (id: string) => {
     setConfirming(null);
     await run(() => api.deleteQuiz(id));
@@ -93,7 +101,7 @@ function LibraryList({
           Import a file…
         </button>
         <p className="library__formats">
-          Quizroom JSON, Kahoot! spreadsheets (CSV, XLSX), Moodle GIFT and Aiken.
+          Quizroom JSON and packages (.quizroom), Kahoot! spreadsheets (CSV, XLSX), Moodle GIFT and Aiken.
         </p>
       </div>
 
@@ -102,6 +110,9 @@ function LibraryList({
           {error}
         </p>
       ) : null}
+      <p className="library__formats" role="status">
+        {exported ?? ''}
+      </p>
       {imported?.ok ? (
         <ImportSummary result={imported} onEdit={onEdit} onDismiss={() => setImported(null)} />
       ) : null}
@@ -116,6 +127,7 @@ function LibraryList({
             confirming={confirming === item.id}
             onEdit={() => onEdit(item.id)}
             onDuplicate={() => void duplicate(item.id)}
+            onExport={() => void exportQuiz(item.id, item.status === 'ok' ? item.title : item.id)}
             onDelete={() => setConfirming(item.id)}
             onConfirm={() => void remove(item.id)}
             onCancel={() => setConfirming(null)}
@@ -136,6 +148,7 @@ function ImportSummary({
   onDismiss: () => void;
 }) {
   const id = useId();
+  const t = useT();
   return (
     <div className="card library__import" role="status" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="library__import-title">
@@ -144,6 +157,7 @@ function ImportSummary({
       </h2>
       <p className="library__import-format">
         Read as {result.format}. {result.kinds}
+        {result.media ? ` ${t('media.importedMedia', { count: result.media })}` : ''}
       </p>
       <ImportNotes title="Skipped" notes={result.skipped} />
       <ImportNotes title="Adjusted" notes={result.adjusted} />
@@ -189,6 +203,7 @@ interface RowProps {
   confirming: boolean;
   onEdit: () => void;
   onDuplicate: () => void;
+  onExport: () => void;
   onDelete: () => void;
   onConfirm: () => void;
   onCancel: () => void;
@@ -201,10 +216,12 @@ function LibraryRow({
   confirming,
   onEdit,
   onDuplicate,
+  onExport,
   onDelete,
   onConfirm,
   onCancel,
 }: RowProps) {
+  const t = useT();
   const name = item.status === 'ok' ? item.title : item.fileName;
   const when = modified(item.modifiedAt);
   return (
@@ -265,6 +282,17 @@ function LibraryRow({
               onClick={onDuplicate}
             >
               Duplicate
+            </button>
+          ) : null}
+          {item.status === 'ok' && !item.builtin ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              disabled={busy}
+              aria-label={t('media.exportLabel', { name })}
+              onClick={onExport}
+            >
+              {t('media.export')}
             </button>
           ) : null}
           {item.status === 'broken' || !item.readOnly ? (

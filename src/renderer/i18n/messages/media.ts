@@ -17,6 +17,10 @@ const en = {
   wrongKindAudio: '{name} is a picture; this place takes a sound.',
   desktopOnly: 'Pictures and sounds can be added in the Quizroom desktop app only.',
   soundPreview: 'Sound of the question',
+  export: 'Export…',
+  exportLabel: 'Export {name}',
+  exported: 'Exported “{name}”.',
+  importedMedia: '{count, plural, one {With # picture or sound.} other {With # pictures and sounds.}}',
 } as const;
 
 export const media: Messages<typeof en> = {
@@ -38,6 +42,10 @@ export const media: Messages<typeof en> = {
     desktopOnly:
       'Las imágenes y los sonidos solo se pueden añadir en la aplicación de escritorio de Quizroom.',
     soundPreview: 'Sonido de la pregunta',
+    export: 'Exportar…',
+    exportLabel: 'Exportar {name}',
+    exported: 'Se ha exportado «{name}».',
+    importedMedia: '{count, plural, one {Con # imagen o sonido.} other {Con # imágenes y sonidos.}}',
   },
   de: {
     questionPicture: 'Bild zu Frage {question}',
@@ -55,6 +63,10 @@ export const media: Messages<typeof en> = {
     wrongKindAudio: '{name} ist ein Bild; hierher gehört ein Ton.',
     desktopOnly: 'Bilder und Töne lassen sich nur in der Quizroom-Desktop-App hinzufügen.',
     soundPreview: 'Ton der Frage',
+    export: 'Exportieren…',
+    exportLabel: '{name} exportieren',
+    exported: '„{name}“ wurde exportiert.',
+    importedMedia: '{count, plural, one {Mit # Bild oder Ton.} other {Mit # Bildern und Tönen.}}',
   },
   ar: {
     questionPicture: 'صورة السؤال {question}',
@@ -72,5 +84,10 @@ export const media: Messages<typeof en> = {
     wrongKindAudio: '{name} صورة؛ هذا المكان يقبل صوتًا.',
     desktopOnly: 'لا يمكن إضافة الصور والأصوات إلا في تطبيق Quizroom لسطح المكتب.',
     soundPreview: 'صوت السؤال',
+    export: 'تصدير…',
+    exportLabel: 'تصدير {name}',
+    exported: 'تم تصدير «{name}».',
+    importedMedia:
+      '{count, plural, zero {بلا صور أو أصوات.} one {مع صورة أو صوت واحد.} two {مع صورتين أو صوتين.} few {مع # صور وأصوات.} many {مع # صورة وصوتًا.} other {مع # صورة وصوت.}}',
   },
 };
