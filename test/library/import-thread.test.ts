@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importQuizFileHere } from '../../src/main/library/importers/import-quiz-bytes';
 import { importQuizFile, type ImportWorkerScript } from '../../src/main/library/importers/import-quiz-file';
 import { QuizError } from '../../src/shared/quiz/load-quiz';
+import { imageSize } from 'image-size';
+import { ingestOffThread } from '../../src/main/media/ingest-off-thread';
+import { MAX_IMAGE_SIDE } from '../../src/main/media/media-limits';
 import { ensureBuilt, OUT_DIR } from '../support/built-app';
+import { pngHeaderClaiming, samplePicture } from '../support/media-samples';
 import {
   deflatedPart,
   kahootRows,
@@ -139,4 +143,13 @@ describe('the built import thread (out/main/import-worker.js)', () => {
     expect(result.taken).toBe(500);
     expect(result.unlistedSkipped).toBe(76_001 - 500 - 200);
   }, 60_000);
+
+  it('ingests a 12-megapixel photo within its heap limit and refuses a bomb from its header', async () => {
+    const photo = await samplePicture(4000, 3000, 'image/jpeg');
+    const media = await ingestOffThread(photo, 'photo.jpg', built);
+    expect(media.extension).toBe('jpg');
+    expect(imageSize(media.bytes)).toMatchObject({ width: MAX_IMAGE_SIDE, height: 1200 });
+    const bomb = await refusal(ingestOffThread(pngHeaderClaiming(100_000, 100_000), 'bomb.png', built));
+    expect(bomb.message).toMatch(/^bomb\.png is 100000×100000 pixels/);
+  }, 120_000);
 });

@@ -35,7 +35,7 @@ const DESCRIPTIONS: Record<string, string> = {
     'Points for a right answer given at once (half of them at the deadline): 0 to 2000 in steps of 100; 1000 by default.',
   'questions.explanation': 'Shown to everybody at the reveal, never before.',
   'questions.image':
-    "A picture shown with the prompt: a file in the package's media/ folder, named by the SHA-256 of its bytes (hex) and its type's extension.",
+    "A picture shown with the prompt: a file in the package's media/ folder (the library's media/ folder for a quiz in the library), named by the SHA-256 of its bytes (hex) and its type's extension. Stored pictures are checked, at most 1600 pixels on their longest side and carry no metadata (docs/quiz-format.md, Pictures and sounds).",
   'questions.audio':
     "A sound played from the host screen while the question is open: a file in the package's media/ folder, named like a picture.",
   'questions.optionImages':
