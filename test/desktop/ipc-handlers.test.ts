@@ -182,4 +182,25 @@ describe('IPC handlers of the desktop window', () => {
       ['createQuiz', ['extra'], /Refused createQuiz/],
     ] as const)('refuses %s with bad arguments %j and says what was wrong', expectRefused);
   });
+
+  describe('addMedia: a file name and bounded bytes, checked before the session sees them', () => {
+    it('passes a file name and bytes', async () => {
+      const ipc = new FakeIpc();
+      const { session, calls } = fakeSession();
+      registerIpc(ipc, session, trusted);
+      await ipc.call(INTENT_CHANNELS.addMedia, APP_FRAME, 'map.png', new Uint8Array([1, 2, 3]));
+      expect(calls).toEqual([['addMedia', ['map.png', new Uint8Array([1, 2, 3])]]]);
+    });
+
+    it.each([
+      ['no bytes', ['map.png'], /Refused addMedia/],
+      ['a string for bytes', ['map.png', 'iVBORw0KGgo='], /bytes/],
+      ['an array of numbers', ['map.png', [1, 2, 3]], /bytes/],
+      ['empty bytes', ['map.png', new Uint8Array(0)], /the file is empty/],
+      ['more than 15 MB', ['big.png', new Uint8Array(15 * 1024 * 1024 + 1)], /larger than 15 MB/],
+      ['an empty name', ['  ', new Uint8Array([1])], /file name must not be empty/],
+      ['a very long name', ['x'.repeat(256), new Uint8Array([1])], /file name is too long/],
+      ['an extra argument', ['a.png', new Uint8Array([1]), 'more'], /Refused addMedia/],
+    ] as const)('refuses %s', (_what, args, message) => expectRefused('addMedia', args, message));
+  });
 });

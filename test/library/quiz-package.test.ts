@@ -17,8 +17,9 @@ import { importSummaryLines } from '../../src/main/library/importers/import-summ
 import { quizFileText } from '../../src/main/library/quiz-file-text';
 import { QuizLibrary } from '../../src/main/library/quiz-library';
 import { openQuiz } from '../../src/main/library/read-quiz-file';
-import { parseQuiz, QuizError } from '../../src/shared/quiz/load-quiz';
+import { parseQuiz } from '../../src/shared/quiz/load-quiz';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
+import { quizRefusal } from '../support/quiz-refusal';
 import { sampleMp3, samplePicture } from '../support/media-samples';
 
 let dir: string;
@@ -74,14 +75,7 @@ async function quizWithMedia(store: MediaStore): Promise<Quiz> {
   });
 }
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(QuizError);
-  return (e as QuizError).message;
-}
+const refusal = quizRefusal;
 
 describe('quiz packages', () => {
   it('export then import gives the same quiz and the same media bytes', async () => {

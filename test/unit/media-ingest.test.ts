@@ -6,7 +6,7 @@ import { checkStoredMedia, ingestMedia } from '../../src/main/media/media-ingest
 import { MAX_IMAGE_SIDE } from '../../src/main/media/media-limits';
 import { metadataParts } from '../../src/main/media/media-metadata';
 import { mediaRefOf } from '../../src/main/media/media-store';
-import { QuizError } from '../../src/shared/quiz/load-quiz';
+import { quizRefusal } from '../support/quiz-refusal';
 import {
   pngHeaderClaiming,
   sampleMp3,
@@ -29,14 +29,7 @@ function zipBytes(): Promise<Buffer> {
   });
 }
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(QuizError);
-  return (e as QuizError).message;
-}
+const refusal = quizRefusal;
 
 describe('media ingest', () => {
   it('keeps a small PNG as PNG, at its size', async () => {
