@@ -3,13 +3,14 @@
  * DesktopSession (plain Node, a temporary library folder): what the editor, the Library screen
  * and the Reports screen rely on.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState, QuizDraft } from '../../src/shared/api/quiz-api';
 import { ensureBuilt } from '../support/built-app';
 import { newDesktopSession, stopDesktopSessions, untilState } from '../support/desktop-sessions';
+import { samplePicture } from '../support/media-samples';
 
 const FIXTURES = resolve(__dirname, '../fixtures/imports');
 beforeAll(async () => {
@@ -132,6 +133,33 @@ describe('the quiz library through the desktop session', () => {
     pick(join(FIXTURES, 'binary.txt'));
     expect(await session.importQuiz()).toMatchObject({ ok: false, code: 'invalid_quiz' });
     expect(readdirSync(libraryDir).filter((n) => n.endsWith('.json'))).toEqual(['moodle-questions.json']);
+  });
+
+  it('adds a picture, exports the quiz as a package and imports it into another library with its media', async () => {
+    const from = newDesktopSession();
+    await untilState(from.session, (s) => s.desktop!.library.length > 0, 'the library');
+    const added = await from.session.addMedia('map.png', await samplePicture(120, 90, 'image/png'));
+    if (!added.ok) throw new Error(added.message);
+    const { id } = (await from.session.createQuiz()) as { id: string };
+    const quiz: QuizDraft = {
+      title: 'Maps',
+      questions: [
+        { kind: 'choice', prompt: 'Which country?', image: added.ref, options: ['A', 'B'], correct: 0 },
+      ],
+    };
+    expect(await from.session.saveQuiz(id, quiz)).toEqual({ ok: true });
+    expect(await from.session.exportQuiz(id)).toEqual({ ok: true });
+    const exported = from.saved.at(-1)!;
+    expect(exported.name).toBe('maps.quizroom');
+
+    const to = newDesktopSession();
+    const file = join(to.libraryDir, '..', `${id}-${Date.now()}.quizroom`);
+    writeFileSync(file, exported.content);
+    to.pick(file);
+    const result = await to.session.importQuiz();
+    rmSync(file);
+    expect(result).toMatchObject({ ok: true, format: 'Quizroom package', taken: 1, media: 1 });
+    expect(readdirSync(join(to.libraryDir, 'media'))).toEqual([added.ref]);
   });
 
   it('saves a report of every game hosted, lists it, opens it and exports it as CSV and XLSX', async () => {
