@@ -1,7 +1,7 @@
 /**
  * Fair play for media: what a room serves as a picture or sound cannot carry an answer. A picture
  * whose metadata (PNG text chunks, JPEG EXIF/XMP/comment, WebP EXIF/XMP) or a sound whose tags
- * (MP3 ID3) hold a question's right answer comes out of ingest without it: the stored bytes are
+ * (MP3 ID3, WAV LIST/INFO) hold a question's right answer comes out of ingest without it: the stored bytes are
  * scanned with the same scanner as the served bundle (test/support/quiz-leak-scan.ts), and for the
  * raw text in UTF-8, Latin-1 and UTF-16. A package's media pass the same way or are refused. Media
  * names are the SHA-256 of the stored bytes: they do not depend on the file's name and say nothing.
@@ -17,7 +17,7 @@ import { readQuizPackage } from '../../src/main/media/quiz-package';
 import { quizFileText } from '../../src/main/library/quiz-file-text';
 import { parseQuiz, QuizError } from '../../src/shared/quiz/load-quiz';
 import { describeLeaks, needlesOf, scanFolder } from '../support/quiz-leak-scan';
-import { sampleMp3, samplePicture, withJpegText, withPngText } from '../support/media-samples';
+import { sampleMp3, samplePicture, sampleWav, withJpegText, withPngText } from '../support/media-samples';
 import yazl from 'yazl';
 
 const PROMPT = 'Which city hosts the European Parliament plenary sessions?';
@@ -80,6 +80,7 @@ describe('media served to phones carry no answer', () => {
       ['flag.jpg', withJpegText(await samplePicture(80, 60, 'image/jpeg'), hidden)],
       ['flag.webp', webpWithText(hidden)],
       ['anthem.mp3', sampleMp3(RIGHT)],
+      ['anthem.wav', sampleWav(RIGHT)],
     ] as const;
     // The samples really carry it before ingest.
     for (const [name, bytes] of samples) expect(bytes.includes(Buffer.from(RIGHT, 'utf8')), name).toBe(true);

@@ -102,3 +102,34 @@ export function sampleMp3(title: string): Buffer {
   v1.write(title.slice(0, 30), 3, 'latin1');
   return Buffer.concat([id3, frame, mpeg, mpeg, mpeg, mpeg, v1]);
 }
+
+/** A short silent WAV (8 kHz mono, 16-bit) with a LIST/INFO chunk naming `title` (INAM). */
+export function sampleWav(title: string): Buffer {
+  const chunk = (name: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.write(name, 0, 'ascii');
+    head.writeUInt32LE(data.length, 4);
+    return Buffer.concat([head, data, data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+  };
+  const fmt = Buffer.alloc(16);
+  fmt.writeUInt16LE(1, 0); // PCM
+  fmt.writeUInt16LE(1, 2); // mono
+  fmt.writeUInt32LE(8000, 4);
+  fmt.writeUInt32LE(16000, 8);
+  fmt.writeUInt16LE(2, 12);
+  fmt.writeUInt16LE(16, 14);
+  const info = Buffer.concat([
+    Buffer.from('INFO', 'ascii'),
+    chunk('INAM', Buffer.from(`${title}\0`, 'latin1')),
+  ]);
+  const body = Buffer.concat([
+    Buffer.from('WAVE', 'ascii'),
+    chunk('fmt ', fmt),
+    chunk('LIST', info),
+    chunk('data', Buffer.alloc(1600)),
+  ]);
+  const head = Buffer.alloc(8);
+  head.write('RIFF', 0, 'ascii');
+  head.writeUInt32LE(body.length, 4);
+  return Buffer.concat([head, body]);
+}

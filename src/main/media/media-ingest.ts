@@ -6,7 +6,8 @@
  * scaled to the budget (media-limits.ts) and re-encoded, which drops every metadata block (EXIF,
  * text chunks, comments). GIF becomes PNG (its first frame). WebP, which jimp cannot decode, is
  * kept as it is when it fits the budget, its metadata chunks removed; a larger one is refused.
- * Sounds (MP3, Ogg, WAV, M4A) are size-checked and stored as they are (an MP3's ID3 tags removed).
+ * Sounds (MP3, Ogg, WAV, M4A) are size-checked and stored as they are, but for an MP3's ID3 tags and
+ * a WAV's descriptive chunks (LIST/INFO...), which are removed; Ogg and M4A tags are kept.
  *
  * `checkStoredMedia` is the check a package's media pass: a file that ingest could have stored.
  * Decoding is slow for large pictures: the app runs ingest on the import thread
@@ -24,7 +25,7 @@ import {
   MAX_IMAGE_PIXELS,
   MAX_IMAGE_SIDE,
 } from './media-limits';
-import { metadataParts, stripMp3Tags, stripWebpMetadata } from './media-metadata';
+import { metadataParts, stripMp3Tags, stripWavMetadata, stripWebpMetadata } from './media-metadata';
 import { mediaRefOf, type MediaStore } from './media-store';
 
 export type ImageExtension = (typeof IMAGE_EXTENSIONS)[number];
@@ -129,7 +130,7 @@ async function ingestImage(bytes: Uint8Array, ext: ImageExtension, name: string)
 }
 
 function ingestAudio(bytes: Uint8Array, ext: AudioExtension, name: string): IngestedMedia {
-  const kept = ext === 'mp3' ? stripMp3Tags(bytes) : bytes;
+  const kept = ext === 'mp3' ? stripMp3Tags(bytes) : ext === 'wav' ? stripWavMetadata(bytes) : bytes;
   if (kept.length > MAX_AUDIO_BYTES) {
     throw new QuizError(
       `${name} is ${mb(kept.length)}; Quizroom takes sounds of at most ${mb(MAX_AUDIO_BYTES)}.`,

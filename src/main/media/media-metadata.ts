@@ -1,6 +1,6 @@
 /**
  * Metadata inside media files, found by walking each format's own structure (PNG chunks, JPEG
- * segments, RIFF chunks of WebP, ID3 tags of MP3). Text there (EXIF, XMP, PNG text chunks, a
+ * segments, RIFF chunks of WebP and WAV, ID3 tags of MP3). Ogg and M4A tags are not read. Text there (EXIF, XMP, PNG text chunks, a
  * JPEG comment, a song title) could carry a question's answer to every phone, so stored media
  * hold none: ingest removes it, and a package's media are refused when they carry any.
  */
@@ -37,6 +37,9 @@ function isPixelJpegMarker(marker: number): boolean {
 /** WebP chunks that only describe pixels (not EXIF, XMP or ICCP). */
 const WEBP_PIXEL_CHUNKS = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF']);
 
+/** WAV chunks that only describe the sound (not LIST/INFO, id3, bext, ...). */
+const WAV_SOUND_CHUNKS = new Set(['fmt ', 'data', 'fact', 'cue ', 'smpl']);
+
 /**
  * Names of the metadata parts of a stored picture or sound ("tEXt", "APP1", "EXIF", "ID3v2"),
  * empty when it has none; "unreadable structure" when the format's structure does not parse.
@@ -48,8 +51,12 @@ export function metadataParts(bytes: Uint8Array, extension: string): string[] {
     case 'jpg':
       return jpegMetadata(bytes);
     case 'webp':
-      return webpChunks(bytes)
+      return riffChunks(bytes)
         .filter((c) => !WEBP_PIXEL_CHUNKS.has(c.name))
+        .map((c) => c.name.trim());
+    case 'wav':
+      return riffChunks(bytes)
+        .filter((c) => !WAV_SOUND_CHUNKS.has(c.name))
         .map((c) => c.name.trim());
     case 'mp3':
       return mp3Tags(bytes).parts;
@@ -98,8 +105,8 @@ interface RiffChunk {
   end: number;
 }
 
-/** The top-level chunks of a WebP file (RIFF....WEBP). */
-function webpChunks(b: Uint8Array): RiffChunk[] {
+/** The top-level chunks of a RIFF file (WebP: RIFF....WEBP, WAV: RIFF....WAVE). */
+function riffChunks(b: Uint8Array): RiffChunk[] {
   const chunks: RiffChunk[] = [];
   let at = 12;
   while (at + 8 <= b.length) {
@@ -111,20 +118,33 @@ function webpChunks(b: Uint8Array): RiffChunk[] {
   return chunks;
 }
 
+/** A RIFF file with only the chunks `keep` names, its size field made to match. */
+function keepRiffChunks(
+  b: Uint8Array,
+  keep: ReadonlySet<string>,
+  edit: (part: Buffer) => void = () => {},
+): Buffer {
+  const parts = riffChunks(b)
+    .filter((c) => keep.has(c.name))
+    .map((c) => Buffer.from(b.subarray(c.start, c.end)));
+  parts.forEach(edit);
+  const body = Buffer.concat(parts);
+  const head = Buffer.from(b.subarray(0, 12));
+  head.writeUInt32LE(body.length + 4, 4);
+  return Buffer.concat([head, body]);
+}
+
+/** A WAV file without its LIST/INFO, id3 and other descriptive chunks. */
+export function stripWavMetadata(b: Uint8Array): Uint8Array {
+  return keepRiffChunks(b, WAV_SOUND_CHUNKS);
+}
+
 /** A WebP file without its EXIF, XMP and ICC chunks (and their flags in VP8X). */
 export function stripWebpMetadata(b: Uint8Array): Uint8Array {
-  const kept = webpChunks(b).filter((c) => WEBP_PIXEL_CHUNKS.has(c.name));
-  const parts = kept.map((c) => Buffer.from(b.subarray(c.start, c.end)));
-  for (const part of parts) {
+  return keepRiffChunks(b, WEBP_PIXEL_CHUNKS, (part) => {
     // VP8X flags: ICC 0x20, EXIF 0x08, XMP 0x04.
     if (ascii(part, 0, 4) === 'VP8X' && part.length > 8) part[8] = part[8]! & ~(0x20 | 0x08 | 0x04);
-  }
-  const body = Buffer.concat(parts);
-  const head = Buffer.alloc(12);
-  head.write('RIFF', 0, 'ascii');
-  head.writeUInt32LE(body.length + 4, 4);
-  head.write('WEBP', 8, 'ascii');
-  return Buffer.concat([head, body]);
+  });
 }
 
 /** Where an MP3's ID3v2 tag (at the start) and ID3v1 tag (the last 128 bytes) are. */
