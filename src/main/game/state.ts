@@ -6,6 +6,7 @@
 import type { AnswerFields, GameSettings, Phase, PlayerResult } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
+import type { MediaGate } from './media-gate';
 
 /** What one player did on one question (their answer, one of `AnswerFields`); kept for reports, by the quiz's question index. */
 export type AnswerRecord = AnswerFields & {
@@ -116,6 +117,11 @@ export interface GameState {
    * Optional, so that states written down before pausing existed read back as running.
    */
   pausedAt?: number | null;
+  /**
+   * The next question's pictures and which phones have them (media-gate.ts); null or absent when
+   * the next question has none. Optional, so that states written down before it read back as none.
+   */
+  mediaGate?: MediaGate | null;
 }
 
 export interface EngineOptions {
@@ -144,6 +150,7 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     startedAt: null,
     played: [],
     pausedAt: null,
+    mediaGate: null,
   };
 }
 

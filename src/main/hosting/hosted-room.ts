@@ -8,6 +8,7 @@
 import type { SettingsPatch } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { announceServer } from '../discovery/announce-server';
+import type { MediaStore } from '../media/media-store';
 import type { DiscoveryLog } from '../discovery/room-info';
 import type { GameReport } from '../reports/game-report';
 import { saveReportOnGameOver } from '../reports/report-recorder';
@@ -31,13 +32,15 @@ export type RoomPlan =
       /** The port to try first (DEFAULT_PORT when absent); `strictPort`: that one only. */
       port?: number;
       strictPort?: boolean;
+      /** Where the quiz's pictures and sounds are; served to phones as `/media/<name>`. */
+      media?: MediaStore;
     }
   /**
    * Same room, quiz, tokens and (unless `port` says otherwise) port as before the interruption.
    * A journal damaged in the middle is resumed up to the damage only when `acceptDamageAt` names
    * where it is (the damage the person was shown); otherwise it is refused with what would be lost.
    */
-  | { kind: 'resume'; port?: number; acceptDamageAt?: number | null };
+  | { kind: 'resume'; port?: number; acceptDamageAt?: number | null; media?: MediaStore };
 
 /** Where and how this computer hosts: the same for every room an app opens. */
 export interface HostingPlace {
@@ -139,6 +142,7 @@ function serverStart(
     staticDir: place.staticDir,
     maxConnectionsPerAddress: place.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS,
     journalDir: place.journalDir,
+    mediaDir: plan.media?.dir ?? null,
   };
   if (plan.kind === 'resume') {
     const path = interruptedJournal(place.journalDir);
