@@ -57,7 +57,8 @@ export function mediaReady(state: GameState, out: Effect[], playerId: string, qu
   if (!gate || gate.question !== question || !state.players.has(playerId)) return;
   if (gate.ready.includes(playerId)) return;
   gate.ready.push(playerId);
-  if (gate.until !== null && !everyoneReady(state, gate)) tellHosts(state, out, gate);
+  // Each phone that becomes ready shortens the list: a crowd's readies make one update a batch.
+  if (gate.until !== null && !everyoneReady(state, gate)) tellHosts(state, out, gate, true);
 }
 
 /**
@@ -78,7 +79,7 @@ export function holdForMedia(state: GameState, out: Effect[], index: number, now
   }
   gate.until = now + MEDIA_WAIT_MS;
   state.endsAt = gate.until;
-  tellHosts(state, out, gate);
+  tellHosts(state, out, gate, false);
   out.push({ kind: 'timer', at: gate.until });
   return true;
 }
@@ -106,12 +107,12 @@ function everyoneReady(state: GameState, gate: MediaGate): boolean {
   return true;
 }
 
-function tellHosts(state: GameState, out: Effect[], gate: MediaGate): void {
+function tellHosts(state: GameState, out: Effect[], gate: MediaGate, batched: boolean): void {
   if (gate.until === null) return;
   out.push({
     kind: 'broadcast',
     audience: 'hosts',
     msg: { type: 'media_wait', question: gate.question, until: gate.until, loading: stillLoading(state, gate) },
-    coalesce: 'media_wait',
+    ...(batched ? { coalesce: 'media_wait' } : {}),
   });
 }
