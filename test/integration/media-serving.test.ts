@@ -227,7 +227,11 @@ function httpPreload(h: TestHost, fetched: string[]): (refs: readonly string[]) 
   };
 }
 
-async function playerWith(h: TestHost, name: string, preloadMedia: (refs: readonly string[]) => Promise<unknown>) {
+async function playerWith(
+  h: TestHost,
+  name: string,
+  preloadMedia: (refs: readonly string[]) => Promise<unknown>,
+) {
   const c = h.client(undefined, { preloadMedia });
   await c.waitView((v) => v.ready, `${name} to get a snapshot`);
   c.client.join(name);

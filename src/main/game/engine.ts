@@ -156,7 +156,8 @@ function finishRound(state: GameState, out: Effect[], voided: boolean, now: numb
   const endsAt = timed(state, now, state.settings.revealSeconds);
   closeRound(state, out, voided, endsAt);
   out.push({ kind: 'timer', at: endsAt });
-  if (state.questionIndex < state.quiz.questions.length - 1) announceMedia(state, out, state.questionIndex + 1);
+  if (state.questionIndex < state.quiz.questions.length - 1)
+    announceMedia(state, out, state.questionIndex + 1);
 }
 
 function showLeaderboard(state: GameState, out: Effect[], now: number): void {

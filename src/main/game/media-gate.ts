@@ -112,7 +112,12 @@ function tellHosts(state: GameState, out: Effect[], gate: MediaGate, batched: bo
   out.push({
     kind: 'broadcast',
     audience: 'hosts',
-    msg: { type: 'media_wait', question: gate.question, until: gate.until, loading: stillLoading(state, gate) },
+    msg: {
+      type: 'media_wait',
+      question: gate.question,
+      until: gate.until,
+      loading: stillLoading(state, gate),
+    },
     ...(batched ? { coalesce: 'media_wait' } : {}),
   });
 }

@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     const media = spec.options.mediaDir ? { media: new MediaStore(spec.options.mediaDir) } : {};
     if (spec.kind === 'resume') {
       const { mediaDir: _dir, ...options } = spec.options;
-      server = QuizServer.resume(spec.path, { ...options, ...media }, { acceptDamageAt: spec.acceptDamageAt ?? null });
+      server = QuizServer.resume(
+        spec.path,
+        { ...options, ...media },
+        { acceptDamageAt: spec.acceptDamageAt ?? null },
+      );
     } else {
       const { mediaDir: _dir, ...options } = spec.options;
       server = new QuizServer({ ...options, ...media });

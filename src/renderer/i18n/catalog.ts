@@ -5,8 +5,9 @@
 import type { Locale } from './locales';
 import { common } from './messages/common';
 import { lobby } from './messages/lobby';
+import { media } from './messages/media';
 
-const AREAS = { common, lobby } as const;
+const AREAS = { common, lobby, media } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
