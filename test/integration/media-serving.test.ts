@@ -192,6 +192,8 @@ describe('/media/', () => {
   it('serves only the names of the quiz now played after a new game changes it', async () => {
     const h = await startHost();
     const host = await h.hostClient();
+    // Served (and so kept in memory) while the first quiz is played.
+    expect((await fetchRaw(h.server.port, `/media/${prompt}`)).status).toBe(200);
     const next = QuizSchema.parse({
       title: 'Other',
       questions: [{ kind: 'choice', prompt: 'Other?', options: ['a', 'b'], correct: 0, image: unused }],

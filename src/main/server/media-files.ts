@@ -4,10 +4,12 @@
  * (anything else is 404, whatever the store holds), GET and HEAD only, with the page's headers
  * (PAGE_HEADERS). A name always means the same bytes, so a phone may keep a file for a year without
  * asking again (`immutable`), and the hash is its ETag. A name is a hash: it says nothing of the
- * picture, and nothing of which option is right.
+ * picture, and nothing of which option is right. A whole room asks for the same few files at
+ * once, and a name always means the same bytes: files are kept in memory once read (up to
+ * CACHE_BYTES in all), so the thousandth phone costs a write, not a disk read.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaStore } from '../media/media-store';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
@@ -29,10 +31,38 @@ const TYPES: Record<string, string> = {
 /** A media name as it may appear in a path: exactly what MediaRefSchema takes, nothing decoded. */
 const NAME = /^([0-9a-f]{64})\.(png|jpg|webp|gif|mp3|ogg|wav|m4a)$/;
 
-/** The quiz's media: the room's store, and the names the quiz (as it is now) uses. */
-export interface RoomMedia {
-  store: MediaStore;
-  quiz(): Quiz;
+/** Bytes of media kept in memory at most; the files read first stay. */
+export const CACHE_BYTES = 64 * 1024 * 1024;
+/** A file larger than this is streamed from disk each time, never kept. */
+const CACHE_FILE_BYTES = 8 * 1024 * 1024;
+
+/** The quiz's media: the room's store, the names the quiz (as it is now) uses, and what is kept in memory. */
+export class RoomMedia {
+  private readonly kept = new Map<string, Buffer>();
+  private keptBytes = 0;
+
+  constructor(
+    readonly store: MediaStore,
+    readonly quiz: () => Quiz,
+  ) {}
+
+  /** The file's bytes if they are kept (or small enough to keep now), else null: stream it. */
+  async bytes(name: string, size: number): Promise<Buffer | null> {
+    const kept = this.kept.get(name);
+    if (kept) return kept;
+    if (size > CACHE_FILE_BYTES || this.keptBytes + size > CACHE_BYTES) return null;
+    const bytes = await readFile(this.store.pathOf(name));
+    if (!this.kept.has(name)) {
+      this.kept.set(name, bytes);
+      this.keptBytes += bytes.length;
+    }
+    return bytes;
+  }
+
+  /** The size of a kept file, without asking the disk. */
+  keptSize(name: string): number | undefined {
+    return this.kept.get(name)?.length;
+  }
 }
 
 const usedByQuiz = new WeakMap<Quiz, ReadonlySet<string>>();
@@ -73,13 +103,15 @@ export async function serveMedia(
   if (!media || !match || !mediaOfQuiz(media.quiz()).has(name)) return notFound(res);
   const [, hash, extension] = match;
   const file = media.store.pathOf(name);
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return notFound(res);
-    size = info.size;
-  } catch {
-    return notFound(res);
+  let size = media.keptSize(name);
+  if (size === undefined) {
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return notFound(res);
+      size = info.size;
+    } catch {
+      return notFound(res);
+    }
   }
   const etag = `"${hash}"`;
   const headers = {
@@ -96,6 +128,11 @@ export async function serveMedia(
   res.writeHead(200, { ...headers, 'Content-Length': size });
   if (req.method === 'HEAD') {
     res.end();
+    return;
+  }
+  const bytes = await media.bytes(name, size).catch(() => null);
+  if (bytes) {
+    res.end(bytes);
     return;
   }
   createReadStream(file)

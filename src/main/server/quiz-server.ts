@@ -49,6 +49,7 @@ import { InboundQueue } from './inbound-queue';
 import { JournaledEffects } from './journaled-effects';
 import { joinUrls } from './lan-addresses';
 import { Listener, MAX_SOCKETS } from './listener';
+import { RoomMedia } from './media-files';
 import { measurementPoints } from './measurement-points';
 import { decodeClientMessage } from './message-decoder';
 import { PresenceGate } from './presence-gate';
@@ -192,7 +193,7 @@ export class QuizServer {
     this.listener = new Listener({
       health: () => this.health(),
       staticDir: options.staticDir ?? null,
-      media: options.media ? { store: options.media, quiz: () => this.state.quiz } : null,
+      media: options.media ? new RoomMedia(options.media, () => this.state.quiz) : null,
       accepting: () => !this.closing,
       socketOpening: (address) => this.admission.socketOpening(address),
       socketClosed: (address) => this.admission.socketClosed(address),
