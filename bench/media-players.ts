@@ -59,6 +59,10 @@ async function main(): Promise<void> {
   const players: Player[] = [];
   let readyCount = 0;
   let errors = 0;
+  /** The question the last `media` named. */
+  let mediaQuestion = -1;
+  /** Its `question` messages heard, by all players together. */
+  let questions = 0;
   /** When the first player heard `media` (this process's clock). */
   let firstMediaAt = 0;
 
@@ -70,10 +74,15 @@ async function main(): Promise<void> {
       ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION })));
       ws.on('error', reject);
       ws.on('message', (data: Buffer) => {
-        const msg = JSON.parse(data.toString('utf8')) as { type: string; question?: number; refs?: string[] };
+        const msg = JSON.parse(data.toString('utf8')) as {
+          type: string;
+          question?: number | { index: number };
+          refs?: string[];
+        };
         if (msg.type === 'welcome') ws.send(JSON.stringify({ type: 'join', name: `Phone ${n}` }));
         else if (msg.type === 'joined') resolve(p);
         else if (msg.type === 'media') {
+          mediaQuestion = msg.question as number;
           p.wsBytes += data.length;
           firstMediaAt ||= performance.now();
           fetchAll(agent, config.host, msg.refs ?? []).then(
@@ -86,7 +95,11 @@ async function main(): Promise<void> {
             },
             () => errors++,
           );
-        } else if (msg.type === 'question') p.wsBytes += data.length;
+        } else if (msg.type === 'question' && (msg.question as { index: number }).index === mediaQuestion) {
+          // Only the picture question's own message: the warm-up is not part of what it costs.
+          p.wsBytes += data.length;
+          questions++;
+        }
       });
     });
   }
@@ -106,6 +119,8 @@ async function main(): Promise<void> {
         return;
       }
       case 'counts':
+        // Counted once every player has the question (the last frames may still be on their way).
+        while (questions < players.length) await new Promise((r) => setTimeout(r, 5));
         tellParent({
           type: 'counts',
           httpBytes: players.map((p) => p.httpBytes),
