@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MEDIA_WAIT_MS } from '../../src/main/game/media-gate';
 import { MediaStore } from '../../src/main/media/media-store';
 import { QuizSchema, type Quiz } from '../../src/shared/quiz/quiz-schema';
 import { capture, screenshot } from './support/audit';
 import { cspViolations, newStrictPage } from './support/browser';
 import { answer, heading, joinAs, visible } from './support/players';
+import { exactly, MAX_OPTION, MAX_PROMPT } from './support/longest-quiz';
 import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 import { pngPicture } from '../support/media-fixtures';
@@ -38,9 +40,35 @@ const QUIZ: Quiz = QuizSchema.parse({
       optionImages: flags,
       shuffle: true,
     },
-    { kind: 'choice', prompt: 'Is this the last question?', options: ['Yes', 'No'], correct: 0 },
+    {
+      kind: 'choice',
+      prompt: exactly(
+        MAX_PROMPT,
+        'Looking closely at the photograph above and at the four pictures below, which of the patterns repeats across the whole surface without ever changing its colour, its size or its spacing',
+      ),
+      options: [1, 2, 3, 4].map((i) =>
+        exactly(
+          MAX_OPTION,
+          `${i}: the pattern in this picture repeats Pneumonoultramicroscopicsilicovolcanoconiosis and never changes`,
+        ),
+      ),
+      correct: 0,
+      image: prompt,
+      optionImages: flags,
+    },
   ],
 });
+
+/** The stage's sizes (test/e2e/stage.test.ts): host screens and phones, upright and on its side. */
+const HOST_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+const PHONE_SIZES = [
+  { width: 375, height: 667 },
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+];
 
 const SMALL_PHONE = {
   viewport: { width: 375, height: 667 },
@@ -95,8 +123,9 @@ describe('a question with pictures', () => {
     expect(host().server.game.phase).toBe('countdown');
     const due = host().server.game.endsAt!;
     await waitFor(() => host().server.game.phase === 'question', 'the question to open', 20_000);
-    // Not held: it opened when the countdown ended.
-    expect(host().server.game.round!.openedAt).toBe(due);
+    // Not held: it opened when the countdown ended, not MEDIA_WAIT_MS later.
+    expect(host().server.game.round!.openedAt).toBeGreaterThanOrEqual(due);
+    expect(host().server.game.round!.openedAt).toBeLessThan(due + MEDIA_WAIT_MS);
 
     await visible(heading(ann, /flag of Chad/));
     await visible(heading(bob, /flag of Chad/));
@@ -118,6 +147,27 @@ describe('a question with pictures', () => {
     await visible(heading(dashboard, /^The answer is/));
     expect(host().scores().get('Ann')).toBeGreaterThan(0);
     expect(host().scores().get('Bob')).toBe(0);
+
+    // The longest texts the format allows, with a picture and four picture options, fit every
+    // size the stage is checked at. The phones had the pictures (the same ones) already.
+    await dashboard.getByRole('button', { name: 'Show leaderboard' }).click();
+    await waitFor(() => host().server.game.phase === 'leaderboard', 'the leaderboard');
+    await dashboard.getByRole('button', { name: 'Next question' }).click();
+    await waitFor(() => host().server.game.round?.index === 1, 'the longest picture question');
+    const problems: string[] = [];
+    for (const [page, sizes, name] of [
+      [dashboard, HOST_SIZES, 'host'],
+      [ann, PHONE_SIZES, 'phone'],
+    ] as const) {
+      await picturesShown(page, 5);
+      for (const size of sizes) {
+        await page.setViewportSize(size);
+        const label = `media-longest-${name}-${size.width}x${size.height}`;
+        for (const p of await misfits(page)) problems.push(`${label}: ${p}`);
+        await screenshot(page, label);
+      }
+    }
+    expect(problems).toEqual([]);
 
     // Every address asked for is a hash; each phone asked for each picture, and none for more.
     for (const path of asked) expect(path).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);

@@ -41,6 +41,19 @@ export function promptShare(prompt: string, options: string[]): number {
   return Math.min(0.5, Math.max(0.3, promptNeeds / (promptNeeds + answersNeed)));
 }
 
+/**
+ * The question's picture's share of the height (beside promptShare's prompt and answers): most of
+ * a screen for a short question, shrinking as the texts grow so that the longest texts the format
+ * allows still fit on a phone (the picture then stays as a thumbnail).
+ */
+export function pictureShare(prompt: string, options: string[]): number {
+  const longest = Math.max(0, ...options.map((o) => o.length));
+  return Math.min(0.6, Math.max(0.12, 0.6 - (prompt.length + 2 * longest) / 1500));
+}
+
+/** Options longer than this give their text the larger part of a picture tile. */
+const LONG_OPTION = 40;
+
 /** This player's answer to the open question (acknowledged, or still on its way). */
 function myAnswer(me: ClientView | null, index: number): AnswerFields | null {
   if (!me) return null;
@@ -141,8 +154,15 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
     ) : q.kind === 'ordering' ? (
       <OrderingPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
     ) : null;
-  const rows = { '--prompt-rows': `${share}fr`, '--pad-rows': `${1 - share}fr` } as CSSProperties;
-  const pictured = q.optionImages?.some((r) => r !== null) ? ' options--pictures' : '';
+  const rows = {
+    '--prompt-rows': `${share}fr`,
+    '--pad-rows': `${1 - share}fr`,
+    '--picture-rows': `${pictureShare(q.prompt, q.options)}fr`,
+  } as CSSProperties;
+  const longest = Math.max(0, ...q.options.map((o) => o.length));
+  const pictured = q.optionImages?.some((r) => r !== null)
+    ? ` options--pictures${longest > LONG_OPTION ? ' options--long-text' : ''}`
+    : '';
 
   return (
     <section
