@@ -85,16 +85,19 @@ async function main(): Promise<void> {
           mediaQuestion = msg.question as number;
           p.wsBytes += data.length;
           firstMediaAt ||= performance.now();
-          fetchAll(agent, config.host, msg.refs ?? []).then(
-            (bytes) => {
-              p.httpBytes += bytes;
+          // As a phone does: a picture that fails is given up on (counted here), and the phone
+          // says it is ready all the same, so that a broken file never holds the question.
+          fetchAll(agent, config.host, msg.refs ?? [])
+            .then(
+              (bytes) => void (p.httpBytes += bytes),
+              () => void errors++,
+            )
+            .then(() => {
               p.ready = true;
               ws.send(JSON.stringify({ type: 'media_ready', question: msg.question }));
               if (++readyCount === players.length)
                 tellParent({ type: 'all-fetched', ms: performance.now() - firstMediaAt });
-            },
-            () => errors++,
-          );
+            });
         } else if (msg.type === 'question' && (msg.question as { index: number }).index === mediaQuestion) {
           // Only the picture question's own message: the warm-up is not part of what it costs.
           p.wsBytes += data.length;
