@@ -14,22 +14,10 @@
 import type { Question } from '../../shared/quiz/quiz-schema';
 import type { Effect } from './io';
 import { questionAt } from './question-order';
-import type { GameState } from './state';
+import type { GameState, MediaGate } from './state';
 
 /** The longest a question waits for slow phones before its clock starts anyway. */
 export const MEDIA_WAIT_MS = 5_000;
-
-/** The gate's state for the next (or held) question; plain data, kept in journal snapshots. */
-export interface MediaGate {
-  /** Position in this game of the question whose pictures were named. */
-  question: number;
-  /** The pictures' media names, as sent in `media`. */
-  refs: string[];
-  /** Players who said they have them. */
-  ready: string[];
-  /** While the question is held: when it opens anyway; null before it is due. */
-  until: number | null;
-}
 
 /** The pictures a phone shows for `q`: its own and its options' (never its sound). */
 export function picturesOf(q: Question): string[] {

@@ -6,7 +6,6 @@
 import type { AnswerFields, GameSettings, Phase, PlayerResult } from '../../shared/protocol';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import type { Question, Quiz } from '../../shared/quiz/quiz-schema';
-import type { MediaGate } from './media-gate';
 
 /** What one player did on one question (their answer, one of `AnswerFields`); kept for reports, by the quiz's question index. */
 export type AnswerRecord = AnswerFields & {
@@ -69,6 +68,18 @@ export interface PlayedQuestion {
   timeLimitMs: number;
   /** The host skipped it: nobody scored. */
   voided: boolean;
+}
+
+/** The media gate's state for the next (or held) question (media-gate.ts); plain data, kept in journal snapshots. */
+export interface MediaGate {
+  /** Position in this game of the question whose pictures were named. */
+  question: number;
+  /** The pictures' media names, as sent in `media`. */
+  refs: string[];
+  /** Players who said they have them. */
+  ready: string[];
+  /** While the question is held: when it opens anyway; null before it is due. */
+  until: number | null;
 }
 
 export interface GameState {
