@@ -4,7 +4,9 @@
  * starts at the same moment; questions without pictures open as they always did.
  */
 import { describe, expect, it } from 'vitest';
+import { restoreGame, serializeGame } from '../../src/main/game';
 import { MEDIA_WAIT_MS } from '../../src/main/game/media-gate';
+import { decodeRecord, encodeRecord } from '../../src/main/server/journal-records';
 import { parseQuiz } from '../../src/shared/quiz/load-quiz';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { EngineHarness, T0 } from '../support/engine-harness';
@@ -195,5 +197,24 @@ describe('the media gate', () => {
     expect(view.image).toBe(PROMPT_PIC);
     expect(view.optionImages).toEqual(OPTION_PICS);
     expect(view.audio).toBe(SOUND);
+  });
+
+  it('is written down in a journal: the ready input and the gate in a snapshot read back the same', () => {
+    const { h, ids } = atReveal();
+    ready(h, ids[0]!);
+    h.fireUntil((s) => s.phase === 'leaderboard');
+    h.fireTimer();
+    const input = { kind: 'media_ready', playerId: ids[1]!, question: 1 } as const;
+    const line = encodeRecord({ t: 'in', at: h.now, input });
+    const back = decodeRecord(Buffer.from(line.trimEnd()));
+    expect(back).toEqual({ ok: true, record: { t: 'in', at: h.now, input } });
+    const game = serializeGame(h.state);
+    const snap = decodeRecord(
+      Buffer.from(encodeRecord({ t: 'snapshot', at: h.now, game, tokens: [] }).trimEnd()),
+    );
+    expect(snap.ok).toBe(true);
+    if (!snap.ok || snap.record.t !== 'snapshot') return;
+    expect(restoreGame(snap.record.game).mediaGate).toEqual(h.state.mediaGate);
+    expect(h.state.mediaGate!.until).toBe(h.state.endsAt);
   });
 });
