@@ -17,7 +17,7 @@ import { capture, screenshot } from './support/audit';
 import { cspViolations, newStrictPage } from './support/browser';
 import { answer, heading, joinAs, visible } from './support/players';
 import { exactly, MAX_OPTION, MAX_PROMPT } from './support/longest-quiz';
-import { misfits } from './support/stage-fit';
+import { HOST_SIZES, misfits, PHONE_SIZES } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 import { pngPicture } from '../support/media-fixtures';
 import { waitFor } from '../support/wait';
@@ -58,17 +58,6 @@ const QUIZ: Quiz = QuizSchema.parse({
     },
   ],
 });
-
-/** The stage's sizes (test/e2e/stage.test.ts): host screens and phones, upright and on its side. */
-const HOST_SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-];
-const PHONE_SIZES = [
-  { width: 375, height: 667 },
-  { width: 390, height: 844 },
-  { width: 844, height: 390 },
-];
 
 const SMALL_PHONE = {
   viewport: { width: 375, height: 667 },

@@ -13,7 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaStore } from '../media/media-store';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
-import { PAGE_HEADERS } from './static-files';
+import { PAGE_HEADERS, readOnlyRequest } from './static-files';
 
 export const MEDIA_PREFIX = '/media/';
 
@@ -94,10 +94,7 @@ export async function serveMedia(
   res: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...PAGE_HEADERS, Allow: 'GET, HEAD' }).end();
-    return;
-  }
+  if (!readOnlyRequest(req, res)) return;
   const name = pathname.slice(MEDIA_PREFIX.length);
   const match = NAME.exec(name);
   if (!media || !match || !mediaOfQuiz(media.quiz()).has(name)) return notFound(res);

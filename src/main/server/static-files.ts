@@ -56,16 +56,20 @@ export const PAGE_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 } as const;
 
+/** Whether the request only reads (GET, HEAD); any other method is answered 405 here. */
+export function readOnlyRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  res.writeHead(405, { ...PAGE_HEADERS, Allow: 'GET, HEAD' }).end();
+  return false;
+}
+
 export async function serveStatic(
   root: string,
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...PAGE_HEADERS, Allow: 'GET, HEAD' }).end();
-    return;
-  }
+  if (!readOnlyRequest(req, res)) return;
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);
