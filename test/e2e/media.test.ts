@@ -164,3 +164,41 @@ describe('a question with pictures', () => {
     await strict.context.close();
   }, 120_000);
 });
+
+describe('a phone that is slow to get the pictures', () => {
+  const one: Quiz = { ...QUIZ, questions: [QUIZ.questions[0]!] };
+  const { host, open } = useBrowserAndHost({
+    quiz: one,
+    media: store,
+    settings: { countdownSeconds: 1, questionSeconds: 60, autoAdvance: false },
+  });
+
+  it('holds the question for at most the wait, names the phone on the host screen, then opens for everyone at once', async () => {
+    const dashboard = await open({ viewport: { width: 1280, height: 720 } });
+    await dashboard.goto(host().hostUrl);
+    const ann = await open(SMALL_PHONE);
+    const cy = await open(SMALL_PHONE);
+    // Cy's pictures do not come until the test lets them.
+    const held: (() => Promise<void>)[] = [];
+    await cy.route('**/media/**', (route) => void held.push(() => route.continue()));
+    await joinAs(ann, host().playerUrl, 'Ann');
+    await joinAs(cy, host().playerUrl, 'Cy');
+    await dashboard.getByRole('button', { name: 'Start game' }).click();
+    await visible(dashboard.getByText('Waiting for 1 phone to load the pictures: Cy'));
+    expect(host().server.game.phase).toBe('countdown');
+    const until = host().server.game.mediaGate!.until!;
+    await capture(dashboard, 'media-host-waiting-1280x720');
+    await waitFor(() => host().server.game.phase === 'question', 'the question to open anyway', 20_000);
+    const round = host().server.game.round!;
+    expect(round.openedAt).toBeGreaterThanOrEqual(until);
+    // The slow phone has the question too, with the same clock as everyone.
+    await visible(heading(cy, /flag of Chad/));
+    for (const release of held.splice(0)) await release();
+    await picturesShown(cy, 5);
+    await answer(cy, 'Chad');
+    expect(host().server.game.players.size).toBe(2);
+    await answer(ann, 'France');
+    await visible(heading(dashboard, /^The answer is/));
+    expect(host().scores().get('Cy')).toBeGreaterThan(0);
+  }, 120_000);
+});
