@@ -217,4 +217,14 @@ describe('the media gate', () => {
     expect(restoreGame(snap.record.game).mediaGate).toEqual(h.state.mediaGate);
     expect(h.state.mediaGate!.until).toBe(h.state.endsAt);
   });
+
+  it('does not open a held question for nobody when every phone drops', () => {
+    const { h, ids } = atReveal();
+    h.fireUntil((s) => s.phase === 'leaderboard');
+    h.fireTimer();
+    for (const id of ids) h.disconnect(id);
+    expect(h.state.phase).toBe('leaderboard');
+    h.fireTimer();
+    expect(h.state.phase).toBe('question');
+  });
 });

@@ -75,7 +75,9 @@ export function holdForMedia(state: GameState, out: Effect[], index: number, now
 /** The question being held for media, when every connected player has become ready (or gone). */
 export function heldQuestionReady(state: GameState): number | null {
   const gate = state.mediaGate;
-  if (!gate || gate.until === null || !everyoneReady(state, gate)) return null;
+  // Nobody connected (the room's Wi-Fi dropped, or the host has just restarted): the question
+  // does not open for nobody; it waits for its deadline, as players come back.
+  if (!gate || gate.until === null || state.connectedCount === 0 || !everyoneReady(state, gate)) return null;
   return gate.question;
 }
 
