@@ -13,21 +13,11 @@ import { axeViolations, screenshot } from './support/audit';
 import { PHONE, PROJECTOR } from './support/browser';
 import { LONGEST_QUIZ, longName } from './support/longest-quiz';
 import { heading, joinAs, visible } from './support/players';
-import { misfits } from './support/stage-fit';
+import { HOST_SIZES, misfits, PHONE_SIZES } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 import { HeldClock } from '../support/held-clock';
 import { RawSocket } from '../support/raw-socket';
 import { choice } from '../support/choice-question';
-
-const HOST_SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-];
-const PHONE_SIZES = [
-  { width: 375, height: 667 },
-  { width: 390, height: 844 },
-  { width: 844, height: 390 },
-];
 
 describe('the stage fits every screen', () => {
   const clock = new HeldClock();

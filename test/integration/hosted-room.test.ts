@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openHostedRoom, type HostedRoom, type HostingPlace } from '../../src/main/hosting/hosted-room';
+import { MediaStore } from '../../src/main/media/media-store';
+import { QuizSchema } from '../../src/shared/quiz/quiz-schema';
+import { pngPicture } from '../support/media-fixtures';
 import { ReportStore } from '../../src/main/reports/report-store';
 import { QuizClient } from '../../src/shared/client/quiz-client';
 import { ensureBuilt, SERVER_WORKER } from '../support/built-app';
@@ -47,6 +50,27 @@ function client(port: number, token: string | null = null): QuizClient {
 }
 
 describe('opening a hosted room', () => {
+  it('hands the quiz’s media store to the server thread, which serves the quiz’s pictures', async () => {
+    const media = new MediaStore(join(dir, 'media'));
+    const bytes = await pngPicture(3);
+    const picture = await media.put(bytes, 'png');
+    const quiz = QuizSchema.parse({
+      title: 'Pictures',
+      questions: [{ kind: 'choice', prompt: 'Which?', options: ['a', 'b'], correct: 0, image: picture }],
+    });
+    const opened = await openHostedRoom(
+      { kind: 'new', quiz, roomName: 'Room 8', pin: false, settings: {}, port: 0, media },
+      place(),
+      { announce: null, reports: null },
+    );
+    if (!opened.ok) throw new Error(opened.message);
+    rooms.push(opened.room);
+    const res = await fetch(`http://127.0.0.1:${opened.room.server.port}/media/${picture}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
   it('answers host_failed with what to fix when the port it must have is taken', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -56,10 +56,13 @@ export class FakeGain extends FakeNode {
 
 export class FakeSource extends FakeNode {
   startAt: number | null = null;
+  /** Where in its buffer it began (seconds). */
+  startOffset = 0;
   stopAt: number | null = null;
   onended: ((this: never, ev: never) => unknown) | null = null;
-  start(when = 0): void {
+  start(when = 0, offset = 0): void {
     this.startAt = when;
+    this.startOffset = offset;
   }
   stop(when = 0): void {
     this.stopAt = when;

@@ -12,9 +12,14 @@ export const APP_HOST = 'quizroom';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * The window talks to the main process through IPC only; `connect-src 'self'` lets it fetch from
+ * its own app:// origin alone, which serves the app's files and the library's media (a question's
+ * sound is fetched and decoded by the host screen's sound engine).
+ */
 export const WINDOW_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; font-src 'self'; " +
-  "connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** The types the built renderer uses; anything else is served as bytes the page cannot run. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {

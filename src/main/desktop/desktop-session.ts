@@ -176,7 +176,7 @@ export class DesktopSession implements IntentHandlers {
 
   resumeHosting(): Promise<IntentResult> {
     this.remote.close();
-    return this.hosting.resumeHosting();
+    return this.hosting.resumeHosting(this.library.media);
   }
 
   stopHosting(): Promise<IntentResult> {

@@ -94,10 +94,13 @@ export class HostingService {
   }
 
   /** Continues the interrupted room from its journal, on the same port with the same tokens. */
-  resumeHosting(): Promise<IntentResult> {
+  resumeHosting(media?: MediaStore): Promise<IntentResult> {
     // The host's own player (if they played too) comes back as a player who lost connection.
     // Only the damage the card showed is accepted; any other is refused with its description.
-    return this.open({ kind: 'resume', acceptDamageAt: this.offered?.damageAt ?? null }, null);
+    return this.open(
+      { kind: 'resume', acceptDamageAt: this.offered?.damageAt ?? null, ...(media ? { media } : {}) },
+      null,
+    );
   }
 
   async stopHosting(): Promise<IntentResult> {

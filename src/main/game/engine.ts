@@ -27,6 +27,7 @@ import { gameRecord } from './game-record';
 import { orderForGame } from './question-order';
 import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
+import { announceMedia, heldQuestionReady, holdForMedia, mediaReady } from './media-gate';
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
 import { resetPlayers, type GameState } from './state';
 
@@ -79,12 +80,21 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
     case 'host':
       hostCommand(state, out, input.conn, input.command, now);
       break;
+    case 'media_ready':
+      mediaReady(state, out, input.playerId, input.question);
+      break;
     case 'timer':
       onTimer(state, out, now);
       break;
     case 'resumed':
       resumeAfterDowntime(state, out, input.pausedMs, now);
       break;
+  }
+  // A question held for slow phones opens as soon as the last connected one is ready (or gone).
+  const held = heldQuestionReady(state);
+  if (held !== null) {
+    state.mediaGate = null;
+    openRound(state, out, held, now);
   }
   return { state, effects: out };
 }
@@ -109,6 +119,12 @@ function resumeAfterDowntime(state: GameState, out: Effect[], pausedMs: number, 
   out.push({ kind: 'timer', at: timerDue(state) });
 }
 
+/** Opens question `index`, unless it must first wait for phones to have its pictures (media-gate.ts). */
+function openQuestion(state: GameState, out: Effect[], index: number, now: number): void {
+  if (holdForMedia(state, out, index, now)) return;
+  openRound(state, out, index, now);
+}
+
 /** After a join, reconnect or drop: maybe start by itself, maybe close a round everyone answered. */
 function afterPresenceChange(state: GameState, out: Effect[], now: number): void {
   if (shouldAutoStart(state)) startCountdown(state, out, now);
@@ -123,9 +139,10 @@ function startCountdown(state: GameState, out: Effect[], now: number): void {
   leaveLobby(state);
   state.startedAt = now;
   state.order = orderForGame(state, now);
+  announceMedia(state, out, 0);
   const seconds = state.settings.countdownSeconds;
   if (seconds === 0) {
-    openRound(state, out, 0, now);
+    openQuestion(state, out, 0, now);
     return;
   }
   state.phase = 'countdown';
@@ -139,6 +156,8 @@ function finishRound(state: GameState, out: Effect[], voided: boolean, now: numb
   const endsAt = timed(state, now, state.settings.revealSeconds);
   closeRound(state, out, voided, endsAt);
   out.push({ kind: 'timer', at: endsAt });
+  if (state.questionIndex < state.quiz.questions.length - 1)
+    announceMedia(state, out, state.questionIndex + 1);
 }
 
 function showLeaderboard(state: GameState, out: Effect[], now: number): void {
@@ -154,6 +173,7 @@ function showLeaderboard(state: GameState, out: Effect[], now: number): void {
 
 function finishGame(state: GameState, out: Effect[], now: number): void {
   clearPause(state);
+  state.mediaGate = null;
   if (state.round && !state.round.closed) closeRound(state, out, false, null);
   if (state.ranking.length !== state.players.size) rankPlayers(state);
   state.phase = 'finished';
@@ -172,7 +192,7 @@ function finishGame(state: GameState, out: Effect[], now: number): void {
 function advance(state: GameState, out: Effect[], now: number): void {
   switch (state.phase) {
     case 'countdown':
-      openRound(state, out, 0, now);
+      openQuestion(state, out, 0, now);
       break;
     case 'question':
       finishRound(state, out, false, now);
@@ -182,7 +202,7 @@ function advance(state: GameState, out: Effect[], now: number): void {
       else showLeaderboard(state, out, now);
       break;
     case 'leaderboard':
-      openRound(state, out, state.questionIndex + 1, now);
+      openQuestion(state, out, state.questionIndex + 1, now);
       break;
     case 'lobby':
     case 'finished':
@@ -232,6 +252,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.phase = 'lobby';
       state.endsAt = null;
       state.startedAt = null;
+      state.mediaGate = null;
       startByHand(state, out);
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'lobby' } });
       enterLobby(state, out, now);
@@ -308,6 +329,7 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       state.gameNo++;
       state.startedAt = null;
       state.played = [];
+      state.mediaGate = null;
       // Play again waits in the lobby (the QR code for newcomers, the settings) until the host
       // presses Start: everyone is already here, so the automatic start would leave no lobby at all.
       startByHand(state, out);

@@ -49,6 +49,12 @@ export function questionView(state: GameState, round: Round): QuestionView {
   if (q.kind === 'slide' && q.text) view.text = q.text;
   if ((q.kind === 'choice' || q.kind === 'multi_select' || q.kind === 'poll') && q.shuffle)
     view.shuffle = true;
+  // Pictures travel beside what they illustrate (options in the quiz's order, like their texts);
+  // their names are hashes of their bytes, so they say no more than the texts do.
+  if (q.image) view.image = q.image;
+  if ('optionImages' in q && q.optionImages && q.optionImages.some((r) => r !== null))
+    view.optionImages = [...q.optionImages];
+  if (q.audio) view.audio = q.audio;
   return view;
 }
 

@@ -9,6 +9,7 @@ import { questionView, revealView, standings } from './round';
 import type { GameState } from './state';
 import { summary } from './lobby';
 import { pausedRemainingMs } from './pause';
+import { stillLoading } from './media-gate';
 
 export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
 
@@ -65,7 +66,11 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
   };
   const pausedMs = pausedRemainingMs(state);
   if (pausedMs !== null) snapshot.paused = { remainingMs: pausedMs };
+  const gate = state.mediaGate;
+  if (gate) snapshot.media = { question: gate.question, refs: gate.refs };
   if (viewer.role === 'host') {
+    if (gate && gate.until !== null)
+      snapshot.mediaWait = { question: gate.question, until: gate.until, loading: stillLoading(state, gate) };
     snapshot.players = [...state.players.values()].map(summary);
     snapshot.answered = round && !round.closed ? round.answered : 0;
     if (phase === 'finished') snapshot.standings = standings(state);

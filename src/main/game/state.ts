@@ -70,6 +70,18 @@ export interface PlayedQuestion {
   voided: boolean;
 }
 
+/** The media gate's state for the next (or held) question (media-gate.ts); plain data, kept in journal snapshots. */
+export interface MediaGate {
+  /** Position in this game of the question whose pictures were named. */
+  question: number;
+  /** The pictures' media names, as sent in `media`. */
+  refs: string[];
+  /** Players who said they have them. */
+  ready: string[];
+  /** While the question is held: when it opens anyway; null before it is due. */
+  until: number | null;
+}
+
 export interface GameState {
   settings: GameSettings;
   quiz: Quiz;
@@ -116,6 +128,11 @@ export interface GameState {
    * Optional, so that states written down before pausing existed read back as running.
    */
   pausedAt?: number | null;
+  /**
+   * The next question's pictures and which phones have them (media-gate.ts); null or absent when
+   * the next question has none. Optional, so that states written down before it read back as none.
+   */
+  mediaGate?: MediaGate | null;
 }
 
 export interface EngineOptions {
@@ -144,6 +161,7 @@ export function createGame(quiz: Quiz, options: EngineOptions = {}): GameState {
     startedAt: null,
     played: [],
     pausedAt: null,
+    mediaGate: null,
   };
 }
 

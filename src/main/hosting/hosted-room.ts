@@ -27,7 +27,8 @@ export type RoomPlan =
       quiz: Quiz;
       /**
        * Where the quiz's pictures and sounds are (names as in the quiz): the library's media
-       * store, or the folder a package was opened into. Absent: the quiz has none.
+       * store, or the folder a package was opened into; served to phones as `/media/<name>`.
+       * Absent: the quiz has none.
        */
       media?: MediaStore;
       roomName: string;
@@ -43,7 +44,7 @@ export type RoomPlan =
    * A journal damaged in the middle is resumed up to the damage only when `acceptDamageAt` names
    * where it is (the damage the person was shown); otherwise it is refused with what would be lost.
    */
-  | { kind: 'resume'; port?: number; acceptDamageAt?: number | null };
+  | { kind: 'resume'; port?: number; acceptDamageAt?: number | null; media?: MediaStore };
 
 /** Where and how this computer hosts: the same for every room an app opens. */
 export interface HostingPlace {
@@ -145,6 +146,7 @@ function serverStart(
     staticDir: place.staticDir,
     maxConnectionsPerAddress: place.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS,
     journalDir: place.journalDir,
+    mediaDir: plan.media?.dir ?? null,
   };
   if (plan.kind === 'resume') {
     const path = interruptedJournal(place.journalDir);

@@ -147,6 +147,11 @@ const SerializedGameSchema = z.object({
   played: z.array(z.object({ index: int, openedAt: time, timeLimitMs: z.number(), voided: z.boolean() })),
   /** The host paused the open question (absent in journals written before pausing existed). */
   pausedAt: time.nullable().optional(),
+  /** The next question's pictures and who has them (absent in journals written before media). */
+  mediaGate: z
+    .object({ question: int, refs: z.array(z.string()), ready: z.array(z.string()), until: time.nullable() })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<SerializedGame>;
 
 /** Host commands as the wire knows them, so that a command added there is journaled too. */
@@ -171,6 +176,7 @@ const INPUT_SCHEMAS: { [K in Input['kind']]: z.ZodType<Extract<Input, { kind: K 
     })
     .superRefine(exactlyOneAnswerField),
   host: z.object({ kind: z.literal('host'), conn: int, command: HostCommandSchema }),
+  media_ready: z.object({ kind: z.literal('media_ready'), playerId: z.string(), question: int }),
   timer: z.object({ kind: z.literal('timer') }),
   resumed: z.object({ kind: z.literal('resumed'), pausedMs: time }),
 };

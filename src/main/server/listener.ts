@@ -3,7 +3,7 @@
  * at its first byte (`socketOpening`: per-address count and budget, overall cap) and cut if
  * refused; slow requests are cut by header and request timeouts. A request for a foreign `Host`
  * name gets 421, an upgrade from a foreign `Origin` 403 (request-origin.ts). It answers `/health`,
- * serves the built web player at `/`, and hands WebSocket upgrades at `/ws` to the server (any
+ * serves the quiz's pictures and sounds at `/media/` (media-files.ts), the built web player at `/`, and hands WebSocket upgrades at `/ws` to the server (any
  * other upgrade gets 404). It listens on the port asked for or, unless the port is strict, on the
  * next free one, and a failure to listen is a ListenError that says what to do.
  */
@@ -15,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_PORT, HEALTH_PATH, SOCKET_PATH } from '../../shared/protocol/endpoints';
 import type { HealthInfo } from '../../shared/protocol/health';
 import { hostAllowed, originAllowed } from './request-origin';
+import { MEDIA_PREFIX, serveMedia, type RoomMedia } from './media-files';
 import { serveStatic } from './static-files';
 
 export { DEFAULT_PORT };
@@ -43,6 +44,8 @@ export interface ListenerRoutes {
   health(): HealthInfo;
   /** Folder of the built web player; null serves none. */
   staticDir: string | null;
+  /** The quiz's pictures and sounds; null serves none. */
+  media: RoomMedia | null;
   /** Whether new sockets are taken now (not while the room closes). */
   accepting(): boolean;
   /** A TCP socket from `address` arrived: whether it may stay (false: it is cut at once). */
@@ -145,6 +148,10 @@ export class Listener {
     if (pathname === HEALTH_PATH) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(this.routes.health()));
+      return;
+    }
+    if (pathname.startsWith(MEDIA_PREFIX)) {
+      void serveMedia(this.routes.media, req, res, pathname);
       return;
     }
     if (!this.routes.staticDir) {

@@ -36,6 +36,7 @@ import {
   type Input,
   type Viewer,
 } from '../game';
+import type { MediaStore } from '../media/media-store';
 import { buildGameReport } from '../reports/build-game-report';
 import { DEFAULT_ADDRESS_LIMITS, type AddressLimits } from './address-book';
 import { Admission } from './admission';
@@ -48,6 +49,7 @@ import { InboundQueue } from './inbound-queue';
 import { JournaledEffects } from './journaled-effects';
 import { joinUrls } from './lan-addresses';
 import { Listener, MAX_SOCKETS } from './listener';
+import { RoomMedia } from './media-files';
 import { measurementPoints } from './measurement-points';
 import { decodeClientMessage } from './message-decoder';
 import { PresenceGate } from './presence-gate';
@@ -72,6 +74,11 @@ export interface QuizServerOptions {
   settings?: Partial<GameSettings>;
   /** Folder of the built web player; null serves none. */
   staticDir?: string | null;
+  /**
+   * Where the quiz's pictures and sounds are (the library's media store, or a package's): served
+   * as `/media/<name>`, only the names the current quiz uses. None: no media is served.
+   */
+  media?: MediaStore;
   clock?: Clock;
   heartbeatMs?: number;
   maxConnectionsPerAddress?: number;
@@ -186,6 +193,7 @@ export class QuizServer {
     this.listener = new Listener({
       health: () => this.health(),
       staticDir: options.staticDir ?? null,
+      media: options.media ? new RoomMedia(options.media, () => this.state.quiz) : null,
       accepting: () => !this.closing,
       socketOpening: (address) => this.admission.socketOpening(address),
       socketClosed: (address) => this.admission.socketClosed(address),
@@ -386,6 +394,11 @@ export class QuizServer {
           return this.outbound.fail(conn.ws, 'not_joined', text, 'leave');
         }
         this.apply({ kind: 'leave', conn: conn.id, playerId: conn.playerId }, at);
+        return;
+      case 'media_ready':
+        // Only a player's phone is waited for; anyone else's says nothing the engine needs.
+        if (conn.role !== 'player' || !conn.playerId) return;
+        this.apply({ kind: 'media_ready', playerId: conn.playerId, question: msg.question }, at);
         return;
       case 'answer': {
         if (conn.role !== 'player' || !conn.playerId)

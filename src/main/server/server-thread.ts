@@ -31,15 +31,27 @@ function builtServerWorker(): string {
   return join(__dirname, 'server-worker.js');
 }
 
+/**
+ * What crosses to the worker instead of `QuizServerOptions.media` (a class does not cross a
+ * thread): the media store's folder; the worker opens a MediaStore on it.
+ */
+interface MediaFolder {
+  mediaDir?: string | null;
+}
+
 /** A room to open: a new one, or the one recorded in a journal (after the host process died). */
 export type ServerStart =
-  | { kind: 'new'; options: Omit<QuizServerOptions, 'clock' | 'resumeFrom'> }
+  | { kind: 'new'; options: Omit<QuizServerOptions, 'clock' | 'resumeFrom' | 'media'> & MediaFolder }
   | {
       kind: 'resume';
       path: string;
       /** Resume up to the damage found at this byte offset (see JournalDamage), dropping the rest. */
       acceptDamageAt?: number | null;
-      options: Omit<QuizServerOptions, 'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom' | 'clock'>;
+      options: Omit<
+        QuizServerOptions,
+        'quiz' | 'roomName' | 'pin' | 'settings' | 'resumeFrom' | 'clock' | 'media'
+      > &
+        MediaFolder;
     };
 
 /** What the host side keeps of the server: fixed facts and the latest health. */

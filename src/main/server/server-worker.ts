@@ -7,6 +7,7 @@
  * record, never as the engine's state.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { MediaStore } from '../media/media-store';
 import type { ServerEvent } from './server-events';
 import { QuizServer } from './quiz-server';
 import {
@@ -29,10 +30,18 @@ async function main(): Promise<void> {
   const spec = workerData as ServerStart;
   let server: QuizServer;
   try {
-    server =
-      spec.kind === 'resume'
-        ? QuizServer.resume(spec.path, spec.options, { acceptDamageAt: spec.acceptDamageAt ?? null })
-        : new QuizServer(spec.options);
+    const media = spec.options.mediaDir ? { media: new MediaStore(spec.options.mediaDir) } : {};
+    if (spec.kind === 'resume') {
+      const { mediaDir: _dir, ...options } = spec.options;
+      server = QuizServer.resume(
+        spec.path,
+        { ...options, ...media },
+        { acceptDamageAt: spec.acceptDamageAt ?? null },
+      );
+    } else {
+      const { mediaDir: _dir, ...options } = spec.options;
+      server = new QuizServer({ ...options, ...media });
+    }
     await server.listen();
   } catch (e) {
     post({ type: 'failed', error: describeThreadError(e) });

@@ -25,6 +25,7 @@ const TYPES: Record<string, string> = {
  * The page runs only its own files and talks only to the host that served it: `connect-src 'self'`
  * covers ws:// and wss:// to the page's own host and port (CSP Level 3; checked in Chromium by
  * test/e2e/served-page.test.ts), so a script that got in could not send a token anywhere else.
+ * Pictures and sounds come from the same host only (`/media/`).
  * No inline script or style (React sets styles through the DOM, which CSP does not restrict), no
  * plugins, no <base>, no forms, and no other page may frame it.
  */
@@ -33,6 +34,7 @@ export const WEB_PLAYER_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
+  "media-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -54,16 +56,20 @@ export const PAGE_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 } as const;
 
+/** Whether the request only reads (GET, HEAD); any other method is answered 405 here. */
+export function readOnlyRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  res.writeHead(405, { ...PAGE_HEADERS, Allow: 'GET, HEAD' }).end();
+  return false;
+}
+
 export async function serveStatic(
   root: string,
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...PAGE_HEADERS, Allow: 'GET, HEAD' }).end();
-    return;
-  }
+  if (!readOnlyRequest(req, res)) return;
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);

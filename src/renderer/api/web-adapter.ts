@@ -8,6 +8,7 @@
  * A browser has the game only: no `desktop` part, so the screens never offer hosting, browsing,
  * the library or reports here.
  */
+import { preloadPictures } from '../media/picture-preload';
 import { QuizClient, type WebSocketFactory } from '../../shared/client/quiz-client';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api';
@@ -98,6 +99,7 @@ export function createWebAdapter(
       token,
       // A host token the host no longer knows (the room restarted) is forgotten, not retried on reload.
       onToken: hostToken ? (token) => token === null && setSessionValue(HOST_TOKEN_KEY, null) : writeToken,
+      preloadMedia: preloadPictures,
     });
     const own = client;
     own.subscribe((view: ClientView) => {

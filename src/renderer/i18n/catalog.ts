@@ -6,8 +6,9 @@ import type { Locale } from './locales';
 import { common } from './messages/common';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
+import { mediaPlay } from './messages/media-play';
 
-const AREAS = { common, lobby, media } as const;
+const AREAS = { common, lobby, media, mediaPlay } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

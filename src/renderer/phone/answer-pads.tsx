@@ -9,6 +9,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AnswerResponse, QuestionView } from '../../shared/protocol';
 import { FitText } from '../components/fit-text';
 import { OptionShape } from '../components/option-shape';
+import { QuizPicture } from '../media/quiz-picture';
 import './answer-pads.css';
 
 interface PadProps {
@@ -67,10 +68,15 @@ export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { o
   };
   return (
     <form className="pad pad--multi" onSubmit={submit} aria-label="Pick every right answer">
-      <div className={`options options--${Math.min(q.options.length, 6)}`} role="group" aria-label="Answers">
+      <div
+        className={`options options--${Math.min(q.options.length, 6)}${q.optionImages?.some((r) => r !== null) ? ' options--pictures' : ''}`}
+        role="group"
+        aria-label="Answers"
+      >
         {order.map((i, place) => {
           const text = q.options[i] ?? '';
           const on = picked.includes(i);
+          const picture = q.optionImages?.[i] ?? null;
           return (
             <button
               key={i}
@@ -81,6 +87,7 @@ export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { o
               aria-keyshortcuts={String(place + 1)}
               onClick={() => toggle(i)}
             >
+              {picture ? <QuizPicture name={picture} className="option__picture" alt="" /> : null}
               <OptionShape index={i % 4} className="option__shape" />
               <FitText as="span" className="option__text" text={text}>
                 {text}

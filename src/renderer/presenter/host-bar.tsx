@@ -10,6 +10,7 @@ import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { EndGameButton } from '../components/end-game-button';
+import { MediaWaitStatus } from '../media/media-wait-status';
 import { SoundControls } from '../sound/sound-controls';
 import { useHostSound } from '../sound/use-host-sound';
 import { FinalActions } from './final-actions';
@@ -50,6 +51,8 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
           <p className="host-bar__answered">
             <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
           </p>
+        ) : game.mediaWait ? (
+          <MediaWaitStatus wait={game.mediaWait} clockOffset={state.clockOffset} />
         ) : null}
       </div>
       <div className="host-bar__actions">

@@ -15,6 +15,8 @@ import { MultiSelectPad, NumberPad, OrderingPad, TypedPad } from '../phone/answe
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { FitText } from '../components/fit-text';
+import { useT } from '../i18n';
+import { QuizPicture } from '../media/quiz-picture';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
@@ -38,6 +40,19 @@ export function promptShare(prompt: string, options: string[]): number {
   const answersNeed = rows * (2 * longest + 80);
   return Math.min(0.5, Math.max(0.3, promptNeeds / (promptNeeds + answersNeed)));
 }
+
+/**
+ * The question's picture's share of the height (beside promptShare's prompt and answers): most of
+ * a screen for a short question, shrinking as the texts grow so that the longest texts the format
+ * allows still fit on a phone (the picture then stays as a thumbnail).
+ */
+export function pictureShare(prompt: string, options: string[]): number {
+  const longest = Math.max(0, ...options.map((o) => o.length));
+  return Math.min(0.6, Math.max(0.12, 0.6 - (prompt.length + 2 * longest) / 1500));
+}
+
+/** Options longer than this give their text the larger part of a picture tile. */
+const LONG_OPTION = 40;
 
 /** This player's answer to the open question (acknowledged, or still on its way). */
 function myAnswer(me: ClientView | null, index: number): AnswerFields | null {
@@ -79,6 +94,7 @@ const KIND_HINTS: Partial<Record<QuestionView['kind'], string>> = {
 
 export function QuestionScreen({ state, game, me }: QuestionProps) {
   const api = useApi();
+  const t = useT();
   const q = game.question;
   // The host paused the timer: it stands still, and nobody answers until it goes on.
   const paused = game.paused;
@@ -138,11 +154,19 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
     ) : q.kind === 'ordering' ? (
       <OrderingPad q={q} canAnswer={canAnswer} onAnswer={(r) => api.answer(r)} />
     ) : null;
-  const rows = { '--prompt-rows': `${share}fr`, '--pad-rows': `${1 - share}fr` } as CSSProperties;
+  const rows = {
+    '--prompt-rows': `${share}fr`,
+    '--pad-rows': `${1 - share}fr`,
+    '--picture-rows': `${pictureShare(q.prompt, q.options)}fr`,
+  } as CSSProperties;
+  const longest = Math.max(0, ...q.options.map((o) => o.length));
+  const pictured = q.optionImages?.some((r) => r !== null)
+    ? ` options--pictures${longest > LONG_OPTION ? ' options--long-text' : ''}`
+    : '';
 
   return (
     <section
-      className={`screen question question--${q.kind}${me ? ' question--pad' : ''}${answered ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}${held ? ' is-paused' : ''}`}
+      className={`screen question question--${q.kind}${q.image ? ' has-picture' : ''}${me ? ' question--pad' : ''}${answered ? ' has-picked' : ''}${timeUp ? ' is-time-up' : ''}${held ? ' is-paused' : ''}`}
       style={rows}
     >
       <p className="question__counter">
@@ -163,6 +187,11 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       <ScreenHeading className="question__prompt" fit={q.prompt}>
         {q.prompt}
       </ScreenHeading>
+      {q.image ? (
+        <div className="question__picture">
+          <QuizPicture name={q.image} className="question__picture-img" alt={t('mediaPlay.questionPicture')} />
+        </div>
+      ) : null}
       <TimeBar
         deadline={q.deadline}
         totalMs={q.timeLimitMs}
@@ -200,7 +229,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       ) : me ? (
         <div className="question__pad">
           <div
-            className={`options ${layout}`}
+            className={`options ${layout}${pictured}`}
             role="group"
             aria-label="Answers"
             aria-describedby="answer-keys-hint"
@@ -208,6 +237,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             {order.map((i, place) => {
               const text = q.options[i] ?? '';
               const mine = picked === i;
+              const picture = q.optionImages?.[i] ?? null;
               return (
                 <button
                   key={i}
@@ -218,6 +248,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
                   aria-keyshortcuts={String(place + 1)}
                   onClick={() => api.answer(i)}
                 >
+                  {picture ? <QuizPicture name={picture} className="option__picture" alt="" /> : null}
                   <OptionShape index={i % 4} className="option__shape" />
                   <FitText as="span" className="option__text" text={text}>
                     {text}
@@ -237,9 +268,12 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           {timeUp ? <TimesUp /> : held ? <PausedStamp /> : null}
         </div>
       ) : (
-        <ol className={`options options--display ${layout}`} aria-label="Answers">
+        <ol className={`options options--display ${layout}${pictured}`} aria-label="Answers">
           {q.options.map((text, i) => (
             <li key={i} className={`option opt-${i % 4}`}>
+              {q.optionImages?.[i] ? (
+                <QuizPicture name={q.optionImages[i]} className="option__picture" alt="" />
+              ) : null}
               <OptionShape index={i % 4} className="option__shape" />
               <FitText as="span" className="option__text" text={text}>
                 {text}

@@ -22,7 +22,8 @@ export interface GainNodeLike extends AudioNodeLike {
 }
 
 export interface ScheduledSourceLike extends AudioNodeLike {
-  start(when?: number): void;
+  /** `offset`: where in a buffer to begin (seconds), for a sound file joined late. */
+  start(when?: number, offset?: number): void;
   stop(when?: number): void;
   onended: ((this: never, ev: never) => unknown) | null;
 }
@@ -61,6 +62,8 @@ export interface AudioContextLike {
   createBiquadFilter(): BiquadFilterNodeLike;
   createBuffer(channels: number, length: number, sampleRate: number): AudioBufferLike;
   createBufferSource(): AudioBufferSourceNodeLike;
+  /** Decodes a sound file (a question's clip); absent in stand-ins that never play one. */
+  decodeAudioData?(data: ArrayBuffer): Promise<AudioBufferLike>;
   resume(): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,7 +6,14 @@
  * then the context is suspended, nothing is scheduled, and `unlock` (called on that first gesture)
  * starts the current scene from where the game is.
  */
-import type { AudioContextFactory, AudioContextLike, GainNodeLike, ScheduledSourceLike } from './audio-graph';
+import type {
+  AudioBufferLike,
+  AudioContextFactory,
+  AudioContextLike,
+  GainNodeLike,
+  ScheduledSourceLike,
+} from './audio-graph';
+import { mediaUrl } from '../media/media-url';
 import { LOOPS, playCue, type CueName, type CueTarget, type LoopName, type LoopPattern } from './cues';
 
 export interface SoundSettings {
@@ -19,7 +26,24 @@ export interface SoundSettings {
 export interface ScenePlan {
   loop: { name: LoopName; until: number | null } | null;
   cues: { cue: CueName; at: number; dur?: number }[];
+  /**
+   * A sound file of the quiz (the open question's clip, by media name), played from `offset`
+   * seconds in; it stops with the scene (when the question closes or is paused).
+   */
+  clip?: { ref: string; offset: number };
 }
+
+/** Fetches a quiz's sound file by its media name. */
+export type ClipLoader = (ref: string) => Promise<ArrayBuffer>;
+
+const fetchClip: ClipLoader = async (ref) => {
+  const res = await fetch(mediaUrl(ref));
+  if (!res.ok) throw new Error(`The sound ${ref} could not be loaded (HTTP ${res.status}).`);
+  return res.arrayBuffer();
+};
+
+/** Decoded clips kept at most (a quiz's sounds, one per question at most). */
+const CLIPS_KEPT = 8;
 
 /** `idle`: no sound asked for yet (the context is made with the first scene). */
 export type SoundStatus = 'idle' | 'unavailable' | 'suspended' | 'running';
@@ -46,6 +70,8 @@ interface Scene {
   bus: GainNodeLike;
   sources: { source: ScheduledSourceLike; at: number }[];
   loop: { pattern: LoopPattern; bus: GainNodeLike; nextBar: number; n: number; until: number | null } | null;
+  /** The quiz's sound file playing in this scene, once decoded. */
+  clip?: ScheduledSourceLike;
 }
 
 /** The master gain for these settings: loudness is felt roughly as the square of the gain. */
@@ -63,6 +89,8 @@ export class SoundEngine {
   private plan: (() => ScenePlan) | null = null;
   private pumpTimer: unknown = null;
   private readonly listeners = new Set<() => void>();
+  /** Decoded clips by media name (null: it could not be had; the show goes on without it). */
+  private readonly clips = new Map<string, Promise<AudioBufferLike | null>>();
   /** Grows with every change of status or settings (for React's useSyncExternalStore). */
   version = 0;
 
@@ -70,6 +98,7 @@ export class SoundEngine {
     private readonly factory: AudioContextFactory,
     private current: SoundSettings,
     private readonly timers: EngineTimers = browserTimers,
+    private readonly loadClip: ClipLoader = fetchClip,
   ) {}
 
   get settings(): SoundSettings {
@@ -200,6 +229,7 @@ export class SoundEngine {
       if (c.at < -LATE_S) continue;
       playCue(this.target(scene, bus), c.cue, now + Math.max(0, c.at), c.dur ?? 0);
     }
+    if (plan.clip) this.startClip(scene, plan.clip.ref, plan.clip.offset);
     if (plan.loop) {
       const until = plan.loop.until === null ? null : now + plan.loop.until;
       if (until === null || until > now) {
@@ -214,6 +244,31 @@ export class SoundEngine {
     }
   }
 
+  /** Plays clip `ref` on `scene`'s bus once it is decoded, if that scene is still the one playing. */
+  private startClip(scene: Scene, ref: string, offset: number): void {
+    const ctx = this.ctx;
+    if (!ctx?.decodeAudioData) return;
+    let clip = this.clips.get(ref);
+    if (!clip) {
+      const decode = ctx.decodeAudioData.bind(ctx);
+      clip = this.loadClip(ref)
+        .then((data) => decode(data))
+        .catch(() => null);
+      this.clips.set(ref, clip);
+      while (this.clips.size > CLIPS_KEPT) this.clips.delete(this.clips.keys().next().value!);
+    }
+    const asked = ctx.currentTime;
+    void clip.then((buffer) => {
+      if (!buffer || this.scene !== scene || this.ctx !== ctx) return;
+      const source = ctx.createBufferSource();
+      source.buffer = buffer;
+      source.connect(scene.bus);
+      // Started where the question is now, not where it was when the clip was asked for.
+      source.start(ctx.currentTime, Math.max(0, offset + ctx.currentTime - asked));
+      scene.clip = source;
+    });
+  }
+
   private leave(): void {
     const scene = this.scene;
     this.scene = null;
@@ -224,6 +279,8 @@ export class SoundEngine {
     const now = ctx.currentTime;
     // Sounds still to come are called off; sounds playing fade out quickly.
     for (const { source, at } of scene.sources) if (at > now) source.stop(now);
+    // A clip ends once it has faded out with its bus.
+    scene.clip?.stop(now + 0.5);
     scene.bus.gain.setTargetAtTime(0, now, 0.08);
     this.timers.setTimeout(() => scene.bus.disconnect(), 1500);
   }

@@ -23,6 +23,8 @@ export interface SoundMoment {
   places: number;
   /** The host paused the question's timer: the bed and the ticks stop until it goes on. */
   paused?: boolean;
+  /** The open question's sound (a media name), and when the question opened (host clock, ms). */
+  clip?: { ref: string; openedAt: number };
 }
 
 /** How many seconds before the deadline tick. */
@@ -53,6 +55,9 @@ export function soundMoment(view: ClientView): SoundMoment {
             ...base,
             key: `question:${index}:${view.question?.deadline ?? ''}`,
             endsAt: view.question?.deadline ?? null,
+            ...(view.question?.audio
+              ? { clip: { ref: view.question.audio, openedAt: view.question.openedAt } }
+              : {}),
           };
     case 'reveal':
       return { ...base, key: `reveal:${view.reveal?.index ?? index}`, mood: revealMood(view) };
@@ -102,6 +107,13 @@ export function soundPlan(
         if (t >= enteredAt) cues.push({ cue: 'tick', at: from(t) });
       }
       cues.push({ cue: 'time-up', at: from(deadline) });
+      // The question's own sound takes the place of the music bed, from where the question is.
+      if (moment.clip)
+        return {
+          loop: null,
+          cues,
+          clip: { ref: moment.clip.ref, offset: Math.max(0, (now - moment.clip.openedAt) / 1000) },
+        };
       return { loop: { name: 'question-bed', until: from(deadline) }, cues };
     }
     case 'reveal':

@@ -11,6 +11,8 @@ import {
   type GameStatus,
   type HostAccess,
   type HostNotice,
+  type MediaList,
+  type MediaWait,
   type LeaderRow,
   type Phase,
   type PlayerSummary,
@@ -65,6 +67,10 @@ export interface ClientView {
   quizzes: QuizChoice[];
   /** The last error the host reported to this client. */
   error: { code: ErrorCode; message: string; ref?: string; suggestion?: string } | null;
+  /** The next question's pictures, named ahead so that they are here when it opens. */
+  media: MediaList | null;
+  /** Host only: the next question waits for these phones to have its pictures. */
+  mediaWait: MediaWait | null;
   /** Host only: the last notice from the server (a burst of wrong PINs). */
   notice: HostNotice | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
@@ -100,6 +106,8 @@ export function initialView(): ClientView {
     quizzes: [],
     error: null,
     notice: null,
+    media: null,
+    mediaWait: null,
     closedReason: null,
   };
 }
@@ -147,6 +155,8 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         standings: msg.standings ?? [],
         access: msg.access ?? null,
         quizzes: msg.quizzes ?? [],
+        media: msg.media ?? null,
+        mediaWait: msg.mediaWait ?? null,
       };
     case 'joined':
       return { ...view, role: 'player', error: null };
@@ -168,7 +178,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'countdown':
       return { ...withPhase(view, 'countdown', msg.endsAt), question: null, reveal: null, top: [] };
     case 'lobby':
-      return withPhase(view, 'lobby', null);
+      return { ...withPhase(view, 'lobby', null), media: null, mediaWait: null };
     case 'question':
       return {
         ...withPhase(view, 'question', msg.endsAt),
@@ -176,8 +186,13 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         reveal: null,
         answered: 0,
         sending: null,
+        mediaWait: null,
         you: view.you ? { ...view.you, answer: null, result: null } : null,
       };
+    case 'media':
+      return { ...view, media: { question: msg.question, refs: msg.refs } };
+    case 'media_wait':
+      return { ...view, mediaWait: { question: msg.question, until: msg.until, loading: msg.loading } };
     case 'paused':
       return view.question?.index === msg.question
         ? { ...view, paused: { remainingMs: msg.remainingMs } }
@@ -215,7 +230,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'leaderboard':
       return { ...withPhase(view, 'leaderboard', msg.endsAt), top: msg.top };
     case 'finished':
-      return { ...withPhase(view, 'finished', null), top: msg.top };
+      return { ...withPhase(view, 'finished', null), top: msg.top, media: null, mediaWait: null };
     case 'standings':
       return { ...view, standings: msg.rows };
     case 'error': {

@@ -42,6 +42,12 @@ export interface QuizClientOptions {
   pingEveryMs?: number;
   /** A host silent this long is taken as gone (default SILENT_HOST_MS). */
   silentHostMs?: number;
+  /**
+   * Fetches the next question's pictures (media names, served as `/media/<name>`) and keeps them
+   * at hand; resolves when they are here (or failed: the question must not wait for a broken
+   * picture). The player then tells the host `media_ready`. Without it, a player says it at once.
+   */
+  preloadMedia?: (refs: readonly string[]) => Promise<unknown>;
 }
 
 const OPEN = 1;
@@ -56,6 +62,8 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'countdown',
   'lobby',
   'left',
+  'media',
+  'media_wait',
   'question',
   'paused',
   'resumed',
@@ -103,6 +111,8 @@ export class QuizClient {
   private lastHeard = 0;
   private bestRtt = Infinity;
   private readonly now: () => number;
+  /** The media list this client last fetched and reported (`question:refs`), so it says so once. */
+  private mediaReported: string | null = null;
 
   constructor(private readonly options: QuizClientOptions) {
     this.token = options.token ?? null;
@@ -317,7 +327,27 @@ export class QuizClient {
     const next = reduceView(this.state, msg);
     // Pongs and repeated information change nothing: listeners hear only of real changes.
     if (next !== before) this.update(next);
+    if (msg.type === 'snapshot' || msg.type === 'lobby' || msg.type === 'finished') this.mediaReported = null;
+    if (msg.type === 'media' || msg.type === 'snapshot') this.fetchMedia();
     for (const listener of this.messageListeners) listener(msg);
+  }
+
+  /** Fetches the next question's pictures, then (a player) tells the host, once per question. */
+  private fetchMedia(): void {
+    const media = this.state.media;
+    if (!media || media.refs.length === 0) return;
+    const key = `${media.question}:${media.refs.join(',')}`;
+    if (this.mediaReported === key) return;
+    this.mediaReported = key;
+    const ws = this.ws;
+    const report = () => {
+      // Still the same socket and the same list: otherwise a snapshot starts over.
+      if (this.ws !== ws || this.mediaReported !== key || this.state.role !== 'player') return;
+      this.send({ type: 'media_ready', question: media.question });
+    };
+    const preload = this.options.preloadMedia;
+    if (!preload) return report();
+    preload(media.refs).then(report, report);
   }
 
   /** Token, clock offset and connection bookkeeping that the pure reducer does not do. */

@@ -58,6 +58,12 @@ export const AnswerSchema = z
   })
   .superRefine(exactlyOneAnswerField);
 
+/** The player's phone has the pictures of question `question` (named by a `media` message). */
+export const MediaReadySchema = z.strictObject({
+  type: z.literal('media_ready'),
+  question: z.number().int().min(0),
+});
+
 /** A player gives up their seat in the room (a latecomer their place in the next game). */
 export const LeaveSchema = z.strictObject({ type: z.literal('leave') });
 
@@ -102,6 +108,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   HelloSchema,
   JoinSchema,
   AnswerSchema,
+  MediaReadySchema,
   LeaveSchema,
   PingSchema,
   StartSchema,

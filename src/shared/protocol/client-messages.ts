@@ -11,6 +11,7 @@ const MESSAGE_TYPES = [
   'hello',
   'join',
   'answer',
+  'media_ready',
   'leave',
   'ping',
   'start',

@@ -66,6 +66,15 @@ export interface QuestionView {
    * shared/quiz/seeded-order.ts); answers still name options by their index here.
    */
   shuffle?: true;
+  /** A picture shown with the prompt: fetch it as `/media/<name>` (a hash of its bytes). */
+  image?: string;
+  /**
+   * Pictures of the options, in the order of `options` (null: that option has none). A phone that
+   * shuffles its options moves each picture with its option.
+   */
+  optionImages?: (string | null)[];
+  /** A sound the host screen plays while the question is open (phones never play it). */
+  audio?: string;
   points: number;
   timeLimitMs: number;
   openedAt: number;
@@ -155,6 +164,10 @@ export interface Snapshot {
   waitingCount: number;
   /** The open question's timer is paused, with this much time left (hosts before pausing send none). */
   paused?: { remainingMs: number } | null;
+  /** The next question's pictures, while phones should fetch them (see the `media` message). */
+  media?: MediaList;
+  /** Host only: the next question waits for these phones to have its pictures. */
+  mediaWait?: MediaWait;
   /** Host only: every player, and how many answered the open question. */
   players?: PlayerSummary[];
   answered?: number;
@@ -175,6 +188,19 @@ export interface QuizChoice {
   description?: string;
 }
 
+/** The pictures of question `question` (its position in this game), as media names. */
+export interface MediaList {
+  question: number;
+  refs: string[];
+}
+
+/** The question `question` opens at `until` at the latest; these connected players are still loading its pictures. */
+export interface MediaWait {
+  question: number;
+  until: number;
+  loading: { id: string; name: string }[];
+}
+
 export interface HostAccess {
   joinUrls: string[];
   pin: string | null;
@@ -193,6 +219,10 @@ export type ServerMessage =
   | { type: 'lobby' }
   /** Your `leave` was done: this connection is a guest again and its token is void. */
   | { type: 'left' }
+  /** The next question's pictures: fetch them now and say `media_ready` when they are here. */
+  | ({ type: 'media' } & MediaList)
+  /** Host only: the next question is held until these phones have its pictures (or `until`). */
+  | ({ type: 'media_wait' } & MediaWait)
   | { type: 'question'; question: QuestionView; endsAt: number }
   /** The host paused the open question's timer: no answers until it resumes. */
   | { type: 'paused'; question: number; remainingMs: number }

@@ -6,6 +6,17 @@
 import type { Page } from 'playwright-core';
 import { settled } from './audit';
 
+/** The sizes every game screen is checked at: the host's screens, and phones upright and on their side. */
+export const HOST_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+export const PHONE_SIZES = [
+  { width: 375, height: 667 },
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+];
+
 /** Texts that must be shown whole: prompts, options, answers, player names. */
 export const WHOLE_TEXTS = [
   '.question__prompt',
