@@ -23,6 +23,8 @@ import type { PageGlobals } from './support/page-globals';
 import { heading, visible } from './support/players';
 import { samplePicture } from '../support/media-samples';
 
+/** A save is a write, an fsync and a rename: on a busy disk it can take a while. */
+const SAVE_MS = 60_000;
 const GIFT = resolve(__dirname, '../fixtures/imports/moodle-questions.gift');
 const APP_FRAME: IpcEventLike = { senderFrame: { url: 'app://quizroom/index.html', parent: null } };
 
@@ -356,6 +358,166 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       await page.getByRole('button', { name: '← Library' }).click();
       await visible(page.getByRole('heading', { name: 'Rivers of the world' }));
       expect(session.getState().quizzes.map((q) => q.title)).toContain('Rivers of the world');
+    },
+  );
+
+  it(
+    'creates one question of every kind with the keyboard, and they come back as saved',
+    { timeout: 120_000 },
+    async () => {
+      await openLibrary();
+      await page.getByRole('button', { name: '+ New quiz' }).focus();
+      await page.keyboard.press('Enter');
+      await visible(heading(page, 'Edit quiz'));
+      const type = async (target: ReturnType<Page['getByLabel']>, text: string) => {
+        await target.focus();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type(text);
+      };
+      const press = async (target: ReturnType<Page['getByLabel']>, key: string, times = 1) => {
+        await target.focus();
+        for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      };
+      const focused = (target: ReturnType<Page['getByLabel']>) =>
+        target.evaluate((e) => e === e.ownerDocument.activeElement);
+      await type(page.getByLabel('Title'), 'Every kind');
+      // Seven more questions, each turned into the next kind with the arrow keys on its kind list.
+      for (let n = 2; n <= 8; n++) {
+        await press(page.getByRole('button', { name: '+ Add question' }), 'Enter');
+        // The new question's text takes the keyboard.
+        await expect.poll(() => focused(question(n).getByLabel('Question text'))).toBe(true);
+        await press(question(n).getByLabel('Kind of question'), 'ArrowDown', n - 1);
+      }
+      const kinds = ['choice', 'true_false', 'multi_select', 'typed', 'number', 'ordering', 'poll', 'slide'];
+      const kindsShown = async () => {
+        const shown: string[] = [];
+        for (let n = 1; n <= 8; n++)
+          shown.push(await question(n).getByLabel('Kind of question').inputValue());
+        return shown;
+      };
+      await expect.poll(kindsShown).toEqual(kinds);
+
+      const q = question;
+      await type(q(1).getByLabel('Question text'), 'Capital of France?');
+      await type(q(1).getByLabel('Option 1', { exact: true }), 'Paris');
+      await type(q(1).getByLabel('Option 2', { exact: true }), 'Lyon');
+      await type(q(1).getByLabel('Reading time (seconds)'), '3');
+      await type(q(1).getByLabel('Explanation (optional)'), 'Paris since 987.');
+
+      await type(q(2).getByLabel('Question text'), 'The Sun is a planet.');
+      await press(q(2).getByLabel('True'), 'ArrowDown');
+      await press(q(2).getByLabel('Points'), 'ArrowDown');
+
+      await type(q(3).getByLabel('Question text'), 'Which are primes?');
+      await type(q(3).getByLabel('Option 1', { exact: true }), '2');
+      await type(q(3).getByLabel('Option 2', { exact: true }), '4');
+      await press(q(3).getByRole('button', { name: 'Add option to question 3' }), 'Enter');
+      await expect
+        .poll(() =>
+          q(3)
+            .getByLabel('Option 3', { exact: true })
+            .evaluate((e) => e === e.ownerDocument.activeElement),
+        )
+        .toBe(true);
+      await type(q(3).getByLabel('Option 3', { exact: true }), '5');
+      await press(q(3).getByLabel('Option 3 is correct'), 'Space');
+      await press(q(3).getByLabel('Shuffle the options on each phone'), 'Space');
+
+      await type(q(4).getByLabel('Question text'), 'Highest mountain?');
+      await type(q(4).getByLabel('Accepted answer 1', { exact: true }), 'Everest');
+      await press(q(4).getByRole('button', { name: 'Add accepted answer to question 4' }), 'Enter');
+      await type(q(4).getByLabel('Accepted answer 2', { exact: true }), 'Mount Everest');
+      await press(q(4).getByLabel(/Accept small typos/), 'Space');
+
+      await type(q(5).getByLabel('Question text'), 'Degrees in a right angle?');
+      await type(q(5).getByLabel('Highest value'), '180');
+      await type(q(5).getByLabel('Right value'), '90');
+
+      await type(q(6).getByLabel('Question text'), 'Smallest first');
+      await type(q(6).getByLabel('Item 1', { exact: true }), 'Two');
+      await type(q(6).getByLabel('Item 2', { exact: true }), 'One');
+      await type(q(6).getByLabel('Item 3', { exact: true }), 'Three');
+      await press(q(6).getByRole('button', { name: 'Move item 1 down' }), 'Enter');
+
+      await type(q(7).getByLabel('Question text'), 'Favourite season?');
+      await type(q(7).getByLabel('Option 1', { exact: true }), 'Summer');
+      await type(q(7).getByLabel('Option 2', { exact: true }), 'Winter');
+      // Passing through "ordering" on the way here left a third, empty option: remove it.
+      await press(q(7).getByRole('button', { name: 'Remove option 3' }), 'Enter');
+
+      await type(q(8).getByLabel('Slide title'), 'Round two');
+      await type(q(8).getByLabel('Slide text'), 'Harder questions ahead.');
+
+      await page.keyboard.press('Tab');
+      await visible(page.getByRole('status').getByText('All changes saved'), SAVE_MS);
+      await capture(page, 'editor-every-kind');
+
+      const expected = [
+        {
+          kind: 'choice',
+          prompt: 'Capital of France?',
+          options: ['Paris', 'Lyon'],
+          correct: 0,
+          points: 1000,
+          readingTime: 3,
+          explanation: 'Paris since 987.',
+        },
+        { kind: 'true_false', prompt: 'The Sun is a planet.', correct: false, points: 1100 },
+        {
+          kind: 'multi_select',
+          prompt: 'Which are primes?',
+          options: ['2', '4', '5'],
+          correct: [0, 2],
+          points: 1000,
+          shuffle: true,
+        },
+        {
+          kind: 'typed',
+          prompt: 'Highest mountain?',
+          accepted: ['Everest', 'Mount Everest'],
+          typos: true,
+          points: 1000,
+        },
+        {
+          kind: 'number',
+          prompt: 'Degrees in a right angle?',
+          min: 0,
+          max: 180,
+          step: 1,
+          correct: 90,
+          points: 1000,
+        },
+        { kind: 'ordering', prompt: 'Smallest first', items: ['One', 'Two', 'Three'], points: 1000 },
+        { kind: 'poll', prompt: 'Favourite season?', options: ['Summer', 'Winter'], points: 0 },
+        { kind: 'slide', prompt: 'Round two', text: 'Harder questions ahead.', points: 0 },
+      ];
+      const saved = () => {
+        const id = session
+          .getState()
+          .desktop!.library.find((e) => e.status !== 'broken' && e.title === 'Every kind')!.id;
+        return JSON.parse(readFileSync(join(libraryDir, `${id}.json`), 'utf8')) as { questions: unknown[] };
+      };
+      await expect.poll(() => saved().questions).toEqual(expected);
+
+      // Reopened, every kind shows what was saved.
+      await page.getByRole('button', { name: '← Library' }).click();
+      await page.getByRole('button', { name: 'Edit Every kind' }).click();
+      await visible(heading(page, 'Edit quiz'));
+      await expect.poll(kindsShown).toEqual(kinds);
+      expect(await q(2).getByLabel('False').isChecked()).toBe(true);
+      expect(await q(3).getByLabel('Option 3 is correct').isChecked()).toBe(true);
+      expect(await q(4).getByLabel('Accepted answer 2', { exact: true }).inputValue()).toBe('Mount Everest');
+      expect(await q(5).getByLabel('Right value').inputValue()).toBe('90');
+      expect(await q(6).getByLabel('Item 1', { exact: true }).inputValue()).toBe('One');
+      expect(await q(8).getByLabel('Slide text').inputValue()).toBe('Harder questions ahead.');
+
+      // A problem on a kind's own field is shown next to it.
+      await type(q(5).getByLabel('Right value'), '500');
+      await visible(q(5).getByText('Right value must be between min and max (0–180).'));
+      await type(q(5).getByLabel('Right value'), '90');
+      await page.keyboard.press('Tab');
+      await visible(page.getByRole('status').getByText('All changes saved'), SAVE_MS);
+      await page.getByRole('button', { name: '← Library' }).click();
     },
   );
 

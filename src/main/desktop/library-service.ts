@@ -26,6 +26,7 @@ import type { MediaStore } from '../media/media-store';
 import { fileSlug } from '../library/file-slug';
 import { QuizDrafts } from './quiz-drafts';
 import type { SaveFile } from './reports-service';
+import { SaveLanes } from './save-lanes';
 import { failureOf } from './service-failure';
 
 const isBuiltin = (id: string) => id.startsWith(BUILTIN_PREFIX);
@@ -35,7 +36,7 @@ export class LibraryService {
   private readonly drafts: QuizDrafts;
   /** The built-in pack until the folder has been read, so that Host setup has quizzes at once. */
   private listed: LibraryItem[] = builtinEntries();
-  private readonly saving = new Set<Promise<SaveQuizResult>>();
+  private readonly saves = new SaveLanes<QuizDraft, SaveQuizResult>((id, quiz) => this.write(id, quiz));
 
   constructor(
     folder: string,
@@ -152,19 +153,16 @@ export class LibraryService {
   }
 
   /**
-   * Saves an edited quiz. A valid one replaces the quiz file (and its draft goes); an invalid one
+   * Saves an edited quiz, after any save of it under way (save-lanes.ts). A valid one replaces the quiz file (and its draft goes); an invalid one
    * is kept as a draft, so that closing the app mid-edit loses nothing, and its problems returned.
    */
   saveQuiz(id: string, quiz: QuizDraft): Promise<SaveQuizResult> {
-    const saving = this.write(id, quiz);
-    this.saving.add(saving);
-    void saving.finally(() => this.saving.delete(saving));
-    return saving;
+    return this.saves.save(id, quiz);
   }
 
   /** Resolves when no editor save is under way, counting saves that start while it waits. */
   async settleSaves(): Promise<void> {
-    while (this.saving.size > 0) await Promise.allSettled([...this.saving]);
+    await this.saves.settle();
   }
 
   async createQuiz(): Promise<NewQuizResult> {

@@ -22,7 +22,9 @@ export function MediaWaitStatus({ wait, clockOffset }: { wait: MediaWait; clockO
           names: more > 0 ? `${names.join(', ')} +${more}` : names.join(', '),
         })}
       </span>{' '}
-      <span className="media-wait__when">{t('mediaPlay.opensAnyway', { seconds: Math.ceil(left / 1000) })}</span>
+      <span className="media-wait__when">
+        {t('mediaPlay.opensAnyway', { seconds: Math.ceil(left / 1000) })}
+      </span>
     </p>
   );
 }

@@ -189,7 +189,11 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       </ScreenHeading>
       {q.image ? (
         <div className="question__picture">
-          <QuizPicture name={q.image} className="question__picture-img" alt={t('mediaPlay.questionPicture')} />
+          <QuizPicture
+            name={q.image}
+            className="question__picture-img"
+            alt={t('mediaPlay.questionPicture')}
+          />
         </div>
       ) : null}
       <TimeBar

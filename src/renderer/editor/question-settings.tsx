@@ -1,0 +1,155 @@
+/**
+ * A question's own settings in the editor: time limit (empty: the room's), points (0 to 2000 in
+ * the steps the schema allows; fixed at 0 for polls and slides), reading time, shuffled options
+ * (kinds with options) and the explanation shown at the reveal.
+ */
+import type { QuizDraftQuestion } from '../../shared/quiz/quiz-draft';
+import {
+  MAX_READING_TIME_S,
+  MAX_TIME_LIMIT_S,
+  MIN_TIME_LIMIT_S,
+  POINT_VALUES,
+} from '../../shared/quiz/quiz-schema';
+import { Field } from '../components/field';
+import { hasOptions } from '../../shared/quiz/draft-kinds';
+import { fieldMessage, type ErrorAt } from './editor-errors';
+
+const POINT_NAMES: Record<number, string> = { 0: 'No points', 1000: 'Standard', 2000: 'Double' };
+
+interface Props {
+  q: QuizDraftQuestion;
+  qid: string;
+  /** The time limit as typed (empty: the room's setting). */
+  timeText: string;
+  err: ErrorAt;
+  /** Applies an edit to the question as it is when applied (see text-list.tsx on why). */
+  onEdit: (edit: (q: QuizDraftQuestion) => QuizDraftQuestion) => void;
+  onTime: (text: string) => void;
+}
+
+export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Props) {
+  const unscored = q.kind === 'poll' || q.kind === 'slide';
+  const readingError = err(['readingTime']);
+  const explanationError = err(['explanation']);
+  const pointsError = err(['points']);
+  return (
+    <>
+      <div className="editor__settings">
+        <Field
+          id={`${qid}-time`}
+          label="Time limit (seconds)"
+          hint="Empty: the room’s “seconds per question”."
+          error={
+            err(['timeLimit'])
+              ? `Enter whole seconds from ${MIN_TIME_LIMIT_S} to ${MAX_TIME_LIMIT_S}, or leave it empty.`
+              : null
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={MIN_TIME_LIMIT_S}
+              max={MAX_TIME_LIMIT_S}
+              value={timeText}
+              onChange={(e) => onTime(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${qid}-points`}
+          label="Points"
+          hint={unscored ? 'Polls and slides score nothing.' : undefined}
+          error={pointsError ? fieldMessage('Points', pointsError) : null}
+        >
+          {(control) => (
+            <select
+              {...control}
+              disabled={unscored}
+              value={unscored ? 0 : (q.points ?? 1000)}
+              onChange={(e) => {
+                const points = Number(e.target.value);
+                onEdit((cur) => ({ ...cur, points }) as QuizDraftQuestion);
+              }}
+            >
+              {POINT_VALUES.map((value) => (
+                <option key={value} value={value}>
+                  {POINT_NAMES[value] ? `${POINT_NAMES[value]} (${value})` : value}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={`${qid}-reading`}
+          label="Reading time (seconds)"
+          hint="The question alone before answers open. Empty: none."
+          error={
+            readingError ? `Enter whole seconds from 0 to ${MAX_READING_TIME_S}, or leave it empty.` : null
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_READING_TIME_S}
+              value={q.readingTime ?? ''}
+              onChange={(e) => {
+                const text = e.target.value.trim();
+                const value = Number(text);
+                onEdit((cur) => {
+                  const { readingTime: _old, ...rest } = cur;
+                  return (
+                    text === '' || !Number.isFinite(value)
+                      ? rest
+                      : { ...rest, readingTime: Math.min(Math.max(value, 0), 100_000) }
+                  ) as QuizDraftQuestion;
+                });
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      {hasOptions(q) ? (
+        <label className="editor__choice">
+          <input
+            type="checkbox"
+            checked={q.shuffle ?? false}
+            onChange={(e) => {
+              const shuffle = e.target.checked;
+              onEdit((cur) =>
+                'shuffle' in cur || hasOptions(cur) ? ({ ...cur, shuffle } as QuizDraftQuestion) : cur,
+              );
+            }}
+          />
+          Shuffle the options on each phone
+        </label>
+      ) : null}
+      <Field
+        id={`${qid}-explanation`}
+        label="Explanation (optional)"
+        hint="Shown to everybody at the reveal."
+        error={explanationError ? fieldMessage('The explanation', explanationError) : null}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={5000}
+            value={q.explanation ?? ''}
+            onChange={(e) => {
+              const text = e.target.value;
+              onEdit((cur) => {
+                const { explanation: _old, ...rest } = cur;
+                return (text === '' ? rest : { ...rest, explanation: text }) as QuizDraftQuestion;
+              });
+            }}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
