@@ -398,7 +398,7 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       await expect.poll(kindsShown).toEqual(kinds);
 
       const q = question;
-      await type(q(1).getByLabel('Question text'), 'Capital of France?');
+      await type(q(1).getByLabel('Question text'), 'Which city is France’s capital?');
       await type(q(1).getByLabel('Option 1', { exact: true }), 'Paris');
       await type(q(1).getByLabel('Option 2', { exact: true }), 'Lyon');
       await type(q(1).getByLabel('Reading time (seconds)'), '3');
@@ -455,7 +455,7 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       const expected = [
         {
           kind: 'choice',
-          prompt: 'Capital of France?',
+          prompt: 'Which city is France’s capital?',
           options: ['Paris', 'Lyon'],
           correct: 0,
           points: 1000,
