@@ -4,9 +4,11 @@
  */
 import type { Locale } from './locales';
 import { common } from './messages/common';
+import { join } from './messages/join';
 import { lobby } from './messages/lobby';
+import { room } from './messages/room';
 
-const AREAS = { common, lobby } as const;
+const AREAS = { common, join, lobby, room } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
