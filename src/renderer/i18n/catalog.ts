@@ -6,9 +6,10 @@ import type { Locale } from './locales';
 import { common } from './messages/common';
 import { join } from './messages/join';
 import { lobby } from './messages/lobby';
+import { play } from './messages/play';
 import { room } from './messages/room';
 
-const AREAS = { common, join, lobby, room } as const;
+const AREAS = { common, join, lobby, play, room } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

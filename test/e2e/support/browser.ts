@@ -51,7 +51,12 @@ export async function newPage(
   options: BrowserContextOptions = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP: the host's CSP forbids inline scripts, and axe is injected as one.
-  const context = await browser.newContext({ ...ENGLISH, ...options, bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    ...ENGLISH,
+    ...options,
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page };
