@@ -32,7 +32,6 @@ const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'api/web-adapter.ts',
   'components/close-room-button.tsx',
   'components/end-game-button.tsx',
-  'components/leader-table.tsx',
   'components/room-rule-settings.tsx',
   'components/settings-panel.tsx',
   'network/network-panel.tsx',
@@ -42,15 +41,12 @@ const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'presenter/keys-help.tsx',
   'presenter/next-step.ts',
   'presenter/presenter-keys.ts',
-  'screens/final-screen.tsx',
   'screens/home-screen.tsx',
   'screens/host-setup-screen.tsx',
-  'screens/leaderboard-screen.tsx',
   'screens/library-screen.tsx',
   'screens/lobby-screen.tsx',
   'screens/quiz-editor.tsx',
   'screens/reports-screen.tsx',
-  'screens/reveal-screen.tsx',
   'sound/sound-controls.tsx',
 ]);
 

@@ -7,9 +7,10 @@ import { common } from './messages/common';
 import { join } from './messages/join';
 import { lobby } from './messages/lobby';
 import { play } from './messages/play';
+import { results } from './messages/results';
 import { room } from './messages/room';
 
-const AREAS = { common, join, lobby, play, room } as const;
+const AREAS = { common, join, lobby, play, results, room } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

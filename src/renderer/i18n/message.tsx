@@ -6,6 +6,12 @@ import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from './catalog';
 
-export function Message({ id, values }: { id: MessageId; values?: Record<string, ReactNode> }) {
+/** An argument: a value or element, or for a `<tag>…</tag>` in the text, what wraps its words. */
+export type MessageValue = ReactNode | ((chunks: ReactNode[]) => ReactNode);
+
+/** `<b>` in a message: the words in bold. */
+export const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+
+export function Message({ id, values }: { id: MessageId; values?: Record<string, MessageValue> }) {
   return <FormattedMessage id={id} {...(values ? { values } : {})} />;
 }
