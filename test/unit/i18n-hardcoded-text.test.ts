@@ -44,7 +44,6 @@ const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'screens/home-screen.tsx',
   'screens/host-setup-screen.tsx',
   'screens/library-screen.tsx',
-  'screens/lobby-screen.tsx',
   'screens/quiz-editor.tsx',
   'screens/reports-screen.tsx',
   'sound/sound-controls.tsx',

@@ -84,7 +84,10 @@ export function RevealScreen({ state, game, me }: RevealProps) {
 export function rightAnswerWords(q: QuestionView, reveal: RevealView, t: Translate, intl: IntlShape): string {
   switch (reveal.kind ?? 'choice') {
     case 'multi_select':
-      return intl.formatList((reveal.correctOptions ?? []).map((i) => q.options[i] ?? ''));
+      return intl.formatList(
+        (reveal.correctOptions ?? []).map((i) => q.options[i] ?? ''),
+        { type: 'unit' },
+      );
     case 'typed':
       return intl.formatList(reveal.accepted ?? [], { type: 'disjunction' });
     case 'number':
