@@ -11,6 +11,7 @@ import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { EndGameButton } from '../components/end-game-button';
 import { SoundControls } from '../sound/sound-controls';
+import { LanguageSwitch } from '../components/language-switch';
 import { useHostSound } from '../sound/use-host-sound';
 import { FinalActions } from './final-actions';
 import { KeysHelp } from './keys-help';
@@ -94,6 +95,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
       </div>
       <div className="host-bar__tools">
         <SoundControls engine={sound} />
+        <LanguageSwitch id="host-bar-language" compact />
         {fullscreen.supported ? (
           <button
             type="button"
