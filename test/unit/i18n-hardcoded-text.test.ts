@@ -30,23 +30,15 @@ const ALLOWED: ReadonlyMap<string, string> = new Map([
 const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'api/electron-adapter.ts',
   'api/web-adapter.ts',
-  'components/close-room-button.tsx',
-  'components/end-game-button.tsx',
   'components/room-rule-settings.tsx',
   'components/settings-panel.tsx',
   'network/network-panel.tsx',
   'network/wifi-qr.tsx',
-  'presenter/final-actions.tsx',
-  'presenter/host-bar.tsx',
-  'presenter/keys-help.tsx',
-  'presenter/next-step.ts',
-  'presenter/presenter-keys.ts',
   'screens/home-screen.tsx',
   'screens/host-setup-screen.tsx',
   'screens/library-screen.tsx',
   'screens/quiz-editor.tsx',
   'screens/reports-screen.tsx',
-  'sound/sound-controls.tsx',
 ]);
 
 const USER_ATTRS = new Set([

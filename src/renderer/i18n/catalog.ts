@@ -4,13 +4,14 @@
  */
 import type { Locale } from './locales';
 import { common } from './messages/common';
+import { host } from './messages/host';
 import { join } from './messages/join';
 import { lobby } from './messages/lobby';
 import { play } from './messages/play';
 import { results } from './messages/results';
 import { room } from './messages/room';
 
-const AREAS = { common, join, lobby, play, results, room } as const;
+const AREAS = { common, host, join, lobby, play, results, room } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

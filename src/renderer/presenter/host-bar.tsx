@@ -19,10 +19,12 @@ import { canEnd, nextStep } from './next-step';
 import { useConfirmStep } from '../components/use-confirm-step';
 import { useFullscreen } from './use-fullscreen';
 import { usePresenterKeys } from './use-presenter-keys';
+import { Message, useT } from '../i18n';
 import './host-bar.css';
 
 export function HostBar({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
+  const t = useT();
   const sound = useHostSound(game, state.clockOffset);
   const fullscreen = useFullscreen();
   const end = useConfirmStep(useCallback(() => api.end(), [api]));
@@ -45,11 +47,18 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   });
 
   return (
-    <section className="host-bar" aria-label="Host controls">
+    <section className="host-bar" aria-label={t('host.controls')}>
       <div className="host-bar__status">
         {question ? (
           <p className="host-bar__answered">
-            <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
+            <Message
+              id="host.answered"
+              values={{
+                answered: game.answered,
+                count: game.connectedCount,
+                n: (chunks) => <span className="big-number">{chunks}</span>,
+              }}
+            />
           </p>
         ) : null}
       </div>
@@ -66,7 +75,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="Space ArrowRight PageDown"
                 onClick={runNext}
               >
-                {step.label}
+                {t(step.label)}
               </button>
             ) : null}
             {question ? (
@@ -76,7 +85,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="P"
                 onClick={togglePause}
               >
-                {paused ? 'Resume timer' : 'Pause timer'}
+                {paused ? t('host.resumeTimer') : t('host.pauseTimer')}
               </button>
             ) : null}
             {question ? (
@@ -86,7 +95,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="S"
                 onClick={() => api.skip()}
               >
-                Skip question
+                {t('host.skipQuestion')}
               </button>
             ) : null}
             {endable ? <EndGameButton asking={end.asking} onPress={end.press} /> : null}
@@ -100,9 +109,9 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
           <button
             type="button"
             className="icon-button"
-            aria-label={fullscreen.active ? 'Exit full screen' : 'Full screen'}
+            aria-label={fullscreen.active ? t('host.exitFullScreen') : t('host.fullScreen')}
             aria-keyshortcuts="F"
-            title={fullscreen.active ? 'Exit full screen (F)' : 'Full screen (F)'}
+            title={fullscreen.active ? t('host.exitFullScreenKey') : t('host.fullScreenKey')}
             onClick={fullscreen.toggle}
           >
             <FullscreenIcon active={fullscreen.active} />
@@ -111,10 +120,10 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         <button
           type="button"
           className="icon-button"
-          aria-label="Keys"
+          aria-label={t('host.keys')}
           aria-haspopup="dialog"
           aria-keyshortcuts="?"
-          title="Keys (?)"
+          title={t('host.keysKey')}
           onClick={() => setHelp(true)}
         >
           <span aria-hidden="true">?</span>
