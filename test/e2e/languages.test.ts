@@ -70,6 +70,26 @@ async function box(locator: Locator) {
   return { left: b.x, right: b.x + b.width, top: b.y };
 }
 
+/** Where an element's text itself is (not its box, which may be as wide as its parent). */
+async function textBox(locator: Locator) {
+  return locator.evaluate((el) => {
+    const doc = (
+      el as unknown as {
+        ownerDocument: {
+          createRange(): {
+            selectNodeContents(n: unknown): void;
+            getBoundingClientRect(): { left: number; right: number };
+          };
+        };
+      }
+    ).ownerDocument;
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right };
+  });
+}
+
 async function fits(page: Page, name: string): Promise<void> {
   expect(await misfits(page), name).toEqual([]);
   await capture(page, name);
@@ -118,10 +138,14 @@ describe('the phone in Arabic', () => {
     const nickname = phone.getByLabel('الاسم المستعار');
     await visible(nickname);
     await expectArabic(phone, 'join');
-    const label = await box(phone.locator('label[for="join-nickname"]'));
+    const label = await textBox(phone.locator('label[for="join-nickname"]'));
     const input = await box(nickname);
     expect(label.right).toBeGreaterThan(input.right - 4);
     expect(label.left).toBeGreaterThan(input.left + 40);
+    // In the language switch the label leads, so it stands to the right of its select.
+    const switchLabel = await textBox(phone.locator('label[for="join-language"]'));
+    const select = await box(phone.locator('#join-language'));
+    expect(switchLabel.left).toBeGreaterThanOrEqual(select.right);
     await fits(phone, 'ar-phone-join');
     await nickname.fill('ليلى');
     await phone.getByRole('button', { name: 'انضم', exact: true }).tap();

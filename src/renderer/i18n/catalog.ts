@@ -10,8 +10,9 @@ import { lobby } from './messages/lobby';
 import { play } from './messages/play';
 import { results } from './messages/results';
 import { room } from './messages/room';
+import { settings } from './messages/settings';
 
-const AREAS = { common, host, join, lobby, play, results, room } as const;
+const AREAS = { common, host, join, lobby, play, results, room, settings } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
