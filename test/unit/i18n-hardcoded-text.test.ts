@@ -32,7 +32,6 @@ const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'api/web-adapter.ts',
   'network/network-panel.tsx',
   'network/wifi-qr.tsx',
-  'screens/home-screen.tsx',
   'screens/host-setup-screen.tsx',
   'screens/library-screen.tsx',
   'screens/quiz-editor.tsx',

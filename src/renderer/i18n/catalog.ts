@@ -4,6 +4,7 @@
  */
 import type { Locale } from './locales';
 import { common } from './messages/common';
+import { home } from './messages/home';
 import { host } from './messages/host';
 import { join } from './messages/join';
 import { lobby } from './messages/lobby';
@@ -12,7 +13,7 @@ import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
 
-const AREAS = { common, host, join, lobby, play, results, room, settings } as const;
+const AREAS = { common, home, host, join, lobby, play, results, room, settings } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
