@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { QuizSchema, type Quiz } from '../../src/shared/quiz/quiz-schema';
 import { capture } from './support/audit';
 import { PROJECTOR } from './support/browser';
-import { heading, visible } from './support/players';
+import { escape, heading, visible } from './support/players';
 import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
 
@@ -111,7 +111,8 @@ const NOT_INTERFACE = [
 /** The visible text of the screen, less the words that are not the interface's. */
 async function interfaceText(page: Page): Promise<string> {
   const text = await page.locator('body').innerText();
-  return NOT_INTERFACE.reduce((rest, word) => rest.split(word).join(' '), text);
+  // Case aside: a kicker may set a title in capitals.
+  return NOT_INTERFACE.reduce((rest, word) => rest.replace(new RegExp(escape(word), 'gi'), ' '), text);
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
