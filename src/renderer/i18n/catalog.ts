@@ -8,12 +8,13 @@ import { home } from './messages/home';
 import { host } from './messages/host';
 import { join } from './messages/join';
 import { lobby } from './messages/lobby';
+import { network } from './messages/network';
 import { play } from './messages/play';
 import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
 
-const AREAS = { common, home, host, join, lobby, play, results, room, settings } as const;
+const AREAS = { common, home, host, join, lobby, network, play, results, room, settings } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
