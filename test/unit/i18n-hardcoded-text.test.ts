@@ -34,7 +34,6 @@ const NOT_YET_CONVERTED: ReadonlySet<string> = new Set<string>([
   'screens/host-setup-screen.tsx',
   'screens/library-screen.tsx',
   'screens/quiz-editor.tsx',
-  'screens/reports-screen.tsx',
 ]);
 
 const USER_ATTRS = new Set([

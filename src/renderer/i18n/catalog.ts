@@ -10,11 +10,12 @@ import { join } from './messages/join';
 import { lobby } from './messages/lobby';
 import { network } from './messages/network';
 import { play } from './messages/play';
+import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
 
-const AREAS = { common, home, host, join, lobby, network, play, results, room, settings } as const;
+const AREAS = { common, home, host, join, lobby, network, play, reports, results, room, settings } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {
