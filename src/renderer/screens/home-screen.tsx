@@ -30,7 +30,6 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
         <Brand large />
         <ScreenHeading className="home__title">{t('home.title')}</ScreenHeading>
         <p className="lead">{t('home.lead')}</p>
-        <LanguageSwitch id="home-language" className="home__language" />
       </div>
       {interrupted ? (
         <div className="card home__resume" role="region" aria-labelledby={`${id}-resume`}>
@@ -120,6 +119,8 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
           {t('home.reports')}
         </button>
       </nav>
+      {/* Last in the page, so that Tab reaches Host and Join first. */}
+      <LanguageSwitch id="home-language" className="home__language" />
     </section>
   );
 }
