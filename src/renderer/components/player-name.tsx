@@ -3,18 +3,6 @@
  * (Arabic, Hebrew) or one ending in digits cannot reorder the text around it. Every place that
  * shows a name the players chose renders it through here.
  */
-export function PlayerName({
-  name,
-  className,
-  hidden,
-}: {
-  name: string;
-  className?: string;
-  hidden?: boolean;
-}) {
-  return (
-    <bdi className={className} {...(hidden ? { 'aria-hidden': true } : {})}>
-      {name}
-    </bdi>
-  );
+export function PlayerName({ name, className }: { name: string; className?: string }) {
+  return <bdi className={className}>{name}</bdi>;
 }

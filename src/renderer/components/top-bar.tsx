@@ -8,7 +8,7 @@ import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi, useDesktop } from '../api/api-context';
 import { VibrationToggle } from '../phone/vibration-toggle';
-import { useT, type Translate } from '../i18n';
+import { Message, useT, type Translate } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 import { Brand } from './brand';
 import { CloseRoomButton } from './close-room-button';
@@ -44,13 +44,15 @@ export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
         {game.role === 'player' ? <LanguageSwitch id="play-language" compact /> : null}
         {me ? (
           <span className="chip chip--me">
-            <span className="visually-hidden">
-              {t('room.youAre', { name: me.name, score: intl.formatNumber(me.score) })}
-            </span>
-            <PlayerName className="chip__name" name={me.name} hidden />
-            <span className="chip__score" aria-hidden="true">
-              {intl.formatNumber(me.score)}
-            </span>
+            {/* Read as one sentence ("You are Ada, score 1,200"); seen as the name and the score. */}
+            <Message
+              id="room.youAre"
+              values={{
+                h: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                name: <PlayerName className="chip__name" name={me.name} />,
+                score: <span className="chip__score">{intl.formatNumber(me.score)}</span>,
+              }}
+            />
           </span>
         ) : null}
         {desktop?.state.hosting ? (
