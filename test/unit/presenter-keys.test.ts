@@ -66,21 +66,24 @@ describe('what next means in each phase', () => {
   it('starts the game from a lobby with players, and does nothing in an empty one', () => {
     expect(nextStep(view({ phase: 'lobby' }))).toBeNull();
     const players = [{ id: 'p1', name: 'Ada', connected: true, score: 0 }];
-    expect(nextStep(view({ phase: 'lobby', players }))).toEqual({ label: 'Start game', command: 'start' });
+    expect(nextStep(view({ phase: 'lobby', players }))).toEqual({
+      label: 'host.startGame',
+      command: 'start',
+    });
   });
 
   it('shows the answer now during a question: the protocol’s next, which scores the answers so far', () => {
     expect(nextStep(view({ phase: 'question', question: q(0, 3) }))).toEqual({
-      label: 'Show answer now',
+      label: 'host.showAnswer',
       command: 'next',
     });
   });
 
   it('goes to the leaderboard, the next question, and the final results after the last question', () => {
-    expect(nextStep(view({ phase: 'countdown' }))?.label).toBe('Start now');
-    expect(nextStep(view({ phase: 'reveal', question: q(0, 3) }))?.label).toBe('Show leaderboard');
-    expect(nextStep(view({ phase: 'leaderboard', question: q(0, 3) }))?.label).toBe('Next question');
-    expect(nextStep(view({ phase: 'reveal', question: q(2, 3) }))?.label).toBe('Show final results');
+    expect(nextStep(view({ phase: 'countdown' }))?.label).toBe('host.startNow');
+    expect(nextStep(view({ phase: 'reveal', question: q(0, 3) }))?.label).toBe('host.showLeaderboard');
+    expect(nextStep(view({ phase: 'leaderboard', question: q(0, 3) }))?.label).toBe('host.nextQuestion');
+    expect(nextStep(view({ phase: 'reveal', question: q(2, 3) }))?.label).toBe('host.showFinal');
     expect(nextStep(view({ phase: 'finished' }))).toBeNull();
   });
 

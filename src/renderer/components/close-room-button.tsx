@@ -4,9 +4,11 @@
  */
 import { useCallback } from 'react';
 import type { DesktopApi } from '../../shared/api/quiz-api';
+import { useT } from '../i18n';
 import { useConfirmStep } from './use-confirm-step';
 
 export function CloseRoomButton({ api }: { api: DesktopApi }) {
+  const t = useT();
   const { asking, press } = useConfirmStep(useCallback(() => void api.stopHosting(), [api]));
   return (
     <button
@@ -14,7 +16,7 @@ export function CloseRoomButton({ api }: { api: DesktopApi }) {
       className={`btn btn--small ${asking ? 'btn--danger' : 'btn--ghost'}`}
       onClick={press}
     >
-      {asking ? 'Press again to close the room' : 'Close room'}
+      {asking ? t('host.closeConfirm') : t('host.closeRoom')}
     </button>
   );
 }

@@ -1,5 +1,8 @@
 /** End game, in two steps (see components/use-confirm-step.ts): the button shows which step it is at. */
+import { useT } from '../i18n';
+
 export function EndGameButton({ asking, onPress }: { asking: boolean; onPress: () => void }) {
+  const t = useT();
   return (
     <button
       type="button"
@@ -7,7 +10,7 @@ export function EndGameButton({ asking, onPress }: { asking: boolean; onPress: (
       aria-keyshortcuts="E"
       onClick={onPress}
     >
-      {asking ? 'Press again to end the game' : 'End game'}
+      {asking ? t('host.endConfirm') : t('host.endGame')}
     </button>
   );
 }

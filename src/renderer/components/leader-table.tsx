@@ -13,6 +13,8 @@ import { useReducedMotion } from '../motion/use-reduced-motion';
 import type { RowChange } from '../standings/round-changes';
 import { signedPoints } from '../standings/signed-points';
 import { useRowWindow } from './use-row-window';
+import { useIntl } from 'react-intl';
+import { useT, type Translate } from '../i18n';
 import './leader-table.css';
 
 interface LeaderTableProps {
@@ -31,12 +33,8 @@ interface LeaderTableProps {
 /** Longer tables in a scrolling box are windowed (see use-row-window.ts). */
 const WINDOWED_FROM = 100;
 
-export function ordinal(n: number): string {
-  const s =
-    n % 100 >= 11 && n % 100 <= 13
-      ? 'th'
-      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${n}${s}`;
+export function ordinal(t: Translate, rank: number): string {
+  return t('results.ordinal', { rank });
 }
 
 /** How long the table shows the previous round's order before the rows move, then how long they move. */
@@ -80,6 +78,7 @@ export function LeaderTable({
           (changes?.get(a.id)?.prevRank ?? 1e9 + a.rank) - (changes?.get(b.id)?.prevRank ?? 1e9 + b.rank),
       );
   const windowed = !!scroller && !story && rows.length >= WINDOWED_FROM;
+  const t = useT();
   const table = useRef<HTMLTableElement>(null);
   const noScroller = useRef<HTMLElement>(null);
   const shown = useRowWindow(scroller ?? noScroller, table, order.length, windowed);
@@ -98,11 +97,11 @@ export function LeaderTable({
       <caption className="visually-hidden">{caption}</caption>
       <thead className={detailed ? undefined : 'visually-hidden'}>
         <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Player</th>
-          {detailed ? <th scope="col">Correct</th> : null}
-          {showChanges ? <th scope="col">This round</th> : null}
-          <th scope="col">Score</th>
+          <th scope="col">{t('results.colRank')}</th>
+          <th scope="col">{t('results.colPlayer')}</th>
+          {detailed ? <th scope="col">{t('results.colCorrect')}</th> : null}
+          {showChanges ? <th scope="col">{t('results.colRound')}</th> : null}
+          <th scope="col">{t('results.colScore')}</th>
         </tr>
       </thead>
       <tbody ref={body}>
@@ -143,6 +142,8 @@ interface RowProps {
 }
 
 function Row({ row, rowIndex, you, detailed, best, change, showChanges, settled }: RowProps) {
+  const t = useT();
+  const intl = useIntl();
   const from = settled ? (change?.prevScore ?? null) : null;
   const counted = useCountUp(from, row.score, 0, 900);
   const score = settled ? counted : (change?.prevScore ?? row.score);
@@ -162,28 +163,32 @@ function Row({ row, rowIndex, you, detailed, best, change, showChanges, settled 
         <span className="leader-table__name-text">
           <PlayerName name={row.name} />
         </span>
-        {you ? <span className="tag tag--you">You</span> : null}
-        {!row.connected ? <span className="tag tag--muted">offline</span> : null}
+        {you ? <span className="tag tag--you">{t('results.you')}</span> : null}
+        {!row.connected ? <span className="tag tag--muted">{t('results.offline')}</span> : null}
         {!detailed ? (
           <span className="leader-table__bar" aria-hidden="true">
             <span style={{ transform: `scaleX(${score / best})` }} />
           </span>
         ) : null}
       </th>
-      {detailed ? <td className="leader-table__num">{row.correct}</td> : null}
+      {detailed ? <td className="leader-table__num">{intl.formatNumber(row.correct)}</td> : null}
       {showChanges ? (
         <td className="leader-table__change">
-          {change?.points ? <span className="round-points">{signedPoints(change.points)}</span> : null}
+          {change?.points ? (
+            <span className="round-points">{signedPoints(change.points, intl.formatNumber)}</span>
+          ) : null}
           {places !== 0 ? (
             <span className={`rank-move ${places > 0 ? 'is-up' : 'is-down'}`}>
               <MoveIcon up={places > 0} />
-              {Math.abs(places)}
-              <span className="visually-hidden">{places > 0 ? ' places up' : ' places down'}</span>
+              <span aria-hidden="true">{intl.formatNumber(Math.abs(places))}</span>
+              <span className="visually-hidden">
+                {t(places > 0 ? 'results.placesUp' : 'results.placesDown', { count: Math.abs(places) })}
+              </span>
             </span>
           ) : null}
         </td>
       ) : null}
-      <td className="leader-table__num leader-table__score">{score.toLocaleString('en-US')}</td>
+      <td className="leader-table__num leader-table__score">{intl.formatNumber(score)}</td>
     </tr>
   );
 }

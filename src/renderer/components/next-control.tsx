@@ -3,6 +3,7 @@
  * otherwise players are told the host will continue. (The host's button for it is in the host bar.)
  */
 import type { ClientView } from '../../shared/client/client-view';
+import { useT } from '../i18n';
 import { TimeBar } from './time-bar';
 import './next-control.css';
 
@@ -15,6 +16,7 @@ interface NextControlProps {
 }
 
 export function NextControl({ game, clockOffset, nextLabel, totalMs }: NextControlProps) {
+  const t = useT();
   if (game.endsAt !== null)
     return (
       <div className="next-control">
@@ -22,7 +24,7 @@ export function NextControl({ game, clockOffset, nextLabel, totalMs }: NextContr
           deadline={game.endsAt}
           totalMs={totalMs}
           clockOffset={clockOffset}
-          label={`${nextLabel} in`}
+          label={nextLabel}
           size="small"
         />
       </div>
@@ -30,7 +32,7 @@ export function NextControl({ game, clockOffset, nextLabel, totalMs }: NextContr
   if (game.role === 'host') return null;
   return (
     <div className="next-control">
-      <p className="next-control__wait">Waiting for the host to continue…</p>
+      <p className="next-control__wait">{t('play.waitHost')}</p>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * kept; on the host's dashboard, a notice from the server (a burst of wrong PINs).
  */
 import type { HostNotice } from '../../shared/protocol';
+import { useT } from '../i18n';
 import './reconnecting-banner.css';
 
 export function ReconnectingBanner({
@@ -16,26 +17,24 @@ export function ReconnectingBanner({
   paused?: boolean;
   notice?: HostNotice | null;
 }) {
+  const t = useT();
   // The live region stays in the page so that its text appearing is announced.
   return (
     <div className="reconnecting" role="status" aria-live="polite">
       {visible ? (
         <div className="reconnecting__bar">
           <span className="spinner" aria-hidden="true" />
-          <strong>{paused ? 'Game paused: the host is unreachable.' : 'Reconnecting…'}</strong>
-          <span className="reconnecting__hint">
-            {paused
-              ? 'The timer is stopped. Reconnecting… your place is kept.'
-              : 'The connection to the host dropped. Your place is kept.'}
-          </span>
+          <strong>{paused ? t('room.pausedTitle') : t('room.reconnecting')}</strong>
+          <span className="reconnecting__hint">{paused ? t('room.pausedHint') : t('room.droppedHint')}</span>
         </div>
       ) : notice ? (
         <div className="reconnecting__bar reconnecting__bar--notice">
-          <strong>{notice.count} wrong PINs</strong>
+          <strong>{t('room.wrongPins', { count: notice.count })}</strong>
           <span className="reconnecting__hint">
-            in the last {Math.round(notice.windowMs / 1000)} s from {notice.addresses}{' '}
-            {notice.addresses === 1 ? 'device' : 'devices'}: someone may be guessing the PIN. Each device
-            waits longer after every wrong try.
+            {t('room.wrongPinsHint', {
+              seconds: Math.round(notice.windowMs / 1000),
+              devices: notice.addresses,
+            })}
           </span>
         </div>
       ) : null}

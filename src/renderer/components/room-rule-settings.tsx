@@ -5,36 +5,22 @@
  */
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-limits';
+import { useIntl } from 'react-intl';
+import { useT, type MessageId } from '../i18n';
 
 type ToggleKey = 'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions';
 
-const TOGGLES: { key: ToggleKey; label: string; hint: string }[] = [
-  {
-    key: 'profanityFilter',
-    label: 'Refuse rude names',
-    hint: 'Refuses names with swear words in English, Spanish, German, French and more.',
-  },
-  {
-    key: 'generatedNamesOnly',
-    label: 'Generated names only',
-    hint: 'Players take a name such as “Brave Otter” instead of typing one.',
-  },
-  {
-    key: 'streakBonus',
-    label: 'Streak bonus',
-    hint: 'Right answers in a row earn up to 500 extra points.',
-  },
-  {
-    key: 'shuffleQuestions',
-    label: 'Shuffle questions',
-    hint: 'Each game asks the questions in a new order.',
-  },
+const TOGGLES: { key: ToggleKey; label: MessageId; hint: MessageId }[] = [
+  { key: 'profanityFilter', label: 'settings.profanity', hint: 'settings.profanityHint' },
+  { key: 'generatedNamesOnly', label: 'settings.generated', hint: 'settings.generatedHint' },
+  { key: 'streakBonus', label: 'settings.streak', hint: 'settings.streakHint' },
+  { key: 'shuffleQuestions', label: 'settings.shuffle', hint: 'settings.shuffleHint' },
 ];
 
-const MODES: Record<ScoringMode, { label: string; hint: string }> = {
-  speed: { label: 'Speed and accuracy', hint: 'Faster right answers score more.' },
-  accuracy: { label: 'Accuracy only', hint: 'A right answer scores in full, however long it took.' },
-  survey: { label: 'Survey', hint: 'Nothing is scored.' },
+const MODES: Record<ScoringMode, { label: MessageId; hint: MessageId }> = {
+  speed: { label: 'settings.modeSpeed', hint: 'settings.modeSpeedHint' },
+  accuracy: { label: 'settings.modeAccuracy', hint: 'settings.modeAccuracyHint' },
+  survey: { label: 'settings.modeSurvey', hint: 'settings.modeSurveyHint' },
 };
 
 const PENALTIES = [0, 10, 25, 50, 100];
@@ -46,6 +32,8 @@ export function RoomRuleSettings({
   settings: GameSettings;
   onChange: (patch: SettingsPatch) => void;
 }) {
+  const t = useT();
+  const intl = useIntl();
   const penalties = PENALTIES.includes(settings.wrongAnswerPenalty)
     ? PENALTIES
     : [...PENALTIES, settings.wrongAnswerPenalty].sort((a, b) => a - b);
@@ -53,7 +41,7 @@ export function RoomRuleSettings({
     <>
       <div className="field field--inline">
         <label htmlFor="setting-scoringMode" className="field__label">
-          Scoring
+          {t('settings.scoring')}
         </label>
         <select
           id="setting-scoringMode"
@@ -63,17 +51,17 @@ export function RoomRuleSettings({
         >
           {SCORING_MODES.map((mode) => (
             <option key={mode} value={mode}>
-              {MODES[mode].label}
+              {t(MODES[mode].label)}
             </option>
           ))}
         </select>
         <p id="setting-scoringMode-hint" className="field__hint">
-          {MODES[settings.scoringMode].hint}
+          {t(MODES[settings.scoringMode].hint)}
         </p>
       </div>
       <div className="field field--inline">
         <label htmlFor="setting-wrongAnswerPenalty" className="field__label">
-          Wrong answers lose
+          {t('settings.penalty')}
         </label>
         <select
           id="setting-wrongAnswerPenalty"
@@ -83,7 +71,9 @@ export function RoomRuleSettings({
         >
           {penalties.map((p) => (
             <option key={p} value={p}>
-              {p === 0 ? 'Nothing' : `${p}% of the points`}
+              {p === 0
+                ? t('settings.penaltyNone')
+                : t('settings.penaltyShare', { share: intl.formatNumber(p / 100, { style: 'percent' }) })}
             </option>
           ))}
         </select>
@@ -97,8 +87,8 @@ export function RoomRuleSettings({
             onChange={(e) => onChange({ [key]: e.target.checked })}
           />
           <span>
-            <strong>{label}</strong>
-            <span className="toggle__hint">{hint}</span>
+            <strong>{t(label)}</strong>
+            <span className="toggle__hint">{t(hint)}</span>
           </span>
         </label>
       ))}

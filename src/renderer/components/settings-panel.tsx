@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { useApi } from '../api/api-context';
+import { useT, type MessageId } from '../i18n';
 import { RoomRuleSettings } from './room-rule-settings';
 
 type NumberKey =
@@ -15,24 +16,18 @@ type NumberKey =
   | 'leaderboardSeconds'
   | 'maxPlayersPerAddress';
 
-const NUMBER_FIELDS: { key: NumberKey; label: string; min: number; max: number; hint?: string }[] = [
-  {
-    key: 'minPlayers',
-    label: 'Players needed to start',
-    min: 0,
-    max: 10_000,
-    hint: '0 = you start the game yourself.',
-  },
-  { key: 'questionSeconds', label: 'Seconds per question', min: 5, max: 240 },
-  { key: 'countdownSeconds', label: 'Countdown before the first question', min: 0, max: 30 },
-  { key: 'revealSeconds', label: 'Seconds to show each answer', min: 1, max: 120 },
-  { key: 'leaderboardSeconds', label: 'Seconds to show the leaderboard', min: 1, max: 120 },
+const NUMBER_FIELDS: { key: NumberKey; label: MessageId; min: number; max: number; hint?: MessageId }[] = [
+  { key: 'minPlayers', label: 'settings.minPlayers', min: 0, max: 10_000, hint: 'settings.minPlayersHint' },
+  { key: 'questionSeconds', label: 'settings.questionSeconds', min: 5, max: 240 },
+  { key: 'countdownSeconds', label: 'settings.countdownSeconds', min: 0, max: 30 },
+  { key: 'revealSeconds', label: 'settings.revealSeconds', min: 1, max: 120 },
+  { key: 'leaderboardSeconds', label: 'settings.leaderboardSeconds', min: 1, max: 120 },
   {
     key: 'maxPlayersPerAddress',
-    label: 'Players from one network address',
+    label: 'settings.maxPerAddress',
     min: 1,
     max: 10_000,
-    hint: 'Each phone has its own; raise it when people share a computer.',
+    hint: 'settings.maxPerAddressHint',
   },
 ];
 
@@ -45,6 +40,7 @@ function NumberSetting({
   value: number;
   onChange: (patch: SettingsPatch) => void;
 }) {
+  const t = useT();
   // The text being typed; null shows the host's value.
   const [draft, setDraft] = useState<string | null>(null);
   const id = `setting-${field.key}`;
@@ -54,7 +50,7 @@ function NumberSetting({
   return (
     <div className={`field field--inline${valid ? '' : ' has-error'}`}>
       <label htmlFor={id} className="field__label">
-        {field.label}
+        {t(field.label)}
       </label>
       <input
         id={id}
@@ -76,8 +72,10 @@ function NumberSetting({
       />
       <p id={`${id}-hint`} className="field__hint">
         {valid
-          ? (field.hint ?? `From ${field.min} to ${field.max}.`)
-          : `Enter a whole number from ${field.min} to ${field.max}.`}
+          ? field.hint
+            ? t(field.hint)
+            : t('settings.range', { min: field.min, max: field.max })
+          : t('settings.wholeNumber', { min: field.min, max: field.max })}
       </p>
     </div>
   );
@@ -85,10 +83,11 @@ function NumberSetting({
 
 export function SettingsPanel({ settings }: { settings: GameSettings }) {
   const api = useApi();
+  const t = useT();
   const change = (patch: SettingsPatch) => api.updateSettings(patch);
   return (
     <details className="settings-panel">
-      <summary>Game settings</summary>
+      <summary>{t('settings.gameSettings')}</summary>
       <div className="settings-panel__grid">
         {NUMBER_FIELDS.map((f) => (
           <NumberSetting key={f.key} field={f} value={settings[f.key]} onChange={change} />
@@ -100,8 +99,8 @@ export function SettingsPanel({ settings }: { settings: GameSettings }) {
             onChange={(e) => change({ autoAdvance: e.target.checked })}
           />
           <span>
-            <strong>Move on by itself</strong>
-            <span className="toggle__hint">When off, press Next after each answer and leaderboard.</span>
+            <strong>{t('settings.autoAdvance')}</strong>
+            <span className="toggle__hint">{t('settings.autoAdvanceHint')}</span>
           </span>
         </label>
         <label className="toggle">
@@ -111,8 +110,8 @@ export function SettingsPanel({ settings }: { settings: GameSettings }) {
             onChange={(e) => change({ lateJoin: e.target.checked })}
           />
           <span>
-            <strong>Let players join a running game</strong>
-            <span className="toggle__hint">Latecomers start with 0 points.</span>
+            <strong>{t('settings.lateJoin')}</strong>
+            <span className="toggle__hint">{t('settings.lateJoinHint')}</span>
           </span>
         </label>
         <RoomRuleSettings settings={settings} onChange={change} />

@@ -4,6 +4,8 @@
  * and the last seconds are announced politely to screen readers, once each.
  */
 import { useRemainingMs } from '../api/use-host-clock';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n';
 import './time-bar.css';
 
 interface TimeBarProps {
@@ -12,7 +14,7 @@ interface TimeBarProps {
   clockOffset: number;
   /** Announce "N seconds left" and "Time is up" to screen readers. */
   announce?: boolean;
-  /** Shown before the seconds, e.g. "Next question in". */
+  /** What comes when the time is up, e.g. "Next question": shown as "Next question in 5 s". */
   label?: string;
   size?: 'large' | 'small';
   /** The host paused the timer with this much left: the bar stands still there. */
@@ -31,6 +33,8 @@ export function TimeBar({
   size = 'large',
   frozenMs = null,
 }: TimeBarProps) {
+  const t = useT();
+  const intl = useIntl();
   const running = useRemainingMs(frozenMs === null ? deadline : null, clockOffset);
   const remaining = frozenMs ?? running;
   const seconds = Math.ceil(remaining / 1000);
@@ -38,7 +42,12 @@ export function TimeBar({
   const urgent = seconds <= 3;
   // The live region's text changes only at these marks, so each is announced once.
   const mark = ANNOUNCE_AT.find((s) => seconds <= s && s * 1000 < totalMs);
-  const message = remaining === 0 ? 'Time is up.' : mark !== undefined ? `${mark} seconds left.` : '';
+  const message =
+    remaining === 0
+      ? t('play.timeUpAnnounce')
+      : mark !== undefined
+        ? t('play.secondsLeft', { count: mark })
+        : '';
 
   return (
     <div className={`time-bar time-bar--${size}${urgent ? ' is-urgent' : ''}`}>
@@ -46,9 +55,9 @@ export function TimeBar({
         <div className="time-bar__fill" style={{ transform: `scaleX(${fraction})` }} />
       </div>
       <div className="time-bar__seconds">
-        {label ? <span className="time-bar__label">{label} </span> : null}
-        <span className="time-bar__number">{seconds}</span>
-        <span className="time-bar__unit"> s</span>
+        {label ? <span className="time-bar__label">{t('play.nextIn', { next: label })} </span> : null}
+        <span className="time-bar__number">{intl.formatNumber(seconds)}</span>
+        <span className="time-bar__unit"> {t('play.secondsUnit')}</span>
       </div>
       {announce ? (
         <div className="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -3,26 +3,31 @@
  * and score, or "Host" with the number of players). Desktop sessions also get Leave, or Close room
  * (in two steps) when this app hosts the room.
  */
+import { useIntl } from 'react-intl';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi, useDesktop } from '../api/api-context';
 import { VibrationToggle } from '../phone/vibration-toggle';
+import { Message, useT, type Translate } from '../i18n';
+import { LanguageSwitch } from './language-switch';
 import { Brand } from './brand';
 import { CloseRoomButton } from './close-room-button';
 import { PlayerName } from './player-name';
 import './top-bar.css';
 
-function progress(game: ClientView): string | null {
+function progress(game: ClientView, t: Translate): string | null {
   const q = game.question;
   if (!q || game.phase === 'lobby' || game.phase === 'countdown') return null;
-  if (game.phase === 'finished') return 'Final results';
-  return `Question ${q.index + 1} of ${q.count}`;
+  if (game.phase === 'finished') return t('room.finalResults');
+  return t('room.questionOf', { number: q.index + 1, count: q.count });
 }
 
 export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
   const desktop = useDesktop();
-  const step = progress(game);
+  const t = useT();
+  const intl = useIntl();
+  const step = progress(game, t);
   const me = game.role === 'player' ? game.you : (state.player?.you ?? null);
   return (
     <header className="top-bar">
@@ -33,24 +38,28 @@ export function TopBar({ state, game }: { state: AppState; game: ClientView }) {
       </div>
       <div className="top-bar__me">
         {game.role === 'host' ? (
-          <span className="chip chip--host">
-            Host · {game.connectedCount} {game.connectedCount === 1 ? 'player' : 'players'}
-          </span>
+          <span className="chip chip--host">{t('room.hostChip', { count: game.connectedCount })}</span>
         ) : null}
         {game.role === 'player' ? <VibrationToggle /> : null}
+        {game.role === 'player' ? <LanguageSwitch id="play-language" compact /> : null}
         {me ? (
           <span className="chip chip--me">
-            <span className="visually-hidden">You are </span>
-            <PlayerName className="chip__name" name={me.name} />
-            <span className="visually-hidden">, score </span>
-            <span className="chip__score">{me.score.toLocaleString('en-US')}</span>
+            {/* Read as one sentence ("You are Ada, score 1,200"); seen as the name and the score. */}
+            <Message
+              id="room.youAre"
+              values={{
+                h: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                name: <PlayerName className="chip__name" name={me.name} />,
+                score: <span className="chip__score">{intl.formatNumber(me.score)}</span>,
+              }}
+            />
           </span>
         ) : null}
         {desktop?.state.hosting ? (
           <CloseRoomButton api={desktop.api} />
         ) : desktop ? (
           <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
-            Leave
+            {t('room.leave')}
           </button>
         ) : null}
       </div>

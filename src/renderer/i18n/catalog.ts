@@ -4,11 +4,34 @@
  */
 import type { Locale } from './locales';
 import { common } from './messages/common';
+import { home } from './messages/home';
+import { host } from './messages/host';
+import { join } from './messages/join';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
 import { mediaPlay } from './messages/media-play';
+import { network } from './messages/network';
+import { play } from './messages/play';
+import { reports } from './messages/reports';
+import { results } from './messages/results';
+import { room } from './messages/room';
+import { settings } from './messages/settings';
 
-const AREAS = { common, lobby, media, mediaPlay } as const;
+const AREAS = {
+  common,
+  home,
+  host,
+  join,
+  lobby,
+  media,
+  mediaPlay,
+  network,
+  play,
+  reports,
+  results,
+  room,
+  settings,
+} as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

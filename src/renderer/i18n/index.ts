@@ -2,4 +2,5 @@
 export { I18nProvider, useLocale } from './i18n-provider';
 export { useT, type Translate } from './use-t';
 export type { MessageId } from './catalog';
-export { LOCALES, LOCALE_NAMES, directionOf, type Locale } from './locales';
+export { LOCALES, LOCALE_NAMES, directionOf, isLocale, type Locale } from './locales';
+export { Message, bold, type MessageValue } from './message';

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NetworkCheck } from '../../shared/api/network-check';
 import { useDesktop } from '../api/api-context';
 import { WifiQr } from './wifi-qr';
+import { useT } from '../i18n';
 import './network-panel.css';
 
 const RECHECK_MS = 60_000;
@@ -19,6 +20,7 @@ export function NetworkPanel({ hosting }: { hosting: boolean }) {
   const desktop = useDesktop();
   const api = desktop?.api ?? null;
   const [shown, setShown] = useState<Shown>({ kind: 'checking' });
+  const t = useT();
   const [open, setOpen] = useState(!hosting);
   const check = useCallback(() => {
     if (!api) return;
@@ -58,15 +60,15 @@ export function NetworkPanel({ hosting }: { hosting: boolean }) {
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary className="network-panel__summary">
-        <span className="network-panel__title">Network:</span> {summary}
+        <span className="network-panel__title">{t('network.title')}</span> {summary}
       </summary>
       <div role="status" className="network-panel__body">
         {shown.kind === 'checking' ? (
           <p>
-            <span className="spinner" aria-hidden="true" /> Checking whether players can reach this computer…
+            <span className="spinner" aria-hidden="true" /> {t('network.checking')}
           </p>
         ) : shown.kind === 'failed' ? (
-          <p className="form-error">The network check failed: {shown.message}</p>
+          <p className="form-error">{t('network.failed', { message: shown.message })}</p>
         ) : (
           <ul className="network-panel__findings">
             {findings.map((f) => (
@@ -86,7 +88,7 @@ export function NetworkPanel({ hosting }: { hosting: boolean }) {
           check();
         }}
       >
-        Check again
+        {t('network.checkAgain')}
       </button>
       {hosting ? <WifiQr /> : null}
     </details>

@@ -6,23 +6,23 @@
 import { useId, useState } from 'react';
 import { Field } from '../components/field';
 import { QrCode } from '../components/qr-code';
+import { useT } from '../i18n';
 import { wifiQrText, type WifiSecurity } from './wifi-qr-text';
 
 export function WifiQr() {
   const id = useId();
+  const t = useT();
   const [ssid, setSsid] = useState('');
   const [password, setPassword] = useState('');
   const [security, setSecurity] = useState<WifiSecurity>('WPA');
   const ready = ssid.trim() !== '' && (security === 'nopass' || password !== '');
   return (
     <details className="network-panel__wifi">
-      <summary>Show a Wi-Fi QR code</summary>
-      <p className="field__hint">
-        For players who are not on this network yet. Nothing you type here is saved.
-      </p>
+      <summary>{t('network.wifiShow')}</summary>
+      <p className="field__hint">{t('network.wifiHint')}</p>
       <div className="network-panel__wifi-grid">
         <div>
-          <Field id={`${id}-ssid`} label="Network name">
+          <Field id={`${id}-ssid`} label={t('network.wifiName')}>
             {(control) => (
               <input
                 {...control}
@@ -34,7 +34,7 @@ export function WifiQr() {
               />
             )}
           </Field>
-          <Field id={`${id}-security`} label="Security">
+          <Field id={`${id}-security`} label={t('network.wifiSecurity')}>
             {(control) => (
               <select
                 {...control}
@@ -43,12 +43,12 @@ export function WifiQr() {
               >
                 <option value="WPA">WPA/WPA2/WPA3</option>
                 <option value="WEP">WEP</option>
-                <option value="nopass">None (open network)</option>
+                <option value="nopass">{t('network.wifiOpen')}</option>
               </select>
             )}
           </Field>
           {security !== 'nopass' ? (
-            <Field id={`${id}-password`} label="Password">
+            <Field id={`${id}-password`} label={t('network.wifiPassword')}>
               {(control) => (
                 <input
                   {...control}
@@ -66,7 +66,7 @@ export function WifiQr() {
           <QrCode
             className="network-panel__wifi-qr"
             text={wifiQrText(ssid, password, security)}
-            label={`QR code to join the Wi-Fi network ${ssid}`}
+            label={t('network.wifiQr', { ssid })}
           />
         ) : null}
       </div>

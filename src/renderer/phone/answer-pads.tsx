@@ -9,6 +9,8 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AnswerResponse, QuestionView } from '../../shared/protocol';
 import { FitText } from '../components/fit-text';
 import { OptionShape } from '../components/option-shape';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n';
 import { QuizPicture } from '../media/quiz-picture';
 import './answer-pads.css';
 
@@ -31,16 +33,18 @@ function sendOnEnter(e: KeyboardEvent<HTMLFormElement>): void {
   e.currentTarget.requestSubmit();
 }
 
-function SendButton({ disabled, label = 'Send answer' }: { disabled: boolean; label?: string }) {
+function SendButton({ disabled, label }: { disabled: boolean; label?: string }) {
+  const t = useT();
   return (
     <button type="submit" className="btn btn--primary pad__send" disabled={disabled}>
-      {label}
+      {label ?? t('play.sendAnswer')}
     </button>
   );
 }
 
 /** `order`: shown place → option index (a shuffled question's order on this phone). */
 export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { order: readonly number[] }) {
+  const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
   const toggle = (i: number) =>
     setPicked((p) => (p.includes(i) ? p.filter((x) => x !== i) : [...p, i].sort()));
@@ -67,11 +71,11 @@ export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { o
     if (canAnswer) onAnswer({ options: picked });
   };
   return (
-    <form className="pad pad--multi" onSubmit={submit} aria-label="Pick every right answer">
+    <form className="pad pad--multi" onSubmit={submit} aria-label={t('play.pickEvery')}>
       <div
         className={`options options--${Math.min(q.options.length, 6)}${q.optionImages?.some((r) => r !== null) ? ' options--pictures' : ''}`}
         role="group"
-        aria-label="Answers"
+        aria-label={t('play.answers')}
       >
         {order.map((i, place) => {
           const text = q.options[i] ?? '';
@@ -101,13 +105,14 @@ export function MultiSelectPad({ q, order, canAnswer, onAnswer }: PadProps & { o
       </div>
       <SendButton
         disabled={!canAnswer}
-        label={picked.length === 0 ? 'Send: none' : `Send ${picked.length} picked`}
+        label={picked.length === 0 ? t('play.sendNone') : t('play.sendPicked', { count: picked.length })}
       />
     </form>
   );
 }
 
 export function TypedPad({ q, canAnswer, onAnswer }: PadProps) {
+  const t = useT();
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -116,7 +121,7 @@ export function TypedPad({ q, canAnswer, onAnswer }: PadProps) {
   return (
     <form className="pad pad--typed" onSubmit={submit}>
       <label className="field__label" htmlFor="typed-answer">
-        Your answer
+        {t('play.yourAnswer')}
       </label>
       <input
         id="typed-answer"
@@ -143,6 +148,8 @@ function onGrid(value: number, min: number, step: number): number {
 }
 
 export function NumberPad({ q, canAnswer, onAnswer }: PadProps) {
+  const t = useT();
+  const intl = useIntl();
   const range = q.range ?? { min: 0, max: 100, step: 1 };
   const [value, setValue] = useState(() => onGrid((range.min + range.max) / 2, range.min, range.step));
   const set = (v: number) =>
@@ -154,13 +161,13 @@ export function NumberPad({ q, canAnswer, onAnswer }: PadProps) {
   return (
     <form className="pad pad--number" onSubmit={submit} onKeyDown={sendOnEnter}>
       <output className="pad__value" htmlFor="number-answer" aria-live="polite">
-        {value.toLocaleString('en-US')}
+        {intl.formatNumber(value)}
       </output>
       <div className="pad__slider">
         <button
           type="button"
           className="btn btn--secondary pad__step"
-          aria-label={`Less (−${range.step})`}
+          aria-label={t('play.less', { step: intl.formatNumber(range.step) })}
           disabled={!canAnswer || value <= range.min}
           onClick={() => set(value - range.step)}
         >
@@ -174,13 +181,13 @@ export function NumberPad({ q, canAnswer, onAnswer }: PadProps) {
           step={range.step}
           value={value}
           disabled={!canAnswer}
-          aria-label="Your answer"
+          aria-label={t('play.yourAnswer')}
           onChange={(e) => set(Number(e.target.value))}
         />
         <button
           type="button"
           className="btn btn--secondary pad__step"
-          aria-label={`More (+${range.step})`}
+          aria-label={t('play.more', { step: intl.formatNumber(range.step) })}
           disabled={!canAnswer || value >= range.max}
           onClick={() => set(value + range.step)}
         >
@@ -188,8 +195,8 @@ export function NumberPad({ q, canAnswer, onAnswer }: PadProps) {
         </button>
       </div>
       <p className="pad__range" aria-hidden="true">
-        <span>{range.min.toLocaleString('en-US')}</span>
-        <span>{range.max.toLocaleString('en-US')}</span>
+        <span>{intl.formatNumber(range.min)}</span>
+        <span>{intl.formatNumber(range.max)}</span>
       </p>
       <SendButton disabled={!canAnswer} />
     </form>
@@ -197,6 +204,7 @@ export function NumberPad({ q, canAnswer, onAnswer }: PadProps) {
 }
 
 export function OrderingPad({ q, canAnswer, onAnswer }: PadProps) {
+  const t = useT();
   const [order, setOrder] = useState(() => q.options.map((_, i) => i));
   const move = (at: number, by: -1 | 1) =>
     setOrder((o) => {
@@ -211,7 +219,7 @@ export function OrderingPad({ q, canAnswer, onAnswer }: PadProps) {
   };
   return (
     <form className="pad pad--ordering" onSubmit={submit} onKeyDown={sendOnEnter}>
-      <ol className="order-list" aria-label="Your order, first at the top">
+      <ol className="order-list" aria-label={t('play.yourOrder')}>
         {order.map((item, at) => {
           const text = q.options[item] ?? '';
           return (
@@ -225,7 +233,7 @@ export function OrderingPad({ q, canAnswer, onAnswer }: PadProps) {
               <button
                 type="button"
                 className="btn btn--ghost btn--small order-item__move"
-                aria-label={`Move ${text} up`}
+                aria-label={t('play.moveUp', { item: text })}
                 disabled={!canAnswer || at === 0}
                 onClick={() => move(at, -1)}
               >
@@ -234,7 +242,7 @@ export function OrderingPad({ q, canAnswer, onAnswer }: PadProps) {
               <button
                 type="button"
                 className="btn btn--ghost btn--small order-item__move"
-                aria-label={`Move ${text} down`}
+                aria-label={t('play.moveDown', { item: text })}
                 disabled={!canAnswer || at === order.length - 1}
                 onClick={() => move(at, 1)}
               >

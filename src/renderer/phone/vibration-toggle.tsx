@@ -1,16 +1,18 @@
 /** The player's switch for vibration (off by default), in the top bar of a phone that can vibrate. */
+import { useT } from '../i18n';
 import { canVibrate, setVibration, useVibrationSetting } from './vibration';
 
 export function VibrationToggle() {
   const on = useVibrationSetting();
+  const t = useT();
   if (!canVibrate()) return null;
   return (
     <button
       type="button"
       className="icon-button"
-      aria-label="Vibrate"
+      aria-label={t('room.vibrate')}
       aria-pressed={on}
-      title={on ? 'Vibration is on' : 'Vibration is off'}
+      title={on ? t('room.vibrationOn') : t('room.vibrationOff')}
       onClick={() => setVibration(!on)}
     >
       <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

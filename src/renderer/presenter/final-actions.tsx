@@ -9,16 +9,18 @@ import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { LeaderTable } from '../components/leader-table';
 import { useModalDialog } from '../components/use-modal-dialog';
+import { useT } from '../i18n';
 
 export function FinalActions({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
+  const t = useT();
   const [quizId, setQuizId] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [drawer, setDrawer] = useState(false);
   const drawerBody = useRef<HTMLDivElement>(null);
   async function exportCsv() {
     const result = await api.exportCsv();
-    setNote(result.ok ? 'Results exported as CSV.' : result.message);
+    setNote(result.ok ? t('host.exported') : result.message);
   }
   const rows = game.standings.length > 0 ? game.standings : game.top;
   return (
@@ -29,32 +31,32 @@ export function FinalActions({ state, game }: { state: AppState; game: ClientVie
         aria-haspopup="dialog"
         onClick={() => setDrawer(true)}
       >
-        Full standings
+        {t('host.fullStandings')}
       </button>
       <button type="button" className="btn btn--secondary" onClick={() => void exportCsv()}>
-        Export CSV
+        {t('host.exportCsv')}
       </button>
       {state.quizzes.length > 0 ? (
         <span className="host-bar__field">
-          <label htmlFor="next-quiz">Next quiz</label>
+          <label htmlFor="next-quiz">{t('host.nextQuiz')}</label>
           <select id="next-quiz" value={quizId} onChange={(e) => setQuizId(e.target.value)}>
-            <option value="">The same quiz again</option>
+            <option value="">{t('host.sameQuiz')}</option>
             {state.quizzes.map((q) => (
               <option key={q.id} value={q.id}>
-                {q.title} ({q.questionCount} questions)
+                {t('host.quizOption', { title: q.title, count: q.questionCount })}
               </option>
             ))}
           </select>
         </span>
       ) : null}
       <button type="button" className="btn btn--primary" onClick={() => api.newGame(quizId || undefined)}>
-        Play again
+        {t('host.playAgain')}
       </button>
       <p className="host-bar__note" role="status">
         {note}
       </p>
       <StandingsDrawer open={drawer} onClose={() => setDrawer(false)} bodyRef={drawerBody}>
-        <LeaderTable rows={rows} caption="Final standings" detailed scroller={drawerBody} />
+        <LeaderTable rows={rows} caption={t('host.finalStandings')} detailed scroller={drawerBody} />
       </StandingsDrawer>
     </>
   );
@@ -72,12 +74,13 @@ function StandingsDrawer({
   children: ReactNode;
 }) {
   const ref = useModalDialog(open);
+  const t = useT();
   return (
     <dialog ref={ref} className="drawer" aria-labelledby="standings-title" onClose={onClose}>
       <div className="drawer__head">
-        <h2 id="standings-title">Full standings</h2>
+        <h2 id="standings-title">{t('host.fullStandings')}</h2>
         <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
-          Close
+          {t('host.close')}
         </button>
       </div>
       {/* Focusable, so that the keyboard can scroll a long table. */}

@@ -12,6 +12,7 @@ import { useApi } from '../api/api-context';
 import { EndGameButton } from '../components/end-game-button';
 import { MediaWaitStatus } from '../media/media-wait-status';
 import { SoundControls } from '../sound/sound-controls';
+import { LanguageSwitch } from '../components/language-switch';
 import { useHostSound } from '../sound/use-host-sound';
 import { FinalActions } from './final-actions';
 import { KeysHelp } from './keys-help';
@@ -19,10 +20,12 @@ import { canEnd, nextStep } from './next-step';
 import { useConfirmStep } from '../components/use-confirm-step';
 import { useFullscreen } from './use-fullscreen';
 import { usePresenterKeys } from './use-presenter-keys';
+import { Message, useT } from '../i18n';
 import './host-bar.css';
 
 export function HostBar({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
+  const t = useT();
   const sound = useHostSound(game, state.clockOffset);
   const fullscreen = useFullscreen();
   const end = useConfirmStep(useCallback(() => api.end(), [api]));
@@ -45,11 +48,18 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   });
 
   return (
-    <section className="host-bar" aria-label="Host controls">
+    <section className="host-bar" aria-label={t('host.controls')}>
       <div className="host-bar__status">
         {question ? (
           <p className="host-bar__answered">
-            <span className="big-number">{game.answered}</span> of {game.connectedCount} answered
+            <Message
+              id="host.answered"
+              values={{
+                answered: game.answered,
+                count: game.connectedCount,
+                n: (chunks) => <span className="big-number">{chunks}</span>,
+              }}
+            />
           </p>
         ) : game.mediaWait ? (
           <MediaWaitStatus wait={game.mediaWait} clockOffset={state.clockOffset} />
@@ -68,7 +78,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="Space ArrowRight PageDown"
                 onClick={runNext}
               >
-                {step.label}
+                {t(step.label)}
               </button>
             ) : null}
             {question ? (
@@ -78,7 +88,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="P"
                 onClick={togglePause}
               >
-                {paused ? 'Resume timer' : 'Pause timer'}
+                {paused ? t('host.resumeTimer') : t('host.pauseTimer')}
               </button>
             ) : null}
             {question ? (
@@ -88,7 +98,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
                 aria-keyshortcuts="S"
                 onClick={() => api.skip()}
               >
-                Skip question
+                {t('host.skipQuestion')}
               </button>
             ) : null}
             {endable ? <EndGameButton asking={end.asking} onPress={end.press} /> : null}
@@ -97,13 +107,14 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
       </div>
       <div className="host-bar__tools">
         <SoundControls engine={sound} />
+        <LanguageSwitch id="host-bar-language" compact />
         {fullscreen.supported ? (
           <button
             type="button"
             className="icon-button"
-            aria-label={fullscreen.active ? 'Exit full screen' : 'Full screen'}
+            aria-label={fullscreen.active ? t('host.exitFullScreen') : t('host.fullScreen')}
             aria-keyshortcuts="F"
-            title={fullscreen.active ? 'Exit full screen (F)' : 'Full screen (F)'}
+            title={fullscreen.active ? t('host.exitFullScreenKey') : t('host.fullScreenKey')}
             onClick={fullscreen.toggle}
           >
             <FullscreenIcon active={fullscreen.active} />
@@ -112,10 +123,10 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         <button
           type="button"
           className="icon-button"
-          aria-label="Keys"
+          aria-label={t('host.keys')}
           aria-haspopup="dialog"
           aria-keyshortcuts="?"
-          title="Keys (?)"
+          title={t('host.keysKey')}
           onClick={() => setHelp(true)}
         >
           <span aria-hidden="true">?</span>

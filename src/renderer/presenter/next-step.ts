@@ -4,28 +4,29 @@
  * scored: the protocol's `next`, not `skip`), then leaderboard, next question, final results.
  */
 import type { ClientView } from '../../shared/client/client-view';
+import type { MessageId } from '../i18n/catalog';
 
 export interface NextStep {
-  /** The button's words. */
-  label: string;
+  /** The button's words, from the catalog. */
+  label: MessageId;
   command: 'start' | 'next';
 }
 
 export function nextStep(game: ClientView): NextStep | null {
   switch (game.phase) {
     case 'lobby':
-      return game.players.length > 0 ? { label: 'Start game', command: 'start' } : null;
+      return game.players.length > 0 ? { label: 'host.startGame', command: 'start' } : null;
     case 'countdown':
-      return { label: 'Start now', command: 'next' };
+      return { label: 'host.startNow', command: 'next' };
     case 'question':
-      return { label: 'Show answer now', command: 'next' };
+      return { label: 'host.showAnswer', command: 'next' };
     case 'reveal': {
       const q = game.question;
       const last = !!q && q.index + 1 >= q.count;
-      return { label: last ? 'Show final results' : 'Show leaderboard', command: 'next' };
+      return { label: last ? 'host.showFinal' : 'host.showLeaderboard', command: 'next' };
     }
     case 'leaderboard':
-      return { label: 'Next question', command: 'next' };
+      return { label: 'host.nextQuestion', command: 'next' };
     case 'finished':
       return null;
   }

@@ -4,6 +4,8 @@
  * the game (pressed twice),
  * F toggles full screen, M mutes, ? shows the keys. Pure, so the bindings are tested as rules.
  */
+import type { MessageId } from '../i18n/catalog';
+
 export type PresenterAction = 'next' | 'skip' | 'pause' | 'end' | 'fullscreen' | 'mute' | 'help';
 
 export interface KeyPress {
@@ -16,14 +18,21 @@ export interface KeyPress {
 }
 
 /** The keys, as the help overlay lists them. */
-export const PRESENTER_KEYS: { keys: string[]; action: PresenterAction; does: string }[] = [
-  { keys: ['Space', '→', 'Page Down'], action: 'next', does: 'Next: start, show the answer now, go on' },
-  { keys: ['S'], action: 'skip', does: 'Skip the question (nobody scores)' },
-  { keys: ['P'], action: 'pause', does: 'Pause or resume the question’s timer' },
-  { keys: ['E'], action: 'end', does: 'End the game (press twice)' },
-  { keys: ['F'], action: 'fullscreen', does: 'Full screen on or off' },
-  { keys: ['M'], action: 'mute', does: 'Sound on or off' },
-  { keys: ['?'], action: 'help', does: 'Show or hide these keys' },
+/** A key as printed on it: a letter or symbol as it is, a named key by its name in the catalog. */
+export type KeyCap = string | { name: MessageId };
+
+export const PRESENTER_KEYS: { keys: KeyCap[]; action: PresenterAction; does: MessageId }[] = [
+  {
+    keys: [{ name: 'host.keySpace' }, '→', { name: 'host.keyPageDown' }],
+    action: 'next',
+    does: 'host.doesNext',
+  },
+  { keys: ['S'], action: 'skip', does: 'host.doesSkip' },
+  { keys: ['P'], action: 'pause', does: 'host.doesPause' },
+  { keys: ['E'], action: 'end', does: 'host.doesEnd' },
+  { keys: ['F'], action: 'fullscreen', does: 'host.doesFullscreen' },
+  { keys: ['M'], action: 'mute', does: 'host.doesMute' },
+  { keys: ['?'], action: 'help', does: 'host.doesHelp' },
 ];
 
 const BY_KEY: Record<string, PresenterAction> = {

@@ -12,6 +12,8 @@ import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
 import { Confetti } from '../motion/confetti';
 import { usePodiumReveal } from '../motion/use-podium-reveal';
+import { useIntl } from 'react-intl';
+import { Message, bold, useT, type MessageId } from '../i18n';
 import './final-screen.css';
 
 interface FinalProps {
@@ -28,6 +30,7 @@ const PHONE_ROWS = 5;
 const LONG_NAME = 16;
 
 export function FinalScreen({ game, me }: FinalProps) {
+  const t = useT();
   const isHost = game.role === 'host';
   const rows = isHost && game.standings.length > 0 ? game.standings : game.top;
   const podium = rows.slice(0, 3);
@@ -37,24 +40,23 @@ export function FinalScreen({ game, me }: FinalProps) {
   const winner = rows[0];
   const you = me?.you ?? null;
   const heading = !winner ? (
-    'Game over'
+    t('results.gameOver')
   ) : reveal.winner ? (
-    <>
-      <PlayerName name={winner.name} /> wins!
-    </>
+    <Message id="results.wins" values={{ name: <PlayerName name={winner.name} /> }} />
   ) : (
-    'And the winner is…'
+    t('results.winnerIs')
   );
   return (
     <section className={`screen final ${isHost ? 'final--host' : 'final--player'}`}>
       <div className="final__head">
-        <p className="final__kicker">{game.quiz?.title} · Final results</p>
+        <p className="final__kicker">
+          {game.quiz ? t('results.quizFinal', { quiz: game.quiz.title }) : t('results.finalResults')}
+        </p>
         <ScreenHeading className="final__title">{heading}</ScreenHeading>
       </div>
       {isHost && game.waitingCount > 0 ? (
         <p className="final__waiting" role="status">
-          {game.waitingCount} {game.waitingCount === 1 ? 'player joined' : 'players joined'} during the game
-          and {game.waitingCount === 1 ? 'plays' : 'play'} from the next one.
+          {t('results.latecomers', { count: game.waitingCount })}
         </p>
       ) : null}
       {isHost ? (
@@ -62,8 +64,12 @@ export function FinalScreen({ game, me }: FinalProps) {
           {podium.length > 0 ? <Podium rows={podium} shown={reveal.shown} youId={you?.id ?? null} /> : null}
           {rows.length > 3 ? (
             <div className="final__more">
-              <h2>Also on the board</h2>
-              <LeaderTable rows={rows.slice(3, 3 + MORE_ROWS)} youId={you?.id} caption="Next places" />
+              <h2>{t('results.alsoOnBoard')}</h2>
+              <LeaderTable
+                rows={rows.slice(3, 3 + MORE_ROWS)}
+                youId={you?.id}
+                caption={t('results.nextPlaces')}
+              />
             </div>
           ) : null}
         </div>
@@ -76,8 +82,10 @@ export function FinalScreen({ game, me }: FinalProps) {
 }
 
 function Podium({ rows, shown, youId }: { rows: LeaderRow[]; shown: boolean[]; youId: string | null }) {
+  const t = useT();
+  const intl = useIntl();
   return (
-    <ol className={`podium podium--${rows.length}`} aria-label="Podium">
+    <ol className={`podium podium--${rows.length}`} aria-label={t('results.podium')}>
       {rows.map((r, i) => (
         <li
           key={r.id}
@@ -87,11 +95,13 @@ function Podium({ rows, shown, youId }: { rows: LeaderRow[]; shown: boolean[]; y
             className={`podium__name${[...r.name].length > LONG_NAME ? ' podium__name--long' : ''}`}
             name={r.name}
           />
-          <span className="podium__score">{r.score.toLocaleString('en-US')} points</span>
+          <span className="podium__score">
+            {t('results.podiumPoints', { points: intl.formatNumber(r.score) })}
+          </span>
           <span className="podium__block" aria-hidden="true">
             <span className="podium__rank">{i + 1}</span>
           </span>
-          <span className="visually-hidden">{ordinal(i + 1)} place</span>
+          <span className="visually-hidden">{t('results.place', { rank: ordinal(t, i + 1) })}</span>
         </li>
       ))}
     </ol>
@@ -107,6 +117,8 @@ function PlayerFinal({
   you: ClientView['you'];
   revealed: boolean;
 }) {
+  const t = useT();
+  const intl = useIntl();
   const mine = you ? game.top.find((r) => r.id === you.id) : undefined;
   const podium = !!you && you.rank !== null && you.rank <= 3;
   return (
@@ -116,43 +128,62 @@ function PlayerFinal({
           <div className={`final-card card${podium ? ' final-card--medal' : ''}`}>
             {podium ? <Medal rank={you.rank} /> : null}
             <p className="final-card__place">
-              You finished <strong>{ordinal(you.rank)}</strong>
-              <span className="final-card__of"> of {game.playerCount}</span>
+              <Message
+                id="results.youFinished"
+                values={{
+                  rank: ordinal(t, you.rank),
+                  count: intl.formatNumber(game.playerCount),
+                  b: bold,
+                  of: (chunks) => <span className="final-card__of">{chunks}</span>,
+                }}
+              />
             </p>
             <p className="final-card__summary">
-              <strong>{you.score.toLocaleString('en-US')}</strong> points
-              {mine ? (
-                <>
-                  {' '}
-                  · <strong>{mine.correct}</strong> of {game.quiz?.questionCount ?? '?'} right
-                </>
-              ) : null}
+              {mine && game.quiz ? (
+                <Message
+                  id="results.yourPointsRight"
+                  values={{
+                    points: intl.formatNumber(you.score),
+                    correct: intl.formatNumber(mine.correct),
+                    count: intl.formatNumber(game.quiz.questionCount),
+                    b: bold,
+                  }}
+                />
+              ) : (
+                <Message id="results.yourPoints" values={{ points: intl.formatNumber(you.score), b: bold }} />
+              )}
             </p>
           </div>
         ) : (
-          <p className="final-card final-card--wait card card--glass">Drum roll…</p>
+          <p className="final-card final-card--wait card card--glass">{t('results.drumRoll')}</p>
         )
       ) : null}
       {revealed ? (
         <div className="final__table">
-          <h2>Top players</h2>
-          <LeaderTable rows={game.top.slice(0, PHONE_ROWS)} youId={you?.id} caption="Top players" />
+          <h2>{t('results.topPlayers')}</h2>
+          <LeaderTable
+            rows={game.top.slice(0, PHONE_ROWS)}
+            youId={you?.id}
+            caption={t('results.topPlayers')}
+          />
         </div>
       ) : null}
-      <p className="final__wait">Thanks for playing! Stay here: the host may start another game.</p>
+      <p className="final__wait">{t('results.thanks')}</p>
     </div>
   );
 }
 
-const MEDALS = ['Gold', 'Silver', 'Bronze'];
+const MEDALS: readonly MessageId[] = ['results.medalGold', 'results.medalSilver', 'results.medalBronze'];
 
 function Medal({ rank }: { rank: number }) {
+  const t = useT();
+  const medal = MEDALS[rank - 1];
   return (
     <svg
       className={`medal medal--${rank}`}
       viewBox="0 0 64 80"
       role="img"
-      aria-label={`${MEDALS[rank - 1]} medal`}
+      aria-label={medal ? t(medal) : undefined}
     >
       <path d="M18 2h12l8 26H26zM34 2h12l-8 26h-12z" className="medal__ribbon" />
       <circle cx="32" cy="50" r="24" className="medal__disc" />

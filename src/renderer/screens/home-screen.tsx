@@ -7,10 +7,13 @@ import type { Desktop } from '../api/api-context';
 import type { LocalPage } from '../local-page';
 import { Brand } from '../components/brand';
 import { ScreenHeading } from '../components/screen-heading';
+import { LanguageSwitch } from '../components/language-switch';
+import { useT } from '../i18n';
 import './home-screen.css';
 
 export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: LocalPage) => void }) {
   const id = useId();
+  const t = useT();
   const { api, state } = desktop;
   const [resumeError, setResumeError] = useState<string | null>(null);
   const [resuming, setResuming] = useState(false);
@@ -25,20 +28,20 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
     <section className={`screen home${interrupted ? ' home--interrupted' : ''}`}>
       <div className="home__hero">
         <Brand large />
-        <ScreenHeading className="home__title">Live quizzes for everyone in the room</ScreenHeading>
-        <p className="lead">
-          One computer hosts, everybody else plays from theirs or from a phone. No internet, no accounts.
-        </p>
+        <ScreenHeading className="home__title">{t('home.title')}</ScreenHeading>
+        <p className="lead">{t('home.lead')}</p>
       </div>
       {interrupted ? (
         <div className="card home__resume" role="region" aria-labelledby={`${id}-resume`}>
           <h2 id={`${id}-resume`} className="home__resume-title">
-            Resume interrupted game
+            {t('home.resumeTitle')}
           </h2>
           <p>
-            “{interrupted.roomName}” with {interrupted.quizTitle} stopped unexpectedly ({interrupted.players}{' '}
-            {interrupted.players === 1 ? 'player' : 'players'}). Reopen it: players come back by themselves
-            with their scores.
+            {t('home.resumeText', {
+              room: interrupted.roomName,
+              quiz: interrupted.quizTitle,
+              players: interrupted.players,
+            })}
           </p>
           {interrupted.damage ? <p className="home__resume-damage">{interrupted.damage}</p> : null}
           <button
@@ -47,7 +50,7 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
             disabled={resuming}
             onClick={() => void resume()}
           >
-            {interrupted.damage ? 'Resume up to the damage' : 'Resume game'}
+            {interrupted.damage ? t('home.resumeDamage') : t('home.resume')}
           </button>
           {resumeError ? (
             <p role="alert" className="home__resume-error">
@@ -76,10 +79,10 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
             aria-describedby={`${id}-host`}
             onClick={() => go('host-setup')}
           >
-            Host
+            {t('home.host')}
           </button>
           <p id={`${id}-host`} className="home__choice-desc">
-            Run a quiz from this computer and show it on the big screen.
+            {t('home.hostDesc')}
           </p>
         </div>
         <div className="home__choice home__choice--join">
@@ -101,21 +104,23 @@ export function HomeScreen({ desktop, go }: { desktop: Desktop; go: (page: Local
             aria-describedby={`${id}-join`}
             onClick={() => go('join')}
           >
-            Join
+            {t('home.join')}
           </button>
           <p id={`${id}-join`} className="home__choice-desc">
-            Play in a room on your network, or type its address.
+            {t('home.joinDesc')}
           </p>
         </div>
       </div>
-      <nav className="home__more" aria-label="Quizzes and results">
+      <nav className="home__more" aria-label={t('home.more')}>
         <button type="button" className="btn btn--ghost" onClick={() => go('library')}>
-          Quiz library
+          {t('home.library')}
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => go('reports')}>
-          Past games
+          {t('home.reports')}
         </button>
       </nav>
+      {/* Last in the page, so that Tab reaches Host and Join first. */}
+      <LanguageSwitch id="home-language" className="home__language" />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { Field } from '../components/field';
 import { RoomRuleSettings } from '../components/room-rule-settings';
 import './host-setup-screen.css';
 import { NetworkPanel } from '../network/network-panel';
+import { LanguageSwitch } from '../components/language-switch';
 
 type Errors = Partial<
   Record<
@@ -164,6 +165,8 @@ export function HostSetupScreen({
           ← Back
         </button>
         <ScreenHeading>Host a quiz</ScreenHeading>
+        {/* The host screen's own language, remembered on this computer like the sound settings. */}
+        <LanguageSwitch id="host-language" className="setup__language" />
       </div>
       <form className="card setup__form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="setup__quizzes">

@@ -3,40 +3,47 @@
  * says where the message belongs (next to the nickname, next to the PIN, or for the whole form).
  */
 import { DEFAULT_PORT } from '../../shared/protocol/endpoints';
+import type { Locale, MessageId, Translate } from '../i18n';
 
 export type JoinField = 'nickname' | 'pin' | 'form';
 
+/** A message for a field: a catalog text by id, or the host's own words when no id is known. */
 export interface JoinMessage {
   field: JoinField;
+  /** The catalog's text for this refusal, in the person's language. */
+  id?: MessageId;
+  /** Values for the text's arguments. */
+  values?: Record<string, string>;
+  /** The host's own words: shown when there is no id (or the id's text is not wanted). */
   text: string;
 }
 
-const MESSAGES: Record<string, JoinMessage> = {
-  pin_required: {
-    field: 'pin',
-    text: 'This room needs a PIN. Ask the host for the 6-digit PIN on their screen.',
-  },
-  pin_wrong: { field: 'pin', text: 'That PIN is not right. Check it on the host’s screen and try again.' },
-  room_full: { field: 'form', text: 'This room is full. Ask the host to make room, or join another room.' },
+const MESSAGES: Record<string, { field: JoinField; id: MessageId }> = {
+  pin_required: { field: 'pin', id: 'join.pinRequired' },
+  pin_wrong: { field: 'pin', id: 'join.pinWrong' },
+  room_full: { field: 'form', id: 'join.roomFull' },
   // Older hosts; this one lets a latecomer wait for the next game instead.
-  game_started: { field: 'form', text: 'This game has already started. Wait for the next game, then join.' },
-  unreachable: {
-    field: 'form',
-    text: 'Could not reach that room. Check that you are on the same network as the host and that the room is still open.',
-  },
-  unknown_token: {
-    field: 'form',
-    text: 'Your earlier place in this room has ended (you were away from the lobby for a while, or the room restarted). Join again.',
-  },
+  game_started: { field: 'form', id: 'join.gameStarted' },
+  unreachable: { field: 'form', id: 'join.unreachable' },
+  unknown_token: { field: 'form', id: 'join.unknownToken' },
 };
 
 /**
  * The message for `code`; `fallback` (the host's own words) for codes without one here. A refused
- * name keeps the host's words: they say what is wrong and where, or which player it looks like.
+ * name keeps the host's words in English: they say what is wrong and where, or which player it
+ * looks like; in another language a taken name gets the catalog's text (the host writes English).
  */
-export function joinMessage(code: string, fallback: string): JoinMessage {
+export function joinMessage(code: string, fallback: string, locale: Locale = 'en'): JoinMessage {
+  if (code === 'name_taken' && locale !== 'en')
+    return { field: 'nickname', id: 'join.nameTaken', text: fallback };
   if (code.startsWith('name_')) return { field: 'nickname', text: fallback };
-  return MESSAGES[code] ?? { field: 'form', text: fallback };
+  const known = MESSAGES[code];
+  return known ? { ...known, text: fallback } : { field: 'form', text: fallback };
+}
+
+/** The text to show for a message, in the person's language where the catalog has it. */
+export function joinText(message: JoinMessage, t: Translate): string {
+  return message.id ? t(message.id, message.values) : message.text;
 }
 
 /** Reads "192.168.1.20", "192.168.1.20:7420" or "http://quiz.local:7420/" as address and port. */

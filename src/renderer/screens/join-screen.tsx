@@ -13,17 +13,22 @@ import { Brand } from '../components/brand';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
 import { ScreenHeader } from '../components/screen-header';
-import { joinMessage, parseAddress, type JoinMessage } from './join-messages';
+import { LanguageSwitch } from '../components/language-switch';
+import { Message, useLocale, useT, type MessageId } from '../i18n';
+import { joinMessage, joinText, parseAddress, type JoinMessage } from './join-messages';
 import { pinFromLink } from './join-link';
 import './join-screen.css';
 
 const RETRY_AFTER_MS = 5000;
 
 const STATUS_TEXT = {
-  NOT_STARTED: 'Waiting for players',
-  STARTED: 'Game in progress',
-  FINISHED: 'Game finished',
-} as const;
+  NOT_STARTED: 'join.statusWaiting',
+  STARTED: 'join.statusStarted',
+  FINISHED: 'join.statusFinished',
+} as const satisfies Record<RoomListing['status'], MessageId>;
+
+/** The address format shown in examples (an address, not a text to translate). */
+const ADDRESS_EXAMPLE = '192.168.1.20:7420';
 
 interface JoinScreenProps {
   /** The room this app is connected to as a guest, or null while browsing (desktop). */
@@ -33,6 +38,8 @@ interface JoinScreenProps {
 
 export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const api = useApi();
+  const t = useT();
+  const { locale } = useLocale();
   // Browsing and joining by address are the desktop's; a phone has its room already.
   const desktop = useDesktop();
   const [nickname, setNickname] = useState('');
@@ -50,7 +57,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     (game.error.ref === 'join' || game.error.code === 'unknown_token')
       ? game.error
       : null;
-  const message = local ?? (hostError ? joinMessage(hostError.code, hostError.message) : null);
+  const message = local ?? (hostError ? joinMessage(hostError.code, hostError.message, locale) : null);
+  const messageText = message ? joinText(message, t) : null;
   const pinNeeded = game ? !!game.room?.pinRequired : true;
   const waiting = busy && !message && game?.role === 'guest';
   const offline = !!game && game.connection !== 'open';
@@ -94,7 +102,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     const name = checkName();
     if (!name) return;
     if (needsPin && !pin.trim()) {
-      setLocal(joinMessage('pin_required', ''));
+      setLocal(joinMessage('pin_required', '', locale));
       document.getElementById('join-pin')?.focus();
       return;
     }
@@ -107,7 +115,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     }
     if (!result.ok) {
       setBusy(false);
-      setLocal(joinMessage(result.code, result.message));
+      setLocal(joinMessage(result.code, result.message, locale));
       return;
     }
     setSeenError(null);
@@ -118,10 +126,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     e.preventDefault();
     const parsed = parseAddress(address);
     if (!parsed) {
-      setLocal({
-        field: 'form',
-        text: 'Type the address shown on the host’s screen, for example 192.168.1.20:7420.',
-      });
+      setLocal({ field: 'form', id: 'join.addressBad', values: { example: ADDRESS_EXAMPLE }, text: '' });
       document.getElementById('join-address')?.focus();
       return;
     }
@@ -134,9 +139,9 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     <>
       <Field
         id="join-nickname"
-        label="Nickname"
-        {...(generatedOnly ? { hint: 'This room gives every player a generated name.' } : {})}
-        error={message?.field === 'nickname' ? message.text : null}
+        label={t('join.nickname')}
+        {...(generatedOnly ? { hint: t('join.generatedHint') } : {})}
+        error={message?.field === 'nickname' ? messageText : null}
       >
         {(props) => (
           <input
@@ -163,7 +168,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
             setNickname(next);
           }}
         >
-          {generatedOnly ? 'Another name' : 'Suggest a name'}
+          {generatedOnly ? t('join.anotherName') : t('join.suggestName')}
         </button>
       )}
     </>
@@ -171,9 +176,9 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const pinField = (
     <Field
       id="join-pin"
-      label="PIN"
-      hint={game ? 'The 6-digit PIN on the host’s screen.' : 'Only for rooms marked with a PIN.'}
-      error={message?.field === 'pin' ? message.text : null}
+      label={t('join.pin')}
+      hint={game ? t('join.pinHintPhone') : t('join.pinHintDesktop')}
+      error={message?.field === 'pin' ? messageText : null}
     >
       {(props) => (
         <input
@@ -202,21 +207,21 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     >
       {/* One span: the button lays out its children with a gap, which would space the quotes off. */}
       <span>
-        Join as “<bdi>{suggestion}</bdi>”
+        <Message id="join.joinAs" values={{ name: <bdi>{suggestion}</bdi> }} />
       </span>
     </button>
   ) : null;
   const formError =
     message?.field === 'form' ? (
       <p className="form-error" role="alert">
-        {message.text}
+        {messageText}
       </p>
     ) : null;
   // Field errors are also announced: the alert region speaks, the field keeps the text for later.
   const fieldAlert =
     message && message.field !== 'form' ? (
       <p className="visually-hidden" role="alert">
-        {message.text}
+        {messageText}
       </p>
     ) : null;
 
@@ -226,21 +231,17 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
       <section className="screen join join--connected">
         <div className="join__intro">
           <Brand large />
-          <p className="join__kicker">You are invited to</p>
-          <ScreenHeading className="join__room">{game.room?.name ?? 'Quiz room'}</ScreenHeading>
+          <p className="join__kicker">{t('join.invited')}</p>
+          <ScreenHeading className="join__room">{game.room?.name ?? t('join.defaultRoom')}</ScreenHeading>
           <p className="join__meta">
             {game.quiz ? <span>{game.quiz.title}</span> : null}
             <span>
-              {game.playerCount === 0
-                ? 'Be the first to join'
-                : `${game.playerCount} ${game.playerCount === 1 ? 'player' : 'players'} in the room`}
+              {game.playerCount === 0 ? t('join.firstToJoin') : t('join.inRoom', { count: game.playerCount })}
             </span>
           </p>
         </div>
         <form className="card join__form" onSubmit={submitConnected} noValidate>
-          {started && !message ? (
-            <p className="form-note">A game is in progress: join now and you play from the next one.</p>
-          ) : null}
+          {started && !message ? <p className="form-note">{t('join.inProgress')}</p> : null}
           {nicknameField}
           {suggestionButton}
           {pinNeeded ? pinField : null}
@@ -251,14 +252,15 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
             className="btn btn--primary btn--large btn--block"
             disabled={waiting || offline}
           >
-            {offline ? 'Connecting…' : waiting ? 'Joining…' : 'Join'}
+            {offline ? t('join.connecting') : waiting ? t('join.joining') : t('join.join')}
           </button>
           {desktop ? (
             <button type="button" className="btn btn--ghost btn--block" onClick={() => api.leave()}>
-              Choose another room
+              {t('join.chooseAnother')}
             </button>
           ) : null}
         </form>
+        <LanguageSwitch id="join-language" className="join__language" />
       </section>
     );
   }
@@ -266,10 +268,13 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const rooms = desktop?.state.rooms ?? [];
   return (
     <section className="screen join join--browse">
-      <ScreenHeader title="Join a quiz" {...(onBack ? { back: { label: 'Back', onClick: onBack } } : {})} />
+      <ScreenHeader
+        title={t('join.title')}
+        {...(onBack ? { back: { label: t('join.back'), onClick: onBack } } : {})}
+      />
       <div className="join__columns">
         <div className="card join__you">
-          <h2>You</h2>
+          <h2>{t('join.you')}</h2>
           {nicknameField}
           {pinField}
           {formError}
@@ -277,22 +282,21 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
         </div>
         <div className="card join__rooms">
           <div className="join__rooms-head">
-            <h2>Rooms on your network</h2>
+            <h2>{t('join.roomsNearby')}</h2>
             <button
               type="button"
               className="btn btn--ghost btn--small"
               onClick={() => desktop?.api.refreshRooms()}
             >
-              Refresh
+              {t('join.refresh')}
             </button>
           </div>
           <p className="visually-hidden" role="status">
-            {rooms.length === 1 ? '1 room found' : `${rooms.length} rooms found`}
+            {t('join.roomsFound', { count: rooms.length })}
           </p>
           {rooms.length === 0 ? (
             <p className="join__empty">
-              <span className="spinner" aria-hidden="true" /> Looking for rooms… Rooms appear here as soon as
-              a host opens one.
+              <span className="spinner" aria-hidden="true" /> {t('join.looking')}
             </p>
           ) : (
             <ul className="room-list">
@@ -307,7 +311,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
             </ul>
           )}
           <form className="join__address" onSubmit={submitAddress} noValidate>
-            <Field id="join-address" label="Or join by address">
+            <Field id="join-address" label={t('join.byAddress')}>
               {(props) => (
                 <input
                   {...props}
@@ -320,10 +324,10 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
               )}
             </Field>
             <button type="submit" className="btn btn--secondary" disabled={busy}>
-              Join by address
+              {t('join.joinByAddress')}
             </button>
             <p id="join-address-hint" className="field__hint join__address-hint">
-              As shown on the host’s screen, e.g. 192.168.1.20:7420.
+              {t('join.addressHint', { example: ADDRESS_EXAMPLE })}
             </p>
           </form>
         </div>
@@ -333,28 +337,27 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
 }
 
 function RoomItem({ room, busy, onJoin }: { room: RoomListing; busy: boolean; onJoin: () => void }) {
+  const t = useT();
   const closed = room.status !== 'NOT_STARTED';
   return (
     <li className={`room${room.joinable ? '' : ' is-unverified'}`}>
       <div className="room__main">
         <span className="room__name">{room.name}</span>
-        <span className="room__meta">
-          on {room.host} · {room.players} {room.players === 1 ? 'player' : 'players'}
-        </span>
+        <span className="room__meta">{t('join.roomMeta', { host: room.host, count: room.players })}</span>
       </div>
       <div className="room__tags">
-        <span className={`tag ${closed ? 'tag--muted' : 'tag--ok'}`}>{STATUS_TEXT[room.status]}</span>
-        {room.pinRequired ? <span className="tag tag--pin">PIN</span> : null}
-        {!room.joinable ? <span className="tag tag--muted">Checking…</span> : null}
+        <span className={`tag ${closed ? 'tag--muted' : 'tag--ok'}`}>{t(STATUS_TEXT[room.status])}</span>
+        {room.pinRequired ? <span className="tag tag--pin">{t('join.pin')}</span> : null}
+        {!room.joinable ? <span className="tag tag--muted">{t('join.checking')}</span> : null}
       </div>
       <button
         type="button"
         className="btn btn--primary"
         disabled={busy}
         onClick={onJoin}
-        aria-label={`Join ${room.name}`}
+        aria-label={t('join.joinRoom', { room: room.name })}
       >
-        Join
+        {t('join.join')}
       </button>
     </li>
   );

@@ -12,6 +12,8 @@ import { NextControl } from '../components/next-control';
 import { ScreenHeading } from '../components/screen-heading';
 import type { Callout } from '../standings/round-changes';
 import type { RoundView } from '../standings/use-round-changes';
+import { useIntl } from 'react-intl';
+import { Message, bold, useT } from '../i18n';
 import './leaderboard-screen.css';
 
 interface LeaderboardProps {
@@ -22,6 +24,8 @@ interface LeaderboardProps {
 }
 
 export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) {
+  const t = useT();
+  const intl = useIntl();
   const you = me?.you ?? null;
   const inTop = !!you && game.top.some((r) => r.id === you.id);
   const q = game.question;
@@ -30,11 +34,9 @@ export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) 
   return (
     <section className="screen leaderboard">
       <div className="leaderboard__head">
-        <ScreenHeading>Leaderboard</ScreenHeading>
+        <ScreenHeading>{t('results.leaderboard')}</ScreenHeading>
         {q ? (
-          <p className="lead">
-            After question {q.index + 1} of {q.count}
-          </p>
+          <p className="lead">{t('results.afterQuestion', { number: q.index + 1, count: q.count })}</p>
         ) : null}
       </div>
       {callouts.length > 0 ? <Callouts callouts={callouts} /> : null}
@@ -42,21 +44,23 @@ export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) 
         <LeaderTable
           rows={game.top}
           youId={you?.id}
-          caption="Top five players"
+          caption={t('results.topFive')}
           large={isHost}
           changes={round?.changes ?? null}
         />
       </div>
       {you && !inTop && you.rank !== null ? (
         <p className="your-place card">
-          You are <strong>{ordinal(you.rank)}</strong> with{' '}
-          <strong>{you.score.toLocaleString('en-US')}</strong> points. Keep going!
+          <Message
+            id="results.youAreAt"
+            values={{ rank: ordinal(t, you.rank), points: intl.formatNumber(you.score), b: bold }}
+          />
         </p>
       ) : null}
       <NextControl
         game={game}
         clockOffset={state.clockOffset}
-        nextLabel="Next question"
+        nextLabel={t('results.nextQuestion')}
         totalMs={game.settings.leaderboardSeconds * 1000}
       />
     </section>
@@ -64,28 +68,39 @@ export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) 
 }
 
 function Callouts({ callouts }: { callouts: Callout[] }) {
+  const t = useT();
+  const intl = useIntl();
   return (
-    <ul className="callouts" aria-label="Highlights">
+    <ul className="callouts" aria-label={t('results.highlights')}>
       {callouts.map((c) => (
         <li key={c.kind} className={`callout callout--${c.kind}`}>
           {c.kind === 'streak' ? (
             <>
               <FlameIcon />
               <span>
-                <strong>
-                  <PlayerName name={c.name} />
-                </strong>{' '}
-                is on fire: {c.streak} right in a row
+                <Message
+                  id="results.onFire"
+                  values={{
+                    name: <PlayerName name={c.name} />,
+                    streak: intl.formatNumber(c.streak),
+                    b: bold,
+                  }}
+                />
               </span>
             </>
           ) : (
             <>
               <RocketIcon />
               <span>
-                <strong>
-                  <PlayerName name={c.name} />
-                </strong>{' '}
-                climbs {c.places} places to {ordinal(c.rank)}
+                <Message
+                  id="results.climbs"
+                  values={{
+                    name: <PlayerName name={c.name} />,
+                    places: c.places,
+                    rank: ordinal(t, c.rank),
+                    b: bold,
+                  }}
+                />
               </span>
             </>
           )}

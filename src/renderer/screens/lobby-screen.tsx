@@ -16,7 +16,8 @@ import { QrCode } from '../components/qr-code';
 import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
-import { useT } from '../i18n';
+import { useIntl } from 'react-intl';
+import { Message, bold, useT, type Translate } from '../i18n';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
 
@@ -29,13 +30,12 @@ interface LobbyProps {
 /** More names than this are summarized: a projector cannot show thousands of chips. */
 const MAX_CHIPS = 120;
 
-function startRule(game: ClientView): string {
+function startRule(game: ClientView, t: Translate): string {
   const need = game.settings.minPlayers;
-  if (need === 0)
-    return game.role === 'host' ? 'Press Start when everyone is in.' : 'The host will start the game soon.';
+  if (need === 0) return game.role === 'host' ? t('lobby.hostWillStart') : t('lobby.playerWillStart');
   const missing = Math.max(0, need - game.connectedCount);
-  if (missing === 0) return 'Starting…';
-  return `Starts by itself when ${need} players are here — ${missing} more to go.`;
+  if (missing === 0) return t('lobby.starting');
+  return t('lobby.startsByItself', { need, missing });
 }
 
 export function LobbyScreen({ state, game, me }: LobbyProps) {
@@ -54,6 +54,8 @@ function startedByItself(game: ClientView): boolean {
 
 function Countdown({ state, game }: { state: AppState; game: ClientView }) {
   const api = useApi();
+  const t = useT();
+  const intl = useIntl();
   const remaining = useRemainingMs(game.endsAt, state.clockOffset, 100);
   const seconds = Math.max(1, Math.ceil(remaining / 1000));
   const auto = startedByItself(game);
@@ -62,27 +64,25 @@ function Countdown({ state, game }: { state: AppState; game: ClientView }) {
       <p className="countdown__quiz">{game.quiz?.title}</p>
       {auto ? (
         <p className="countdown__auto" role="status">
-          {game.connectedCount} players are here: the game starts by itself.
+          {t('lobby.autoStarted', { count: game.connectedCount })}
         </p>
       ) : null}
-      <ScreenHeading className="countdown__title">Get ready!</ScreenHeading>
+      <ScreenHeading className="countdown__title">{t('lobby.getReady')}</ScreenHeading>
       <div className="countdown__number" key={seconds} aria-hidden="true">
-        {seconds}
+        {intl.formatNumber(seconds)}
       </div>
-      <p className="visually-hidden">The first question opens in {seconds} seconds.</p>
-      <p className="lead">
-        {game.quiz ? `${game.quiz.questionCount} questions. Be quick: faster answers score more.` : null}
-      </p>
+      <p className="visually-hidden">{t('lobby.opensIn', { seconds })}</p>
+      <p className="lead">{game.quiz ? t('lobby.beQuick', { count: game.quiz.questionCount }) : null}</p>
       {game.role === 'host' ? (
         <div className="countdown__cancel">
           <button type="button" className="btn btn--secondary" onClick={() => api.cancelStart()}>
-            Cancel start
+            {t('lobby.cancelStart')}
           </button>
-          <p className="countdown__hint">Back to the lobby; you then start the game yourself.</p>
+          <p className="countdown__hint">{t('lobby.cancelHint')}</p>
         </div>
       ) : auto ? (
         <div className="countdown__cancel">
-          <p className="countdown__hint">The host can still hold it back.</p>
+          <p className="countdown__hint">{t('lobby.holdBack')}</p>
         </div>
       ) : null}
     </section>
@@ -103,26 +103,27 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
         ))}
       </div>
       <ScreenHeading>
-        You’re in
         {me?.you ? (
-          <>
-            , <PlayerName name={me.you.name} />
-          </>
-        ) : null}
-        !
+          <Message id="lobby.youreInName" values={{ name: <PlayerName name={me.you.name} /> }} />
+        ) : (
+          t('lobby.youreIn')
+        )}
       </ScreenHeading>
-      <p className="lead">Look for your name on the host’s screen.</p>
+      <p className="lead">{t('lobby.lookForName')}</p>
       <div className="card card--glass lobby-player__status" role="status">
         <p className="lobby-player__count">{t('lobby.othersJoined', { others })}</p>
-        <p>{startRule(game)}</p>
+        <p>{startRule(game, t)}</p>
       </div>
       {game.quiz ? (
         <p className="lobby-player__quiz">
-          Quiz: <strong>{game.quiz.title}</strong> · {game.quiz.questionCount} questions
+          <Message
+            id="lobby.quizLine"
+            values={{ title: game.quiz.title, count: game.quiz.questionCount, b: bold }}
+          />
         </p>
       ) : null}
       <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
-        Leave the room
+        {t('lobby.leaveRoom')}
       </button>
     </section>
   );
@@ -151,6 +152,7 @@ function matching(players: PlayerSummary[], query: string): PlayerSummary[] {
 
 function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const api = useApi();
+  const t = useT();
   const [query, setQuery] = useState('');
   const urls = game.access?.joinUrls ?? [];
   const primary = urls[0] ?? null;
@@ -162,7 +164,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   return (
     <section className="screen lobby-host">
       <div className="lobby-host__join card card--light">
-        <p className="lobby-host__kicker">Join on your phone or computer</p>
+        <p className="lobby-host__kicker">{t('lobby.joinOn')}</p>
         {primary ? (
           <>
             <p className="lobby-host__url">
@@ -171,11 +173,11 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
             <QrCode
               className="lobby-host__qr"
               text={joinLink(primary, pin)}
-              label={`QR code to join at ${primary}${pin ? ', with the PIN' : ''}`}
+              label={t(pin ? 'lobby.qrLabelPin' : 'lobby.qrLabel', { url: primary })}
             />
             {urls.length > 1 ? (
               <details className="lobby-host__more">
-                <summary>Other addresses of this computer</summary>
+                <summary>{t('lobby.otherAddresses')}</summary>
                 <ul>
                   {urls.slice(1).map((u) => (
                     <li key={u}>{u}</li>
@@ -185,34 +187,37 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
             ) : null}
           </>
         ) : (
-          <p>Players on this network can join from the Quizroom app.</p>
+          <p>{t('lobby.fromApp')}</p>
         )}
         {pin ? (
           <p className="lobby-host__pin">
-            PIN <strong>{pin}</strong>
+            <Message id="lobby.pinLine" values={{ pin, b: bold }} />
           </p>
         ) : null}
       </div>
 
       <div className="lobby-host__main">
         <div className="lobby-host__title">
-          <ScreenHeading>{game.quiz?.title ?? 'Quiz'}</ScreenHeading>
+          <ScreenHeading>{game.quiz?.title ?? t('lobby.quizFallback')}</ScreenHeading>
           <p className="lead">
-            {game.quiz?.questionCount} questions · {game.settings.questionSeconds} seconds each
+            {t('lobby.quizMeta', {
+              count: game.quiz?.questionCount ?? 0,
+              seconds: game.settings.questionSeconds,
+            })}
           </p>
         </div>
         <div className="lobby-host__players card card--glass">
           <div className="lobby-host__players-head">
             <h2>
-              Players <span className="count-badge">{players.length}</span>
+              {t('lobby.players')} <span className="count-badge">{players.length}</span>
             </h2>
             {players.length > 0 ? (
               <div className="lobby-host__tools">
                 <input
                   type="search"
                   className="lobby-host__search"
-                  placeholder="Find a player"
-                  aria-label="Find a player by name"
+                  placeholder={t('lobby.findPlayer')}
+                  aria-label={t('lobby.findPlayerLabel')}
                   value={query}
                   onChange={(e) => setQuery(e.target.value)}
                 />
@@ -222,12 +227,12 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                     className="btn btn--ghost btn--small"
                     onClick={() => api.removeDisconnected()}
                   >
-                    Remove {offline} disconnected
+                    {t('lobby.removeOffline', { count: offline })}
                   </button>
                 ) : null}
                 {query.trim() && found.length > 0 ? (
                   <p className="lobby-host__found" role="status">
-                    {found.length} of {players.length} {found.length === 1 ? 'matches' : 'match'}
+                    {t('lobby.matches', { found: found.length, total: players.length })}
                   </p>
                 ) : null}
               </div>
@@ -235,11 +240,11 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
           </div>
           {players.length === 0 ? (
             <p className="lobby-host__empty">
-              <span className="spinner" aria-hidden="true" /> Waiting for players to join…
+              <span className="spinner" aria-hidden="true" /> {t('lobby.waitingPlayers')}
             </p>
           ) : found.length === 0 ? (
             <p className="lobby-host__empty" role="status">
-              No player’s name contains “{query.trim()}”.
+              {t('lobby.noMatch', { query: query.trim() })}
             </p>
           ) : (
             <ul className="player-chips" aria-live="polite" aria-relevant="additions">
@@ -249,11 +254,11 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                   className={`player-chip${p.connected ? '' : ' is-offline'}${me?.you?.id === p.id ? ' is-you' : ''}`}
                 >
                   <PlayerName className="player-chip__name" name={p.name} />
-                  {!p.connected ? <span className="visually-hidden"> (disconnected)</span> : null}
+                  {!p.connected ? <span className="visually-hidden"> {t('lobby.disconnected')}</span> : null}
                   <button
                     type="button"
                     className="player-chip__kick"
-                    aria-label={`Remove ${p.name}`}
+                    aria-label={t('lobby.remove', { name: p.name })}
                     onClick={() => api.kick(p.id)}
                   >
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -268,8 +273,8 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                   <button
                     type="button"
                     className="player-chip__kick player-chip__block"
-                    aria-label={`Remove and block ${p.name}`}
-                    title="Remove and block: this name and device cannot join again in this session"
+                    aria-label={t('lobby.removeBlock', { name: p.name })}
+                    title={t('lobby.removeBlockTitle')}
                     onClick={() => api.kick(p.id, true)}
                   >
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -286,21 +291,23 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
               ))}
               {found.length > shown.length ? (
                 <li className="player-chip player-chip--more">
-                  and {found.length - shown.length} more{query.trim() ? '' : ': find one by name'}
+                  {t(query.trim() ? 'lobby.andMore' : 'lobby.andMoreFind', {
+                    count: found.length - shown.length,
+                  })}
                 </li>
               ) : null}
             </ul>
           )}
         </div>
         <div className="lobby-host__actions">
-          <p className="lobby-host__rule">{startRule(game)}</p>
+          <p className="lobby-host__rule">{startRule(game, t)}</p>
           <button
             type="button"
             className="btn btn--primary btn--large"
             disabled={players.length === 0}
             onClick={() => api.start()}
           >
-            Start game
+            {t('lobby.startGame')}
           </button>
         </div>
         <SettingsPanel settings={game.settings} />

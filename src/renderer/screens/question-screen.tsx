@@ -7,6 +7,7 @@
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
 import { useEffect, useMemo, type CSSProperties } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
 import type { AnswerFields, QuestionView } from '../../shared/protocol';
@@ -15,11 +16,11 @@ import { MultiSelectPad, NumberPad, OrderingPad, TypedPad } from '../phone/answe
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { FitText } from '../components/fit-text';
-import { useT } from '../i18n';
 import { QuizPicture } from '../media/quiz-picture';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
+import { useT, type MessageId, type Translate } from '../i18n';
 import './question-screen.css';
 
 interface QuestionProps {
@@ -66,35 +67,44 @@ function myAnswer(me: ClientView | null, index: number): AnswerFields | null {
 const TAP_KINDS: ReadonlySet<QuestionView['kind']> = new Set(['choice', 'true_false', 'poll']);
 
 /** An answer in words, for "answer locked" as a screen reader hears it. */
-function answerWords(q: QuestionView, a: AnswerFields): string {
+function answerWords(q: QuestionView, a: AnswerFields, t: Translate, intl: IntlShape): string {
   if (a.option !== undefined) return q.options[a.option] ?? '';
   if (a.options !== undefined)
-    return a.options.length ? a.options.map((i) => q.options[i] ?? '').join(', ') : 'none of them';
+    return a.options.length
+      ? intl.formatList(a.options.map((i) => q.options[i] ?? ''))
+      : t('play.noneOfThem');
   if (a.text !== undefined) return a.text;
-  if (a.value !== undefined) return a.value.toLocaleString('en-US');
-  if (a.order !== undefined) return a.order.map((i) => q.options[i] ?? '').join(', then ');
+  if (a.value !== undefined) return intl.formatNumber(a.value);
+  if (a.order !== undefined)
+    return t('play.inOrder', {
+      items: intl.formatList(
+        a.order.map((i) => q.options[i] ?? ''),
+        { type: 'unit' },
+      ),
+    });
   return '';
 }
 
-const KIND_TAGS: Partial<Record<QuestionView['kind'], string>> = {
-  true_false: 'True or false',
-  multi_select: 'Several answers',
-  typed: 'Type it',
-  number: 'Number',
-  ordering: 'Put in order',
-  poll: 'Poll',
+const KIND_TAGS: Partial<Record<QuestionView['kind'], MessageId>> = {
+  true_false: 'play.kindTrueFalse',
+  multi_select: 'play.kindMulti',
+  typed: 'play.kindTyped',
+  number: 'play.kindNumber',
+  ordering: 'play.kindOrdering',
+  poll: 'play.kindPoll',
 };
 
-const KIND_HINTS: Partial<Record<QuestionView['kind'], string>> = {
-  multi_select: 'Pick every right answer (number keys toggle), then send.',
-  typed: 'Type your answer and press Enter.',
-  number: 'Slide or use the arrow keys, then send.',
-  ordering: 'Put the items in order with ▲ and ▼, then send.',
+const KIND_HINTS: Partial<Record<QuestionView['kind'], MessageId>> = {
+  multi_select: 'play.hintMulti',
+  typed: 'play.hintTyped',
+  number: 'play.hintNumber',
+  ordering: 'play.hintOrdering',
 };
 
 export function QuestionScreen({ state, game, me }: QuestionProps) {
   const api = useApi();
   const t = useT();
+  const intl = useIntl();
   const q = game.question;
   // The host paused the timer: it stands still, and nobody answers until it goes on.
   const paused = game.paused;
@@ -141,7 +151,9 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   }, [api, canAnswer, q, tap, order]);
 
   if (!q) return null;
-  const pickedText = mine ? answerWords(q, mine) : null;
+  const pickedText = mine ? answerWords(q, mine, t, intl) : null;
+  const kindTag = KIND_TAGS[q.kind];
+  const kindHint = KIND_HINTS[q.kind];
   const layout = `options--${q.options.length}`;
   const share = promptShare(q.prompt, q.options.length ? q.options : [q.text ?? 'x'.repeat(40)]);
   const pad =
@@ -171,16 +183,16 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
     >
       <p className="question__counter">
         <span>
-          {isSlide ? 'Slide' : 'Question'} {q.index + 1} of {q.count}
+          {t(isSlide ? 'play.slideCounter' : 'play.questionCounter', { number: q.index + 1, count: q.count })}
         </span>
-        {KIND_TAGS[q.kind] ? <span className="tag">{KIND_TAGS[q.kind]}</span> : null}
+        {kindTag ? <span className="tag">{t(kindTag)}</span> : null}
         {q.points === 0 && !isSlide && q.kind !== 'poll' ? (
-          <span className="tag tag--muted">No points</span>
+          <span className="tag tag--muted">{t('play.noPoints')}</span>
         ) : null}
-        {q.points === 2000 ? <span className="tag tag--pin">Double points</span> : null}
+        {q.points === 2000 ? <span className="tag tag--pin">{t('play.doublePoints')}</span> : null}
         {paused ? (
           <span className="tag tag--paused" role="status">
-            Paused
+            {t('play.paused')}
           </span>
         ) : null}
       </p>
@@ -206,7 +218,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
 
       {reading ? (
         <div className="question__pad question__slide" role="status">
-          <p className="slide__text">Read the question: answers open in {Math.ceil(opensIn / 1000)} s</p>
+          <p className="slide__text">{t('play.readFirst', { seconds: Math.ceil(opensIn / 1000) })}</p>
         </div>
       ) : isSlide ? (
         <div className="question__pad question__slide">
@@ -215,7 +227,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
               {q.text}
             </FitText>
           ) : null}
-          {me ? <p className="slide__note">Look at the big screen: the next question is coming.</p> : null}
+          {me ? <p className="slide__note">{t('play.lookAtScreen')}</p> : null}
         </div>
       ) : me && pad ? (
         <div className="question__pad">
@@ -226,8 +238,11 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
         <div className="question__pad question__slide">
           <p className="slide__text">
             {q.kind === 'typed'
-              ? 'Type your answer on your phone'
-              : `Pick a number from ${(q.range?.min ?? 0).toLocaleString('en-US')} to ${(q.range?.max ?? 0).toLocaleString('en-US')}`}
+              ? t('play.typeOnPhone')
+              : t('play.pickNumber', {
+                  min: intl.formatNumber(q.range?.min ?? 0),
+                  max: intl.formatNumber(q.range?.max ?? 0),
+                })}
           </p>
         </div>
       ) : me ? (
@@ -235,7 +250,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           <div
             className={`options ${layout}${pictured}`}
             role="group"
-            aria-label="Answers"
+            aria-label={t('play.answers')}
             aria-describedby="answer-keys-hint"
           >
             {order.map((i, place) => {
@@ -272,7 +287,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           {timeUp ? <TimesUp /> : held ? <PausedStamp /> : null}
         </div>
       ) : (
-        <ol className={`options options--display ${layout}${pictured}`} aria-label="Answers">
+        <ol className={`options options--display ${layout}${pictured}`} aria-label={t('play.answers')}>
           {q.options.map((text, i) => (
             <li key={i} className={`option opt-${i % 4}`}>
               {q.optionImages?.[i] ? (
@@ -291,8 +306,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
       )}
       {me && !isSlide ? (
         <p id="answer-keys-hint" className={`question__hint${canAnswer ? '' : ' visually-hidden'}`}>
-          {KIND_HINTS[q.kind] ??
-            `Tip: press 1${q.options.length > 1 ? `–${q.options.length}` : ''} to answer.`}
+          {kindHint ? t(kindHint) : t('play.hintTap', { count: q.options.length })}
         </p>
       ) : null}
 
@@ -302,14 +316,14 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             <p className="locked">
               <LockIcon />
               <span>
-                <strong>Answer locked:</strong>
+                <strong>{t('play.answerLocked')}</strong>
                 {/* The tile with the lock shows which; a screen reader hears it here. */}
-                <span className="visually-hidden"> {pickedText}.</span>{' '}
-                <span className="locked__wait">{open ? 'Waiting for the others…' : 'Time is up!'}</span>
+                <span className="visually-hidden"> {t('play.lockedWhat', { answer: pickedText })}</span>{' '}
+                <span className="locked__wait">{open ? t('play.waitingOthers') : t('play.timeIsUp')}</span>
               </span>
             </p>
           ) : timeUp ? (
-            <p className="locked locked--late">Time is up! No answer this time.</p>
+            <p className="locked locked--late">{t('play.timeUpNoAnswer')}</p>
           ) : null}
         </div>
       ) : null}
@@ -319,17 +333,19 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
 
 /** The sign over the answers when the deadline passed without an answer. */
 function PausedStamp() {
+  const t = useT();
   return (
     <p className="question__times-up" aria-hidden="true">
-      Paused
+      {t('play.paused')}
     </p>
   );
 }
 
 function TimesUp() {
+  const t = useT();
   return (
     <p className="question__times-up" aria-hidden="true">
-      Time’s up!
+      {t('play.timesUp')}
     </p>
   );
 }

@@ -9,43 +9,51 @@ import type { Desktop } from '../api/api-context';
 import { PlayerName } from '../components/player-name';
 import { ScreenHeader } from '../components/screen-header';
 import { useRowWindow } from '../components/use-row-window';
+import { useIntl, type IntlShape } from 'react-intl';
+import { Message, useT, type MessageId, type Translate } from '../i18n';
 import './reports-screen.css';
 
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-const STATUS: Record<ReportData['questions'][number]['status'], string> = {
-  played: '',
-  skipped: 'Skipped by the host',
-  not_reached: 'Not reached',
+/** A report's date and time, as the interface's language writes them. */
+const dateTime = (intl: IntlShape, iso: string) =>
+  intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+const seconds = (t: Translate, intl: IntlShape, ms: number | null) =>
+  ms === null
+    ? '—'
+    : t('reports.seconds', {
+        seconds: intl.formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      });
+const STATUS: Record<ReportData['questions'][number]['status'], MessageId | null> = {
+  played: null,
+  skipped: 'reports.skipped',
+  not_reached: 'reports.notReached',
 };
 
 export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: () => void }) {
+  const t = useT();
+  const intl = useIntl();
   const [open, setOpen] = useState<string | null>(null);
   if (open) return <ReportView key={open} api={desktop.api} id={open} onClose={() => setOpen(null)} />;
   const reports = desktop.state.reports;
   return (
     <section className="screen reports">
-      <ScreenHeader title="Past games" back={{ label: 'Back', onClick: onBack }} />
+      <ScreenHeader title={t('reports.title')} back={{ label: t('reports.back'), onClick: onBack }} />
       {reports.length === 0 ? (
-        <p className="card reports__empty">
-          No games yet. Every game you host is saved here when it finishes.
-        </p>
+        <p className="card reports__empty">{t('reports.empty')}</p>
       ) : (
         <div className="card reports__table-wrap">
           <table className="reports__table">
-            <caption className="visually-hidden">Finished games, newest first</caption>
+            <caption className="visually-hidden">{t('reports.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Quiz</th>
-                <th scope="col">Room</th>
+                <th scope="col">{t('reports.date')}</th>
+                <th scope="col">{t('reports.quiz')}</th>
+                <th scope="col">{t('reports.room')}</th>
                 <th scope="col" className="num">
-                  Players
+                  {t('reports.players')}
                 </th>
-                <th scope="col">Winner</th>
+                <th scope="col">{t('reports.winner')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Open</span>
+                  <span className="visually-hidden">{t('reports.open')}</span>
                 </th>
               </tr>
             </thead>
@@ -53,15 +61,19 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
               {reports.map((r) =>
                 r.status === 'ok' ? (
                   <tr key={r.id}>
-                    <td className="nowrap">{dateTime(r.finishedAt)}</td>
+                    <td className="nowrap">{dateTime(intl, r.finishedAt)}</td>
                     <td>{r.quizTitle}</td>
                     <td>{r.roomName}</td>
-                    <td className="num">{r.playerCount}</td>
+                    <td className="num">{intl.formatNumber(r.playerCount)}</td>
                     <td>
                       {r.winner ? (
-                        <>
-                          <PlayerName name={r.winner.name} /> ({r.winner.score.toLocaleString('en-US')})
-                        </>
+                        <Message
+                          id="reports.winnerScore"
+                          values={{
+                            name: <PlayerName name={r.winner.name} />,
+                            score: intl.formatNumber(r.winner.score),
+                          }}
+                        />
                       ) : (
                         '—'
                       )}
@@ -70,10 +82,13 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
                       <button
                         type="button"
                         className="btn btn--secondary btn--small"
-                        aria-label={`Open the report of ${r.quizTitle}, ${dateTime(r.finishedAt)}`}
+                        aria-label={t('reports.openLabel', {
+                          quiz: r.quizTitle,
+                          date: dateTime(intl, r.finishedAt),
+                        })}
                         onClick={() => setOpen(r.id)}
                       >
-                        Open
+                        {t('reports.open')}
                       </button>
                     </td>
                   </tr>
@@ -95,6 +110,8 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
 
 function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose: () => void }) {
   const base = useId();
+  const t = useT();
+  const intl = useIntl();
   const [report, setReport] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -113,15 +130,15 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setNote(null);
     const result = await api.exportReport(id, format);
-    if (result.ok) setNote(`Saved as ${format.toUpperCase()}.`);
+    if (result.ok) setNote(t('reports.savedAs', { format: format.toUpperCase() }));
     else if (result.code !== 'cancelled') setError(result.message);
   };
 
   return (
     <section className="screen reports">
       <ScreenHeader
-        title={report ? report.quiz.title : 'Game report'}
-        back={{ label: 'Past games', onClick: onClose }}
+        title={report ? report.quiz.title : t('reports.gameReport')}
+        back={{ label: t('reports.title'), onClick: onClose }}
       />
       {error ? (
         <p className="card form-error" role="alert">
@@ -132,8 +149,11 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
         <>
           <div className="reports__summary">
             <p className="lead">
-              {report.roomName} · {dateTime(report.finishedAt)} · {report.players.length}{' '}
-              {report.players.length === 1 ? 'player' : 'players'}
+              {t('reports.summary', {
+                room: report.roomName,
+                date: dateTime(intl, report.finishedAt),
+                count: report.players.length,
+              })}
             </p>
             <div className="reports__export">
               <button
@@ -141,14 +161,14 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
                 className="btn btn--secondary btn--small"
                 onClick={() => void exportAs('csv')}
               >
-                Export CSV
+                {t('reports.exportCsv')}
               </button>
               <button
                 type="button"
                 className="btn btn--secondary btn--small"
                 onClick={() => void exportAs('xlsx')}
               >
-                Export XLSX
+                {t('reports.exportXlsx')}
               </button>
               <span role="status" className="reports__note">
                 {note}
@@ -159,14 +179,14 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
           <div className="reports__grid">
             <section className="card reports__table-wrap" aria-labelledby={`${base}-board`}>
               <h2 id={`${base}-board`} className="reports__heading">
-                Leaderboard
+                {t('reports.leaderboard')}
               </h2>
               <ReportLeaderboard report={report} />
             </section>
 
             <section className="card reports__table-wrap" aria-labelledby={`${base}-questions`}>
               <h2 id={`${base}-questions`} className="reports__heading">
-                Questions
+                {t('reports.questions')}
               </h2>
               <table className="reports__table">
                 <thead>
@@ -174,12 +194,12 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
                     <th scope="col" className="num">
                       #
                     </th>
-                    <th scope="col">Question and correct answer</th>
+                    <th scope="col">{t('reports.questionAnswer')}</th>
                     <th scope="col" className="num">
-                      Right
+                      {t('reports.right')}
                     </th>
                     <th scope="col" className="num">
-                      Avg. time
+                      {t('reports.avgTime')}
                     </th>
                   </tr>
                 </thead>
@@ -191,13 +211,13 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
                         <span className="reports__prompt">{q.prompt}</span>
                         <span className="reports__answer">✓ {q.rightAnswer ?? q.options[q.correct]}</span>
                         {STATUS[q.status] ? (
-                          <span className="tag tag--muted reports__tag">{STATUS[q.status]}</span>
+                          <span className="tag tag--muted reports__tag">{t(STATUS[q.status]!)}</span>
                         ) : null}
                       </td>
                       <td className="num nowrap">
-                        {q.right} of {q.answered}
+                        {t('reports.rightOf', { right: q.right, answered: q.answered })}
                       </td>
-                      <td className="num nowrap">{seconds(q.averageTimeMs)}</td>
+                      <td className="num nowrap">{seconds(t, intl, q.averageTimeMs)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -207,7 +227,7 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
         </>
       ) : !error ? (
         <p className="lead" aria-busy="true">
-          Opening the report…
+          {t('reports.opening')}
         </p>
       ) : null}
     </section>
@@ -218,6 +238,8 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
 const WINDOWED_FROM = 100;
 
 function ReportLeaderboard({ report }: { report: ReportData }) {
+  const t = useT();
+  const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
   const players = report.players;
@@ -233,14 +255,14 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
       <thead>
         <tr>
           <th scope="col" className="num">
-            Rank
+            {t('reports.rank')}
           </th>
-          <th scope="col">Name</th>
+          <th scope="col">{t('reports.name')}</th>
           <th scope="col" className="num">
-            Score
+            {t('reports.score')}
           </th>
           <th scope="col" className="num">
-            Correct
+            {t('reports.correct')}
           </th>
         </tr>
       </thead>
@@ -251,11 +273,11 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
             <td className="num">{p.rank}</td>
             <td>
               <PlayerName name={p.name} />
-              {p.connected ? null : <span className="tag tag--muted reports__tag">left</span>}
+              {p.connected ? null : <span className="tag tag--muted reports__tag">{t('reports.left')}</span>}
             </td>
-            <td className="num">{p.score.toLocaleString('en-US')}</td>
+            <td className="num">{intl.formatNumber(p.score)}</td>
             <td className="num">
-              {p.correctCount} / {report.questions.length}
+              {t('reports.correctOf', { correct: p.correctCount, count: report.questions.length })}
             </td>
           </tr>
         ))}
@@ -266,7 +288,7 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
   if (!windowed) return content;
   return (
     // Focusable, so that the keyboard can scroll a long table.
-    <div className="reports__scroll" ref={scroller} tabIndex={0} aria-label="Leaderboard, scrolls">
+    <div className="reports__scroll" ref={scroller} tabIndex={0} aria-label={t('reports.scrolls')}>
       {content}
     </div>
   );

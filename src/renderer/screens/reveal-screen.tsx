@@ -16,6 +16,8 @@ import { ScreenHeading } from '../components/screen-heading';
 import { useCountUp } from '../motion/use-count-up';
 import { placeGap } from '../standings/place-gap';
 import { signedPoints } from '../standings/signed-points';
+import { useIntl, type IntlShape } from 'react-intl';
+import { Message, useT, type Translate } from '../i18n';
 import './reveal-screen.css';
 
 interface RevealProps {
@@ -25,6 +27,8 @@ interface RevealProps {
 }
 
 export function RevealScreen({ state, game, me }: RevealProps) {
+  const t = useT();
+  const intl = useIntl();
   const q = game.question;
   const reveal = game.reveal;
   if (!q || !reveal) return null;
@@ -33,12 +37,12 @@ export function RevealScreen({ state, game, me }: RevealProps) {
     <NextControl
       game={game}
       clockOffset={state.clockOffset}
-      nextLabel={last ? 'Final results' : 'Leaderboard'}
+      nextLabel={last ? t('results.finalResults') : t('results.leaderboard')}
       totalMs={game.settings.revealSeconds * 1000}
     />
   );
   const result = me?.you?.result?.question === reveal.index ? me.you.result : null;
-  const answer = rightAnswerWords(q, reveal);
+  const answer = rightAnswerWords(q, reveal, t, intl);
   if (game.role !== 'host' && me?.you)
     return (
       <PersonalResult game={game} me={me} reveal={reveal} result={result} answer={answer}>
@@ -63,7 +67,12 @@ export function RevealScreen({ state, game, me }: RevealProps) {
       )}
       <div className="reveal__foot">
         <p className="reveal__answered">
-          {reveal.kind === 'slide' ? '' : `${reveal.answered} of ${game.playerCount} answered`}
+          {reveal.kind === 'slide'
+            ? ''
+            : t('results.answeredOf', {
+                answered: intl.formatNumber(reveal.answered),
+                count: intl.formatNumber(game.playerCount),
+              })}
         </p>
         {next}
       </div>
@@ -72,18 +81,21 @@ export function RevealScreen({ state, game, me }: RevealProps) {
 }
 
 /** The right answer in words, whatever the kind (a poll has none: its heading says so). */
-export function rightAnswerWords(q: QuestionView, reveal: RevealView): string {
+export function rightAnswerWords(q: QuestionView, reveal: RevealView, t: Translate, intl: IntlShape): string {
   switch (reveal.kind ?? 'choice') {
     case 'multi_select':
-      return (reveal.correctOptions ?? []).map((i) => q.options[i] ?? '').join(', ');
+      return intl.formatList(
+        (reveal.correctOptions ?? []).map((i) => q.options[i] ?? ''),
+        { type: 'unit' },
+      );
     case 'typed':
-      return (reveal.accepted ?? []).join(' or ');
+      return intl.formatList(reveal.accepted ?? [], { type: 'disjunction' });
     case 'number':
-      return (reveal.value ?? 0).toLocaleString('en-US');
+      return intl.formatNumber(reveal.value ?? 0);
     case 'ordering':
       return (reveal.rightOrder ?? []).map((i) => q.options[i] ?? '').join(' → ');
     case 'poll':
-      return 'Poll results';
+      return t('results.pollResults');
     case 'slide':
       return q.prompt;
     default:
@@ -100,23 +112,25 @@ function isRight(reveal: RevealView, i: number): boolean {
 
 /** Typed answers grouped, or the spread of the numbers given: a bar per group. */
 function GroupChart({ reveal }: { reveal: RevealView }) {
+  const t = useT();
+  const intl = useIntl();
   const groups = reveal.groups ?? [];
   const most = Math.max(1, ...groups.map((g) => g.count));
-  if (groups.length === 0) return <p className="reveal__answered">Nobody answered.</p>;
+  if (groups.length === 0) return <p className="reveal__answered">{t('results.nobody')}</p>;
   return (
     <ul
       className={`results results--groups results--${groups.length > 8 ? 'many' : 'few'}`}
-      aria-label={reveal.kind === 'number' ? 'The numbers given' : 'What people typed'}
+      aria-label={reveal.kind === 'number' ? t('results.numbersGiven') : t('results.whatTyped')}
     >
       {groups.map((g) => (
         <li key={g.label} className={`result result--group${g.right ? ' is-correct' : ' is-wrong'}`}>
           <FitText as="span" className="result__text" text={g.label}>
-            {reveal.kind === 'number' ? Number(g.label).toLocaleString('en-US') : g.label}
+            {reveal.kind === 'number' ? intl.formatNumber(Number(g.label)) : g.label}
           </FitText>
           <span className="result__tags">
             {g.right ? (
               <span className="tag tag--correct">
-                <CheckIcon /> Right
+                <CheckIcon /> {t('results.right')}
               </span>
             ) : null}
           </span>
@@ -124,8 +138,8 @@ function GroupChart({ reveal }: { reveal: RevealView }) {
             <span style={{ transform: `scaleX(${g.count / most})` }} />
           </span>
           <span className="result__count">
-            {g.count}
-            <span className="visually-hidden">{g.count === 1 ? ' player' : ' players'}</span>
+            <span aria-hidden="true">{intl.formatNumber(g.count)}</span>
+            <span className="visually-hidden">{t('results.players', { count: g.count })}</span>
           </span>
         </li>
       ))}
@@ -141,17 +155,15 @@ interface OptionChartProps {
 
 /** How many chose each option; for an ordering, the items in the right order and how many placed each right. */
 function OptionChart({ q, reveal, result }: OptionChartProps) {
+  const t = useT();
+  const intl = useIntl();
   const most = Math.max(1, ...reveal.counts);
   const order = reveal.kind === 'ordering' ? (reveal.rightOrder ?? []) : q.options.map((_, i) => i);
   const poll = reveal.kind === 'poll';
   return (
     <ul
       className="results"
-      aria-label={
-        reveal.kind === 'ordering'
-          ? 'The right order, and how many placed each item right'
-          : 'How everyone answered'
-      }
+      aria-label={reveal.kind === 'ordering' ? t('results.orderChart') : t('results.howAnswered')}
     >
       {order.map((i) => {
         const text = q.options[i] ?? '';
@@ -168,17 +180,17 @@ function OptionChart({ q, reveal, result }: OptionChartProps) {
             <span className="result__tags">
               {correct && reveal.kind !== 'ordering' ? (
                 <span className="tag tag--correct">
-                  <CheckIcon /> Correct
+                  <CheckIcon /> {t('results.correct')}
                 </span>
               ) : null}
-              {yours ? <span className="tag tag--you">Your answer</span> : null}
+              {yours ? <span className="tag tag--you">{t('results.yourAnswer')}</span> : null}
             </span>
             <span className="result__bar" aria-hidden="true">
               <span style={{ transform: `scaleX(${count / most})` }} />
             </span>
             <span className="result__count">
-              {count}
-              <span className="visually-hidden">{count === 1 ? ' player' : ' players'}</span>
+              <span aria-hidden="true">{intl.formatNumber(count)}</span>
+              <span className="visually-hidden">{t('results.players', { count })}</span>
             </span>
           </li>
         );
@@ -188,36 +200,43 @@ function OptionChart({ q, reveal, result }: OptionChartProps) {
 }
 
 function AnswerHeading({ reveal, answer }: { reveal: RevealView; answer: string }) {
+  const t = useT();
   if (reveal.voided)
     return (
       <ScreenHeading className="reveal__heading" fit="skipped">
-        Question skipped — nobody scores
+        {t('results.skippedHeading')}
       </ScreenHeading>
     );
   if (reveal.kind === 'poll' || reveal.kind === 'slide')
     return (
       <ScreenHeading className="reveal__heading" fit={answer}>
-        <span className="reveal__answer">{reveal.kind === 'poll' ? 'How everyone voted' : answer}</span>
+        <span className="reveal__answer">{reveal.kind === 'poll' ? t('results.howVoted') : answer}</span>
       </ScreenHeading>
     );
   return (
     <ScreenHeading className="reveal__heading" fit={answer}>
-      <span className="reveal__kicker">
-        {reveal.kind === 'ordering' ? 'The right order is ' : 'The answer is '}
-      </span>
-      <span className="reveal__answer">{answer}</span>
+      <Message
+        id={reveal.kind === 'ordering' ? 'results.rightOrderIs' : 'results.answerIs'}
+        values={{
+          k: (chunks) => <span className="reveal__kicker">{chunks} </span>,
+          answer: <span className="reveal__answer">{answer}</span>,
+        }}
+      />
     </ScreenHeading>
   );
 }
 
-function headline(reveal: RevealView, result: PlayerResult): string {
-  if (reveal.voided) return 'Skipped';
-  if (reveal.kind === 'slide') return 'Get ready';
-  if (result.elapsedMs === null) return 'No answer';
-  if (reveal.kind === 'poll') return 'Thanks for voting';
-  if (result.correct) return 'Correct!';
-  if ((result.credit ?? 0) > 0) return `Partly right (${Math.round((result.credit ?? 0) * 100)}%)`;
-  return 'Not this time';
+function headline(reveal: RevealView, result: PlayerResult, t: Translate, intl: IntlShape): string {
+  if (reveal.voided) return t('results.skipped');
+  if (reveal.kind === 'slide') return t('results.getReady');
+  if (result.elapsedMs === null) return t('results.noAnswer');
+  if (reveal.kind === 'poll') return t('results.thanksVoting');
+  if (result.correct) return t('results.correctBang');
+  if ((result.credit ?? 0) > 0)
+    return t('results.partly', {
+      percent: intl.formatNumber(Math.round((result.credit ?? 0) * 100) / 100, { style: 'percent' }),
+    });
+  return t('results.notThisTime');
 }
 
 interface PersonalProps {
@@ -230,6 +249,8 @@ interface PersonalProps {
 }
 
 function PersonalResult({ game, me, reveal, result, answer, children }: PersonalProps) {
+  const t = useT();
+  const intl = useIntl();
   const mood =
     !result || reveal.voided || result.elapsedMs === null || reveal.kind === 'poll' || reveal.kind === 'slide'
       ? 'is-none'
@@ -244,21 +265,27 @@ function PersonalResult({ game, me, reveal, result, answer, children }: Personal
         <AnswerHeading reveal={reveal} answer={answer} />
         {reveal.explanation ? <p className="result-panel__explanation">{reveal.explanation}</p> : null}
         {result === null ? (
-          <p className="result-panel__headline">Results are on their way…</p>
+          <p className="result-panel__headline">{t('results.onTheirWay')}</p>
         ) : (
           <>
             <p className="result-panel__headline">
               {mood === 'is-correct' ? <CheckIcon /> : mood === 'is-wrong' ? <CrossIcon /> : null}
-              {headline(reveal, result)}
+              {headline(reveal, result, t, intl)}
             </p>
             {game.settings.scoringMode === 'survey' ? null : (
               <p className="result-panel__points">
-                {signedPoints(points)} <span>points</span>
+                <Message
+                  id="results.pointsWord"
+                  values={{
+                    points: signedPoints(points, intl.formatNumber),
+                    span: (chunks) => <span>{chunks}</span>,
+                  }}
+                />
               </p>
             )}
             <dl className="result-panel__stats">
               <div>
-                <dt>Streak</dt>
+                <dt>{t('results.streak')}</dt>
                 <dd>
                   <span className="nowrap">
                     {result.streak > 1 ? (
@@ -266,26 +293,39 @@ function PersonalResult({ game, me, reveal, result, answer, children }: Personal
                         <FlameIcon />
                       </span>
                     ) : null}
-                    {result.streak}
+                    {intl.formatNumber(result.streak)}
                   </span>
                 </dd>
               </div>
               <div>
-                <dt>Rank</dt>
+                <dt>{t('results.rank')}</dt>
                 <dd>
-                  {ordinal(result.rank)}
-                  <span className="result-panel__small">of {game.playerCount}</span>
+                  <Message
+                    id="results.rankOf"
+                    values={{
+                      rank: ordinal(t, result.rank),
+                      count: intl.formatNumber(game.playerCount),
+                      small: (chunks) => <span className="result-panel__small">{chunks}</span>,
+                    }}
+                  />
                 </dd>
               </div>
               {gap && gap.kind !== 'alone' ? (
                 <div>
-                  <dt>{gap.kind === 'behind' ? `Behind ${ordinal(gap.rank)}` : 'Lead'}</dt>
+                  <dt>
+                    {gap.kind === 'behind'
+                      ? t('results.behind', { rank: ordinal(t, gap.rank) })
+                      : t('results.lead')}
+                  </dt>
                   <dd>
-                    {gap.points.toLocaleString('en-US')}
-                    <span className="result-panel__small">
-                      {gap.kind === 'behind' ? 'points to ' : 'points on '}
-                      <PlayerName name={gap.name} />
-                    </span>
+                    <Message
+                      id={gap.kind === 'behind' ? 'results.pointsTo' : 'results.pointsOn'}
+                      values={{
+                        points: intl.formatNumber(gap.points),
+                        name: <PlayerName name={gap.name} />,
+                        small: (chunks) => <span className="result-panel__small">{chunks}</span>,
+                      }}
+                    />
                   </dd>
                 </div>
               ) : null}

@@ -4,32 +4,34 @@
  */
 import type { ClientView } from '../../shared/client/client-view';
 import { useApi } from '../api/api-context';
-import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
+import { PlayerName } from '../components/player-name';
+import { Message, useT, type Translate } from '../i18n';
 import './waiting-screen.css';
 
-function now(game: ClientView): string {
-  if (game.phase === 'finished') return 'This game is over. The next one starts when the host says so.';
+function now(game: ClientView, t: Translate): string {
+  if (game.phase === 'finished') return t('room.waitingOver');
   const q = game.question;
-  if (q) return `The game in progress is at question ${q.index + 1} of ${q.count}.`;
-  return 'A game is in progress.';
+  if (q) return t('room.waitingAt', { number: q.index + 1, count: q.count });
+  return t('room.waitingInProgress');
 }
 
 export function WaitingScreen({ game, name }: { game: ClientView; name: string }) {
   const api = useApi();
+  const t = useT();
   return (
     <section className="screen screen--center waiting">
       <p className="waiting__room">{game.room?.name}</p>
       <ScreenHeading>
-        You’re in for the next game, <PlayerName name={name} />!
+        <Message id="room.waitingTitle" values={{ name: <PlayerName name={name} /> }} />
       </ScreenHeading>
-      <p className="lead">Keep this page open: you join as soon as the host starts the next game.</p>
+      <p className="lead">{t('room.waitingLead')}</p>
       <div className="card card--glass waiting__status" role="status">
-        <p>{now(game)}</p>
-        {game.waitingCount > 1 ? <p>{game.waitingCount - 1} others are waiting with you.</p> : null}
+        <p>{now(game, t)}</p>
+        {game.waitingCount > 1 ? <p>{t('room.waitingOthers', { count: game.waitingCount - 1 })}</p> : null}
       </div>
       <button type="button" className="btn btn--ghost btn--small" onClick={() => api.leave()}>
-        Leave the room
+        {t('room.leaveRoom')}
       </button>
     </section>
   );

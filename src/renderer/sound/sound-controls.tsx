@@ -2,9 +2,11 @@
  * The host's sound controls: mute (also the M key), volume, and "Sound on" while the browser still
  * holds the audio back (before the first click or key press on this page).
  */
+import { useT } from '../i18n';
 import type { SoundEngine } from './sound-engine';
 
 export function SoundControls({ engine }: { engine: SoundEngine }) {
+  const t = useT();
   const status = engine.status;
   if (status === 'unavailable') return null;
   const { muted, volume } = engine.settings;
@@ -12,16 +14,16 @@ export function SoundControls({ engine }: { engine: SoundEngine }) {
     <div className="sound-controls">
       {status === 'suspended' && !muted ? (
         <button type="button" className="btn btn--primary btn--small" onClick={() => engine.unlock()}>
-          <SpeakerIcon muted={false} /> Sound on
+          <SpeakerIcon muted={false} /> {t('host.soundOn')}
         </button>
       ) : null}
       <button
         type="button"
         className="icon-button"
-        aria-label="Mute"
+        aria-label={t('host.mute')}
         aria-pressed={muted}
         aria-keyshortcuts="M"
-        title={muted ? 'Sound is off (M)' : 'Mute (M)'}
+        title={muted ? t('host.soundOffKey') : t('host.muteKey')}
         onClick={() => engine.update({ muted: !muted })}
       >
         <SpeakerIcon muted={muted} />
@@ -29,7 +31,7 @@ export function SoundControls({ engine }: { engine: SoundEngine }) {
       <input
         type="range"
         className="sound-controls__volume"
-        aria-label="Volume"
+        aria-label={t('host.volume')}
         min={0}
         max={100}
         step={5}

@@ -39,13 +39,24 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
+/**
+ * The screens' texts are asserted in English: every profile says it reads English (the interface
+ * follows the browser's language) unless a test asks for another `locale`.
+ */
+const ENGLISH: BrowserContextOptions = { locale: 'en-US' };
+
 /** A fresh browser profile (its own storage: one person), ready for axe. */
 export async function newPage(
   browser: Browser,
   options: BrowserContextOptions = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP: the host's CSP forbids inline scripts, and axe is injected as one.
-  const context = await browser.newContext({ ...options, bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    ...ENGLISH,
+    ...options,
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page };
@@ -63,7 +74,7 @@ export async function newStrictPage(
   browser: Browser,
   options: BrowserContextOptions = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ ...ENGLISH, ...options });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   // Added through the DevTools protocol, so the page's own CSP does not apply to it.
   await context.addInitScript({
