@@ -45,6 +45,15 @@ interface Batch {
   timer: unknown;
 }
 
+/**
+ * Who answered (`answered`) adds up rather than replaces: a batched one takes in the ids of the
+ * one before it (same question), so the host gets every tick however the answers were batched.
+ */
+function mergeAnswered(before: ServerMessage | undefined, msg: ServerMessage): ServerMessage {
+  if (before?.type !== 'answered' || msg.type !== 'answered' || before.question !== msg.question) return msg;
+  return { ...msg, ids: before.ids.concat(msg.ids) };
+}
+
 export class Broadcaster {
   private readonly queue: SendQueue;
   private readonly batches: Record<Audience, Batch> = {
@@ -92,7 +101,7 @@ export class Broadcaster {
   toAudience(audience: Audience, msg: ServerMessage, options: BroadcastOptions = {}): void {
     if (options.coalesce) {
       const batch = this.batches[audience];
-      batch.pending.set(options.coalesce, msg);
+      batch.pending.set(options.coalesce, mergeAnswered(batch.pending.get(options.coalesce), msg));
       const delay =
         audience === 'hosts'
           ? COALESCE_MS
