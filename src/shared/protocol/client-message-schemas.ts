@@ -83,7 +83,7 @@ export const KickSchema = z.strictObject({
 });
 /**
  * Gives a player (or a latecomer) extra time on every question from the next one on: 1.5 or 2
- * times each question's time; 1 takes it away. See docs/protocol.md, section 12.
+ * times each question's time; 1 takes it away. See docs/protocol.md, section 13.
  */
 export const ExtraTimeSchema = z.strictObject({
   type: z.literal('extra_time'),
