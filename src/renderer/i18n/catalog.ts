@@ -4,9 +4,10 @@
  */
 import type { Locale } from './locales';
 import { common } from './messages/common';
+import { extraTime } from './messages/extra-time';
 import { lobby } from './messages/lobby';
 
-const AREAS = { common, lobby } as const;
+const AREAS = { common, extraTime, lobby } as const;
 
 type Areas = typeof AREAS;
 export type MessageId = {

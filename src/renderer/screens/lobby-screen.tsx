@@ -1,6 +1,6 @@
 /**
  * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (a search
- * box, a remove button each, one to remove everyone disconnected), the start rule, Start and the
+ * box, extra time and a remove button each, one to remove everyone disconnected), the start rule, Start and the
  * settings. Players see that they are in, and may leave. Everyone sees the countdown; the host may
  * cancel it.
  */
@@ -16,6 +16,7 @@ import { QrCode } from '../components/qr-code';
 import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
+import { ExtraTimeToggle } from '../extra-time/extra-time-toggle';
 import { useT } from '../i18n';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
@@ -250,6 +251,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                 >
                   <PlayerName className="player-chip__name" name={p.name} />
                   {!p.connected ? <span className="visually-hidden"> (disconnected)</span> : null}
+                  <ExtraTimeToggle player={p} />
                   <button
                     type="button"
                     className="player-chip__kick"

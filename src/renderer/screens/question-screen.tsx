@@ -2,7 +2,9 @@
  * Question: the prompt, the countdown to the host's deadline, and the options (colour + shape +
  * number key + text). On a player's screen the options are an answer pad that fills the screen,
  * with "answer locked" once an answer is sent, a clear "time's up" when the deadline passes, and
- * "Paused" while the host holds the timer (no answers then). The
+ * "Paused" while the host holds the timer (no answers then). A player with extra time gets the
+ * question with their own deadline; once everyone else is done the projector says "Finishing…"
+ * and phones that are done say why the answer has not come yet (extra-time/). The
  * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
@@ -18,6 +20,7 @@ import { FitText } from '../components/fit-text';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
+import { FinishingTag, FinishingWait } from '../extra-time/finishing-note';
 import './question-screen.css';
 
 interface QuestionProps {
@@ -159,6 +162,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             Paused
           </span>
         ) : null}
+        {me ? null : <FinishingTag game={game} />}
       </p>
       <ScreenHeading className="question__prompt" fit={q.prompt}>
         {q.prompt}
@@ -273,6 +277,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
           ) : timeUp ? (
             <p className="locked locked--late">Time is up! No answer this time.</p>
           ) : null}
+          {answered || timeUp ? <FinishingWait me={me} /> : null}
         </div>
       ) : null}
     </section>
