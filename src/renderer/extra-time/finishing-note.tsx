@@ -1,7 +1,7 @@
 /**
  * "Finishing…": the open question waits for players with extra time only. On the projector a tag
- * with how many it waits for; on a phone that is done (answered, or out of its own time) a line
- * saying why the answer has not come yet. Nothing about the answers is shown.
+ * with how many it waits for; on a phone that is done (answered, or out of its own time) the
+ * line that says why the answer has not come yet. Nothing about the answers is shown.
  */
 import type { ClientView } from '../../shared/client/client-view';
 import { useT } from '../i18n';
@@ -20,8 +20,12 @@ export function FinishingTag({ game }: { game: ClientView }) {
   );
 }
 
-export function FinishingWait({ me }: { me: ClientView }) {
+/**
+ * On a phone that is done while the question finishes for others: what to say instead of
+ * "Waiting for the others…" (answered) or "Time is up!" (out of time); null when not finishing.
+ */
+export function useFinishingWait(me: ClientView | null): { answered: string; timeUp: string } | null {
   const t = useT();
-  if (!me.finishing) return null;
-  return <p className="finishing-wait">{t('extraTime.phoneWaiting')}</p>;
+  if (!me?.finishing) return null;
+  return { answered: t('extraTime.phoneWaiting'), timeUp: t('extraTime.phoneTimeUp') };
 }

@@ -20,7 +20,7 @@ import { FitText } from '../components/fit-text';
 import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
-import { FinishingTag, FinishingWait } from '../extra-time/finishing-note';
+import { FinishingTag, useFinishingWait } from '../extra-time/finishing-note';
 import './question-screen.css';
 
 interface QuestionProps {
@@ -110,6 +110,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   );
   const timeUp = !!me && !open && !answered && !isSlide;
   const held = !!me && !!paused && !answered && !isSlide;
+  const finishing = useFinishingWait(me);
 
   useEffect(() => {
     if (!canAnswer || !q || !tap) return;
@@ -271,13 +272,14 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
                 <strong>Answer locked:</strong>
                 {/* The tile with the lock shows which; a screen reader hears it here. */}
                 <span className="visually-hidden"> {pickedText}.</span>{' '}
-                <span className="locked__wait">{open ? 'Waiting for the others…' : 'Time is up!'}</span>
+                <span className="locked__wait">
+                  {finishing?.answered ?? (open ? 'Waiting for the others…' : 'Time is up!')}
+                </span>
               </span>
             </p>
           ) : timeUp ? (
-            <p className="locked locked--late">Time is up! No answer this time.</p>
+            <p className="locked locked--late">{finishing?.timeUp ?? 'Time is up! No answer this time.'}</p>
           ) : null}
-          {answered || timeUp ? <FinishingWait me={me} /> : null}
         </div>
       ) : null}
     </section>

@@ -12,7 +12,8 @@ const en = {
   finishing: 'Finishing…',
   finishingWaiting:
     '{count, plural, one {Waiting for # player with extra time} other {Waiting for # players with extra time}}',
-  phoneWaiting: 'Some players have extra time. The answer comes when they are done.',
+  phoneWaiting: 'Waiting for players with extra time…',
+  phoneTimeUp: 'Time is up! Waiting for players with extra time…',
   whoAnswered: 'Who answered',
   ticksTitle: 'Who has answered',
   tickAnswered: 'answered',
@@ -31,7 +32,8 @@ export const extraTime: Messages<typeof en> = {
     finishing: 'Terminando…',
     finishingWaiting:
       '{count, plural, one {Esperando a # jugador con tiempo extra} other {Esperando a # jugadores con tiempo extra}}',
-    phoneWaiting: 'Algunos jugadores tienen tiempo extra. La respuesta llega cuando terminen.',
+    phoneWaiting: 'Esperando a quienes tienen tiempo extra…',
+    phoneTimeUp: '¡Se acabó el tiempo! Esperando a quienes tienen tiempo extra…',
     whoAnswered: 'Quién ha respondido',
     ticksTitle: 'Quién ha respondido',
     tickAnswered: 'ha respondido',
@@ -47,7 +49,8 @@ export const extraTime: Messages<typeof en> = {
     finishing: 'Wird abgeschlossen …',
     finishingWaiting:
       '{count, plural, one {Wartet auf # Person mit mehr Zeit} other {Wartet auf # Personen mit mehr Zeit}}',
-    phoneWaiting: 'Einige haben mehr Zeit. Die Antwort kommt, sobald sie fertig sind.',
+    phoneWaiting: 'Wartet auf alle mit mehr Zeit …',
+    phoneTimeUp: 'Die Zeit ist um! Wartet auf alle mit mehr Zeit …',
     whoAnswered: 'Wer hat geantwortet',
     ticksTitle: 'Wer hat geantwortet',
     tickAnswered: 'hat geantwortet',
@@ -63,7 +66,8 @@ export const extraTime: Messages<typeof en> = {
     finishing: 'جارٍ الإنهاء…',
     finishingWaiting:
       '{count, plural, zero {لا أحد ينتظر} one {بانتظار لاعب واحد لديه وقت إضافي} two {بانتظار لاعبَين لديهما وقت إضافي} few {بانتظار # لاعبين لديهم وقت إضافي} many {بانتظار # لاعبًا لديهم وقت إضافي} other {بانتظار # لاعب لديهم وقت إضافي}}',
-    phoneWaiting: 'لدى بعض اللاعبين وقت إضافي. تظهر الإجابة عندما ينتهون.',
+    phoneWaiting: 'بانتظار من لديهم وقت إضافي…',
+    phoneTimeUp: 'انتهى الوقت! بانتظار من لديهم وقت إضافي…',
     whoAnswered: 'من أجاب',
     ticksTitle: 'من أجاب حتى الآن',
     tickAnswered: 'أجاب',

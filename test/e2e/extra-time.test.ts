@@ -1,0 +1,98 @@
+/**
+ * Extra time and who answered, in real Chromium against a real headless host: the host gives Ada
+ * double time from her lobby chip (a badge only the host sees); in the question the host's ticks
+ * show who answered (names only); once Bob and Cy are done the projector says "Finishing…", Bob's
+ * phone says why the answer has not come, and nothing is revealed until Ada answers. A name
+ * arriving in the lobby pops in.
+ */
+import { describe, expect, it } from 'vitest';
+import { deadlineFor } from '../../src/main/game';
+import { choice } from '../support/choice-question';
+import { capture } from './support/audit';
+import { PHONE, PROJECTOR } from './support/browser';
+import { E2E_QUIZ } from './support/e2e-host';
+import { answer, heading, joinAs, visible } from './support/players';
+import { misfits } from './support/stage-fit';
+import { useBrowserAndHost } from './support/suite';
+
+describe('extra time and who answered', () => {
+  const { host, open } = useBrowserAndHost({ settings: { questionSeconds: 30, autoAdvance: false } });
+
+  it(
+    'grants double time, ticks who answered, and waits for Ada before the reveal',
+    { timeout: 120_000 },
+    async () => {
+      const h = host();
+      const dashboard = await open(PROJECTOR);
+      await dashboard.goto(h.hostUrl);
+      const ada = await open(PHONE);
+      await joinAs(ada, h.playerUrl, 'Ada');
+      const bob = await open(PHONE);
+      await joinAs(bob, h.playerUrl, 'Bob');
+      const cy = await open(PHONE);
+      await joinAs(cy, h.playerUrl, 'Cy');
+
+      // The names pop in (an animation on the chip).
+      const chip = dashboard.locator('.player-chip', { hasText: 'Cy' });
+      await visible(chip);
+      const animation = (el: unknown) =>
+        (
+          globalThis as unknown as { getComputedStyle(e: unknown): { animationName: string } }
+        ).getComputedStyle(el).animationName;
+      expect(await chip.evaluate(animation)).toBe('chip-pop');
+      // Not for someone who asked for less motion.
+      const calm = await open({ ...PROJECTOR, reducedMotion: 'reduce' });
+      await calm.goto(h.hostUrl);
+      const calmChip = calm.locator('.player-chip', { hasText: 'Cy' });
+      await visible(calmChip);
+      expect(await calmChip.evaluate(animation)).toBe('none');
+      await calm.close();
+
+      await dashboard.getByRole('button', { name: /^Extra time for Ada: none/ }).click();
+      await visible(dashboard.getByRole('button', { name: /^Extra time for Ada: 1\.5 times/ }));
+      await dashboard.getByRole('button', { name: /^Extra time for Ada: 1\.5 times/ }).click();
+      await visible(dashboard.getByRole('button', { name: /^Extra time for Ada: 2 times/ }));
+      await expect
+        .poll(() => [...h.server.game.players.values()].find((p) => p.name === 'Ada')?.extraTime)
+        .toBe(2);
+      expect(await ada.getByText('2×').count()).toBe(0);
+      await capture(dashboard, 'extra-time-lobby');
+
+      await dashboard.getByRole('button', { name: 'Start game' }).click();
+      await dashboard.getByRole('button', { name: 'Start now' }).click();
+      const q1 = choice(E2E_QUIZ.questions[0]);
+      await visible(heading(ada, q1.prompt));
+      const round = h.server.game.round!;
+      const adaId = [...h.server.game.players.values()].find((p) => p.name === 'Ada')!.id;
+      expect(deadlineFor(round, adaId) - round.openedAt).toBe(60_000);
+
+      await answer(bob, q1.options[1]!);
+      await answer(cy, q1.options[0]!);
+
+      // The host's ticks: Bob and Cy answered, Ada not yet; never which option.
+      await dashboard.getByRole('button', { name: 'Who answered' }).click();
+      const ticks = dashboard.getByRole('region', { name: 'Who has answered' });
+      await visible(ticks);
+      await visible(ticks.locator('.answered-tick.is-answered', { hasText: 'Bob' }));
+      await visible(ticks.locator('.answered-tick.is-answered', { hasText: 'Cy' }));
+      expect(await ticks.locator('.answered-tick:not(.is-answered)').allTextContents()).toEqual([
+        expect.stringContaining('Ada'),
+      ]);
+      expect(await ticks.textContent()).not.toContain(q1.options[1]!);
+
+      // Everyone else is done: finishing, for Ada only; no reveal anywhere.
+      await visible(dashboard.getByText('Finishing…').first());
+      await visible(dashboard.getByText('Waiting for 1 player with extra time'));
+      await visible(bob.getByText('Waiting for players with extra time…'));
+      expect(h.server.game.phase).toBe('question');
+      expect(await heading(bob, /^The answer is/).count()).toBe(0);
+      expect([...(await misfits(dashboard)), ...(await misfits(bob))]).toEqual([]);
+      await capture(dashboard, 'extra-time-finishing');
+      await capture(bob, 'extra-time-phone-waiting');
+
+      await answer(ada, q1.options[0]!);
+      await visible(heading(bob, /^The answer is/));
+      await visible(heading(ada, /^The answer is/));
+    },
+  );
+});
