@@ -106,4 +106,27 @@ describe('extra time over real sockets', () => {
     expect(result.points).toBe(Math.round(1000 * (1 - 16_000 / 20_000 / 2)));
     expect((await ada.waitFor('result')).result.points).toBe(0);
   });
+
+  it('tells the host every player who answered, however the answers were batched', async () => {
+    host = await new TestHost({ settings: SETTINGS }).start();
+    const dashboard = await host.hostClient();
+    const players = [await host.player('Ada'), await host.player('Bob'), await host.player('Cy')];
+    await host.player('Dee');
+    dashboard.client.start();
+    for (const p of players) await p.waitFor('question');
+    for (const p of players) {
+      p.client.answer(0);
+      await p.waitFor('answer_ack');
+    }
+    host.clock.advance(100);
+    const ids = players.map((p) => p.view().you!.id);
+    await dashboard.waitView((v) => v.answeredIds.length === 3, 'the three ticks');
+    expect([...dashboard.view().answeredIds].sort()).toEqual([...ids].sort());
+    // One batched message carried all three; players never get it.
+    expect(dashboard.messages.filter((m) => m.type === 'answered')).toHaveLength(1);
+    for (const p of players) expect(p.messages.some((m) => m.type === 'answered')).toBe(false);
+    // A host that reconnects gets them in its snapshot.
+    const again = await host.hostClient();
+    expect([...again.view().answeredIds].sort()).toEqual([...ids].sort());
+  });
 });
