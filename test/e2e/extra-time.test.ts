@@ -79,6 +79,13 @@ describe('extra time and who answered', () => {
         expect.stringContaining('Ada'),
       ]);
       expect(await ticks.textContent()).not.toContain(q1.options[1]!);
+      // The same list grants extra time mid-game (from the next question on).
+      await ticks.getByRole('button', { name: /^Extra time for Bob: none/ }).click();
+      await expect
+        .poll(() => [...h.server.game.players.values()].find((p) => p.name === 'Bob')?.extraTime)
+        .toBe(1.5);
+      await visible(ticks.getByRole('button', { name: /^Extra time for Bob: 1\.5 times/ }));
+      expect(h.server.game.round!.extraTime).toEqual({ [adaId]: 2 });
 
       // Everyone else is done: finishing, for Ada only; no reveal anywhere.
       await visible(dashboard.getByText('Finishing…').first());

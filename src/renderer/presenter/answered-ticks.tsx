@@ -1,12 +1,14 @@
 /**
  * Who has answered the open question, for the host only: a compact grid of names with a tick
  * beside each one that answered (never which option), in roster order so that names do not jump.
- * A big room shows the first MAX_TICKS names and a count of the rest. Opened from the host bar;
+ * A big room shows the first MAX_TICKS names and a count of the rest. Each name also has the
+ * extra-time control (a grant counts from the next question). Opened from the host bar;
  * it lies over the stage, so the projector's layout does not change.
  */
 import { useMemo } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import { PlayerName } from '../components/player-name';
+import { ExtraTimeToggle } from '../extra-time/extra-time-toggle';
 import { useT } from '../i18n';
 import './answered-ticks.css';
 
@@ -35,6 +37,7 @@ export function AnsweredTicks({ game, id }: { game: ClientView; id: string }) {
                 {' '}
                 {done ? t('extraTime.tickAnswered') : t('extraTime.tickWaiting')}
               </span>
+              <ExtraTimeToggle player={p} />
             </li>
           );
         })}
