@@ -2,9 +2,15 @@
  * Extra time over real sockets: only the host may grant it (a player granting itself is refused);
  * a player with extra time gets the question with their own deadline, answers after the others'
  * deadline and is scored against their own limit, is refused after their own; the room is told
- * the question is finishing, and the reveal comes only after the last of them is done.
+ * the question is finishing, and the reveal comes only after the last of them is done. The grant
+ * is in the journal a crashed host resumes from.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deadlineFor } from '../../src/main/game';
+import { rebuildRoom } from '../../src/main/server/game-journal';
 import { RawSocket } from '../support/raw-socket';
 import { TestHost } from '../support/test-host';
 
@@ -128,5 +134,27 @@ describe('extra time over real sockets', () => {
     // A host that reconnects gets them in its snapshot.
     const again = await host.hostClient();
     expect([...again.view().answeredIds].sort()).toEqual([...ids].sort());
+  });
+
+  it('keeps the grant in the journal: a host resumed mid-question still gives the player their time', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'quizroom-extra-time-'));
+    try {
+      host = await new TestHost({ settings: SETTINGS, journalDir }).start();
+      const dashboard = await host.hostClient();
+      const ada = await host.player('Ada');
+      await host.player('Bob');
+      const adaId = ada.view().you!.id;
+      dashboard.client.extraTime(adaId, 1.5);
+      await dashboard.waitView((v) => v.players.some((p) => p.extraTime === 1.5), 'the grant');
+      dashboard.client.start();
+      await ada.waitView((v) => v.question?.timeLimitMs === 15_000, 'her own time');
+      const path = host.server.journalPath!;
+      await host.server.close({ resumable: true });
+      const resumed = rebuildRoom(path).game;
+      expect(resumed.players.get(adaId)?.extraTime).toBe(1.5);
+      expect(deadlineFor(resumed.round!, adaId) - resumed.round!.openedAt).toBe(15_000);
+    } finally {
+      rmSync(journalDir, { recursive: true, force: true });
+    }
   });
 });
