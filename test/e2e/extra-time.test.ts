@@ -3,11 +3,15 @@
  * double time from her lobby chip (a badge only the host sees); in the question the host's ticks
  * show who answered (names only); once Bob and Cy are done the projector says "Finishing…", Bob's
  * phone says why the answer has not come, and nothing is revealed until Ada answers. A name
- * arriving in the lobby pops in.
+ * arriving in the lobby pops in, with a short sound on the host's screen that a join storm does not
+ * turn into a noise (the page's Web Audio graph is read, not heard).
  */
 import { describe, expect, it } from 'vitest';
 import { deadlineFor } from '../../src/main/game';
+import { JOIN_HZ } from '../../src/renderer/sound/cues';
 import { choice } from '../support/choice-question';
+import { RawSocket } from '../support/raw-socket';
+import { audioReport, installAudioProbe, sounding } from './support/audio-probe';
 import { capture } from './support/audit';
 import { PHONE, PROJECTOR } from './support/browser';
 import { E2E_QUIZ } from './support/e2e-host';
@@ -100,6 +104,60 @@ describe('extra time and who answered', () => {
       await answer(ada, q1.options[0]!);
       await visible(heading(bob, /^The answer is/));
       await visible(heading(ada, /^The answer is/));
+    },
+  );
+});
+
+describe('the join pop', () => {
+  const { host, open } = useBrowserAndHost({ settings: { maxPlayers: 200, maxPlayersPerAddress: 100 } });
+
+  it(
+    'sounds when a name arrives, muted with M, and a storm of joins makes a few pops',
+    { timeout: 120_000 },
+    async () => {
+      const h = host();
+      const url = `${h.playerUrl.replace('http', 'ws')}ws`;
+      const raws: RawSocket[] = [];
+      const join = async (name: string) => {
+        const raw = await RawSocket.hello(url);
+        raws.push(raw);
+        raw.send({ type: 'join', name });
+        return raw;
+      };
+      try {
+        const dashboard = await open(PROJECTOR);
+        await installAudioProbe(dashboard.context());
+        await dashboard.goto(h.hostUrl);
+        await visible(dashboard.getByText('Waiting for players to join…'));
+        // A key press lets the audio start (browsers hold it back until one).
+        await dashboard.keyboard.press('Shift');
+        await expect.poll(async () => (await audioReport(dashboard)).contexts[0]?.state).toBe('running');
+        expect(sounding(await audioReport(dashboard), JOIN_HZ)).toEqual([]);
+
+        await (await join('Ada')).waitFor('joined');
+        await visible(dashboard.getByRole('button', { name: 'Remove Ada' }));
+        await expect.poll(async () => sounding(await audioReport(dashboard), JOIN_HZ).length).toBe(1);
+
+        // Muted: a join makes no sound.
+        await dashboard.keyboard.press('m');
+        await (await join('Bob')).waitFor('joined');
+        await visible(dashboard.getByRole('button', { name: 'Remove Bob' }));
+        await dashboard.keyboard.press('m');
+        expect(sounding(await audioReport(dashboard), JOIN_HZ)).toHaveLength(1);
+
+        // Sixty at once: a few pops, each at least 120 ms after the one before.
+        const storm = await Promise.all(Array.from({ length: 60 }, (_, i) => join(`Storm ${i + 1}`)));
+        await Promise.all(storm.map((r) => r.waitFor('joined')));
+        await visible(dashboard.getByText('62', { exact: true }).first());
+        const pops = sounding(await audioReport(dashboard), JOIN_HZ).slice(1);
+        expect(pops.length).toBeGreaterThan(0);
+        expect(pops.length).toBeLessThan(20);
+        const starts = pops.map((o) => o.start!);
+        for (let i = 1; i < starts.length; i++)
+          expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(0.119);
+      } finally {
+        for (const r of raws) r.destroy();
+      }
     },
   );
 });
