@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import type { PlayerSummary } from '../../shared/protocol';
 import { useApi } from '../api/api-context';
 import { useT } from '../i18n';
+import { ExtraTimeBadge } from './extra-time-badge';
 import './extra-time.css';
 
 const NEXT: Record<number, 1 | 1.5 | 2> = { 1: 1.5, 1.5: 2, 2: 1 };
@@ -25,11 +26,11 @@ export function ExtraTimeToggle({ player }: { player: PlayerSummary }) {
       type="button"
       className={`extra-time-toggle${factor > 1 ? ' is-on' : ''}`}
       aria-label={label}
-      title={factor > 1 ? t('extraTime.badgeTitle', { factor: shown }) : label}
+      title={label}
       onClick={() => api.extraTime(player.id, NEXT[factor] ?? 1)}
     >
       {factor > 1 ? (
-        <span className="extra-time-badge">{t('extraTime.badge', { factor: shown })}</span>
+        <ExtraTimeBadge factor={factor} />
       ) : (
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2.4" />

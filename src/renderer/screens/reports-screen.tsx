@@ -9,6 +9,7 @@ import type { Desktop } from '../api/api-context';
 import { PlayerName } from '../components/player-name';
 import { ScreenHeader } from '../components/screen-header';
 import { useRowWindow } from '../components/use-row-window';
+import { ExtraTimeBadge } from '../extra-time/extra-time-badge';
 import './reports-screen.css';
 
 const dateTime = (iso: string) =>
@@ -252,6 +253,7 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
             <td>
               <PlayerName name={p.name} />
               {p.connected ? null : <span className="tag tag--muted reports__tag">left</span>}
+              {p.extraTime ? <ExtraTimeBadge factor={p.extraTime} /> : null}
             </td>
             <td className="num">{p.score.toLocaleString('en-US')}</td>
             <td className="num">
