@@ -69,6 +69,12 @@ describe('extra time and who answered', () => {
       const round = h.server.game.round!;
       const adaId = [...h.server.game.players.values()].find((p) => p.name === 'Ada')!.id;
       expect(deadlineFor(round, adaId) - round.openedAt).toBe(60_000);
+      // Her phone counts down her own time; Bob's his.
+      const seconds = async (page: typeof ada) =>
+        Number(await page.locator('.time-bar__number').first().textContent());
+      await visible(heading(bob, q1.prompt));
+      expect(await seconds(ada)).toBeGreaterThan(30);
+      expect(await seconds(bob)).toBeLessThanOrEqual(30);
 
       await answer(bob, q1.options[1]!);
       await answer(cy, q1.options[0]!);
