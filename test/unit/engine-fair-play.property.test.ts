@@ -3,14 +3,17 @@
  * time, as often as they like), nobody scores more than an honest perfect player could, sending
  * every option earns exactly what the first answer earns, and the engine never throws. Players
  * may have extra time (1.5 or 2 times each question's time): an answer is still refused past that
- * player's own deadline, and still counts once.
+ * player's own deadline, and still counts once, and no reveal comes before every connected player
+ * with extra time has answered or run out of their own time.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   deadlineFor,
   MAX_GRACE_MS,
+  quizIndexAt,
   streakBonus,
+  type Effect,
   type GameState,
   type Input,
   type Round,
@@ -134,6 +137,26 @@ const scriptArb: fc.Arbitrary<Script> = fc.tuple(quizArb, settingsArb).chain(([q
   }),
 );
 
+/**
+ * Runs one step and checks that a reveal it sends (unless the host closed the question) waited
+ * for every connected player with extra time: they answered, or their own time and the longest
+ * grace are over.
+ */
+function revealWaits(h: EngineHarness, check: boolean, run: () => Effect[]): Effect[] {
+  const open = h.state.round && !h.state.round.closed ? { ...h.state.round } : null;
+  const stillAnswering = Object.keys(open?.extraTime ?? {}).filter((id) => !h.state.players.get(id)?.pending);
+  const effects = run();
+  if (!open || !check || !effects.some((e) => e.kind === 'broadcast' && e.msg.type === 'reveal'))
+    return effects;
+  const s = h.state;
+  for (const id of stillAnswering) {
+    const p = s.players.get(id);
+    if (!p?.connected || (p.answers[quizIndexAt(s, open.index)] ?? null) !== null) continue;
+    expect(h.now).toBeGreaterThanOrEqual(deadlineFor(open, id) + MAX_GRACE_MS);
+  }
+  return effects;
+}
+
 interface Timed {
   t: number;
   input: (state: GameState) => Input;
@@ -200,11 +223,13 @@ function play(script: Script, spam: boolean): EngineHarness {
     timed.sort((x, y) => x.t - y.t); // stable: equal times keep their order
     for (const ev of timed) {
       // The server fires the question's timer when it is due, before later messages.
-      while (h.state.phase === 'question' && h.timerAt !== null && h.timerAt <= ev.t) h.fireTimer();
+      while (h.state.phase === 'question' && h.timerAt !== null && h.timerAt <= ev.t)
+        revealWaits(h, true, () => h.fireTimer());
       h.at(Math.max(h.now, ev.t));
-      h.send(ev.input(h.state));
+      const input = ev.input(h.state);
+      revealWaits(h, input.kind !== 'host', () => h.send(input));
     }
-    if (h.state.phase === 'question') h.closeQuestion();
+    while (h.state.phase === 'question') revealWaits(h, true, () => h.fireTimer());
   });
   h.fireUntil((s) => s.phase === 'finished');
   return h;
@@ -362,7 +387,7 @@ describe('the engine under any input in any order (property)', () => {
                 : (fuzz as Input);
             const before = h.state.round && !h.state.round.closed ? { ...h.state.round } : null;
             const hadAnswered = input.kind === 'answer' && !!h.state.players.get(input.playerId)?.pending;
-            const effects = h.send(input);
+            const effects = revealWaits(h, input.kind !== 'host', () => h.send(input));
             const s = h.state;
             if (
               input.kind === 'answer' &&
