@@ -38,15 +38,18 @@ const QUIZ = parseQuiz({
 /**
  * Ada is right on question 1 at 1 s, Bob wrong at 3 s, "=Cy" (a name a spreadsheet would run)
  * does not answer. The host skips question 2 after Ada answered it, then ends the game before
- * question 3. The game starts at T0 (the host's Start).
+ * question 3. The game starts at T0 (the host's Start). "=Cy" gets double time after question 1
+ * (it counts from question 2, which is skipped: no time is added).
  */
 function playGame(): EngineHarness {
   const h = new EngineHarness(QUIZ, { questionSeconds: 10, minPlayers: 0 });
-  const [ada, bob] = h.joinAll('Ada', 'Bob', '=Cy');
+  const [ada, bob, cy] = h.joinAll('Ada', 'Bob', '=Cy');
   h.startGame();
   h.atElapsed(1000).answer(ada!, 0);
   h.atElapsed(3000).answer(bob!, 2);
-  h.closeQuestion().toQuestion(1);
+  h.closeQuestion();
+  h.host({ type: 'extra_time', playerId: cy!, factor: 2 });
+  h.toQuestion(1);
   h.atElapsed(2000).answer(ada!, 1);
   h.host({ type: 'skip' });
   h.host({ type: 'end' });
@@ -194,6 +197,7 @@ describe('the CSV export', () => {
         'Score',
         'Correct answers',
         'Total time (s)',
+        'Extra time',
         'Q1 answer',
         'Q1 correct',
         'Q1 time (s)',
@@ -207,10 +211,29 @@ describe('the CSV export', () => {
         'Q3 time (s)',
         'Q3 points',
       ],
-      ['1', 'Ada', '975', '1', '1', 'Mars', 'yes', '1', '975', 'Pacific', 'yes', '2', '0', '', '', '', ''],
-      ['2', 'Bob', '0', '0', '3', 'Jupiter', 'no', '3', '0', '', 'no', '', '0', '', '', '', ''],
+      [
+        '1',
+        'Ada',
+        '975',
+        '1',
+        '1',
+        '',
+        'Mars',
+        'yes',
+        '1',
+        '975',
+        'Pacific',
+        'yes',
+        '2',
+        '0',
+        '',
+        '',
+        '',
+        '',
+      ],
+      ['2', 'Bob', '0', '0', '3', '', 'Jupiter', 'no', '3', '0', '', 'no', '', '0', '', '', '', ''],
       // The name would run as a formula in a spreadsheet: it is kept as text.
-      ['3', "'=Cy", '0', '0', '20', '', 'no', '', '0', '', 'no', '', '0', '', '', '', ''],
+      ['3', "'=Cy", '0', '0', '20', '2×', '', 'no', '', '0', '', 'no', '', '0', '', '', '', ''],
     ]);
   });
 
@@ -257,10 +280,10 @@ describe('the XLSX export', () => {
 
   it('Leaderboard: one row per player, best first, times as numbers of seconds', () => {
     expect(rows('Leaderboard')).toEqual([
-      ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Connected at the end'],
-      [1, 'Ada', 975, 1, 1, 'yes'],
-      [2, 'Bob', 0, 0, 3, 'yes'],
-      [3, '=Cy', 0, 0, 20, 'yes'],
+      ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Connected at the end', 'Extra time'],
+      [1, 'Ada', 975, 1, 1, 'yes', ''],
+      [2, 'Bob', 0, 0, 3, 'yes', ''],
+      [3, '=Cy', 0, 0, 20, 'yes', '2×'],
     ]);
     // A name that looks like a formula is a plain string cell, not a formula.
     expect(workbook.getWorksheet('Leaderboard')!.getCell('B4').type).toBe(ExcelJS.ValueType.String);

@@ -1,11 +1,23 @@
 /**
  * Fair play under any input: whatever clients send (answers to any question, any option, at any
  * time, as often as they like), nobody scores more than an honest perfect player could, sending
- * every option earns exactly what the first answer earns, and the engine never throws.
+ * every option earns exactly what the first answer earns, and the engine never throws. Players
+ * may have extra time (1.5 or 2 times each question's time): an answer is still refused past that
+ * player's own deadline, and still counts once, and no reveal comes before every connected player
+ * with extra time has answered or run out of their own time.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_GRACE_MS, streakBonus, type GameState, type Input } from '../../src/main/game';
+import {
+  deadlineFor,
+  MAX_GRACE_MS,
+  quizIndexAt,
+  streakBonus,
+  type Effect,
+  type GameState,
+  type Input,
+  type Round,
+} from '../../src/main/game';
 import type { GameSettings, HostCommand } from '../../src/shared/protocol';
 import type { Quiz } from '../../src/shared/quiz/quiz-schema';
 import { choice } from '../support/choice-question';
@@ -106,7 +118,11 @@ interface Script {
   actions: Action[][];
   /** Per question: what the spamming player sends. */
   bursts: Burst[];
+  /** Extra time for the spamming player and for the first other player (1: none). */
+  extraTime: [1 | 1.5 | 2, 1 | 1.5 | 2];
 }
+
+const factorArb = fc.constantFrom<1 | 1.5 | 2>(1, 1, 1.5, 2);
 
 const scriptArb: fc.Arbitrary<Script> = fc.tuple(quizArb, settingsArb).chain(([quiz, settings]) =>
   fc.record({
@@ -117,8 +133,29 @@ const scriptArb: fc.Arbitrary<Script> = fc.tuple(quizArb, settingsArb).chain(([q
       maxLength: quiz.questions.length,
     }),
     bursts: fc.array(burstArb, { minLength: quiz.questions.length, maxLength: quiz.questions.length }),
+    extraTime: fc.tuple(factorArb, factorArb),
   }),
 );
+
+/**
+ * Runs one step and checks that a reveal it sends (unless the host closed the question) waited
+ * for every connected player with extra time: they answered, or their own time and the longest
+ * grace are over.
+ */
+function revealWaits(h: EngineHarness, check: boolean, run: () => Effect[]): Effect[] {
+  const open = h.state.round && !h.state.round.closed ? { ...h.state.round } : null;
+  const stillAnswering = Object.keys(open?.extraTime ?? {}).filter((id) => !h.state.players.get(id)?.pending);
+  const effects = run();
+  if (!open || !check || !effects.some((e) => e.kind === 'broadcast' && e.msg.type === 'reveal'))
+    return effects;
+  const s = h.state;
+  for (const id of stillAnswering) {
+    const p = s.players.get(id);
+    if (!p?.connected || (p.answers[quizIndexAt(s, open.index)] ?? null) !== null) continue;
+    expect(h.now).toBeGreaterThanOrEqual(deadlineFor(open, id) + MAX_GRACE_MS);
+  }
+  return effects;
+}
 
 interface Timed {
   t: number;
@@ -133,6 +170,8 @@ function play(script: Script, spam: boolean): EngineHarness {
   const h = new EngineHarness(script.quiz, script.settings);
   const spammer = h.join('Spammer');
   const others = Array.from({ length: OTHERS }, (_, i) => h.join(`Player ${i + 1}`));
+  h.host({ type: 'extra_time', playerId: spammer, factor: script.extraTime[0] });
+  h.host({ type: 'extra_time', playerId: others[0]!, factor: script.extraTime[1] });
   h.host({ type: 'start' });
   script.quiz.questions.forEach((question, q) => {
     h.toQuestion(q);
@@ -184,11 +223,13 @@ function play(script: Script, spam: boolean): EngineHarness {
     timed.sort((x, y) => x.t - y.t); // stable: equal times keep their order
     for (const ev of timed) {
       // The server fires the question's timer when it is due, before later messages.
-      while (h.state.phase === 'question' && h.timerAt !== null && h.timerAt <= ev.t) h.fireTimer();
+      while (h.state.phase === 'question' && h.timerAt !== null && h.timerAt <= ev.t)
+        revealWaits(h, true, () => h.fireTimer());
       h.at(Math.max(h.now, ev.t));
-      h.send(ev.input(h.state));
+      const input = ev.input(h.state);
+      revealWaits(h, input.kind !== 'host', () => h.send(input));
     }
-    if (h.state.phase === 'question') h.closeQuestion();
+    while (h.state.phase === 'question') revealWaits(h, true, () => h.fireTimer());
   });
   h.fireUntil((s) => s.phase === 'finished');
   return h;
@@ -247,6 +288,9 @@ const playerId = fc.oneof(
 const hostCommandArb: fc.Arbitrary<HostCommand> = fc.oneof(
   fc.constantFrom<HostCommand>({ type: 'start' }, { type: 'next' }, { type: 'skip' }, { type: 'end' }),
   playerId.map((id): HostCommand => ({ type: 'kick', playerId: id })),
+  fc
+    .tuple(playerId, fc.constantFrom<1 | 1.5 | 2>(1, 1.5, 2))
+    .map(([id, factor]): HostCommand => ({ type: 'extra_time', playerId: id, factor })),
   fc
     .record(
       {
@@ -343,17 +387,23 @@ describe('the engine under any input in any order (property)', () => {
                 : (fuzz as Input);
             const before = h.state.round && !h.state.round.closed ? { ...h.state.round } : null;
             const hadAnswered = input.kind === 'answer' && !!h.state.players.get(input.playerId)?.pending;
-            const effects = h.send(input);
+            const effects = revealWaits(h, input.kind !== 'host', () => h.send(input));
             const s = h.state;
             if (
               input.kind === 'answer' &&
               effects.some((e) => e.kind === 'send' && e.msg.type === 'answer_ack')
             ) {
-              // Accepted: only once, for the open question, in time, with an option it has.
+              // Accepted: only once, for the open question, in time (the player's own time, with
+              // extra time), with an option it has.
               expect(hadAnswered).toBe(false);
               expect(before?.index).toBe(input.question);
               expect(h.now).toBeLessThanOrEqual(
-                before!.deadline + Math.min(Math.max(input.graceMs ?? 0, 0), MAX_GRACE_MS),
+                deadlineFor(before as Round, input.playerId) +
+                  Math.min(Math.max(input.graceMs ?? 0, 0), MAX_GRACE_MS),
+              );
+              const factor = (before as Round).extraTime?.[input.playerId] ?? 1;
+              expect(h.now).toBeLessThanOrEqual(
+                before!.deadline + (factor - 1) * before!.timeLimitMs + MAX_GRACE_MS,
               );
               expect(input.option).toBeGreaterThanOrEqual(0);
               expect(input.option).toBeLessThan(choice(before!.question).options.length);

@@ -54,6 +54,20 @@ describe('state pushes', () => {
     expect(applyDelta(before, delta)).toEqual(after);
   });
 
+  it('sends the ids of new answers, not the thousands who answered before', () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => `p${i}`);
+    const before = state({ ...lobby(5000), phase: 'question', answeredIds: ids });
+    const after = state({ ...before.game!, answeredIds: ids.concat(['p4000', 'p4001']), answered: 4002 });
+    const delta = diffState(before, after);
+    expect(delta).toEqual({ set: {}, game: { set: { answered: 4002 }, answeredAppend: ['p4000', 'p4001'] } });
+    expect(applyDelta(before, delta)).toEqual(after);
+    // A new question starts the list again: sent whole (it is empty).
+    const next = state({ ...after.game!, answeredIds: [] });
+    const restart = diffState(after, next);
+    expect(restart).toEqual({ set: {}, game: { set: { answeredIds: [] } } });
+    expect(applyDelta(after, restart)).toEqual(next);
+  });
+
   it('leaves the final standings out of a push that changes something else', () => {
     const view = {
       ...lobby(5000),

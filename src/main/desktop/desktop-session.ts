@@ -148,6 +148,9 @@ export class DesktopSession implements IntentHandlers {
   kick(playerId: string, block?: boolean): void {
     this.hosting.hostClient?.kick(playerId, block);
   }
+  extraTime(playerId: string, factor: 1 | 1.5 | 2): void {
+    this.hosting.hostClient?.extraTime(playerId, factor);
+  }
   removeDisconnected(): void {
     this.hosting.hostClient?.removeDisconnected();
   }

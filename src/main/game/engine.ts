@@ -22,6 +22,7 @@ import {
   seatWaiting,
   setConnected,
   shouldAutoStart,
+  summary,
 } from './lobby';
 import { gameRecord } from './game-record';
 import { orderForGame } from './question-order';
@@ -29,6 +30,7 @@ import { error } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
 import { announceMedia, heldQuestionReady, holdForMedia, mediaReady } from './media-gate';
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
+import { grantExtraTime, lastDeadline, nextCheck, updateFinishing } from './extra-time';
 import { resetPlayers, type GameState } from './state';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
@@ -39,7 +41,7 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
       break;
     case 'leave':
       leave(state, out, input.conn, input.playerId);
-      if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
+      afterRoundChange(state, out, now);
       break;
     case 'connected':
     case 'disconnected': {
@@ -73,7 +75,7 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
         break;
       }
       if (answer(state, out, input.conn, player, input.question, input, input.graceMs ?? 0, now)) {
-        if (everyoneAnswered(state)) finishRound(state, out, false, now);
+        afterRoundChange(state, out, now);
       }
       break;
     }
@@ -116,7 +118,7 @@ function resumeAfterDowntime(state: GameState, out: Effect[], pausedMs: number, 
     round.openedAt += shift;
     round.deadline += shift;
   }
-  out.push({ kind: 'timer', at: timerDue(state) });
+  out.push({ kind: 'timer', at: timerAt(state) });
 }
 
 /** Opens question `index`, unless it must first wait for phones to have its pictures (media-gate.ts). */
@@ -128,7 +130,23 @@ function openQuestion(state: GameState, out: Effect[], index: number, now: numbe
 /** After a join, reconnect or drop: maybe start by itself, maybe close a round everyone answered. */
 function afterPresenceChange(state: GameState, out: Effect[], now: number): void {
   if (shouldAutoStart(state)) startCountdown(state, out, now);
-  else if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
+  else afterRoundChange(state, out, now);
+}
+
+/**
+ * After an answer or someone leaving: the open round closes when every connected player has
+ * answered or, with extra time, when the last deadline it waits for has passed; else it may be
+ * finishing (extra-time.ts), and its timer moves to the deadline it now waits for.
+ */
+function afterRoundChange(state: GameState, out: Effect[], now: number): void {
+  const round = state.round;
+  if (state.phase !== 'question' || !round || round.closed) return;
+  if (everyoneAnswered(state)) return finishRound(state, out, false, now);
+  if (!round.extraTime || isPaused(state)) return;
+  const due = timerDue(state);
+  if (due !== null && now >= due) return finishRound(state, out, false, now);
+  updateFinishing(state, out, MAX_GRACE_MS, now);
+  out.push({ kind: 'timer', at: timerAt(state) });
 }
 
 function timed(state: GameState, now: number, seconds: number): number | null {
@@ -213,7 +231,17 @@ function advance(state: GameState, out: Effect[], now: number): void {
 /** When the running phase's timer is due: a question stays open for late packets' grace too. */
 function timerDue(state: GameState): number | null {
   if (state.endsAt === null || isPaused(state)) return null;
-  return state.phase === 'question' && state.round ? state.round.deadline + MAX_GRACE_MS : state.endsAt;
+  return state.phase === 'question' && state.round
+    ? lastDeadline(state, state.round) + MAX_GRACE_MS
+    : state.endsAt;
+}
+
+/** When to arm the phase timer: an open round is checked first at its own deadline (extra-time.ts). */
+function timerAt(state: GameState): number | null {
+  const due = timerDue(state);
+  const round = state.round;
+  if (due === null || state.phase !== 'question' || !round || round.closed) return due;
+  return nextCheck(state, round, MAX_GRACE_MS);
 }
 
 function onTimer(state: GameState, out: Effect[], now: number): void {
@@ -221,7 +249,9 @@ function onTimer(state: GameState, out: Effect[], now: number): void {
   const due = timerDue(state);
   if (due === null) return;
   if (now < due) {
-    out.push({ kind: 'timer', at: due });
+    // The round's own deadline has passed, but players with extra time are still answering.
+    updateFinishing(state, out, MAX_GRACE_MS, now);
+    out.push({ kind: 'timer', at: timerAt(state) });
     return;
   }
   advance(state, out, now);
@@ -284,7 +314,13 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         return;
       }
       kick(state, out, player, command.block === true);
-      if (state.phase === 'question' && everyoneAnswered(state)) finishRound(state, out, false, now);
+      afterRoundChange(state, out, now);
+      return;
+    }
+    case 'extra_time': {
+      const player = grantExtraTime(state, out, conn, command.playerId, command.factor);
+      if (player)
+        out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
       return;
     }
     case 'remove_disconnected':

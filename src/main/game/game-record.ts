@@ -20,6 +20,8 @@ export interface PlayerRecord {
   connected: boolean;
   /** One entry per quiz question; null where the player gave no answer. */
   answers: (AnswerRecord | null)[];
+  /** Extra time the host granted (1.5 or 2 times each question's time); absent: none. */
+  extraTime?: number;
 }
 
 export interface GameRecord {
@@ -62,6 +64,7 @@ export function gameRecord(state: Readonly<GameState>, finishedAt: number): Game
       totalTimeMs: p.totalTimeMs,
       connected: p.connected,
       answers: Array.from({ length: questions }, (_, q) => p.answers[q] ?? null),
+      ...(p.extraTime ? { extraTime: p.extraTime } : {}),
     })),
   };
 }

@@ -30,3 +30,4 @@ export {
 } from './serialized-game';
 export { MAX_GRACE_MS } from './round';
 export { LOBBY_GRACE_MS, seatOf } from './lobby';
+export { deadlineFor, EXTRA_TIME_FACTORS, limitFor } from './extra-time';

@@ -25,7 +25,9 @@ import type { GameState, Player } from './state';
 export const LOBBY_GRACE_MS = 60_000;
 
 export function summary(p: Player): PlayerSummary {
-  return { id: p.id, name: p.name, connected: p.connected, score: p.score };
+  const row: PlayerSummary = { id: p.id, name: p.name, connected: p.connected, score: p.score };
+  if (p.extraTime) row.extraTime = p.extraTime;
+  return row;
 }
 
 /** The player or waiting latecomer with this id. */

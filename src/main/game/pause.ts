@@ -3,8 +3,10 @@
  * is taken and the question does not close by itself; on resume its deadline moves by the time it
  * was paused, and so does its start, so that an answer's time does not count the pause. Only an
  * open question pauses, and only before its deadline. Moving on (show answer now, skip, end)
- * ends the pause with the question.
+ * ends the pause with the question. Players with extra time (extra-time.ts) are told their own
+ * time left; while the question is finishing for them only, it can still be paused.
  */
+import { deadlineFor, lastDeadline, nextCheck, personalTimes } from './extra-time';
 import type { ConnId, Effect } from './io';
 import { error } from './messages';
 import { MAX_GRACE_MS } from './round';
@@ -14,10 +16,14 @@ export function isPaused(state: GameState): boolean {
   return state.pausedAt !== undefined && state.pausedAt !== null;
 }
 
-/** How long the paused question had left when it was paused; null when not paused. */
-export function pausedRemainingMs(state: GameState): number | null {
+/**
+ * How long the paused question had left when it was paused (for `playerId`, their own time with
+ * extra time); null when not paused.
+ */
+export function pausedRemainingMs(state: GameState, playerId?: string): number | null {
   if (!isPaused(state) || !state.round) return null;
-  return Math.max(0, state.round.deadline - state.pausedAt!);
+  const deadline = playerId === undefined ? state.round.deadline : deadlineFor(state.round, playerId);
+  return Math.max(0, deadline - state.pausedAt!);
 }
 
 /** The host's `pause` command: `paused` true pauses, false resumes; the same twice changes nothing. */
@@ -37,7 +43,7 @@ export function setPaused(state: GameState, out: Effect[], conn: ConnId, paused:
   }
   if (paused === isPaused(state)) return;
   if (paused) {
-    if (now >= round.deadline) {
+    if (now >= lastDeadline(state, round)) {
       out.push({
         kind: 'reply',
         conn,
@@ -47,10 +53,16 @@ export function setPaused(state: GameState, out: Effect[], conn: ConnId, paused:
     }
     state.pausedAt = now;
     out.push({ kind: 'timer', at: null });
+    const personal = personalTimes(round, (_limit, deadline) => ({
+      type: 'paused',
+      question: round.index,
+      remainingMs: Math.max(0, deadline - now),
+    }));
     out.push({
       kind: 'broadcast',
       audience: 'everyone',
-      msg: { type: 'paused', question: round.index, remainingMs: round.deadline - now },
+      msg: { type: 'paused', question: round.index, remainingMs: Math.max(0, round.deadline - now) },
+      ...(personal ? { personal } : {}),
     });
     return;
   }
@@ -59,7 +71,14 @@ export function setPaused(state: GameState, out: Effect[], conn: ConnId, paused:
   round.openedAt += shift;
   round.deadline += shift;
   state.endsAt = round.deadline;
-  out.push({ kind: 'timer', at: round.deadline + MAX_GRACE_MS });
+  out.push({ kind: 'timer', at: nextCheck(state, round, MAX_GRACE_MS) });
+  const personal = personalTimes(round, (_limit, deadline) => ({
+    type: 'resumed',
+    question: round.index,
+    openedAt: round.openedAt,
+    deadline,
+    endsAt: deadline,
+  }));
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
@@ -70,6 +89,7 @@ export function setPaused(state: GameState, out: Effect[], conn: ConnId, paused:
       deadline: round.deadline,
       endsAt: round.deadline,
     },
+    ...(personal ? { personal } : {}),
   });
 }
 

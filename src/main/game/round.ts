@@ -20,6 +20,7 @@ import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
 import { refuse } from './messages';
 import { questionAt, quizIndexAt } from './question-order';
+import { deadlineFor, factorsForRound, limitFor, personalTimes } from './extra-time';
 import { scoreAnswer } from './scoring';
 import type { GameState, Player, Round } from './state';
 
@@ -158,15 +159,24 @@ export function openRound(state: GameState, out: Effect[], index: number, now: n
     closed: false,
     voided: false,
   };
+  const extraTime = factorsForRound(state);
+  if (extraTime) round.extraTime = extraTime;
   for (const p of state.players.values()) p.pending = null;
   state.questionIndex = index;
   state.round = round;
   state.phase = 'question';
   state.endsAt = round.deadline;
+  const view = questionView(state, round);
+  const personal = personalTimes(round, (limitMs, deadline) => ({
+    type: 'question',
+    question: { ...view, timeLimitMs: limitMs, deadline },
+    endsAt: deadline,
+  }));
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'question', question: questionView(state, round), endsAt: round.deadline },
+    msg: { type: 'question', question: view, endsAt: round.deadline },
+    ...(personal ? { personal } : {}),
   });
   out.push({
     kind: 'broadcast',
@@ -221,9 +231,9 @@ export function answer(
       graded && !graded.ok ? graded.reason : 'The answer is empty.',
     );
   const grace = Math.min(Math.max(graceMs, 0), MAX_GRACE_MS);
-  if (now > round.deadline + grace)
+  if (now > deadlineFor(round, player.id) + grace)
     return refuse(out, conn, 'answer', 'too_late', 'Time is up for this question.');
-  const elapsedMs = Math.min(Math.max(now - round.openedAt, 0), round.timeLimitMs);
+  const elapsedMs = Math.min(Math.max(now - round.openedAt, 0), limitFor(round, player.id));
   player.pending = { ...fields, elapsedMs, credit: graded.credit };
   tally(round, fields);
   round.answered++;
@@ -238,6 +248,12 @@ export function answer(
     audience: 'hosts',
     msg: { type: 'answer_count', question, answered: round.answered, connected: state.connectedCount },
     coalesce: 'answer_count',
+  });
+  out.push({
+    kind: 'broadcast',
+    audience: 'hosts',
+    msg: { type: 'answered', question, ids: [player.id] },
+    coalesce: 'answered',
   });
   return true;
 }
@@ -271,6 +287,7 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
     let points = 0;
     const credit = pending ? pending.credit : 0;
     let correct = pending !== null && isScored(q) && pending.credit === 1;
+    const limit = limitFor(round, p.id);
     // A skipped question counts for nothing, not even in the answer-time tie-break.
     if (!voided) {
       if (scored) {
@@ -278,8 +295,8 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
         const score = scoreAnswer(
           {
             credit: pending ? pending.credit : null,
-            elapsedMs: pending ? pending.elapsedMs : round.timeLimitMs,
-            timeLimitMs: round.timeLimitMs,
+            elapsedMs: pending ? pending.elapsedMs : limit,
+            timeLimitMs: limit,
             points: q.points,
             streak: p.streak,
             score: p.score,
@@ -291,7 +308,7 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
         correct = score.correct;
       }
       if (correct && rules.scoringMode !== 'survey') p.correctCount++;
-      p.totalTimeMs += pending ? pending.elapsedMs : round.timeLimitMs;
+      p.totalTimeMs += pending ? pending.elapsedMs : limit;
     }
     if (pending) {
       const { elapsedMs, credit: _credit, ...fields } = pending;

@@ -10,6 +10,7 @@ import type { GameState } from './state';
 import { summary } from './lobby';
 import { pausedRemainingMs } from './pause';
 import { stillLoading } from './media-gate';
+import { deadlineFor, factorOf, ownQuestion } from './extra-time';
 
 export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
 
@@ -64,15 +65,24 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     waiting,
     waitingCount: state.waiting.size,
   };
-  const pausedMs = pausedRemainingMs(state);
+  const own = viewer.role === 'player' && you ? you.id : undefined;
+  const pausedMs = pausedRemainingMs(state, own);
   if (pausedMs !== null) snapshot.paused = { remainingMs: pausedMs };
   const gate = state.mediaGate;
   if (gate) snapshot.media = { question: gate.question, refs: gate.refs };
+  const open = round && !round.closed && phase === 'question' ? round : null;
+  // A player with extra time sees the question with their own time.
+  if (own !== undefined && open && snapshot.question && factorOf(open, own) !== 1) {
+    snapshot.question = ownQuestion(open, own, snapshot.question);
+    snapshot.endsAt = deadlineFor(open, own);
+  }
+  if (open?.finishing) snapshot.finishing = { waiting: open.finishingWaiting ?? 0 };
   if (viewer.role === 'host') {
     if (gate && gate.until !== null)
       snapshot.mediaWait = { question: gate.question, until: gate.until, loading: stillLoading(state, gate) };
     snapshot.players = [...state.players.values()].map(summary);
     snapshot.answered = round && !round.closed ? round.answered : 0;
+    snapshot.answeredIds = open ? [...state.players.values()].filter((p) => p.pending).map((p) => p.id) : [];
     if (phase === 'finished') snapshot.standings = standings(state);
   }
   return snapshot;

@@ -41,6 +41,8 @@ export interface Player {
   address: string | null;
   /** While disconnected in the lobby: when the seat is given up unless the player comes back. */
   dropAt: number | null;
+  /** Extra time the host granted (extra-time.ts): 1.5 or 2 times each question's time; absent: none. */
+  extraTime?: number;
 }
 
 export interface Round {
@@ -58,6 +60,15 @@ export interface Round {
   answeredConnected: number;
   closed: boolean;
   voided: boolean;
+  /**
+   * Players with extra time when the question opened, to their factor (extra-time.ts); absent
+   * when nobody had any. A grant during a question counts from the next one.
+   */
+  extraTime?: Record<string, number>;
+  /** Everyone else is done and the question stays open for players with extra time only. */
+  finishing?: boolean;
+  /** While finishing: how many players with extra time it waits for, as last told. */
+  finishingWaiting?: number;
 }
 
 /** A question of this game as it closed: when it opened, how long it was open for, whether it counted. */

@@ -60,6 +60,7 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
       correctCount: p.correctCount,
       totalTimeMs: p.totalTimeMs,
       connected: p.connected,
+      ...(p.extraTime ? { extraTime: p.extraTime } : {}),
       answers: p.answers.map((a, index): ReportAnswer | null => {
         const q = quiz.questions[index];
         if (!a || !q) return null;

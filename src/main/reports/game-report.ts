@@ -62,6 +62,8 @@ export const ReportPlayerSchema = z.object({
   totalTimeMs: z.number().min(0),
   /** Connected when the game ended. */
   connected: z.boolean(),
+  /** Extra time the host granted: 1.5 or 2 times each question's time (absent: none, or an older report). */
+  extraTime: z.number().min(1).max(2).optional(),
   /** One entry per quiz question; null where the player gave no answer. */
   answers: z.array(ReportAnswerSchema.nullable()),
 });

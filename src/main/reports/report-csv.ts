@@ -7,7 +7,7 @@
 import { csvTable, type CsvValue } from '../../shared/results-csv';
 import type { GameReport, ReportAnswer, ReportQuestion } from './game-report';
 import { rightWords } from './answer-words';
-import { seconds, STATUS_TEXT } from './report-values';
+import { extraTimeWords, seconds, STATUS_TEXT } from './report-values';
 
 export function answerCells(question: ReportQuestion, answer: ReportAnswer | null): CsvValue[] {
   if (question.status === 'not_reached') return ['', '', '', ''];
@@ -21,7 +21,7 @@ export function answerCells(question: ReportQuestion, answer: ReportAnswer | nul
 }
 
 export function reportCsv(report: GameReport): string {
-  const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)'];
+  const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Extra time'];
   for (const q of report.questions) {
     header.push(
       `Q${q.number} answer`,
@@ -36,6 +36,7 @@ export function reportCsv(report: GameReport): string {
     p.score,
     p.correctCount,
     seconds(p.totalTimeMs),
+    extraTimeWords(p.extraTime),
     ...report.questions.flatMap((q, i) => answerCells(q, p.answers[i] ?? null)),
   ]);
   return csvTable([header, ...rows]);

@@ -1,5 +1,6 @@
 /**
- * How a report's values read in its exports: times in seconds, question statuses in words, and
+ * How a report's values read in its exports: times in seconds, extra time as "2×", question
+ * statuses in words, and
  * the default file name of an export.
  */
 import { fileSlug } from '../library/file-slug';
@@ -8,6 +9,11 @@ import type { GameReport, ReportQuestion } from './game-report';
 /** Milliseconds as seconds, exactly ("3.25"), for a spreadsheet cell. */
 export function seconds(ms: number): number {
   return Math.round(ms) / 1000;
+}
+
+/** A player's extra time in a cell: "1.5×", "2×", or empty for none. */
+export function extraTimeWords(factor: number | undefined): string {
+  return factor && factor > 1 ? `${factor}×` : '';
 }
 
 export const STATUS_TEXT: Record<ReportQuestion['status'], string> = {

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { GameReport } from './game-report';
 import { rightWords } from './answer-words';
-import { seconds, STATUS_TEXT } from './report-values';
+import { extraTimeWords, seconds, STATUS_TEXT } from './report-values';
 
 export const LEADERBOARD_COLUMNS = [
   'Rank',
@@ -16,6 +16,7 @@ export const LEADERBOARD_COLUMNS = [
   'Correct answers',
   'Total time (s)',
   'Connected at the end',
+  'Extra time',
 ];
 export const QUESTIONS_COLUMNS = [
   'Question',
@@ -72,8 +73,9 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
       p.correctCount,
       seconds(p.totalTimeMs),
       p.connected ? 'yes' : 'no',
+      extraTimeWords(p.extraTime),
     ]),
-    [6, 28, 10, 16, 14, 20],
+    [6, 28, 10, 16, 14, 20, 12],
   );
   addTable(
     workbook,

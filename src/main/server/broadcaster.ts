@@ -45,6 +45,26 @@ interface Batch {
   timer: unknown;
 }
 
+/** Batched `answered` messages this module made by merging: its own, so it may add to them. */
+const merged = new WeakSet<ServerMessage>();
+
+/**
+ * Who answered (`answered`) adds up rather than replaces: a batched one takes in the ids of the
+ * one before it (same question), so the host gets every tick however the answers were batched.
+ * The engine's messages are never changed; the merged one is made once per batch and grows in
+ * place, so a burst of N answers costs O(N), not O(N²).
+ */
+function mergeAnswered(before: ServerMessage | undefined, msg: ServerMessage): ServerMessage {
+  if (before?.type !== 'answered' || msg.type !== 'answered' || before.question !== msg.question) return msg;
+  if (merged.has(before)) {
+    before.ids.push(...msg.ids);
+    return before;
+  }
+  const into: ServerMessage = { ...msg, ids: before.ids.concat(msg.ids) };
+  merged.add(into);
+  return into;
+}
+
 export class Broadcaster {
   private readonly queue: SendQueue;
   private readonly batches: Record<Audience, Batch> = {
@@ -92,7 +112,7 @@ export class Broadcaster {
   toAudience(audience: Audience, msg: ServerMessage, options: BroadcastOptions = {}): void {
     if (options.coalesce) {
       const batch = this.batches[audience];
-      batch.pending.set(options.coalesce, msg);
+      batch.pending.set(options.coalesce, mergeAnswered(batch.pending.get(options.coalesce), msg));
       const delay =
         audience === 'hosts'
           ? COALESCE_MS

@@ -108,6 +108,8 @@ const PlayerSchema = z.object({
   rank: int.nullable(),
   address: z.string().nullable(),
   dropAt: time.nullable(),
+  /** Extra time the host granted (absent in journals written before extra time existed). */
+  extraTime: z.union([z.literal(1.5), z.literal(2)]).optional(),
 });
 
 const SerializedGameSchema = z.object({
@@ -139,6 +141,9 @@ const SerializedGameSchema = z.object({
       answeredConnected: int,
       closed: z.boolean(),
       voided: z.boolean(),
+      extraTime: z.record(z.string(), z.union([z.literal(1.5), z.literal(2)])).optional(),
+      finishing: z.boolean().optional(),
+      finishingWaiting: int.optional(),
     })
     .nullable(),
   ranking: z.array(z.string()),

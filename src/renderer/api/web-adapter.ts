@@ -128,6 +128,7 @@ export function createWebAdapter(
     skip: () => client.skip(),
     end: () => client.end(),
     kick: (playerId, block) => client.kick(playerId, block),
+    extraTime: (playerId, factor) => client.extraTime(playerId, factor),
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),

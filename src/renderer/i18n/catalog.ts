@@ -7,6 +7,7 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { host } from './messages/host';
 import { join } from './messages/join';
+import { extraTime } from './messages/extra-time';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
 import { mediaPlay } from './messages/media-play';
@@ -19,6 +20,7 @@ import { settings } from './messages/settings';
 
 const AREAS = {
   common,
+  extraTime,
   home,
   host,
   join,

@@ -1,6 +1,6 @@
 /**
  * The host's control bar, fixed at the bottom of the projector whatever the phase: what is
- * happening (answers in), the next step (also Space, → or a clicker's Page Down; in a question
+ * happening (answers in, and who: a grid of ticks on request), the next step (also Space, → or a clicker's Page Down; in a question
  * "Show answer now"), Pause or Resume of the question's timer (P), Skip and End,
  * then sound, full screen and the keys. The stage above it never scrolls, so the way forward is
  * always on screen. Only the host's screen loads this (and the sound that comes with it).
@@ -14,6 +14,7 @@ import { MediaWaitStatus } from '../media/media-wait-status';
 import { SoundControls } from '../sound/sound-controls';
 import { LanguageSwitch } from '../components/language-switch';
 import { useHostSound } from '../sound/use-host-sound';
+import { AnsweredTicks } from './answered-ticks';
 import { FinalActions } from './final-actions';
 import { KeysHelp } from './keys-help';
 import { canEnd, nextStep } from './next-step';
@@ -30,6 +31,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   const fullscreen = useFullscreen();
   const end = useConfirmStep(useCallback(() => api.end(), [api]));
   const [help, setHelp] = useState(false);
+  const [ticks, setTicks] = useState(false);
   const step = nextStep(game);
   const runNext = step ? () => (step.command === 'start' ? api.start() : api.next()) : null;
   const question = game.phase === 'question';
@@ -51,19 +53,31 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
     <section className="host-bar" aria-label={t('host.controls')}>
       <div className="host-bar__status">
         {question ? (
-          <p className="host-bar__answered">
-            <Message
-              id="host.answered"
-              values={{
-                answered: game.answered,
-                count: game.connectedCount,
-                n: (chunks) => <span className="big-number">{chunks}</span>,
-              }}
-            />
-          </p>
+          <div className="host-bar__answered">
+            <p>
+              <Message
+                id="host.answered"
+                values={{
+                  answered: game.answered,
+                  count: game.connectedCount,
+                  n: (chunks) => <span className="big-number">{chunks}</span>,
+                }}
+              />
+            </p>
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              aria-expanded={ticks}
+              aria-controls="answered-ticks"
+              onClick={() => setTicks((open) => !open)}
+            >
+              {t('extraTime.whoAnswered')}
+            </button>
+          </div>
         ) : game.mediaWait ? (
           <MediaWaitStatus wait={game.mediaWait} clockOffset={state.clockOffset} />
         ) : null}
+        {question && ticks ? <AnsweredTicks game={game} id="answered-ticks" /> : null}
       </div>
       <div className="host-bar__actions">
         {game.phase === 'finished' ? (

@@ -1,6 +1,6 @@
 /**
  * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (a search
- * box, a remove button each, one to remove everyone disconnected), the start rule, Start and the
+ * box, extra time and a remove button each, one to remove everyone disconnected), the start rule, Start and the
  * settings. Players see that they are in, and may leave. Everyone sees the countdown; the host may
  * cancel it.
  */
@@ -18,6 +18,7 @@ import { ScreenHeading } from '../components/screen-heading';
 import { SettingsPanel } from '../components/settings-panel';
 import { useIntl } from 'react-intl';
 import { Message, bold, useT, type Translate } from '../i18n';
+import { ExtraTimeToggle } from '../extra-time/extra-time-toggle';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
 
@@ -255,6 +256,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                 >
                   <PlayerName className="player-chip__name" name={p.name} />
                   {!p.connected ? <span className="visually-hidden"> {t('lobby.disconnected')}</span> : null}
+                  <ExtraTimeToggle player={p} />
                   <button
                     type="button"
                     className="player-chip__kick"

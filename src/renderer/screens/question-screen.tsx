@@ -2,7 +2,9 @@
  * Question: the prompt, the countdown to the host's deadline, and the options (colour + shape +
  * number key + text). On a player's screen the options are an answer pad that fills the screen,
  * with "answer locked" once an answer is sent, a clear "time's up" when the deadline passes, and
- * "Paused" while the host holds the timer (no answers then). The
+ * "Paused" while the host holds the timer (no answers then). A player with extra time gets the
+ * question with their own deadline; once everyone else is done the projector says "Finishing…"
+ * and phones that are done say why the answer has not come yet (extra-time/). The
  * prompt and the options shrink to fit their boxes, so the longest a quiz allows still fits.
  * The host's Skip, End and "Show answer now" are in the host bar.
  */
@@ -21,6 +23,7 @@ import { OptionShape } from '../components/option-shape';
 import { ScreenHeading } from '../components/screen-heading';
 import { TimeBar } from '../components/time-bar';
 import { useT, type MessageId, type Translate } from '../i18n';
+import { FinishingTag, useFinishingWait } from '../extra-time/finishing-note';
 import './question-screen.css';
 
 interface QuestionProps {
@@ -133,6 +136,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
   );
   const timeUp = !!me && !open && !answered && !isSlide;
   const held = !!me && !!paused && !answered && !isSlide;
+  const finishing = useFinishingWait(me);
 
   useEffect(() => {
     if (!canAnswer || !q || !tap) return;
@@ -195,6 +199,7 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
             {t('play.paused')}
           </span>
         ) : null}
+        {me ? null : <FinishingTag game={game} />}
       </p>
       <ScreenHeading className="question__prompt" fit={q.prompt}>
         {q.prompt}
@@ -319,11 +324,13 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
                 <strong>{t('play.answerLocked')}</strong>
                 {/* The tile with the lock shows which; a screen reader hears it here. */}
                 <span className="visually-hidden"> {t('play.lockedWhat', { answer: pickedText })}</span>{' '}
-                <span className="locked__wait">{open ? t('play.waitingOthers') : t('play.timeIsUp')}</span>
+                <span className="locked__wait">
+                  {finishing?.answered ?? (open ? t('play.waitingOthers') : t('play.timeIsUp'))}
+                </span>
               </span>
             </p>
           ) : timeUp ? (
-            <p className="locked locked--late">{t('play.timeUpNoAnswer')}</p>
+            <p className="locked locked--late">{finishing?.timeUp ?? t('play.timeUpNoAnswer')}</p>
           ) : null}
         </div>
       ) : null}

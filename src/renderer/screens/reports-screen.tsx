@@ -11,6 +11,7 @@ import { ScreenHeader } from '../components/screen-header';
 import { useRowWindow } from '../components/use-row-window';
 import { useIntl, type IntlShape } from 'react-intl';
 import { Message, useT, type MessageId, type Translate } from '../i18n';
+import { ExtraTimeBadge } from '../extra-time/extra-time-badge';
 import './reports-screen.css';
 
 /** A report's date and time, as the interface's language writes them. */
@@ -274,6 +275,7 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
             <td>
               <PlayerName name={p.name} />
               {p.connected ? null : <span className="tag tag--muted reports__tag">{t('reports.left')}</span>}
+              {p.extraTime ? <ExtraTimeBadge factor={p.extraTime} /> : null}
             </td>
             <td className="num">{intl.formatNumber(p.score)}</td>
             <td className="num">

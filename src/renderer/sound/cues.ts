@@ -16,13 +16,16 @@ export type CueName =
   | 'reveal-skipped'
   | 'leaderboard-swell'
   | 'drum-roll'
-  | 'fanfare';
+  | 'fanfare'
+  | 'join';
 
 export type LoopName = 'lobby-music' | 'question-bed';
 
 /** The tick's pitch and the buzzer's, by which tests tell them apart in the graph. */
 export const TICK_HZ = 1250;
 export const TIME_UP_HZ = 220;
+/** Where the join "pop" starts its upward blip. */
+export const JOIN_HZ = 660;
 
 export type CueTarget = VoiceTarget;
 
@@ -138,6 +141,11 @@ const CUES: Record<CueName, Cue> = {
     // Snare strokes 45 ms apart, growing louder, for as long as the podium keeps the first place.
     const strokes = Math.max(1, Math.floor(dur / 0.045));
     for (let i = 0; i < strokes; i++) snare(t, at + i * 0.045, 0.04 + 0.14 * (i / strokes));
+  },
+  join: (t, at) => {
+    // A bubble "pop": a quick sine blip sliding up an octave, and a soft click on top.
+    note(t, { at, freq: JOIN_HZ, glideTo: JOIN_HZ * 2, dur: 0.12, gain: 0.16, type: 'sine', attack: 0.004 });
+    noise(t, { at, dur: 0.02, gain: 0.04, filter: { type: 'highpass', freq: 4000 } });
   },
   fanfare: (t, at) => {
     // Brass-like: filtered saws. Ta-ta-ta taaa, then the cymbal.

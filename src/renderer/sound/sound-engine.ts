@@ -4,7 +4,8 @@
  * the game moves on, the next scene replaces the last one, and whatever the last one had scheduled
  * for later is called off. Browsers hold audio back until a person clicks or presses a key: until
  * then the context is suspended, nothing is scheduled, and `unlock` (called on that first gesture)
- * starts the current scene from where the game is.
+ * starts the current scene from where the game is. A one-off cue (a player joining) plays beside
+ * the scene, rate-limited (cue-rate-limit.ts).
  */
 import type {
   AudioBufferLike,
@@ -14,6 +15,7 @@ import type {
   ScheduledSourceLike,
 } from './audio-graph';
 import { mediaUrl } from '../media/media-url';
+import type { CueRateLimit } from './cue-rate-limit';
 import { LOOPS, playCue, type CueName, type CueTarget, type LoopName, type LoopPattern } from './cues';
 
 export interface SoundSettings {
@@ -143,6 +145,19 @@ export class SoundEngine {
     // The context is made here (an effect), never while rendering: a render React throws away
     // would leave a context behind.
     if (this.context()?.state === 'running') this.build(plan());
+  }
+
+  /**
+   * Plays a one-off cue now (a player joining), beside the moment's scene: not while muted or
+   * before the audio runs, and not when `limit` says it sounded too often already. Returns whether
+   * it was played.
+   */
+  playNow(cue: CueName, limit: CueRateLimit | null = null): boolean {
+    const ctx = this.ctx;
+    if (!ctx || !this.master || ctx.state !== 'running' || this.current.muted) return false;
+    if (limit && !limit.allow(ctx.currentTime)) return false;
+    playCue({ ctx, out: this.master, started: () => undefined }, cue, ctx.currentTime);
+    return true;
   }
 
   /** Schedules the music loop's next bars; runs on a timer while a loop plays. */

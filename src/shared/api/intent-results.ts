@@ -76,6 +76,8 @@ export interface ReportData {
     correctCount: number;
     totalTimeMs: number;
     connected: boolean;
+    /** Extra time the host granted (1.5 or 2 times each question's time); absent: none. */
+    extraTime?: number;
     answers: ({
       option?: number;
       answer?: string;

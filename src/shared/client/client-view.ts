@@ -56,11 +56,18 @@ export interface ClientView {
   waitingCount: number;
   /** The host paused the open question's timer, with this much time left; null while it runs. */
   paused: { remainingMs: number } | null;
+  /**
+   * The open question stays open only for players with extra time, `waiting` of whom have not
+   * answered; null otherwise.
+   */
+  finishing: { waiting: number } | null;
   /** An answer sent but not yet acknowledged. */
   sending: ({ question: number } & AnswerFields) | null;
   /** Host only. */
   players: PlayerSummary[];
   answered: number;
+  /** Host only: who answered the open question, in the order they did (never what). */
+  answeredIds: string[];
   standings: LeaderRow[];
   access: HostAccess | null;
   /** The quizzes a new game may be played with, by id (the host resolves them). */
@@ -98,9 +105,11 @@ export function initialView(): ClientView {
     waiting: null,
     waitingCount: 0,
     paused: null,
+    finishing: null,
     sending: null,
     players: [],
     answered: 0,
+    answeredIds: [],
     standings: [],
     access: null,
     quizzes: [],
@@ -113,7 +122,7 @@ export function initialView(): ClientView {
 }
 
 function withPhase(view: ClientView, phase: Phase, endsAt: number | null): ClientView {
-  return { ...view, phase, status: statusOf(phase), endsAt, paused: null };
+  return { ...view, phase, status: statusOf(phase), endsAt, paused: null, finishing: null };
 }
 
 function upsertPlayer(players: PlayerSummary[], player: PlayerSummary): PlayerSummary[] {
@@ -149,9 +158,11 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         waiting: msg.waiting ?? null,
         waitingCount: msg.waitingCount ?? 0,
         paused: msg.paused ?? null,
+        finishing: msg.finishing ?? null,
         sending: null,
         players: msg.players ?? [],
         answered: msg.answered ?? 0,
+        answeredIds: msg.answeredIds ?? [],
         standings: msg.standings ?? [],
         access: msg.access ?? null,
         quizzes: msg.quizzes ?? [],
@@ -185,6 +196,8 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         question: msg.question,
         reveal: null,
         answered: 0,
+        // A player with extra time gets the question a second time, with their own deadline.
+        answeredIds: view.question?.index === msg.question.index ? view.answeredIds : [],
         sending: null,
         mediaWait: null,
         you: view.you ? { ...view.you, answer: null, result: null } : null,
@@ -211,6 +224,14 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
     case 'answer_count':
       return view.question && view.question.index === msg.question
         ? { ...view, answered: msg.answered, connectedCount: msg.connected }
+        : view;
+    case 'answered':
+      return view.question && view.question.index === msg.question && Array.isArray(msg.ids)
+        ? { ...view, answeredIds: view.answeredIds.concat(msg.ids) }
+        : view;
+    case 'finishing':
+      return view.question && view.question.index === msg.question && view.phase === 'question'
+        ? { ...view, finishing: { waiting: msg.waiting } }
         : view;
     case 'reveal':
       return { ...withPhase(view, 'reveal', msg.endsAt), reveal: msg.reveal, top: msg.top, sending: null };

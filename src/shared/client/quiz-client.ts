@@ -69,6 +69,8 @@ const KNOWN_TYPES = new Set<ServerMessageType>([
   'resumed',
   'answer_ack',
   'answer_count',
+  'answered',
+  'finishing',
   'reveal',
   'result',
   'leaderboard',
@@ -213,6 +215,10 @@ export class QuizClient {
   /** `block`: the name (and lookalikes) and the player's address seat stay barred this session. */
   kick(playerId: string, block = false): void {
     this.host(block ? { type: 'kick', playerId, block } : { type: 'kick', playerId });
+  }
+  /** Extra time for a player from the next question on: 1.5 or 2 times each question's time; 1 for none. */
+  extraTime(playerId: string, factor: 1 | 1.5 | 2): void {
+    this.host({ type: 'extra_time', playerId, factor });
   }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });

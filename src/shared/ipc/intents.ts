@@ -85,6 +85,10 @@ export const INTENTS = {
   end: game(({ z }) => z.tuple([])),
   /** Host: removes a player; `block`: and bars their name and address seat for the session. */
   kick: game(({ z }) => z.tuple([z.string().min(1).max(32), z.boolean().optional()])),
+  /** Host: gives a player 1.5 or 2 times each question's time from the next question on (1: none). */
+  extraTime: game(({ z }) =>
+    z.tuple([z.string().min(1).max(32), z.union([z.literal(1), z.literal(1.5), z.literal(2)])]),
+  ),
   /** Host: removes every player who is not connected (in the lobby or after a game). */
   removeDisconnected: game(({ z }) => z.tuple([])),
   /** Host: changes game settings. */

@@ -5,7 +5,8 @@
  * not to what happened. The state is built immutably (a part that did not change keeps its
  * identity), so a change is found by identity: top-level parts and the game view's fields that
  * changed are sent whole, except the host's player list, which is sent as the players added,
- * changed or removed (keyed by id) when its order allows. The first push after a (re)load is
+ * changed or removed (keyed by id) when its order allows, and who answered the open question,
+ * sent as the ids added. The first push after a (re)load is
  * the whole state. Pure and free of imports with side effects: the sandboxed preload reads it.
  */
 import type { AppState } from '../api/app-state';
@@ -18,7 +19,12 @@ export interface ListChange {
   remove: string[];
 }
 
-export type GameChange = { view: ClientView | null } | { set: Partial<ClientView>; players?: ListChange };
+/**
+ * `answeredAppend`: ids added at the end of the host's `answeredIds` (who answered the open
+ * question), which only grows until the next question starts it again.
+ */
+export type GameChange =
+  { view: ClientView | null } | { set: Partial<ClientView>; players?: ListChange; answeredAppend?: string[] };
 
 export type StateDelta = { full: AppState } | { set: Partial<Omit<AppState, 'game'>>; game?: GameChange };
 
@@ -77,6 +83,16 @@ export function applyPlayers(before: PlayerSummary[], change: ListChange): Playe
   return out;
 }
 
+/** What `after` adds at the end of `before`, or null when it is not `before` and more. */
+function appendedTo(
+  before: readonly string[] | undefined,
+  after: readonly string[] | undefined,
+): string[] | null {
+  if (!before || !after || after.length < before.length) return null;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return null;
+  return after.slice(before.length);
+}
+
 function changedKeys<T extends object>(before: T, after: T): Partial<T> {
   const set: Partial<T> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
@@ -100,7 +116,12 @@ export function diffState(before: AppState | null, after: AppState): StateDelta 
       const set = changedKeys(gameBefore, gameAfter);
       const players = 'players' in set ? diffPlayers(gameBefore.players, gameAfter.players) : null;
       if (players) delete set.players;
-      delta.game = players ? { set, players } : { set };
+      const appended =
+        'answeredIds' in set ? appendedTo(gameBefore.answeredIds, gameAfter.answeredIds) : null;
+      if (appended) delete set.answeredIds;
+      const change: GameChange = players ? { set, players } : { set };
+      if (appended) change.answeredAppend = appended;
+      delta.game = change;
     }
   }
   return delta;
@@ -116,6 +137,7 @@ export function applyDelta(state: AppState, delta: StateDelta): AppState {
     } else if (game) {
       game = { ...game, ...delta.game.set };
       if (delta.game.players) game.players = applyPlayers(state.game!.players, delta.game.players);
+      if (delta.game.answeredAppend) game.answeredIds = game.answeredIds.concat(delta.game.answeredAppend);
     }
   }
   const unchanged = Object.keys(delta.set).length === 0 && game === state.game;

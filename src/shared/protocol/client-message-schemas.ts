@@ -87,6 +87,15 @@ export const KickSchema = z.strictObject({
   playerId: z.string().max(32),
   block: z.boolean().optional(),
 });
+/**
+ * Gives a player (or a latecomer) extra time on every question from the next one on: 1.5 or 2
+ * times each question's time; 1 takes it away. See docs/protocol.md, section 13.
+ */
+export const ExtraTimeSchema = z.strictObject({
+  type: z.literal('extra_time'),
+  playerId: z.string().max(32),
+  factor: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
+});
 /** Removes every player who is not connected (in the lobby or after a game). */
 export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
@@ -118,6 +127,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   SkipSchema,
   EndSchema,
   KickSchema,
+  ExtraTimeSchema,
   RemoveDisconnectedSchema,
   SettingsSchema,
   NewGameSchema,

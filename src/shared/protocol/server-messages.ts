@@ -32,6 +32,8 @@ export interface PlayerSummary {
   name: string;
   connected: boolean;
   score: number;
+  /** Extra time the host granted: 1.5 or 2 times each question's time; absent: none. */
+  extraTime?: number;
 }
 
 export interface LeaderRow {
@@ -168,9 +170,16 @@ export interface Snapshot {
   media?: MediaList;
   /** Host only: the next question waits for these phones to have its pictures. */
   mediaWait?: MediaWait;
+  /**
+   * The open question stays open only for players with extra time (`waiting` of them): everyone
+   * else is done. Absent or null otherwise.
+   */
+  finishing?: { waiting: number } | null;
   /** Host only: every player, and how many answered the open question. */
   players?: PlayerSummary[];
   answered?: number;
+  /** Host only: the ids of the players who answered the open question, in the order they did. */
+  answeredIds?: string[];
   /** Host only: the full final table. */
   standings?: LeaderRow[];
   /** Host only: where players join (one URL per LAN address) and the room PIN. */
@@ -230,6 +239,13 @@ export type ServerMessage =
   | { type: 'resumed'; question: number; openedAt: number; deadline: number; endsAt: number }
   | { type: 'answer_ack'; answer: AnswerView }
   | { type: 'answer_count'; question: number; answered: number; connected: number }
+  /** Host only: these players answered the open question (never what they answered). */
+  | { type: 'answered'; question: number; ids: string[] }
+  /**
+   * Everyone else is done: the question stays open for the `waiting` players with extra time who
+   * have not answered yet. Nothing about the answers is told before it closes.
+   */
+  | { type: 'finishing'; question: number; waiting: number }
   | { type: 'reveal'; reveal: RevealView; top: LeaderRow[]; endsAt: number | null }
   | { type: 'result'; result: PlayerResult }
   | { type: 'leaderboard'; top: LeaderRow[]; endsAt: number | null }
