@@ -4,14 +4,27 @@
  * scrolling and is axe clean; the projector's reveal shows each kind's distribution; the engine
  * scores what was answered.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MediaStore } from '../../src/main/media/media-store';
 import { QuizSchema, type Quiz } from '../../src/shared/quiz/quiz-schema';
+import { pngPicture } from '../support/media-fixtures';
 import { capture } from './support/audit';
 import { PROJECTOR } from './support/browser';
 import { heading, joinAs, visible } from './support/players';
 import { misfits } from './support/stage-fit';
 import { useBrowserAndHost } from './support/suite';
+
+// The first question carries a picture, served by the host like any quiz's media.
+const mediaDir = await mkdtemp(join(tmpdir(), 'quizroom-e2e-kinds-'));
+const media = new MediaStore(mediaDir);
+const planet = await media.put(await pngPicture(7, 640, 400), 'png');
+afterAll(async () => {
+  await rm(mediaDir, { recursive: true, force: true });
+});
 
 const KINDS_QUIZ: Quiz = QuizSchema.parse({
   title: 'Every kind of question',
@@ -21,6 +34,7 @@ const KINDS_QUIZ: Quiz = QuizSchema.parse({
       prompt: 'Which planet has rings you can see?',
       options: ['Saturn', 'Mercury', 'Venus', 'Mars'],
       correct: 0,
+      image: planet,
     },
     {
       kind: 'true_false',
@@ -84,7 +98,11 @@ async function locked(page: Page): Promise<void> {
 }
 
 describe('every kind of question', () => {
-  const { host, open } = useBrowserAndHost({ quiz: KINDS_QUIZ, settings: { countdownSeconds: 0 } });
+  const { host, open } = useBrowserAndHost({
+    quiz: KINDS_QUIZ,
+    media,
+    settings: { countdownSeconds: 0 },
+  });
 
   it(
     'is played by touch and by keyboard on small phones, and revealed with its distribution',
@@ -121,8 +139,17 @@ describe('every kind of question', () => {
         await projector.getByRole('button', { name: 'Next question' }).click();
       };
 
-      // 1. Choice: a tap, and a number key.
+      // 1. Choice with a picture: a tap, and a number key.
       await ask('Which planet has rings you can see?', 'choice');
+      for (const page of [touch, keys, projector])
+        await page.waitForFunction(() => {
+          const img = (
+            globalThis as unknown as {
+              document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null };
+            }
+          ).document.querySelector('img.quiz-picture');
+          return !!img && img.complete && img.naturalWidth > 0;
+        });
       await touch.getByRole('button', { name: 'Saturn', exact: true }).tap();
       await locked(touch);
       await keys.keyboard.press('2');
