@@ -6,21 +6,10 @@
  * name can never point at other bytes. Written without Electron, like app-files.ts.
  */
 import { MediaRefSchema } from '../../shared/quiz/quiz-schema';
-import type { MediaStore } from '../media/media-store';
+import { MEDIA_CONTENT_TYPES, type MediaStore } from '../media/media-store';
 import { APP_HOST, APP_SCHEME, WINDOW_CSP } from './app-files';
 
 export const MEDIA_PATH = '/media/';
-
-export const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp3: 'audio/mpeg',
-  ogg: 'audio/ogg',
-  wav: 'audio/wav',
-  m4a: 'audio/mp4',
-};
 
 /** The media name an app:// URL asks for; undefined when it is not under /media/, null when not a media name. */
 export function mediaRefOfUrl(requestUrl: string): string | null | undefined {

@@ -10,6 +10,18 @@ import { join } from 'node:path';
 import { MediaRefSchema, type MediaRef } from '../../shared/quiz/quiz-schema';
 import { atomicWrite } from '../library/atomic-write';
 
+/** The content type of each media extension, for whoever serves the files (host and window). */
+export const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+};
+
 /** The name a file with these bytes and this extension has in any store. */
 export function mediaRefOf(bytes: Uint8Array, extension: string): MediaRef {
   const ref = `${createHash('sha256').update(bytes).digest('hex')}.${extension}`;

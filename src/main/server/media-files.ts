@@ -11,22 +11,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MediaStore } from '../media/media-store';
+import { MEDIA_CONTENT_TYPES, type MediaStore } from '../media/media-store';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import { PAGE_HEADERS, readOnlyRequest } from './static-files';
 
 export const MEDIA_PREFIX = '/media/';
-
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp3: 'audio/mpeg',
-  ogg: 'audio/ogg',
-  wav: 'audio/wav',
-  m4a: 'audio/mp4',
-};
 
 /** A media name as it may appear in a path: exactly what MediaRefSchema takes, nothing decoded. */
 const NAME = /^([0-9a-f]{64})\.(png|jpg|webp|gif|mp3|ogg|wav|m4a)$/;
@@ -113,7 +102,7 @@ export async function serveMedia(
   const etag = `"${hash}"`;
   const headers = {
     ...PAGE_HEADERS,
-    'Content-Type': TYPES[extension!] ?? 'application/octet-stream',
+    'Content-Type': MEDIA_CONTENT_TYPES[extension!] ?? 'application/octet-stream',
     'Cache-Control': 'public, max-age=31536000, immutable',
     ETag: etag,
   };
