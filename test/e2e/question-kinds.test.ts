@@ -77,6 +77,13 @@ const SMALL_TOUCH = {
   hasTouch: true,
 };
 const SMALL_KEYS = { viewport: { width: 375, height: 667 } };
+/** A phone on its side, played by touch. */
+const LANDSCAPE_TOUCH = {
+  viewport: { width: 844, height: 390 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 
 /** Presses Tab until `target` has the focus (a keyboard user's way to reach it). */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -113,14 +120,17 @@ describe('every kind of question', () => {
       await projector.goto(h.hostUrl);
       const touch = await open(SMALL_TOUCH);
       const keys = await open(SMALL_KEYS);
+      const side = await open(LANDSCAPE_TOUCH);
       await joinAs(touch, h.playerUrl, 'Tess');
       await joinAs(keys, h.playerUrl, 'Kai');
+      await joinAs(side, h.playerUrl, 'Lan');
       await projector.getByRole('button', { name: 'Start game' }).click();
 
       const ask = async (prompt: string, name: string) => {
         for (const [page, who] of [
           [touch, 'touch'],
           [keys, 'keys'],
+          [side, 'landscape'],
         ] as const) {
           await visible(heading(page, prompt));
           await fits(page, `kinds-${name}-${who}`);
@@ -141,7 +151,7 @@ describe('every kind of question', () => {
 
       // 1. Choice with a picture: a tap, and a number key.
       await ask('Which planet has rings you can see?', 'choice');
-      for (const page of [touch, keys, projector])
+      for (const page of [touch, keys, side, projector])
         await page.waitForFunction(() => {
           const img = (
             globalThis as unknown as {
@@ -153,6 +163,7 @@ describe('every kind of question', () => {
       await touch.getByRole('button', { name: 'Saturn', exact: true }).tap();
       await locked(touch);
       await keys.keyboard.press('2');
+      await side.getByRole('button', { name: 'Venus', exact: true }).tap();
       await revealed('choice');
       await visible(heading(projector, /The answer is\s*Saturn/));
       await next();
@@ -163,6 +174,7 @@ describe('every kind of question', () => {
       await touch.getByRole('button', { name: 'False', exact: true }).tap();
       await locked(touch);
       await keys.keyboard.press('1');
+      await side.getByRole('button', { name: 'True', exact: true }).tap();
       await revealed('true-false');
       await visible(projector.getByText('Tall towers are hit many times a year.'));
       await next();
@@ -176,6 +188,8 @@ describe('every kind of question', () => {
       await keys.keyboard.press('1');
       await keys.keyboard.press('2');
       await keys.keyboard.press('Enter');
+      await side.getByRole('button', { name: 'Shark', exact: true }).tap();
+      await side.getByRole('button', { name: 'Send 1 picked' }).tap();
       await revealed('multi-select');
       await visible(heading(projector, /Whale, Bat/));
       await next();
@@ -189,9 +203,12 @@ describe('every kind of question', () => {
       await tabTo(keys, keys.getByLabel('Your answer'));
       await keys.keyboard.type('Mercuyr');
       await keys.keyboard.press('Enter');
+      await side.getByLabel('Your answer').tap();
+      await side.getByLabel('Your answer').fill('Hg');
+      await side.getByRole('button', { name: 'Send answer' }).tap();
       await revealed('typed');
       await visible(projector.getByRole('list', { name: 'What people typed' }));
-      expect(h.server.game.players.size).toBe(2);
+      expect(h.server.game.players.size).toBe(3);
       await next();
 
       // 5. Number (the slider starts in the middle, 10): a − step by touch; arrow keys and Enter.
@@ -203,6 +220,8 @@ describe('every kind of question', () => {
       await keys.keyboard.press('ArrowLeft');
       await keys.keyboard.press('ArrowLeft');
       await keys.keyboard.press('Enter');
+      await side.getByRole('button', { name: /^More/ }).tap();
+      await side.getByRole('button', { name: 'Send answer' }).tap();
       await revealed('number');
       await visible(projector.getByRole('list', { name: 'The numbers given' }));
       await next();
@@ -218,6 +237,7 @@ describe('every kind of question', () => {
       await keys.keyboard.press('Enter');
       await tabTo(keys, keys.getByRole('button', { name: 'Send answer' }));
       await keys.keyboard.press('Enter');
+      await side.getByRole('button', { name: 'Send answer' }).tap();
       await revealed('ordering');
       await visible(heading(projector, /Atom → Cell → Mouse → Elephant/));
       await next();
@@ -227,6 +247,7 @@ describe('every kind of question', () => {
       await touch.getByRole('button', { name: 'History', exact: true }).tap();
       await locked(touch);
       await keys.keyboard.press('1');
+      await side.getByRole('button', { name: 'Sports', exact: true }).tap();
       await revealed('poll');
       await visible(heading(projector, 'How everyone voted'));
       await next();
@@ -246,6 +267,10 @@ describe('every kind of question', () => {
       expect(tess.answers[6]).toMatchObject({ points: 0 });
       // Kai: wrong choice; true/false "True" wrong; Whale+Shark is 0; one typo accepted; 8 legs right.
       expect(kai.answers.slice(0, 5).map((a) => a?.credit)).toEqual([0, 0, 0, 1, 1]);
+      // Lan, on a phone on its side: wrong, wrong, Shark alone is 0, "Hg" accepted, 11 legs is 3 off.
+      const lan = [...h.server.game.players.values()].find((p) => p.name === 'Lan')!;
+      expect(lan.answers.slice(0, 4).map((a) => a?.credit)).toEqual([0, 0, 0, 1]);
+      expect(lan.answers[4]).toMatchObject({ value: 11, credit: 0.25 });
       expect(tess.score).toBeGreaterThan(0);
     },
   );
