@@ -151,6 +151,15 @@ export class DesktopSession implements IntentHandlers {
   extraTime(playerId: string, factor: 1 | 1.5 | 2): void {
     this.hosting.hostClient?.extraTime(playerId, factor);
   }
+  pickTeam(team: number): void {
+    this.playerClient?.pickTeam(team);
+  }
+  setTeam(playerId: string, team: number): void {
+    this.hosting.hostClient?.setTeam(playerId, team);
+  }
+  balanceTeams(): void {
+    this.hosting.hostClient?.balanceTeams();
+  }
   removeDisconnected(): void {
     this.hosting.hostClient?.removeDisconnected();
   }

@@ -19,6 +19,7 @@ import {
   leaveLobby,
   removeDisconnected,
   seatOf,
+  teamsChanged,
   seatWaiting,
   setConnected,
   shouldAutoStart,
@@ -32,6 +33,7 @@ import { announceMedia, heldQuestionReady, holdForMedia, mediaReady } from './me
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
 import { grantExtraTime, lastDeadline, nextCheck, updateFinishing } from './extra-time';
 import { resetPlayers, type GameState } from './state';
+import { balanceTeams, checkTeamChoice, fitTeams, teamsField } from './teams';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
   const out: Effect[] = [];
@@ -84,6 +86,9 @@ export function step(state: GameState, input: Input, now: number): StepResult<Ga
       break;
     case 'media_ready':
       mediaReady(state, out, input.playerId, input.question);
+      break;
+    case 'team':
+      pickTeam(state, out, input.conn, input.playerId, input.team);
       break;
     case 'timer':
       onTimer(state, out, now);
@@ -184,7 +189,7 @@ function showLeaderboard(state: GameState, out: Effect[], now: number): void {
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'leaderboard', top: topRows(state, TOP_ROWS), endsAt: state.endsAt },
+    msg: { type: 'leaderboard', top: topRows(state, TOP_ROWS), ...teamsField(state), endsAt: state.endsAt },
   });
   out.push({ kind: 'timer', at: state.endsAt });
 }
@@ -200,7 +205,7 @@ function finishGame(state: GameState, out: Effect[], now: number): void {
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS) },
+    msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS), ...teamsField(state) },
   });
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
   out.push({ kind: 'game_over', record: gameRecord(state, now) });
@@ -323,6 +328,26 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
       return;
     }
+    case 'set_team': {
+      const player = seatOf(state, command.playerId);
+      if (!player) {
+        out.push({
+          kind: 'reply',
+          conn,
+          msg: error('unknown_player', `No player has id "${command.playerId}".`, 'set_team'),
+        });
+        return;
+      }
+      if (!checkTeamChoice(state, out, conn, 'set_team', command.team)) return;
+      if (player.team === command.team) return;
+      player.team = command.team;
+      teamsChanged(state, out, [player]);
+      return;
+    }
+    case 'balance_teams':
+      if (!checkTeamChoice(state, out, conn, 'balance_teams', 0)) return;
+      teamsChanged(state, out, balanceTeams(state));
+      return;
     case 'remove_disconnected':
       if (state.phase !== 'lobby' && state.phase !== 'finished')
         return wrongPhase(
@@ -344,8 +369,27 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         });
         return;
       }
+      const teamsBefore = state.settings;
+      if (
+        (next.teamMode !== teamsBefore.teamMode || next.teamCount !== teamsBefore.teamCount) &&
+        state.phase !== 'lobby' &&
+        state.phase !== 'finished'
+      ) {
+        out.push({
+          kind: 'reply',
+          conn,
+          msg: error(
+            'wrong_phase',
+            'Teams can change in the lobby or after a game, not during one.',
+            'settings',
+          ),
+        });
+        return;
+      }
       state.settings = next;
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: next } });
+      if (next.teamMode !== teamsBefore.teamMode || next.teamCount !== teamsBefore.teamCount)
+        teamsChanged(state, out, fitTeams(state));
       if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
     }
@@ -374,6 +418,27 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       enterLobby(state, out, now);
       return;
   }
+}
+
+/** A player picks their own team, where the host lets players pick. */
+function pickTeam(state: GameState, out: Effect[], conn: number, playerId: string, team: number): void {
+  const player = seatOf(state, playerId);
+  if (!player) {
+    out.push({ kind: 'reply', conn, msg: error('unknown_player', 'You are not in this room.', 'team') });
+    return;
+  }
+  if (!checkTeamChoice(state, out, conn, 'team', team)) return;
+  if (!state.settings.teamPick) {
+    out.push({
+      kind: 'reply',
+      conn,
+      msg: error('forbidden', 'In this room the host puts players in teams.', 'team'),
+    });
+    return;
+  }
+  if (player.team === team) return;
+  player.team = team;
+  teamsChanged(state, out, [player]);
 }
 
 /**

@@ -22,6 +22,8 @@ export interface PlayerRecord {
   answers: (AnswerRecord | null)[];
   /** Extra time the host granted (1.5 or 2 times each question's time); absent: none. */
   extraTime?: number;
+  /** The player's team (an index into TEAM_COLORS), in a room with teams. */
+  team?: number;
 }
 
 export interface GameRecord {
@@ -65,6 +67,7 @@ export function gameRecord(state: Readonly<GameState>, finishedAt: number): Game
       connected: p.connected,
       answers: Array.from({ length: questions }, (_, q) => p.answers[q] ?? null),
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
+      ...(p.team !== undefined ? { team: p.team } : {}),
     })),
   };
 }

@@ -29,6 +29,8 @@ export type Input =
       graceMs?: number;
     } & AnswerFields)
   | { kind: 'host'; conn: ConnId; command: HostCommand }
+  /** A player picks a team (teams.ts). */
+  | { kind: 'team'; conn: ConnId; playerId: string; team: number }
   /** A player's phone has the pictures of question `question` (see media-gate.ts). */
   | { kind: 'media_ready'; playerId: string; question: number }
   | { kind: 'timer' }

@@ -35,6 +35,7 @@ export function leaderRow(p: Player): LeaderRow {
     score: p.score,
     correct: p.correctCount,
     connected: p.connected,
+    ...(p.team !== undefined ? { team: p.team } : {}),
   };
 }
 

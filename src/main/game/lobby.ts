@@ -16,6 +16,7 @@ import { nameKeys } from './name-keys';
 import { freeNameLike } from './name-suggestion';
 import { timeLimitMs } from './round';
 import type { GameState, Player } from './state';
+import { teamForNewcomer, teamsOn, teamSizes } from './teams';
 
 /**
  * How long a disconnected player keeps their seat in the lobby (a phone that locks its screen,
@@ -27,6 +28,7 @@ export const LOBBY_GRACE_MS = 60_000;
 export function summary(p: Player): PlayerSummary {
   const row: PlayerSummary = { id: p.id, name: p.name, connected: p.connected, score: p.score };
   if (p.extraTime) row.extraTime = p.extraTime;
+  if (p.team !== undefined) row.team = p.team;
   return row;
 }
 
@@ -49,9 +51,20 @@ function countChanged(state: GameState, out: Effect[]): void {
       count: state.players.size,
       connected: state.connectedCount,
       waiting: state.waiting.size,
+      ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
     },
     coalesce: 'player_count',
   });
+}
+
+/** These seats changed team (teams.ts): each is told, hosts see them, and everyone the new sizes. */
+export function teamsChanged(state: GameState, out: Effect[], moved: readonly Player[]): void {
+  for (const p of moved) {
+    if (p.team !== undefined) out.push({ kind: 'send', to: p.id, msg: { type: 'team', team: p.team } });
+    if (state.players.has(p.id))
+      out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(p) } });
+  }
+  countChanged(state, out);
 }
 
 function refuseJoin(out: Effect[], conn: ConnId, code: ErrorCode, message: string): null {
@@ -137,6 +150,7 @@ export function join(
     address: address ?? null,
     dropAt: null,
   };
+  teamForNewcomer(state, player);
   for (const key of keys) state.names.set(key, player.id);
   if (address !== undefined) state.perAddress.set(address, (state.perAddress.get(address) ?? 0) + 1);
   out.push({ kind: 'bind', conn, playerId: player.id });

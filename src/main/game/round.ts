@@ -18,6 +18,7 @@ import {
 import { numberGrader } from './grading/number-answer';
 import type { ConnId, Effect } from './io';
 import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
+import { teamsField } from './teams';
 import { refuse } from './messages';
 import { questionAt, quizIndexAt } from './question-order';
 import { deadlineFor, factorsForRound, limitFor, personalTimes } from './extra-time';
@@ -145,7 +146,9 @@ export function openRound(state: GameState, out: Effect[], index: number, now: n
   if (!question) throw new Error(`no question ${index}`);
   const limit = timeLimitMs(state, index);
   // With a reading time the prompt is shown first; the answers (and the clock) open after it.
-  const openedAt = now + (question.readingTime ?? 0) * 1000;
+  // Teams talk it over first too (`teamTalkSeconds`).
+  const talk = state.settings.teamMode === 'off' ? 0 : state.settings.teamTalkSeconds;
+  const openedAt = now + ((question.readingTime ?? 0) + talk) * 1000;
   const round: Round = {
     index,
     question,
@@ -347,7 +350,13 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'reveal', reveal: revealView(round), top: rows.slice(0, TOP_ROWS), endsAt },
+    msg: {
+      type: 'reveal',
+      reveal: revealView(round),
+      top: rows.slice(0, TOP_ROWS),
+      ...teamsField(state),
+      endsAt,
+    },
     personal,
   });
   out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows } });

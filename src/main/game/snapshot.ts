@@ -11,6 +11,7 @@ import { summary } from './lobby';
 import { pausedRemainingMs } from './pause';
 import { stillLoading } from './media-gate';
 import { deadlineFor, factorOf, ownQuestion } from './extra-time';
+import { teamsField, teamsOn, teamSizes } from './teams';
 
 export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
 
@@ -36,6 +37,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
       you = {
         id: p.id,
         name: p.name,
+        ...(p.team !== undefined ? { team: p.team } : {}),
         score: p.score,
         streak: p.streak,
         rank: p.rank,
@@ -61,6 +63,8 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     question: showRound ? questionView(state, round) : null,
     reveal: revealed && round ? revealView(round) : null,
     top,
+    ...(top.length > 0 ? teamsField(state) : {}),
+    ...(teamsOn(state) ? { teamSizes: teamSizes(state) } : {}),
     you,
     waiting,
     waitingCount: state.waiting.size,

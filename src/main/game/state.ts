@@ -43,6 +43,8 @@ export interface Player {
   dropAt: number | null;
   /** Extra time the host granted (extra-time.ts): 1.5 or 2 times each question's time; absent: none. */
   extraTime?: number;
+  /** The player's team (an index into TEAM_COLORS), in a room with teams (teams.ts); absent: none. */
+  team?: number;
 }
 
 export interface Round {

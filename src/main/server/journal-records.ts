@@ -110,6 +110,8 @@ const PlayerSchema = z.object({
   dropAt: time.nullable(),
   /** Extra time the host granted (absent in journals written before extra time existed). */
   extraTime: z.union([z.literal(1.5), z.literal(2)]).optional(),
+  /** The player's team (absent without teams, and in journals written before teams). */
+  team: int.optional(),
 });
 
 const SerializedGameSchema = z.object({
@@ -182,6 +184,7 @@ const INPUT_SCHEMAS: { [K in Input['kind']]: z.ZodType<Extract<Input, { kind: K 
     .superRefine(exactlyOneAnswerField),
   host: z.object({ kind: z.literal('host'), conn: int, command: HostCommandSchema }),
   media_ready: z.object({ kind: z.literal('media_ready'), playerId: z.string(), question: int }),
+  team: z.object({ kind: z.literal('team'), conn: int, playerId: z.string(), team: int }),
   timer: z.object({ kind: z.literal('timer') }),
   resumed: z.object({ kind: z.literal('resumed'), pausedMs: time }),
 };

@@ -395,6 +395,11 @@ export class QuizServer {
         }
         this.apply({ kind: 'leave', conn: conn.id, playerId: conn.playerId }, at);
         return;
+      case 'team':
+        if (conn.role !== 'player' || !conn.playerId)
+          return this.outbound.fail(conn.ws, 'not_joined', 'Join the room before picking a team.', 'team');
+        this.apply({ kind: 'team', conn: conn.id, playerId: conn.playerId, team: msg.team }, at);
+        return;
       case 'media_ready':
         // Only a player's phone is waited for; anyone else's says nothing the engine needs.
         if (conn.role !== 'player' || !conn.playerId) return;

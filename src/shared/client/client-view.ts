@@ -22,6 +22,7 @@ import {
   type Role,
   type RoomView,
   type ServerMessage,
+  type TeamRow,
   type YouView,
 } from '../protocol';
 
@@ -49,6 +50,10 @@ export interface ClientView {
   question: QuestionView | null;
   reveal: RevealView | null;
   top: LeaderRow[];
+  /** With teams: the teams' table (reveal, leaderboard, finished). */
+  teams: TeamRow[];
+  /** With `teamMode: 'teams'`: how many players are in each team. */
+  teamSizes: number[];
   you: YouView | null;
   /** Joined after the game started: who this player will be in the next game. */
   waiting: { id: string; name: string } | null;
@@ -101,6 +106,8 @@ export function initialView(): ClientView {
     question: null,
     reveal: null,
     top: [],
+    teams: [],
+    teamSizes: [],
     you: null,
     waiting: null,
     waitingCount: 0,
@@ -153,6 +160,8 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         question: msg.question,
         reveal: msg.reveal,
         top: msg.top,
+        teams: validTeams(msg.teams),
+        teamSizes: validSizes(msg.teamSizes),
         you: msg.you,
         // Hosts before this field existed send none.
         waiting: msg.waiting ?? null,
@@ -183,11 +192,22 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         playerCount: msg.count,
         connectedCount: msg.connected,
         waitingCount: msg.waiting ?? view.waitingCount,
+        teamSizes: validSizes(msg.teams),
       };
+    case 'team':
+      return view.you && Number.isSafeInteger(msg.team)
+        ? { ...view, you: { ...view.you, team: msg.team } }
+        : view;
     case 'settings':
       return { ...view, settings: msg.settings };
     case 'countdown':
-      return { ...withPhase(view, 'countdown', msg.endsAt), question: null, reveal: null, top: [] };
+      return {
+        ...withPhase(view, 'countdown', msg.endsAt),
+        question: null,
+        reveal: null,
+        top: [],
+        teams: [],
+      };
     case 'lobby':
       return { ...withPhase(view, 'lobby', null), media: null, mediaWait: null };
     case 'question':
@@ -234,7 +254,13 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         ? { ...view, finishing: { waiting: msg.waiting } }
         : view;
     case 'reveal':
-      return { ...withPhase(view, 'reveal', msg.endsAt), reveal: msg.reveal, top: msg.top, sending: null };
+      return {
+        ...withPhase(view, 'reveal', msg.endsAt),
+        reveal: msg.reveal,
+        top: msg.top,
+        teams: validTeams(msg.teams),
+        sending: null,
+      };
     case 'result':
       return {
         ...view,
@@ -249,9 +275,15 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
           : null,
       };
     case 'leaderboard':
-      return { ...withPhase(view, 'leaderboard', msg.endsAt), top: msg.top };
+      return { ...withPhase(view, 'leaderboard', msg.endsAt), top: msg.top, teams: validTeams(msg.teams) };
     case 'finished':
-      return { ...withPhase(view, 'finished', null), top: msg.top, media: null, mediaWait: null };
+      return {
+        ...withPhase(view, 'finished', null),
+        top: msg.top,
+        teams: validTeams(msg.teams),
+        media: null,
+        mediaWait: null,
+      };
     case 'standings':
       return { ...view, standings: msg.rows };
     case 'error': {
@@ -268,8 +300,28 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
   }
 }
 
+const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** The teams' table as the protocol describes it, or none (checked by hand: no zod on phones). */
+function validTeams(rows: TeamRow[] | undefined): TeamRow[] {
+  if (!Array.isArray(rows)) return [];
+  return rows.filter(
+    (r) =>
+      typeof r === 'object' &&
+      r !== null &&
+      count(r.rank) &&
+      count(r.team) &&
+      count(r.members) &&
+      count(r.score),
+  );
+}
+
+/** Team sizes as the protocol describes them, or none. */
+function validSizes(sizes: number[] | undefined): number[] {
+  return Array.isArray(sizes) && sizes.every(count) ? sizes : [];
+}
+
 /** A notice as the protocol describes it (checked by hand: the phone bundle carries no zod). */
 function isHostNotice(msg: HostNotice): boolean {
-  const count = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
   return msg.kind === 'pin_failures' && count(msg.count) && count(msg.addresses) && count(msg.windowMs);
 }

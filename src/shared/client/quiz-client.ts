@@ -220,6 +220,18 @@ export class QuizClient {
   extraTime(playerId: string, factor: 1 | 1.5 | 2): void {
     this.host({ type: 'extra_time', playerId, factor });
   }
+  /** A player picks a team in the lobby (where the host lets players pick). */
+  pickTeam(team: number): boolean {
+    return this.send({ type: 'team', team });
+  }
+  /** Puts a player in a team (in the lobby or after a game). */
+  setTeam(playerId: string, team: number): void {
+    this.host({ type: 'set_team', playerId, team });
+  }
+  /** Evens the teams out, moving as few players as it can. */
+  balanceTeams(): void {
+    this.host({ type: 'balance_teams' });
+  }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });
   }

@@ -89,6 +89,12 @@ export const INTENTS = {
   extraTime: game(({ z }) =>
     z.tuple([z.string().min(1).max(32), z.union([z.literal(1), z.literal(1.5), z.literal(2)])]),
   ),
+  /** A player picks a team in the lobby (an index into TEAM_COLORS), where the host lets players pick. */
+  pickTeam: game(({ z }) => z.tuple([z.number().int().min(0).max(63)])),
+  /** Host: puts a player in a team (in the lobby or after a game). */
+  setTeam: game(({ z }) => z.tuple([z.string().min(1).max(32), z.number().int().min(0).max(63)])),
+  /** Host: evens the teams out, moving as few players as it can. */
+  balanceTeams: game(({ z }) => z.tuple([])),
   /** Host: removes every player who is not connected (in the lobby or after a game). */
   removeDisconnected: game(({ z }) => z.tuple([])),
   /** Host: changes game settings. */

@@ -64,6 +64,9 @@ export const MediaReadySchema = z.strictObject({
   question: z.number().int().min(0),
 });
 
+/** A player picks a team (an index into TEAM_COLORS) in the lobby, when the host lets players pick. */
+export const TeamSchema = z.strictObject({ type: z.literal('team'), team: z.number().int().min(0).max(63) });
+
 /** A player gives up their seat in the room (a latecomer their place in the next game). */
 export const LeaveSchema = z.strictObject({ type: z.literal('leave') });
 
@@ -96,6 +99,14 @@ export const ExtraTimeSchema = z.strictObject({
   playerId: z.string().max(32),
   factor: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
 });
+/** The host puts a player (or a latecomer) in a team, in the lobby or after a game. */
+export const SetTeamSchema = z.strictObject({
+  type: z.literal('set_team'),
+  playerId: z.string().max(32),
+  team: z.number().int().min(0).max(63),
+});
+/** The host evens out the teams (in the lobby or after a game), moving as few players as it can. */
+export const BalanceTeamsSchema = z.strictObject({ type: z.literal('balance_teams') });
 /** Removes every player who is not connected (in the lobby or after a game). */
 export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
@@ -118,6 +129,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   JoinSchema,
   AnswerSchema,
   MediaReadySchema,
+  TeamSchema,
   LeaveSchema,
   PingSchema,
   StartSchema,
@@ -128,6 +140,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   EndSchema,
   KickSchema,
   ExtraTimeSchema,
+  SetTeamSchema,
+  BalanceTeamsSchema,
   RemoveDisconnectedSchema,
   SettingsSchema,
   NewGameSchema,

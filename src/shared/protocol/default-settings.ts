@@ -23,4 +23,8 @@ export const DEFAULT_SETTINGS: GameSettings = {
   streakBonus: true,
   wrongAnswerPenalty: 0,
   shuffleQuestions: false,
+  teamMode: 'off',
+  teamCount: 2,
+  teamPick: false,
+  teamTalkSeconds: 0,
 };

@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'unknown_player',
   'invalid_quiz',
   'unknown_quiz',
+  /** A team the room does not have, or teams are off. */
+  'unknown_team',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

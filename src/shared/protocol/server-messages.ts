@@ -34,6 +34,8 @@ export interface PlayerSummary {
   score: number;
   /** Extra time the host granted: 1.5 or 2 times each question's time; absent: none. */
   extraTime?: number;
+  /** The player's team (an index into TEAM_COLORS), in a room with teams. */
+  team?: number;
 }
 
 export interface LeaderRow {
@@ -43,6 +45,20 @@ export interface LeaderRow {
   score: number;
   correct: number;
   connected: boolean;
+  /** The player's team, in a room with teams. */
+  team?: number;
+}
+
+/**
+ * A team on the leaderboard (src/main/game/teams.ts): its score is the average of its members'
+ * scores, rounded, so that a bigger team gains nothing by its size.
+ */
+export interface TeamRow {
+  rank: number;
+  /** An index into TEAM_COLORS. */
+  team: number;
+  score: number;
+  members: number;
 }
 
 /** A question as players see it: never with the correct option (or anything that gives it away). */
@@ -136,6 +152,8 @@ export interface PlayerResult {
 export interface YouView {
   id: string;
   name: string;
+  /** Your team, in a room with teams. */
+  team?: number;
   score: number;
   streak: number;
   rank: number | null;
@@ -159,6 +177,10 @@ export interface Snapshot {
   reveal: RevealView | null;
   /** Top of the leaderboard (reveal, leaderboard, finished). */
   top: LeaderRow[];
+  /** With teams: the teams' table (reveal, leaderboard, finished). */
+  teams?: TeamRow[];
+  /** With `teamMode: 'teams'`: how many players are in each team, by team. */
+  teamSizes?: number[];
   you: YouView | null;
   /** A player who joined after the game started: who they will be in the next game (`you` is null until then). */
   waiting: { id: string; name: string } | null;
@@ -221,7 +243,10 @@ export type ServerMessage =
   | { type: 'joined'; player: { id: string; name: string }; token: string }
   | { type: 'player'; player: PlayerSummary }
   | { type: 'player_removed'; id: string }
-  | { type: 'player_count'; count: number; connected: number; waiting: number }
+  /** `teams`: with `teamMode: 'teams'`, how many players (and latecomers) are in each team. */
+  | { type: 'player_count'; count: number; connected: number; waiting: number; teams?: number[] }
+  /** Your team changed (you picked one, the host moved you, or the teams were balanced). */
+  | { type: 'team'; team: number }
   | { type: 'settings'; settings: GameSettings }
   | { type: 'countdown'; endsAt: number }
   /** The host cancelled the countdown: the room waits in the lobby again. */
@@ -246,10 +271,10 @@ export type ServerMessage =
    * have not answered yet. Nothing about the answers is told before it closes.
    */
   | { type: 'finishing'; question: number; waiting: number }
-  | { type: 'reveal'; reveal: RevealView; top: LeaderRow[]; endsAt: number | null }
+  | { type: 'reveal'; reveal: RevealView; top: LeaderRow[]; teams?: TeamRow[]; endsAt: number | null }
   | { type: 'result'; result: PlayerResult }
-  | { type: 'leaderboard'; top: LeaderRow[]; endsAt: number | null }
-  | { type: 'finished'; top: LeaderRow[] }
+  | { type: 'leaderboard'; top: LeaderRow[]; teams?: TeamRow[]; endsAt: number | null }
+  | { type: 'finished'; top: LeaderRow[]; teams?: TeamRow[] }
   | { type: 'standings'; rows: LeaderRow[] }
   | {
       type: 'error';

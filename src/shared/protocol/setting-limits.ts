@@ -13,6 +13,10 @@ export const SETTING_LIMITS = {
   maxPlayersPerAddress: { min: 1, max: 10_000 },
   /** Percent of a question's points a wrong answer loses. */
   wrongAnswerPenalty: { min: 0, max: 100 },
+  /** Teams in a room with teams (src/main/game/teams.ts). */
+  teamCount: { min: 2, max: 8 },
+  /** Seconds a team talks before each question's answers open. */
+  teamTalkSeconds: { min: 0, max: 30 },
 } as const;
 
 /**
@@ -22,6 +26,20 @@ export const SETTING_LIMITS = {
  */
 export const SCORING_MODES = ['speed', 'accuracy', 'survey'] as const;
 export type ScoringMode = (typeof SCORING_MODES)[number];
+
+/**
+ * Teams (src/main/game/teams.ts): `off`; `teams`, everyone plays on their own device in one of
+ * `teamCount` teams; `shared`, one device per team (its name is the team's).
+ */
+export const TEAM_MODES = ['off', 'teams', 'shared'] as const;
+export type TeamMode = (typeof TEAM_MODES)[number];
+
+/**
+ * The teams' colours, in order: team 0 is red. A team is named by its colour, in each language
+ * (the reports write the English word).
+ */
+export const TEAM_COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'teal'] as const;
+export type TeamColor = (typeof TEAM_COLORS)[number];
 
 /** Longest room name, in characters. */
 export const ROOM_NAME_MAX = 60;

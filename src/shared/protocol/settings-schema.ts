@@ -4,7 +4,7 @@
  * start by itself when two players are connected, after a 3-second countdown; 10 s per question.
  */
 import { z } from 'zod';
-import { SCORING_MODES, SETTING_LIMITS } from './setting-limits';
+import { SCORING_MODES, SETTING_LIMITS, TEAM_MODES } from './setting-limits';
 
 const within = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 
@@ -42,6 +42,14 @@ export const GameSettingsSchema = z.object({
   wrongAnswerPenalty: within(SETTING_LIMITS.wrongAnswerPenalty),
   /** Ask the questions in a shuffled order, drawn anew for each game. */
   shuffleQuestions: z.boolean(),
+  /** Teams: off, everyone on their own device in a team, or one device per team. */
+  teamMode: z.enum(TEAM_MODES),
+  /** How many teams, with `teamMode: 'teams'`. */
+  teamCount: within(SETTING_LIMITS.teamCount),
+  /** Players choose their team in the lobby; when off, each joins the smallest team. */
+  teamPick: z.boolean(),
+  /** With teams: seconds to talk it over before each question's answers open. */
+  teamTalkSeconds: within(SETTING_LIMITS.teamTalkSeconds),
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
