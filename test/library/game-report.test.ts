@@ -406,3 +406,74 @@ describe('the report store', () => {
     expect(readdirSync(store.folder)).toEqual([]);
   });
 });
+
+describe('a game played in teams', () => {
+  /** Red: Ada and Cy; Blue: Bob. Ada is right at 1 s, Bob at 2 s, Cy wrong: Ada ranks first, Blue wins. */
+  async function teamReport() {
+    const quiz = parseQuiz({
+      title: 'Team quiz',
+      questions: [{ kind: 'choice', prompt: 'Red planet?', options: ['Mars', 'Venus'], correct: 0 }],
+    });
+    const h = new EngineHarness(quiz, {
+      questionSeconds: 10,
+      minPlayers: 0,
+      teamMode: 'teams',
+      teamCount: 2,
+    });
+    const [ada, bob, cy] = h.joinAll('Ada', 'Bob', 'Cy');
+    h.startGame();
+    h.atElapsed(1000).answer(ada!, 0);
+    h.atElapsed(2000).answer(bob!, 0);
+    h.atElapsed(3000).answer(cy!, 1);
+    h.closeQuestion();
+    h.fireTimer();
+    expect(h.state.phase).toBe('finished');
+    const built = buildGameReport(recordOf(h), 'Room 7');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(built)) as never);
+    return { built, workbook, h, ids: { ada: ada!, bob: bob!, cy: cy! } };
+  }
+
+  it('carries each player’s team and the teams’ table (the average of members’ scores)', async () => {
+    const { built, h, ids } = await teamReport();
+    expect(built.players.map((p) => [p.name, p.team])).toEqual([
+      ['Ada', 0],
+      ['Bob', 1],
+      ['Cy', 0],
+    ]);
+    const red = Math.round((h.score(ids.ada) + h.score(ids.cy)) / 2);
+    expect(built.teams).toEqual([
+      { rank: 1, team: 1, score: h.score(ids.bob), members: 1 },
+      { rank: 2, team: 0, score: red, members: 2 },
+    ]);
+    expect(h.score(ids.bob)).toBeGreaterThan(red);
+  });
+
+  it('writes the team in the CSV and a Teams sheet in the workbook', async () => {
+    const { built, workbook } = await teamReport();
+    const csv = Papa.parse<string[]>(reportCsv(built)).data;
+    expect(csv[0]!.slice(0, 7)).toEqual([
+      'Rank',
+      'Name',
+      'Score',
+      'Correct answers',
+      'Total time (s)',
+      'Extra time',
+      'Team',
+    ]);
+    expect(csv.slice(1, 4).map((r) => [r[1], r[6]])).toEqual([
+      ['Ada', 'Red'],
+      ['Bob', 'Blue'],
+      ['Cy', 'Red'],
+    ]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Leaderboard', 'Teams', 'Questions', 'Answers']);
+    const teams: unknown[][] = [];
+    workbook.getWorksheet('Teams')!.eachRow((row) => teams.push((row.values as unknown[]).slice(1)));
+    expect(teams[0]).toEqual(['Rank', 'Team', 'Score (average of members)', 'Members']);
+    expect(teams.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+      [1, 'Blue', 1],
+      [2, 'Red', 2],
+    ]);
+    expect(workbook.getWorksheet('Leaderboard')!.getRow(1).getCell(8).value).toBe('Team');
+  });
+});

@@ -42,7 +42,38 @@ describe('room rule options', () => {
       '--no-streak-bonus',
       '--wrong-penalty',
       '--shuffle',
+      '--teams',
+      '--team-pick',
+      '--shared-devices',
+      '--team-talk',
     ])
       expect(HOST_USAGE).toContain(option);
+  });
+});
+
+describe('team options', () => {
+  it('reads teams on own devices, the pick and the talk, and shared devices', () => {
+    expect(parseHostArgs(['--teams', '4', '--team-pick', '--team-talk', '10'])).toMatchObject({
+      teams: 4,
+      'team-pick': true,
+      'team-talk': 10,
+    });
+    expect(parseHostArgs(['--shared-devices', '--team-talk', '5'])).toMatchObject({
+      'shared-devices': true,
+      'team-talk': 5,
+    });
+  });
+
+  it('refuses counts out of range and options that do not go together, naming them', () => {
+    expect(() => parseHostArgs(['--teams', '1'])).toThrow('--teams must be between 2 and 8');
+    expect(() => parseHostArgs(['--teams', '9'])).toThrow('--teams must be between 2 and 8');
+    expect(() => parseHostArgs(['--teams', '2', '--team-talk', '31'])).toThrow(
+      '--team-talk must be between 0 and 30',
+    );
+    expect(() => parseHostArgs(['--teams', '2', '--shared-devices'])).toThrow('exclude each other');
+    expect(() => parseHostArgs(['--team-pick'])).toThrow('--team-pick goes with --teams');
+    expect(() => parseHostArgs(['--team-talk', '5'])).toThrow(
+      '--team-talk goes with --teams or --shared-devices',
+    );
   });
 });

@@ -31,3 +31,4 @@ export {
 export { MAX_GRACE_MS } from './round';
 export { LOBBY_GRACE_MS, seatOf } from './lobby';
 export { deadlineFor, EXTRA_TIME_FACTORS, limitFor } from './extra-time';
+export { rankTeams } from './teams';

@@ -122,11 +122,22 @@ export function balanceTeams(state: GameState): Player[] {
 /** The teams' table, best first; empty without teams. Latecomers waiting are in no score yet. */
 export function teamRows(state: GameState): TeamRow[] {
   if (!teamsOn(state)) return [];
-  const count = state.settings.teamCount;
+  return rankTeams(state.players.values(), state.settings.teamCount);
+}
+
+/** What ranking a team needs of each member. */
+export interface TeamMember {
+  team?: number;
+  score: number;
+  correctCount: number;
+}
+
+/** Teams `0..count-1` of these members, ranked as the header says; teams without members are left out. */
+export function rankTeams(players: Iterable<TeamMember>, count: number): TeamRow[] {
   const total = new Array<number>(count).fill(0);
   const correct = new Array<number>(count).fill(0);
   const members = new Array<number>(count).fill(0);
-  for (const p of state.players.values()) {
+  for (const p of players) {
     if (p.team === undefined || p.team >= count) continue;
     total[p.team]! += p.score;
     correct[p.team]! += p.correctCount;

@@ -49,6 +49,12 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --wrong-penalty PCT     a wrong answer loses PCT% of the question's points (default 0; a score
                           never drops below 0)
   --shuffle               ask the questions in a shuffled order, new for each game
+  --teams N               play in N teams (${SETTING_LIMITS.teamCount.min}-${SETTING_LIMITS.teamCount.max}) on everyone's own device; a team's score is the
+                          average of its members' scores; newcomers join the smallest team
+  --team-pick             with --teams: players choose their team in the lobby
+  --shared-devices        one device per team: each device plays as a team (its name is the team's)
+  --team-talk S           with teams: S seconds to talk it over before each question's answers
+                          open (default ${DEFAULT_SETTINGS.teamTalkSeconds}, at most ${SETTING_LIMITS.teamTalkSeconds.max})
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
@@ -88,6 +94,10 @@ const ArgsSchema = z.object({
   'no-streak-bonus': z.boolean().optional(),
   'wrong-penalty': intIn('wrong-penalty', SETTING_LIMITS.wrongAnswerPenalty).optional(),
   shuffle: z.boolean().optional(),
+  teams: intIn('teams', SETTING_LIMITS.teamCount).optional(),
+  'team-pick': z.boolean().optional(),
+  'shared-devices': z.boolean().optional(),
+  'team-talk': intIn('team-talk', SETTING_LIMITS.teamTalkSeconds).optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
@@ -124,6 +134,10 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'no-streak-bonus': { type: 'boolean' },
         'wrong-penalty': { type: 'string' },
         shuffle: { type: 'boolean' },
+        teams: { type: 'string' },
+        'team-pick': { type: 'boolean' },
+        'shared-devices': { type: 'boolean' },
+        'team-talk': { type: 'string' },
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },
@@ -142,6 +156,14 @@ export function parseHostArgs(argv: string[]): HostArgs {
   if (args.resume && args['no-journal']) throw new ArgsError('--resume needs the journal; drop --no-journal');
   if (args['accept-damage'] && !args.resume)
     throw new ArgsError('--accept-damage goes with --resume: it says how far to resume a damaged journal');
+  if (args.teams !== undefined && args['shared-devices'])
+    throw new ArgsError(
+      '--teams (everyone on their own device) and --shared-devices (one device per team) exclude each other',
+    );
+  if (args['team-pick'] && args.teams === undefined)
+    throw new ArgsError('--team-pick goes with --teams: it lets players choose one of the teams');
+  if (args['team-talk'] !== undefined && args.teams === undefined && !args['shared-devices'])
+    throw new ArgsError('--team-talk goes with --teams or --shared-devices');
   if (args.resume && (args.quiz || args.pin || args.name)) {
     throw new ArgsError('--resume continues the room as it was: --quiz, --name and --pin cannot change it');
   }

@@ -3,7 +3,7 @@
  * game/game-record.ts): what happened to each question (played, skipped by the host, never
  * reached) is what the engine recorded. Pure; the room name is the caller's.
  */
-import type { GameRecord } from '../game';
+import { rankTeams, type GameRecord } from '../game';
 import { givenAnswerWords, reportOptions, rightAnswerWords } from './answer-words';
 import { REPORT_FORMAT, type GameReport, type ReportAnswer, type ReportQuestion } from './game-report';
 
@@ -61,6 +61,7 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
       totalTimeMs: p.totalTimeMs,
       connected: p.connected,
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
+      ...(p.team !== undefined ? { team: p.team } : {}),
       answers: p.answers.map((a, index): ReportAnswer | null => {
         const q = quiz.questions[index];
         if (!a || !q) return null;
@@ -74,5 +75,6 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
         };
       }),
     })),
+    ...(record.settings.teamMode === 'teams' ? { teams: rankTeams(players, record.settings.teamCount) } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * statistics. The zod schema checks every report read back from disk.
  */
 import { z } from 'zod';
+import { TEAM_COLORS } from '../../shared/protocol';
 import { StoredSettingsSchema } from '../../shared/protocol/stored-settings-schema';
 import { QUESTION_KINDS } from '../../shared/quiz/quiz-schema';
 
@@ -64,6 +65,13 @@ export const ReportPlayerSchema = z.object({
   connected: z.boolean(),
   /** Extra time the host granted: 1.5 or 2 times each question's time (absent: none, or an older report). */
   extraTime: z.number().min(1).max(2).optional(),
+  /** The player's team (an index into TEAM_COLORS), in a game played in teams. */
+  team: z
+    .number()
+    .int()
+    .min(0)
+    .max(TEAM_COLORS.length - 1)
+    .optional(),
   /** One entry per quiz question; null where the player gave no answer. */
   answers: z.array(ReportAnswerSchema.nullable()),
 });
@@ -85,6 +93,21 @@ export const GameReportSchema = z
     questions: z.array(ReportQuestionSchema),
     /** Best first. */
     players: z.array(ReportPlayerSchema),
+    /** A game played in teams: the teams' table, best first (score: the average of members' scores). */
+    teams: z
+      .array(
+        z.object({
+          rank: z.number().int().min(1),
+          team: z
+            .number()
+            .int()
+            .min(0)
+            .max(TEAM_COLORS.length - 1),
+          score: count,
+          members: z.number().int().min(1),
+        }),
+      )
+      .optional(),
   })
   .superRefine((report, ctx) => {
     report.players.forEach((p, i) => {

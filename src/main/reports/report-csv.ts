@@ -1,13 +1,13 @@
 /**
  * A game report as CSV, for spreadsheets: `reportCsv` is one row per player, best first, with
- * the leaderboard columns of the results export and then four columns per question (answer,
- * correct, time, points); `reportQuestionsCsv` is one row per question with its statistics.
+ * the leaderboard columns of the results export (and the team, in a game played in teams) and
+ * then four columns per question (answer, correct, time, points); `reportQuestionsCsv` is one row per question with its statistics.
  * Times are in seconds. Cells a spreadsheet would run as a formula are defused by csvCell.
  */
 import { csvTable, type CsvValue } from '../../shared/results-csv';
 import type { GameReport, ReportAnswer, ReportQuestion } from './game-report';
 import { rightWords } from './answer-words';
-import { extraTimeWords, seconds, STATUS_TEXT } from './report-values';
+import { extraTimeWords, seconds, STATUS_TEXT, teamWords } from './report-values';
 
 export function answerCells(question: ReportQuestion, answer: ReportAnswer | null): CsvValue[] {
   if (question.status === 'not_reached') return ['', '', '', ''];
@@ -21,7 +21,9 @@ export function answerCells(question: ReportQuestion, answer: ReportAnswer | nul
 }
 
 export function reportCsv(report: GameReport): string {
+  const teams = report.teams !== undefined;
   const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Extra time'];
+  if (teams) header.push('Team');
   for (const q of report.questions) {
     header.push(
       `Q${q.number} answer`,
@@ -37,6 +39,7 @@ export function reportCsv(report: GameReport): string {
     p.correctCount,
     seconds(p.totalTimeMs),
     extraTimeWords(p.extraTime),
+    ...(teams ? [teamWords(p.team)] : []),
     ...report.questions.flatMap((q, i) => answerCells(q, p.answers[i] ?? null)),
   ]);
   return csvTable([header, ...rows]);

@@ -3,6 +3,7 @@
  * statuses in words, and
  * the default file name of an export.
  */
+import { TEAM_COLORS } from '../../shared/protocol';
 import { fileSlug } from '../library/file-slug';
 import type { GameReport, ReportQuestion } from './game-report';
 
@@ -14,6 +15,12 @@ export function seconds(ms: number): number {
 /** A player's extra time in a cell: "1.5×", "2×", or empty for none. */
 export function extraTimeWords(factor: number | undefined): string {
   return factor && factor > 1 ? `${factor}×` : '';
+}
+
+/** A player's team in a cell: its colour ("Red"), or empty without teams. */
+export function teamWords(team: number | undefined): string {
+  const colour = team === undefined ? undefined : TEAM_COLORS[team];
+  return colour ? colour[0]!.toUpperCase() + colour.slice(1) : '';
 }
 
 export const STATUS_TEXT: Record<ReportQuestion['status'], string> = {

@@ -1,13 +1,14 @@
 /**
  * A game report as an Excel workbook (exceljs) with three sheets, each a plain table with its
- * header in row 1: Leaderboard (one row per player, best first), Questions (statistics per
- * question) and Answers (one row per player per question played, easy to filter). Times are
+ * header in row 1: Leaderboard (one row per player, best first, with each one's team in a game
+ * played in teams), Questions (statistics per question) and Answers (one row per player per
+ * question played, easy to filter); a game played in teams also has a Teams sheet. Times are
  * numbers of seconds, so a spreadsheet can sum and sort them.
  */
 import ExcelJS from 'exceljs';
 import type { GameReport } from './game-report';
 import { rightWords } from './answer-words';
-import { extraTimeWords, seconds, STATUS_TEXT } from './report-values';
+import { extraTimeWords, seconds, STATUS_TEXT, teamWords } from './report-values';
 
 export const LEADERBOARD_COLUMNS = [
   'Rank',
@@ -18,6 +19,8 @@ export const LEADERBOARD_COLUMNS = [
   'Connected at the end',
   'Extra time',
 ];
+/** The Teams sheet, in a game played in teams. */
+export const TEAMS_COLUMNS = ['Rank', 'Team', 'Score (average of members)', 'Members'];
 export const QUESTIONS_COLUMNS = [
   'Question',
   'Prompt',
@@ -62,10 +65,11 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
   workbook.title = `${report.quiz.title} (${report.roomName})`;
   workbook.created = new Date(report.finishedAt);
 
+  const teams = report.teams;
   addTable(
     workbook,
     'Leaderboard',
-    LEADERBOARD_COLUMNS,
+    teams ? [...LEADERBOARD_COLUMNS, 'Team'] : LEADERBOARD_COLUMNS,
     report.players.map((p) => [
       p.rank,
       p.name,
@@ -74,9 +78,18 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
       seconds(p.totalTimeMs),
       p.connected ? 'yes' : 'no',
       extraTimeWords(p.extraTime),
+      ...(teams ? [teamWords(p.team)] : []),
     ]),
-    [6, 28, 10, 16, 14, 20, 12],
+    [6, 28, 10, 16, 14, 20, 12, 10],
   );
+  if (teams)
+    addTable(
+      workbook,
+      'Teams',
+      TEAMS_COLUMNS,
+      teams.map((t) => [t.rank, teamWords(t.team), t.score, t.members]),
+      [6, 12, 26, 10],
+    );
   addTable(
     workbook,
     'Questions',
