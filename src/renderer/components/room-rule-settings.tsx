@@ -1,12 +1,13 @@
 /**
  * The room's rules for a classroom, as switches and choices: names (the swear-word filter,
- * generated names only), scoring and question order. One list that the host setup screen and
+ * generated names only), scoring, question order and teams. One list that the host setup screen and
  * the lobby's settings panel both show, so that a rule added here appears in both.
  */
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-limits';
 import { useIntl } from 'react-intl';
 import { useT, type MessageId } from '../i18n';
+import { TeamSettings } from '../teams/team-settings';
 
 type ToggleKey = 'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions';
 
@@ -92,6 +93,7 @@ export function RoomRuleSettings({
           </span>
         </label>
       ))}
+      <TeamSettings settings={settings} onChange={onChange} />
     </>
   );
 }

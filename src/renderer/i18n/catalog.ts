@@ -17,6 +17,7 @@ import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
+import { teams } from './messages/teams';
 
 const AREAS = {
   common,
@@ -33,6 +34,7 @@ const AREAS = {
   results,
   room,
   settings,
+  teams,
 } as const;
 
 type Areas = typeof AREAS;

@@ -1,8 +1,9 @@
 /**
  * Final. The projector plays the podium: third, then second, then (after a drum roll) the winner
  * with confetti, centred for one to three players; beside it the next few places, never the whole
- * class (the host opens the full standings from the host bar, and they are in the exports). A
- * player's screen names their place, with a medal and a summary for the podium.
+ * class (the host opens the full standings from the host bar, and they are in the exports); with
+ * teams, the winning team and the teams' table once the winner is shown. A player's screen names
+ * their place, with a medal and a summary for the podium, and where their team finished.
  */
 import { useCallback, useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
@@ -14,6 +15,8 @@ import { Confetti } from '../motion/confetti';
 import { usePodiumReveal } from '../motion/use-podium-reveal';
 import { useIntl } from 'react-intl';
 import { Message, bold, useT, type MessageId } from '../i18n';
+import { TeamPlace, TeamTable } from '../teams/team-table';
+import { teamName } from '../teams/team-name';
 import './final-screen.css';
 
 interface FinalProps {
@@ -60,16 +63,26 @@ export function FinalScreen({ game, me }: FinalProps) {
         </p>
       ) : null}
       {isHost ? (
-        <div className={`final__body${rows.length > 3 ? ' has-more' : ''}`}>
+        <div className={`final__body${rows.length > 3 || game.teams.length > 0 ? ' has-more' : ''}`}>
           {podium.length > 0 ? <Podium rows={podium} shown={reveal.shown} youId={you?.id ?? null} /> : null}
-          {rows.length > 3 ? (
+          {rows.length > 3 || game.teams.length > 0 ? (
             <div className="final__more">
-              <h2>{t('results.alsoOnBoard')}</h2>
-              <LeaderTable
-                rows={rows.slice(3, 3 + MORE_ROWS)}
-                youId={you?.id}
-                caption={t('results.nextPlaces')}
-              />
+              {game.teams.length > 0 && reveal.winner ? (
+                <>
+                  <h2>{t('teams.winningTeam', { team: teamName(t, game.teams[0]!.team) })}</h2>
+                  <TeamTable rows={game.teams} large />
+                </>
+              ) : null}
+              {rows.length > 3 ? (
+                <>
+                  <h2>{t('results.alsoOnBoard')}</h2>
+                  <LeaderTable
+                    rows={rows.slice(3, 3 + (game.teams.length > 0 ? 3 : MORE_ROWS))}
+                    youId={you?.id}
+                    caption={t('results.nextPlaces')}
+                  />
+                </>
+              ) : null}
             </div>
           ) : null}
         </div>
@@ -158,7 +171,8 @@ function PlayerFinal({
           <p className="final-card final-card--wait card card--glass">{t('results.drumRoll')}</p>
         )
       ) : null}
-      {revealed ? (
+      {revealed && game.teams.length > 0 ? <TeamPlace rows={game.teams} team={you?.team} /> : null}
+      {revealed && game.teams.length === 0 ? (
         <div className="final__table">
           <h2>{t('results.topPlayers')}</h2>
           <LeaderTable

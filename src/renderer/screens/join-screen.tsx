@@ -139,7 +139,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     <>
       <Field
         id="join-nickname"
-        label={t('join.nickname')}
+        label={game?.settings.teamMode === 'shared' ? t('teams.teamName') : t('join.nickname')}
         {...(generatedOnly ? { hint: t('join.generatedHint') } : {})}
         error={message?.field === 'nickname' ? messageText : null}
       >

@@ -1,7 +1,8 @@
 /**
  * Leaderboard between questions: the top five sliding into their new ranks with the round's
  * points and moves, call-outs for a long streak and a big climb, and your own place when you are
- * not among the top five.
+ * not among the top five. With teams the projector shows the teams' table beside it, and a phone
+ * where its team stands.
  */
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
@@ -14,6 +15,7 @@ import type { Callout } from '../standings/round-changes';
 import type { RoundView } from '../standings/use-round-changes';
 import { useIntl } from 'react-intl';
 import { Message, bold, useT } from '../i18n';
+import { TeamPlace, TeamTable } from '../teams/team-table';
 import './leaderboard-screen.css';
 
 interface LeaderboardProps {
@@ -40,7 +42,7 @@ export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) 
         ) : null}
       </div>
       {callouts.length > 0 ? <Callouts callouts={callouts} /> : null}
-      <div className="leaderboard__table">
+      <div className={`leaderboard__table${isHost && game.teams.length > 0 ? ' has-teams' : ''}`}>
         <LeaderTable
           rows={game.top}
           youId={you?.id}
@@ -48,7 +50,14 @@ export function LeaderboardScreen({ state, game, me, round }: LeaderboardProps) 
           large={isHost}
           changes={round?.changes ?? null}
         />
+        {isHost && game.teams.length > 0 ? (
+          <div className="leaderboard__teams">
+            <h2>{t('teams.tableTitle')}</h2>
+            <TeamTable rows={game.teams} large />
+          </div>
+        ) : null}
       </div>
+      {!isHost && game.teams.length > 0 ? <TeamPlace rows={game.teams} team={you?.team} /> : null}
       {you && !inTop && you.rank !== null ? (
         <p className="your-place card">
           <Message

@@ -1,7 +1,8 @@
 /**
  * Lobby: players arriving. The host sees where to join (URL, QR code, PIN), who is in (a search
- * box, extra time and a remove button each, one to remove everyone disconnected), the start rule, Start and the
- * settings. Players see that they are in, and may leave. Everyone sees the countdown; the host may
+ * box, extra time and a remove button each, one to remove everyone disconnected; with teams, each
+ * one's team and Balance teams), the start rule, Start and the settings. Players see that they are
+ * in (and their team, or the teams to pick from), and may leave. Everyone sees the countdown; the host may
  * cancel it.
  */
 import { useState } from 'react';
@@ -19,6 +20,9 @@ import { SettingsPanel } from '../components/settings-panel';
 import { useIntl } from 'react-intl';
 import { Message, bold, useT, type Translate } from '../i18n';
 import { ExtraTimeToggle } from '../extra-time/extra-time-toggle';
+import { TeamBadge } from '../teams/team-badge';
+import { TeamPicker } from '../teams/team-picker';
+import { TeamSwitch } from '../teams/team-switch';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
 
@@ -111,6 +115,7 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
         )}
       </ScreenHeading>
       <p className="lead">{t('lobby.lookForName')}</p>
+      <TeamPicker game={game} team={me?.you?.team} />
       <div className="card card--glass lobby-player__status" role="status">
         <p className="lobby-player__count">{t('lobby.othersJoined', { others })}</p>
         <p>{startRule(game, t)}</p>
@@ -239,6 +244,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
               </div>
             ) : null}
           </div>
+          {game.settings.teamMode === 'teams' && players.length > 0 ? <TeamSizes game={game} /> : null}
           {players.length === 0 ? (
             <p className="lobby-host__empty">
               <span className="spinner" aria-hidden="true" /> {t('lobby.waitingPlayers')}
@@ -256,6 +262,9 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                 >
                   <PlayerName className="player-chip__name" name={p.name} />
                   {!p.connected ? <span className="visually-hidden"> {t('lobby.disconnected')}</span> : null}
+                  {game.settings.teamMode === 'teams' ? (
+                    <TeamSwitch player={p} count={game.settings.teamCount} />
+                  ) : null}
                   <ExtraTimeToggle player={p} />
                   <button
                     type="button"
@@ -316,5 +325,31 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
         <NetworkPanel hosting />
       </div>
     </section>
+  );
+}
+
+/** The host's line of teams in the lobby: each team and how many are in it, and Balance teams. */
+function TeamSizes({ game }: { game: ClientView }) {
+  const api = useApi();
+  const t = useT();
+  const intl = useIntl();
+  return (
+    <ul className="lobby-host__teams" aria-label={t('teams.sizes')}>
+      {Array.from({ length: game.settings.teamCount }, (_, i) => (
+        <li key={i}>
+          <TeamBadge team={i} /> {intl.formatNumber(game.teamSizes[i] ?? 0)}
+        </li>
+      ))}
+      <li>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          title={t('teams.balanceHint')}
+          onClick={() => api.balanceTeams()}
+        >
+          {t('teams.balance')}
+        </button>
+      </li>
+    </ul>
   );
 }

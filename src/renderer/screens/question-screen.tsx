@@ -223,7 +223,11 @@ export function QuestionScreen({ state, game, me }: QuestionProps) {
 
       {reading ? (
         <div className="question__pad question__slide" role="status">
-          <p className="slide__text">{t('play.readFirst', { seconds: Math.ceil(opensIn / 1000) })}</p>
+          <p className="slide__text">
+            {game.settings.teamMode !== 'off' && game.settings.teamTalkSeconds > 0
+              ? t('teams.talkNow', { seconds: Math.ceil(opensIn / 1000) })
+              : t('play.readFirst', { seconds: Math.ceil(opensIn / 1000) })}
+          </p>
         </div>
       ) : isSlide ? (
         <div className="question__pad question__slide">

@@ -51,35 +51,38 @@ export interface QuizClientOptions {
 }
 
 const OPEN = 1;
-const KNOWN_TYPES = new Set<ServerMessageType>([
-  'welcome',
-  'snapshot',
-  'joined',
-  'player',
-  'player_removed',
-  'player_count',
-  'settings',
-  'countdown',
-  'lobby',
-  'left',
-  'media',
-  'media_wait',
-  'question',
-  'paused',
-  'resumed',
-  'answer_ack',
-  'answer_count',
-  'answered',
-  'finishing',
-  'reveal',
-  'result',
-  'leaderboard',
-  'finished',
-  'standings',
-  'error',
-  'pong',
-  'notice',
-]);
+/** Every server message type, so that a type added to the protocol does not compile until listed here. */
+const KNOWN: Record<ServerMessageType, true> = {
+  welcome: true,
+  snapshot: true,
+  joined: true,
+  player: true,
+  player_removed: true,
+  player_count: true,
+  team: true,
+  settings: true,
+  countdown: true,
+  lobby: true,
+  left: true,
+  media: true,
+  media_wait: true,
+  question: true,
+  paused: true,
+  resumed: true,
+  answer_ack: true,
+  answer_count: true,
+  answered: true,
+  finishing: true,
+  reveal: true,
+  result: true,
+  leaderboard: true,
+  finished: true,
+  standings: true,
+  error: true,
+  pong: true,
+  notice: true,
+};
+const KNOWN_TYPES = new Set(Object.keys(KNOWN));
 /** A host that has said nothing (not even a pong) for this long is taken as gone. */
 export const SILENT_HOST_MS = 15_000;
 
