@@ -19,7 +19,12 @@ import { waitFor } from '../support/wait';
 const SECOND_QUIZ = QuizSchema.parse({
   title: 'Second quiz',
   questions: [
-    { kind: 'choice', prompt: 'Red and blue make?', options: ['green', 'purple', 'orange'], correct: 1 },
+    {
+      kind: 'choice',
+      prompt: 'Red and blue make?',
+      options: ['a shade of brown', 'a shade of violet', 'a shade of grey'],
+      correct: 1,
+    },
     {
       kind: 'choice',
       prompt: 'Seven times six?',
