@@ -98,6 +98,7 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
       ...(args['no-streak-bonus'] ? { streakBonus: false } : {}),
       ...(args['wrong-penalty'] !== undefined ? { wrongAnswerPenalty: args['wrong-penalty'] } : {}),
       ...(args.shuffle ? { shuffleQuestions: true } : {}),
+      ...(args['running-totals'] ? { runningTotals: true } : {}),
       ...(args.teams !== undefined ? { teamMode: 'teams' as const, teamCount: args.teams } : {}),
       ...(args['shared-devices'] ? { teamMode: 'shared' as const } : {}),
       ...(args['team-pick'] ? { teamPick: true } : {}),

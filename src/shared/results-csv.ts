@@ -3,7 +3,7 @@
  * the cell and table writers are shared with the game-report and quiz exports.
  * Cells that a spreadsheet would run as a formula are prefixed with a quote.
  */
-import type { LeaderRow } from './protocol';
+import type { LeaderRow, SessionRow } from './protocol';
 
 export type CsvValue = string | number | boolean;
 
@@ -18,10 +18,23 @@ export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function resultsCsv(rows: readonly LeaderRow[]): string {
+/**
+ * The final table; with `session` (running totals), each player's session total as a last column.
+ */
+export function resultsCsv(rows: readonly LeaderRow[], session: readonly SessionRow[] = []): string {
+  const totals = new Map(session.map((s) => [s.id, s.total]));
+  const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Connected at the end'];
+  if (totals.size > 0) header.push('Session total');
   return csvTable([
-    ['Rank', 'Name', 'Score', 'Correct answers', 'Connected at the end'],
-    ...rows.map((r) => [r.rank, r.name, r.score, r.correct, r.connected ? 'yes' : 'no']),
+    header,
+    ...rows.map((r) => [
+      r.rank,
+      r.name,
+      r.score,
+      r.correct,
+      r.connected ? 'yes' : 'no',
+      ...(totals.size > 0 ? [totals.get(r.id) ?? ''] : []),
+    ]),
   ]);
 }
 

@@ -3,7 +3,8 @@
  * where players pick; newcomers land in the smallest team, Cy picks Blue by touch, the host moves
  * Bob to Red from his chip, and each phone says its team. After a question the projector shows
  * the teams' table (the average of members' scores, as the engine has it) beside the top five and
- * each phone where its team stands; the final screen names the winning team. No screen scrolls.
+ * each phone where its team stands; the final screen names the winning team, with the session's
+ * running totals beside the podium and on each phone. No screen scrolls.
  */
 import { describe, expect, it } from 'vitest';
 import { rankTeams } from '../../src/main/game';
@@ -24,6 +25,7 @@ describe('teams', () => {
       teamMode: 'teams',
       teamCount: 2,
       teamPick: true,
+      runningTotals: true,
     },
   });
 
@@ -103,6 +105,16 @@ describe('teams', () => {
       await dashboard.getByRole('button', { name: 'Press again to end the game' }).click();
       await visible(dashboard.getByRole('heading', { name: 'Winning team: Blue team' }), 30_000);
       await visible(cy.getByText(/^Your team, the Blue team, is 1st of 2/), 30_000);
+      // Running totals: the session's table beside the podium, and each phone's own line.
+      await visible(dashboard.getByRole('table', { name: /^Totals over the games of this session/ }));
+      const cyTotal = [...h.server.game.players.values()].find((p) => p.name === 'Cy')!.sessionScore!;
+      await visible(
+        cy.getByText(`Session total after 1 game: ${cyTotal.toLocaleString('en-US')} points`, {
+          exact: false,
+        }),
+      );
+      expect(await misfits(cy)).toEqual([]);
+      await capture(cy, 'teams-phone-final');
       expect(await misfits(dashboard)).toEqual([]);
       await capture(dashboard, 'teams-final');
     },

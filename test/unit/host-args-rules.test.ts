@@ -42,6 +42,7 @@ describe('room rule options', () => {
       '--no-streak-bonus',
       '--wrong-penalty',
       '--shuffle',
+      '--running-totals',
       '--teams',
       '--team-pick',
       '--shared-devices',

@@ -144,7 +144,7 @@ export class HostingService {
       return failure('no_results', 'There are no results to export yet.');
     const saved = await this.ports.saveFile(
       resultsFileName(view.quiz?.title ?? 'quiz', new Date()),
-      resultsCsv(view.standings),
+      resultsCsv(view.standings, view.session),
     );
     return saved ? OK : failure('cancelled', 'Export cancelled.');
   }

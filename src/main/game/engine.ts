@@ -34,6 +34,7 @@ import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from 
 import { grantExtraTime, lastDeadline, nextCheck, updateFinishing } from './extra-time';
 import { resetPlayers, type GameState } from './state';
 import { balanceTeams, checkTeamChoice, fitTeams, teamsField } from './teams';
+import { addGameToSession, sessionPlaces, sessionRows } from './session-totals';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
   const out: Effect[] = [];
@@ -201,13 +202,25 @@ function finishGame(state: GameState, out: Effect[], now: number): void {
   if (state.ranking.length !== state.players.size) rankPlayers(state);
   state.phase = 'finished';
   state.endsAt = null;
+  addGameToSession(state);
+  const session = state.settings.runningTotals ? sessionRows(state) : null;
   out.push({ kind: 'timer', at: null });
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
-    msg: { type: 'finished', top: topRows(state, FINAL_TOP_ROWS), ...teamsField(state) },
+    msg: {
+      type: 'finished',
+      top: topRows(state, FINAL_TOP_ROWS),
+      ...teamsField(state),
+      ...(session ? { session: session.slice(0, FINAL_TOP_ROWS) } : {}),
+    },
+    ...(session ? { personal: sessionPlaces(session) } : {}),
   });
-  out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'standings', rows: standings(state) } });
+  out.push({
+    kind: 'broadcast',
+    audience: 'hosts',
+    msg: { type: 'standings', rows: standings(state), ...(session ? { session } : {}) },
+  });
   out.push({ kind: 'game_over', record: gameRecord(state, now) });
 }
 

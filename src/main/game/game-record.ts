@@ -24,6 +24,8 @@ export interface PlayerRecord {
   extraTime?: number;
   /** The player's team (an index into TEAM_COLORS), in a room with teams. */
   team?: number;
+  /** With `runningTotals`: the player's total over the session's games, this one included. */
+  sessionTotal?: number;
 }
 
 export interface GameRecord {
@@ -68,6 +70,7 @@ export function gameRecord(state: Readonly<GameState>, finishedAt: number): Game
       answers: Array.from({ length: questions }, (_, q) => p.answers[q] ?? null),
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
       ...(p.team !== undefined ? { team: p.team } : {}),
+      ...(state.settings.runningTotals ? { sessionTotal: p.sessionScore ?? p.score } : {}),
     })),
   };
 }

@@ -12,6 +12,13 @@ import { pausedRemainingMs } from './pause';
 import { stillLoading } from './media-gate';
 import { deadlineFor, factorOf, ownQuestion } from './extra-time';
 import { teamsField, teamsOn, teamSizes } from './teams';
+import { sessionRows, showsSession } from './session-totals';
+import type { SessionRow } from '../../shared/protocol';
+
+function ownSessionLine(rows: readonly SessionRow[], id: string): Pick<YouView, 'session'> {
+  const row = rows.find((r) => r.id === id);
+  return row ? { session: { total: row.total, rank: row.rank, games: row.games } } : {};
+}
 
 export type Viewer = { role: 'guest' } | { role: 'player'; playerId: string } | { role: 'host' };
 
@@ -26,6 +33,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
       : phase === 'reveal' || phase === 'leaderboard'
         ? topRows(state, TOP_ROWS)
         : [];
+  const session = showsSession(state) ? sessionRows(state) : null;
   let you: YouView | null = null;
   let waiting: Snapshot['waiting'] = null;
   if (viewer.role === 'player') {
@@ -38,6 +46,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
         id: p.id,
         name: p.name,
         ...(p.team !== undefined ? { team: p.team } : {}),
+        ...(session ? ownSessionLine(session, p.id) : {}),
         score: p.score,
         streak: p.streak,
         rank: p.rank,
@@ -65,6 +74,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     top,
     ...(top.length > 0 ? teamsField(state) : {}),
     ...(teamsOn(state) ? { teamSizes: teamSizes(state) } : {}),
+    ...(session ? { session: viewer.role === 'host' ? session : session.slice(0, FINAL_TOP_ROWS) } : {}),
     you,
     waiting,
     waitingCount: state.waiting.size,

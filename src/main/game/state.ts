@@ -45,6 +45,10 @@ export interface Player {
   extraTime?: number;
   /** The player's team (an index into TEAM_COLORS), in a room with teams (teams.ts); absent: none. */
   team?: number;
+  /** The sum of the player's scores in the games of this session that finished (session-totals.ts). */
+  sessionScore?: number;
+  /** How many games of this session finished with the player in them. */
+  sessionGames?: number;
 }
 
 export interface Round {

@@ -49,6 +49,8 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --wrong-penalty PCT     a wrong answer loses PCT% of the question's points (default 0; a score
                           never drops below 0)
   --shuffle               ask the questions in a shuffled order, new for each game
+  --running-totals        every game adds to a total per player for the session, shown after
+                          each game and in the exports
   --teams N               play in N teams (${SETTING_LIMITS.teamCount.min}-${SETTING_LIMITS.teamCount.max}) on everyone's own device; a team's score is the
                           average of its members' scores; newcomers join the smallest team
   --team-pick             with --teams: players choose their team in the lobby
@@ -94,6 +96,7 @@ const ArgsSchema = z.object({
   'no-streak-bonus': z.boolean().optional(),
   'wrong-penalty': intIn('wrong-penalty', SETTING_LIMITS.wrongAnswerPenalty).optional(),
   shuffle: z.boolean().optional(),
+  'running-totals': z.boolean().optional(),
   teams: intIn('teams', SETTING_LIMITS.teamCount).optional(),
   'team-pick': z.boolean().optional(),
   'shared-devices': z.boolean().optional(),
@@ -134,6 +137,7 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'no-streak-bonus': { type: 'boolean' },
         'wrong-penalty': { type: 'string' },
         shuffle: { type: 'boolean' },
+        'running-totals': { type: 'boolean' },
         teams: { type: 'string' },
         'team-pick': { type: 'boolean' },
         'shared-devices': { type: 'boolean' },

@@ -62,6 +62,7 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
       connected: p.connected,
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
       ...(p.team !== undefined ? { team: p.team } : {}),
+      ...(p.sessionTotal !== undefined ? { sessionTotal: p.sessionTotal } : {}),
       answers: p.answers.map((a, index): ReportAnswer | null => {
         const q = quiz.questions[index];
         if (!a || !q) return null;

@@ -72,6 +72,8 @@ export const ReportPlayerSchema = z.object({
     .min(0)
     .max(TEAM_COLORS.length - 1)
     .optional(),
+  /** With running totals: the player's total over the session's games, this one included. */
+  sessionTotal: z.number().int().optional(),
   /** One entry per quiz question; null where the player gave no answer. */
   answers: z.array(ReportAnswerSchema.nullable()),
 });

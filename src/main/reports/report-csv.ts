@@ -24,6 +24,8 @@ export function reportCsv(report: GameReport): string {
   const teams = report.teams !== undefined;
   const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Extra time'];
   if (teams) header.push('Team');
+  const totals = report.players.some((p) => p.sessionTotal !== undefined);
+  if (totals) header.push('Session total');
   for (const q of report.questions) {
     header.push(
       `Q${q.number} answer`,
@@ -40,6 +42,7 @@ export function reportCsv(report: GameReport): string {
     seconds(p.totalTimeMs),
     extraTimeWords(p.extraTime),
     ...(teams ? [teamWords(p.team)] : []),
+    ...(totals ? [p.sessionTotal ?? ''] : []),
     ...report.questions.flatMap((q, i) => answerCells(q, p.answers[i] ?? null)),
   ]);
   return csvTable([header, ...rows]);

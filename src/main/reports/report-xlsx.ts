@@ -66,10 +66,11 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
   workbook.created = new Date(report.finishedAt);
 
   const teams = report.teams;
+  const totals = report.players.some((p) => p.sessionTotal !== undefined);
   addTable(
     workbook,
     'Leaderboard',
-    teams ? [...LEADERBOARD_COLUMNS, 'Team'] : LEADERBOARD_COLUMNS,
+    [...LEADERBOARD_COLUMNS, ...(teams ? ['Team'] : []), ...(totals ? ['Session total'] : [])],
     report.players.map((p) => [
       p.rank,
       p.name,
@@ -79,8 +80,9 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
       p.connected ? 'yes' : 'no',
       extraTimeWords(p.extraTime),
       ...(teams ? [teamWords(p.team)] : []),
+      ...(totals ? [p.sessionTotal ?? null] : []),
     ]),
-    [6, 28, 10, 16, 14, 20, 12, 10],
+    [6, 28, 10, 16, 14, 20, 12, 10, 14],
   );
   if (teams)
     addTable(

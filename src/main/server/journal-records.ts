@@ -112,6 +112,9 @@ const PlayerSchema = z.object({
   extraTime: z.union([z.literal(1.5), z.literal(2)]).optional(),
   /** The player's team (absent without teams, and in journals written before teams). */
   team: int.optional(),
+  /** Session totals (absent before the first game finished, and in journals written before them). */
+  sessionScore: int.optional(),
+  sessionGames: int.optional(),
 });
 
 const SerializedGameSchema = z.object({

@@ -140,7 +140,7 @@ export function createWebAdapter(
       const rows = game && game.standings.length > 0 ? game.standings : (game?.top ?? []);
       if (rows.length === 0) return failure('no_results', 'There are no results to export yet.');
       try {
-        download(resultsCsv(rows), resultsFileName(game?.quiz?.title ?? 'quiz', new Date()));
+        download(resultsCsv(rows, game?.session), resultsFileName(game?.quiz?.title ?? 'quiz', new Date()));
         return OK;
       } catch (e) {
         return failure(

@@ -9,13 +9,15 @@ import { useIntl } from 'react-intl';
 import { useT, type MessageId } from '../i18n';
 import { TeamSettings } from '../teams/team-settings';
 
-type ToggleKey = 'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions';
+type ToggleKey =
+  'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions' | 'runningTotals';
 
 const TOGGLES: { key: ToggleKey; label: MessageId; hint: MessageId }[] = [
   { key: 'profanityFilter', label: 'settings.profanity', hint: 'settings.profanityHint' },
   { key: 'generatedNamesOnly', label: 'settings.generated', hint: 'settings.generatedHint' },
   { key: 'streakBonus', label: 'settings.streak', hint: 'settings.streakHint' },
   { key: 'shuffleQuestions', label: 'settings.shuffle', hint: 'settings.shuffleHint' },
+  { key: 'runningTotals', label: 'settings.runningTotals', hint: 'settings.runningTotalsHint' },
 ];
 
 const MODES: Record<ScoringMode, { label: MessageId; hint: MessageId }> = {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
-import type { LeaderRow } from '../../shared/protocol';
+import type { LeaderRow, SessionRow } from '../../shared/protocol';
 import { LeaderTable, ordinal } from '../components/leader-table';
 import { PlayerName } from '../components/player-name';
 import { ScreenHeading } from '../components/screen-heading';
@@ -63,9 +63,11 @@ export function FinalScreen({ game, me }: FinalProps) {
         </p>
       ) : null}
       {isHost ? (
-        <div className={`final__body${rows.length > 3 || game.teams.length > 0 ? ' has-more' : ''}`}>
+        <div
+          className={`final__body${rows.length > 3 || game.teams.length > 0 || game.session.length > 0 ? ' has-more' : ''}`}
+        >
           {podium.length > 0 ? <Podium rows={podium} shown={reveal.shown} youId={you?.id ?? null} /> : null}
-          {rows.length > 3 || game.teams.length > 0 ? (
+          {rows.length > 3 || game.teams.length > 0 || game.session.length > 0 ? (
             <div className="final__more">
               {game.teams.length > 0 && reveal.winner ? (
                 <>
@@ -73,7 +75,16 @@ export function FinalScreen({ game, me }: FinalProps) {
                   <TeamTable rows={game.teams} large />
                 </>
               ) : null}
-              {rows.length > 3 ? (
+              {game.session.length > 0 && reveal.winner ? (
+                <>
+                  <h2>{t('results.sessionTitle')}</h2>
+                  <LeaderTable
+                    rows={sessionLeaderRows(game.session).slice(0, game.teams.length > 0 ? 3 : MORE_ROWS)}
+                    youId={you?.id}
+                    caption={t('results.sessionCaption')}
+                  />
+                </>
+              ) : rows.length > 3 ? (
                 <>
                   <h2>{t('results.alsoOnBoard')}</h2>
                   <LeaderTable
@@ -172,6 +183,20 @@ function PlayerFinal({
         )
       ) : null}
       {revealed && game.teams.length > 0 ? <TeamPlace rows={game.teams} team={you?.team} /> : null}
+      {revealed && you?.session ? (
+        <p className="final-card__session card card--glass">
+          <Message
+            id="results.yourSession"
+            values={{
+              games: you.session.games,
+              points: intl.formatNumber(you.session.total),
+              rank: ordinal(t, you.session.rank),
+              count: intl.formatNumber(game.playerCount),
+              b: bold,
+            }}
+          />
+        </p>
+      ) : null}
       {revealed && game.teams.length === 0 ? (
         <div className="final__table">
           <h2>{t('results.topPlayers')}</h2>
@@ -207,4 +232,16 @@ function Medal({ rank }: { rank: number }) {
       </text>
     </svg>
   );
+}
+
+/** The session's table as leaderboard rows (its total in the score column). */
+function sessionLeaderRows(rows: readonly SessionRow[]): LeaderRow[] {
+  return rows.map((r) => ({
+    rank: r.rank,
+    id: r.id,
+    name: r.name,
+    score: r.total,
+    correct: 0,
+    connected: true,
+  }));
 }

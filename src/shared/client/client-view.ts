@@ -22,6 +22,7 @@ import {
   type Role,
   type RoomView,
   type ServerMessage,
+  type SessionRow,
   type TeamRow,
   type YouView,
 } from '../protocol';
@@ -54,6 +55,8 @@ export interface ClientView {
   teams: TeamRow[];
   /** With `teamMode: 'teams'`: how many players are in each team. */
   teamSizes: number[];
+  /** With `runningTotals`, when a game has finished: the session's table (hosts: all of it). */
+  session: SessionRow[];
   you: YouView | null;
   /** Joined after the game started: who this player will be in the next game. */
   waiting: { id: string; name: string } | null;
@@ -108,6 +111,7 @@ export function initialView(): ClientView {
     top: [],
     teams: [],
     teamSizes: [],
+    session: [],
     you: null,
     waiting: null,
     waitingCount: 0,
@@ -162,6 +166,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         top: msg.top,
         teams: validTeams(msg.teams),
         teamSizes: validSizes(msg.teamSizes),
+        session: validSession(msg.session),
         you: msg.you,
         // Hosts before this field existed send none.
         waiting: msg.waiting ?? null,
@@ -207,6 +212,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         reveal: null,
         top: [],
         teams: [],
+        session: [],
       };
     case 'lobby':
       return { ...withPhase(view, 'lobby', null), media: null, mediaWait: null };
@@ -281,11 +287,20 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         ...withPhase(view, 'finished', null),
         top: msg.top,
         teams: validTeams(msg.teams),
+        session: validSession(msg.session),
         media: null,
         mediaWait: null,
       };
     case 'standings':
-      return { ...view, standings: msg.rows };
+      return {
+        ...view,
+        standings: msg.rows,
+        session: msg.session ? validSession(msg.session) : view.session,
+      };
+    case 'session_total':
+      return view.you && count(msg.total) && count(msg.rank) && count(msg.games)
+        ? { ...view, you: { ...view.you, session: { total: msg.total, rank: msg.rank, games: msg.games } } }
+        : view;
     case 'error': {
       const error: NonNullable<ClientView['error']> = { code: msg.code, message: msg.message };
       if (msg.ref !== undefined) error.ref = msg.ref;
@@ -313,6 +328,21 @@ function validTeams(rows: TeamRow[] | undefined): TeamRow[] {
       count(r.team) &&
       count(r.members) &&
       count(r.score),
+  );
+}
+
+/** The session's table as the protocol describes it, or none. */
+function validSession(rows: SessionRow[] | undefined): SessionRow[] {
+  if (!Array.isArray(rows)) return [];
+  return rows.filter(
+    (r) =>
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.name === 'string' &&
+      typeof r.id === 'string' &&
+      count(r.rank) &&
+      count(r.total) &&
+      count(r.games),
   );
 }
 

@@ -78,6 +78,7 @@ const KNOWN: Record<ServerMessageType, true> = {
   leaderboard: true,
   finished: true,
   standings: true,
+  session_total: true,
   error: true,
   pong: true,
   notice: true,

@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: GameSettings = {
   streakBonus: true,
   wrongAnswerPenalty: 0,
   shuffleQuestions: false,
+  runningTotals: false,
   teamMode: 'off',
   teamCount: 2,
   teamPick: false,

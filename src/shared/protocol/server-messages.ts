@@ -50,6 +50,19 @@ export interface LeaderRow {
 }
 
 /**
+ * A player's total over the games of this session (`runningTotals`): the sum of their scores in
+ * every game that finished, this one included (src/main/game/session-totals.ts).
+ */
+export interface SessionRow {
+  rank: number;
+  id: string;
+  name: string;
+  total: number;
+  /** Games finished in this room while the player was in it. */
+  games: number;
+}
+
+/**
  * A team on the leaderboard (src/main/game/teams.ts): its score is the average of its members'
  * scores, rounded, so that a bigger team gains nothing by its size.
  */
@@ -154,6 +167,8 @@ export interface YouView {
   name: string;
   /** Your team, in a room with teams. */
   team?: number;
+  /** With `runningTotals`, once a game has finished: your session total and its rank. */
+  session?: { total: number; rank: number; games: number };
   score: number;
   streak: number;
   rank: number | null;
@@ -179,6 +194,8 @@ export interface Snapshot {
   top: LeaderRow[];
   /** With teams: the teams' table (reveal, leaderboard, finished). */
   teams?: TeamRow[];
+  /** With `runningTotals`, when finished: the session's table (its top; hosts get all of it). */
+  session?: SessionRow[];
   /** With `teamMode: 'teams'`: how many players are in each team, by team. */
   teamSizes?: number[];
   you: YouView | null;
@@ -274,8 +291,12 @@ export type ServerMessage =
   | { type: 'reveal'; reveal: RevealView; top: LeaderRow[]; teams?: TeamRow[]; endsAt: number | null }
   | { type: 'result'; result: PlayerResult }
   | { type: 'leaderboard'; top: LeaderRow[]; teams?: TeamRow[]; endsAt: number | null }
-  | { type: 'finished'; top: LeaderRow[]; teams?: TeamRow[] }
-  | { type: 'standings'; rows: LeaderRow[] }
+  /** `session`: with `runningTotals`, the top of the session's table (totals over its games). */
+  | { type: 'finished'; top: LeaderRow[]; teams?: TeamRow[]; session?: SessionRow[] }
+  /** `session` (hosts): with `runningTotals`, the whole session's table, at the end of a game. */
+  | { type: 'standings'; rows: LeaderRow[]; session?: SessionRow[] }
+  /** With `runningTotals`, after `finished`, to each player: their session total and its rank. */
+  | { type: 'session_total'; total: number; rank: number; games: number }
   | {
       type: 'error';
       code: ErrorCode;

@@ -42,6 +42,8 @@ export const GameSettingsSchema = z.object({
   wrongAnswerPenalty: within(SETTING_LIMITS.wrongAnswerPenalty),
   /** Ask the questions in a shuffled order, drawn anew for each game. */
   shuffleQuestions: z.boolean(),
+  /** Every game adds to a total per player for the session (src/main/game/session-totals.ts), shown after each game. */
+  runningTotals: z.boolean(),
   /** Teams: off, everyone on their own device in a team, or one device per team. */
   teamMode: z.enum(TEAM_MODES),
   /** How many teams, with `teamMode: 'teams'`. */

@@ -56,6 +56,10 @@ const en = {
   latecomers:
     '{count, plural, one {# player joined during the game and plays from the next one.} other {# players joined during the game and play from the next one.}}',
   alsoOnBoard: 'Also on the board',
+  sessionTitle: 'Session totals',
+  sessionCaption: 'Totals over the games of this session, best first',
+  yourSession:
+    '{games, plural, one {Session total after # game: <b>{points}</b> points, {rank} of {count}.} other {Session total after # games: <b>{points}</b> points, {rank} of {count}.}}',
   nextPlaces: 'Next places',
   podium: 'Podium',
   podiumPoints: '{points} points',
@@ -133,6 +137,10 @@ export const results: Messages<typeof en> = {
     latecomers:
       '{count, plural, one {# jugador se unió durante la partida y juega desde la siguiente.} other {# jugadores se unieron durante la partida y juegan desde la siguiente.}}',
     alsoOnBoard: 'También en la clasificación',
+    sessionTitle: 'Totales de la sesión',
+    sessionCaption: 'Totales de las partidas de esta sesión, de mejor a peor',
+    yourSession:
+      '{games, plural, one {Total de la sesión tras # partida: <b>{points}</b> puntos, {rank} de {count}.} other {Total de la sesión tras # partidas: <b>{points}</b> puntos, {rank} de {count}.}}',
     nextPlaces: 'Siguientes puestos',
     podium: 'Podio',
     podiumPoints: '{points} puntos',
@@ -207,6 +215,10 @@ export const results: Messages<typeof en> = {
     latecomers:
       '{count, plural, one {# Person ist während des Spiels beigetreten und spielt ab dem nächsten mit.} other {# Personen sind während des Spiels beigetreten und spielen ab dem nächsten mit.}}',
     alsoOnBoard: 'Ebenfalls in der Rangliste',
+    sessionTitle: 'Gesamtwertung',
+    sessionCaption: 'Summen über die Spiele dieser Sitzung, die besten zuerst',
+    yourSession:
+      '{games, plural, one {Gesamt nach # Spiel: <b>{points}</b> Punkte, {rank} von {count}.} other {Gesamt nach # Spielen: <b>{points}</b> Punkte, {rank} von {count}.}}',
     nextPlaces: 'Weitere Plätze',
     podium: 'Siegertreppchen',
     podiumPoints: '{points} Punkte',
@@ -282,6 +294,10 @@ export const results: Messages<typeof en> = {
     latecomers:
       '{count, plural, zero {لم ينضم أحد أثناء اللعبة.} one {انضم لاعب واحد أثناء اللعبة وسيلعب من اللعبة التالية.} two {انضم لاعبان أثناء اللعبة وسيلعبان من اللعبة التالية.} few {انضم # لاعبين أثناء اللعبة وسيلعبون من اللعبة التالية.} many {انضم # لاعبًا أثناء اللعبة وسيلعبون من اللعبة التالية.} other {انضم # لاعب أثناء اللعبة وسيلعبون من اللعبة التالية.}}',
     alsoOnBoard: 'أيضًا في اللوحة',
+    sessionTitle: 'مجاميع الجلسة',
+    sessionCaption: 'مجاميع ألعاب هذه الجلسة، الأفضل أولًا',
+    yourSession:
+      '{games, plural, zero {مجموع الجلسة: <b>{points}</b> نقطة، {rank} من {count}.} one {مجموع الجلسة بعد لعبة واحدة: <b>{points}</b> نقطة، {rank} من {count}.} two {مجموع الجلسة بعد لعبتين: <b>{points}</b> نقطة، {rank} من {count}.} few {مجموع الجلسة بعد # ألعاب: <b>{points}</b> نقطة، {rank} من {count}.} many {مجموع الجلسة بعد # لعبة: <b>{points}</b> نقطة، {rank} من {count}.} other {مجموع الجلسة بعد # لعبة: <b>{points}</b> نقطة، {rank} من {count}.}}',
     nextPlaces: 'المراكز التالية',
     podium: 'منصة التتويج',
     podiumPoints: '{points} نقطة',
