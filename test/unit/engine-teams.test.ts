@@ -122,6 +122,8 @@ describe('the host and the teams', () => {
     h.host({ type: 'end' });
     h.host({ type: 'settings', settings: { teamMode: 'off' } });
     expect(ids.every((id) => h.player(id).team === undefined)).toBe(true);
+    // Hosts see every player without a team.
+    expect(h.broadcasts('player', 'hosts').map((m) => m.player.team)).toEqual(ids.map(() => undefined));
   });
 
   it('cannot move players during a game', () => {

@@ -79,7 +79,11 @@ export function fitTeams(state: GameState): Player[] {
   const moved: Player[] = [];
   const all = seats(state).sort((a, b) => a.seq - b.seq);
   if (!teamsOn(state)) {
-    for (const p of all) if (p.team !== undefined) delete p.team;
+    for (const p of all) {
+      if (p.team === undefined) continue;
+      delete p.team;
+      moved.push(p);
+    }
     return moved;
   }
   for (const p of all) {
