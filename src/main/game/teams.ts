@@ -24,7 +24,9 @@ function seats(state: GameState): Player[] {
 /** How many seats each team holds, by team. */
 export function teamSizes(state: GameState): number[] {
   const sizes = new Array<number>(state.settings.teamCount).fill(0);
-  for (const p of seats(state)) if (p.team !== undefined && p.team < sizes.length) sizes[p.team]!++;
+  // Read in place (no copy of the seats): a join storm asks this once per join.
+  for (const seatsOf of [state.players, state.waiting])
+    for (const p of seatsOf.values()) if (p.team !== undefined && p.team < sizes.length) sizes[p.team]!++;
   return sizes;
 }
 
