@@ -134,6 +134,16 @@ describe('a question with pictures', () => {
     await answer(ann, 'Chad');
     await answer(bob, 'Peru');
     await visible(heading(dashboard, /^The answer is/));
+    // The reveal shows each option with its picture, on the projector and on a phone.
+    await picturesShown(dashboard, 4);
+    await visible(heading(ann, /^The answer is/));
+    for (const [page, name] of [
+      [dashboard, 'media-host-reveal-1280x720'],
+      [ann, 'media-phone-reveal-375x667'],
+    ] as const) {
+      expect(await misfits(page), name).toEqual([]);
+      await capture(page, name);
+    }
     expect(host().scores().get('Ann')).toBeGreaterThan(0);
     expect(host().scores().get('Bob')).toBe(0);
 

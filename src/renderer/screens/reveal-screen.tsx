@@ -18,6 +18,7 @@ import { placeGap } from '../standings/place-gap';
 import { signedPoints } from '../standings/signed-points';
 import { useIntl, type IntlShape } from 'react-intl';
 import { Message, useT, type Translate } from '../i18n';
+import { QuizPicture } from '../media/quiz-picture';
 import './reveal-screen.css';
 
 interface RevealProps {
@@ -167,15 +168,25 @@ function OptionChart({ q, reveal, result }: OptionChartProps) {
     >
       {order.map((i) => {
         const text = q.options[i] ?? '';
+        const picture = q.optionImages?.[i] ?? null;
         const count = reveal.counts[i] ?? 0;
         const correct = !poll && isRight(reveal, i);
         const yours = result?.option === i;
         return (
           <li key={i} className={`result opt-${i % 4}${correct || poll ? ' is-correct' : ' is-wrong'}`}>
             <OptionShape index={i % 4} className="result__shape" />
-            <FitText as="span" className="result__text" text={text}>
-              {text}
-            </FitText>
+            {picture ? (
+              <span className="result__label">
+                <QuizPicture name={picture} className="result__picture" alt="" />
+                <FitText as="span" className="result__text" text={text}>
+                  {text}
+                </FitText>
+              </span>
+            ) : (
+              <FitText as="span" className="result__text" text={text}>
+                {text}
+              </FitText>
+            )}
             {/* Always there, empty or not, so every row's bar sits in the same column. */}
             <span className="result__tags">
               {correct && reveal.kind !== 'ordering' ? (
