@@ -90,7 +90,7 @@ function start(devOrigin: string | null): Promise<void> {
 
   const s = createSession();
   session = s;
-  handleAppScheme(rendererDir, s.media);
+  handleAppScheme(rendererDir, s.media, (ref) => s.remoteMedia(ref));
   const isAppPage = (url: string) => isAppUrl(url) || (devOrigin !== null && isDevServerUrl(devOrigin, url));
   // Only the join URLs of the room we host may open in the person's browser.
   const isOwnJoinUrl = (url: string) =>

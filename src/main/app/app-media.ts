@@ -32,10 +32,17 @@ const headers = (type: string) => ({
   'X-Content-Type-Options': 'nosniff',
 });
 
-/** The answer to a request under /media/. */
-export async function serveMedia(store: MediaStore, requestUrl: string): Promise<Response> {
+/**
+ * The answer to a request under /media/: from the library's store, or else from `elsewhere` (the
+ * room this app joined on another computer: desktop/remote-media.ts).
+ */
+export async function serveMedia(
+  store: MediaStore,
+  requestUrl: string,
+  elsewhere?: (ref: string) => Promise<Uint8Array | undefined>,
+): Promise<Response> {
   const ref = mediaRefOfUrl(requestUrl);
-  const bytes = ref ? await store.get(ref) : undefined;
+  const bytes = ref ? ((await store.get(ref)) ?? (await elsewhere?.(ref))) : undefined;
   if (!ref || !bytes)
     return new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
   const type = MEDIA_CONTENT_TYPES[ref.slice(ref.lastIndexOf('.') + 1)]!;

@@ -15,11 +15,18 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer, and the library's pictures and sounds under /media/ (app-media.ts). */
-export function handleAppScheme(rendererDir: string, media: MediaStore): void {
+/**
+ * Serves the built renderer, and under /media/ the library's pictures and sounds or those of the
+ * room joined on another computer (`remote`) (app-media.ts).
+ */
+export function handleAppScheme(
+  rendererDir: string,
+  media: MediaStore,
+  remote: (ref: string) => Promise<Uint8Array | undefined>,
+): void {
   protocol.handle(APP_SCHEME, (request) =>
     mediaRefOfUrl(request.url) === undefined
       ? serveAppFile(rendererDir, request.url)
-      : serveMedia(media, request.url),
+      : serveMedia(media, request.url, remote),
   );
 }

@@ -91,6 +91,11 @@ export class DesktopSession implements IntentHandlers {
     return this.library.media;
   }
 
+  /** A picture or sound of the room joined on another computer (remote-media.ts). */
+  remoteMedia(ref: string): Promise<Buffer | undefined> {
+    return this.remote.media.get(ref);
+  }
+
   getState(): AppState {
     return this.state;
   }

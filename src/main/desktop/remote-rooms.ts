@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION, socketUrlOf } from '../../shared/protocol';
 import type { DiscoveredRoom, Discovery } from '../discovery';
 import { fetchHealth } from '../discovery/health-check';
 import { MAX_PAYLOAD } from '../server/listener';
+import { RemoteMedia } from './remote-media';
 
 /** How long an address may take to answer /health before Join says it cannot be reached. */
 const CONNECT_CHECK_MS = 3000;
@@ -32,6 +33,8 @@ export class RemoteRooms {
   private discovery: Discovery | null = null;
   private listed: RoomListing[] = [];
   private joined: { client: QuizClient; unsubscribe: () => void } | null = null;
+  /** The joined room's pictures and sounds, for the window (remote-media.ts). */
+  readonly media = new RemoteMedia();
 
   constructor(
     private readonly createDiscovery: () => Discovery,
@@ -83,6 +86,7 @@ export class RemoteRooms {
       );
     }
     this.close();
+    this.media.setHost({ address, port });
     const client = new QuizClient({
       url: socketUrlOf(address, port),
       WebSocket: RemoteHostSocket as unknown as WebSocketFactory,
@@ -101,6 +105,7 @@ export class RemoteRooms {
 
   /** Disconnects from the joined room, if any, without a word to it. */
   close(): void {
+    this.media.setHost(null);
     this.joined?.unsubscribe();
     this.joined?.client.close();
     this.joined = null;
