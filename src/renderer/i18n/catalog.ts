@@ -7,7 +7,9 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { host } from './messages/host';
 import { join } from './messages/join';
+import { editor } from './messages/editor';
 import { extraTime } from './messages/extra-time';
+import { library } from './messages/library';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
 import { mediaPlay } from './messages/media-play';
@@ -21,10 +23,12 @@ import { teams } from './messages/teams';
 
 const AREAS = {
   common,
+  editor,
   extraTime,
   home,
   host,
   join,
+  library,
   lobby,
   media,
   mediaPlay,
