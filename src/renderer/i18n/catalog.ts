@@ -9,6 +9,7 @@ import { host } from './messages/host';
 import { join } from './messages/join';
 import { editor } from './messages/editor';
 import { extraTime } from './messages/extra-time';
+import { failure } from './messages/failure';
 import { library } from './messages/library';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
@@ -19,12 +20,14 @@ import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
+import { setup } from './messages/setup';
 import { teams } from './messages/teams';
 
 const AREAS = {
   common,
   editor,
   extraTime,
+  failure,
   home,
   host,
   join,
@@ -38,6 +41,7 @@ const AREAS = {
   results,
   room,
   settings,
+  setup,
   teams,
 } as const;
 
