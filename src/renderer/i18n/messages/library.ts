@@ -36,13 +36,13 @@ const en = {
 export const library: Messages<typeof en> = {
   en,
   es: {
-    title: 'Biblioteca de cuestionarios',
+    title: 'Biblioteca de quizzes',
     back: 'Atrás',
-    newQuiz: '+ Nuevo cuestionario',
+    newQuiz: '+ Nuevo quiz',
     importFile: 'Importar un archivo…',
     formats:
       'JSON y paquetes de Quizroom (.quizroom), hojas de cálculo de Kahoot! (CSV, XLSX), Moodle GIFT y Aiken.',
-    list: 'Cuestionarios',
+    list: 'Quizzes',
     imported:
       'Importado «{title}»: {taken, plural, one {# pregunta incorporada} other {# preguntas incorporadas}}{skipped, plural, =0 {} one {, # omitida} other {, # omitidas}}',
     readAs: 'Leído como {format}.',
@@ -93,12 +93,12 @@ export const library: Messages<typeof en> = {
     duplicateLabel: '{name} duplizieren',
   },
   ar: {
-    title: 'مكتبة الاختبارات',
+    title: 'مكتبة المسابقات',
     back: 'رجوع',
-    newQuiz: '+ اختبار جديد',
+    newQuiz: '+ مسابقة جديدة',
     importFile: 'استيراد ملف…',
     formats: 'ملفات Quizroom بصيغة JSON والحزم (.quizroom)، وجداول Kahoot! (CSV وXLSX)، وMoodle GIFT وAiken.',
-    list: 'الاختبارات',
+    list: 'المسابقات',
     imported:
       'استُورد «{title}»: {taken, plural, zero {لم يُؤخذ أي سؤال} one {أُخذ سؤال واحد} two {أُخذ سؤالان} few {أُخذت # أسئلة} many {أُخذ # سؤالًا} other {أُخذ # سؤال}}{skipped, plural, =0 {} one {، وتُخطّي سؤال واحد} two {، وتُخطّي سؤالان} few {، وتُخطّيت # أسئلة} many {، وتُخطّي # سؤالًا} other {، وتُخطّي # سؤال}}',
     readAs: 'قُرئ بصيغة {format}.',

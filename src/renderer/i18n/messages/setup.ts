@@ -41,15 +41,15 @@ const en = {
 export const setup: Messages<typeof en> = {
   en,
   es: {
-    title: 'Organizar un cuestionario',
+    title: 'Organizar un quiz',
     back: 'Atrás',
     defaultRoomName: 'Noche de preguntas',
-    quiz: 'Cuestionario',
+    quiz: 'Quiz',
     questions: '{count, plural, one {# pregunta} other {# preguntas}}',
-    importFile: 'Importar un archivo de cuestionario…',
-    editQuizzes: 'Editar cuestionarios',
+    importFile: 'Importar un archivo de quiz…',
+    editQuizzes: 'Editar quizzes',
     imported:
-      'Importado «{title}»: {taken, plural, one {# pregunta} other {# preguntas}}{skipped, plural, =0 {.} one {, # omitida (el motivo está en Editar cuestionarios).} other {, # omitidas (el motivo está en Editar cuestionarios).}}',
+      'Importado «{title}»: {taken, plural, one {# pregunta} other {# preguntas}}{skipped, plural, =0 {.} one {, # omitida (el motivo está en Editar quizzes).} other {, # omitidas (el motivo está en Editar quizzes).}}',
     howStart: 'Cómo empieza la partida',
     autoStart: 'Empezar sola cuando haya jugadores suficientes',
     autoStartWhen:
@@ -66,7 +66,7 @@ export const setup: Messages<typeof en> = {
     playTooHint: 'Respondes en este ordenador junto con todos los demás.',
     opening: 'Abriendo…',
     open: 'Abrir sala',
-    chooseQuiz: 'Elige un cuestionario.',
+    chooseQuiz: 'Elige un quiz.',
     nameRoom: 'Ponle un nombre a la sala para que los jugadores puedan encontrarla.',
     nameTooLong:
       'El nombre de una sala puede tener como máximo {max, plural, one {# carácter} other {# caracteres}}.',
@@ -107,16 +107,16 @@ export const setup: Messages<typeof en> = {
     secondsError: 'Gib eine ganze Zahl von Sekunden von {min} bis {max} ein.',
   },
   ar: {
-    title: 'استضافة اختبار',
+    title: 'استضافة مسابقة',
     back: 'رجوع',
     defaultRoomName: 'أمسية الأسئلة',
-    quiz: 'الاختبار',
+    quiz: 'المسابقة',
     questions:
       '{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}}',
-    importFile: 'استيراد ملف اختبار…',
-    editQuizzes: 'تعديل الاختبارات',
+    importFile: 'استيراد ملف مسابقة…',
+    editQuizzes: 'تعديل المسابقات',
     imported:
-      'استُورد «{title}»: {taken, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}}{skipped, plural, =0 {.} one {، وتُخطّي سؤال واحد (السبب في تعديل الاختبارات).} two {، وتُخطّي سؤالان (السبب في تعديل الاختبارات).} few {، وتُخطّيت # أسئلة (السبب في تعديل الاختبارات).} many {، وتُخطّي # سؤالًا (السبب في تعديل الاختبارات).} other {، وتُخطّي # سؤال (السبب في تعديل الاختبارات).}}',
+      'استُورد «{title}»: {taken, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}}{skipped, plural, =0 {.} one {، وتُخطّي سؤال واحد (السبب في تعديل المسابقات).} two {، وتُخطّي سؤالان (السبب في تعديل المسابقات).} few {، وتُخطّيت # أسئلة (السبب في تعديل المسابقات).} many {، وتُخطّي # سؤالًا (السبب في تعديل المسابقات).} other {، وتُخطّي # سؤال (السبب في تعديل المسابقات).}}',
     howStart: 'كيف تبدأ اللعبة',
     autoStart: 'البدء تلقائيًا عند اكتمال عدد اللاعبين',
     autoStartWhen: 'يناسب حفلة أو لعبة مفتوحة: يبدأ اللعب فور حضور اللاعبين، بعد عدّ تنازلي يمكنك إلغاؤه.',
@@ -132,7 +132,7 @@ export const setup: Messages<typeof en> = {
     playTooHint: 'تجيب على هذا الحاسوب مع الجميع.',
     opening: 'جارٍ الفتح…',
     open: 'فتح الغرفة',
-    chooseQuiz: 'اختر اختبارًا.',
+    chooseQuiz: 'اختر مسابقة.',
     nameRoom: 'سمِّ الغرفة كي يجدها اللاعبون.',
     nameTooLong:
       'يمكن أن يتكون اسم الغرفة من {max, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
