@@ -762,4 +762,79 @@ describe('quiz library, editor and reports (a real desktop session behind the pa
       expect(saved.at(-1)!.name).toMatch(/^flags-with-pictures.*\.quizroom$/);
     },
   );
+
+  it(
+    'shows the library, an import and the editor in Spanish, and Arabic right to left',
+    { timeout: 90_000 },
+    async () => {
+      const useLocale = async (locale: string | null) => {
+        await page.goto(host!.playerUrl);
+        await page.evaluate((value) => {
+          const storage = (
+            globalThis as unknown as {
+              localStorage: { setItem(key: string, value: string): void; removeItem(key: string): void };
+            }
+          ).localStorage;
+          if (value) storage.setItem('quizroom.locale', value);
+          else storage.removeItem('quizroom.locale');
+        }, locale);
+        await page.reload();
+      };
+      try {
+        await useLocale('es');
+        await page.getByRole('button', { name: 'Biblioteca de quizzes' }).click();
+        await visible(heading(page, 'Biblioteca de quizzes'));
+        expect(await page.locator('html').getAttribute('lang')).toBe('es');
+        const science = page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('heading', { name: 'Science' }) });
+        await visible(science.getByText(/^\d+ preguntas/));
+        await visible(science.getByText('Integrado · solo lectura'));
+        await visible(page.getByRole('button', { name: '+ Nuevo quiz' }));
+
+        // An import's summary: counts by plural rules, in Spanish.
+        pickedFile = GIFT;
+        await page.getByRole('button', { name: 'Importar un archivo…' }).click();
+        const summary = page.getByRole('status').filter({ hasText: 'Importado' });
+        await visible(
+          summary.getByText('Importado «moodle-questions»: 10 preguntas incorporadas, 4 omitidas'),
+        );
+        await visible(summary.getByRole('heading', { name: 'Omitidas', exact: true }));
+        await capture(page, 'library-es');
+
+        // The editor of the imported quiz.
+        await summary.getByRole('button', { name: 'Editar «moodle-questions»' }).click();
+        await visible(heading(page, 'Editar quiz'));
+        const q1 = page.getByRole('group', { name: 'Pregunta 1', exact: true });
+        await visible(q1.getByLabel('Tipo de pregunta'));
+        await visible(q1.getByLabel('Texto de la pregunta'));
+        await visible(q1.getByLabel('Tiempo límite (segundos)'));
+        await q1.getByLabel('Tiempo límite (segundos)').fill('3');
+        await visible(q1.getByText('Escribe segundos enteros de 5 a 240, o déjalo vacío.'));
+        await q1.getByLabel('Tiempo límite (segundos)').fill('');
+        await visible(page.getByRole('status').getByText('Todos los cambios guardados'));
+        await capture(page, 'editor-es');
+
+        // Deleting it, after asking in Spanish.
+        await page.getByRole('button', { name: '← Biblioteca' }).click();
+        await page.getByRole('button', { name: 'Eliminar moodle-questions' }).click();
+        const confirm = page.getByRole('group', { name: '¿Eliminar moodle-questions?' });
+        await visible(confirm.getByText('¿Eliminar «moodle-questions»? No se puede deshacer.'));
+        await confirm.getByRole('button', { name: 'Eliminar' }).click();
+        await expect
+          .poll(() => page.getByRole('heading', { name: 'moodle-questions', exact: true }).count())
+          .toBe(0);
+
+        // Arabic: the library's words, right to left.
+        await useLocale('ar');
+        await page.getByRole('button', { name: 'مكتبة المسابقات' }).click();
+        await visible(heading(page, 'مكتبة المسابقات'));
+        expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+        await visible(page.getByRole('button', { name: '+ مسابقة جديدة' }));
+        await capture(page, 'library-ar');
+      } finally {
+        await useLocale(null);
+      }
+    },
+  );
 });

@@ -2,7 +2,8 @@
  * The desktop adapter, over the preload's `window.quiz` bridge (its sockets live in the main
  * process). Its methods come from the intent table: the game's on the API itself, the desktop's
  * services under `api.desktop`. It keeps the API's promise that nothing rejects: a call the main
- * process refuses (or that fails on the way) answers with a failure a screen can show, and a
+ * process refuses (or that fails on the way) answers with a failure a screen can show (in the
+ * interface's language, see i18n/translate.ts), and a
  * fire-and-forget one is reported in the console. It also keeps the last state here, because
  * values that cross contextBridge are copies: calling the bridge's getState() on every render
  * would hand React a new object each time, and useSyncExternalStore would re-render without end.
@@ -11,6 +12,7 @@ import type { AppState, DesktopApi, GameApi, QuizApi } from '../../shared/api/qu
 import { failure } from '../../shared/api/intent-results';
 import { INTENTS, intentsOf, type IntentName, type Surface } from '../../shared/ipc/intents';
 import { applyDelta, type StateDelta } from '../../shared/ipc/state-delta';
+import { translate } from '../i18n/translate';
 
 /** The preload's `window.quiz`: one method per intent, plus the state. */
 export type Bridge = {
@@ -44,7 +46,10 @@ function call(bridge: Bridge, name: IntentName, args: unknown[]): unknown {
   if (answers) {
     return pending.catch((e: unknown) => {
       const text = reason(e);
-      return failure(/^Refused\b/.test(text) ? 'refused' : 'failed', `The app could not do this: ${text}`);
+      return failure(
+        /^Refused\b/.test(text) ? 'refused' : 'failed',
+        translate('failure.app', { reason: text }),
+      );
     });
   }
   pending.catch((e: unknown) => console.error(`Quizroom: ${name} failed: ${reason(e)}`));

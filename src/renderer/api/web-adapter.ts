@@ -15,6 +15,7 @@ import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api'
 import { failure, OK } from '../../shared/api/intent-results';
 import { SOCKET_PATH } from '../../shared/protocol/endpoints';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
+import { translate } from '../i18n/translate';
 
 export const TOKEN_KEY = 'quizroom.player-token';
 export const HOST_TOKEN_KEY = 'quizroom.host-token';
@@ -138,15 +139,13 @@ export function createWebAdapter(
     async exportCsv(): Promise<IntentResult> {
       const game = state.game;
       const rows = game && game.standings.length > 0 ? game.standings : (game?.top ?? []);
-      if (rows.length === 0) return failure('no_results', 'There are no results to export yet.');
+      if (rows.length === 0) return failure('no_results', translate('failure.noResults'));
       try {
         download(resultsCsv(rows, game?.session), resultsFileName(game?.quiz?.title ?? 'quiz', new Date()));
         return OK;
       } catch (e) {
-        return failure(
-          'export_failed',
-          `The results could not be saved: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        const reason = e instanceof Error ? e.message : String(e);
+        return failure('export_failed', translate('failure.exportFailed', { reason }));
       }
     },
     leave() {

@@ -14,6 +14,7 @@ import {
   MIN_ORDER_ITEMS,
 } from '../../shared/quiz/quiz-schema';
 import { Field } from '../components/field';
+import { useT, type MessageId } from '../i18n';
 import { fieldMessage, type ErrorAt } from './editor-errors';
 import { TextList, type ListChange, type ListMark } from './text-list';
 
@@ -78,17 +79,18 @@ function OptionFields({
   onEdit,
   optionExtra,
 }: AnswerFieldsProps & { q: Of<'choice' | 'multi_select' | 'poll'> }) {
-  const legend =
+  const t = useT();
+  const legend: MessageId =
     q.kind === 'choice'
-      ? 'Options: mark the correct one'
+      ? 'editor.optionsChoice'
       : q.kind === 'multi_select'
-        ? 'Options: mark every correct one'
-        : 'Options (a poll has no right answer)';
+        ? 'editor.optionsMulti'
+        : 'editor.optionsPoll';
   return (
     <TextList
       id={`${qid}-opt`}
-      legend={legend}
-      rowName="Option"
+      legend={t(legend)}
+      rowKind="option"
       values={q.options}
       min={MIN_OPTIONS}
       max={maxOptionsOf(q.kind)}
@@ -97,8 +99,8 @@ function OptionFields({
       path={['options']}
       err={err}
       listError={err(['correct']) ?? err(['optionImages'])}
-      addLabel="+ Add option"
-      addAriaLabel={`Add option to question ${n}`}
+      addLabel={t('editor.addOption')}
+      addAriaLabel={t('editor.addOptionTo', { n })}
       rowExtra={optionExtra}
       onEdit={(change) => onEdit((cur) => withOptions(cur, change))}
     />
@@ -113,12 +115,13 @@ function NumberInput(props: {
   hint?: string;
   onChange: (value: number | undefined) => void;
 }) {
+  const t = useT();
   return (
     <Field
       id={props.id}
       label={props.label}
       hint={props.hint}
-      error={props.error ? fieldMessage(props.label, props.error) : null}
+      error={props.error ? fieldMessage(t, props.label, props.error) : null}
     >
       {(control) => (
         <input
@@ -147,41 +150,42 @@ function NumberFields({ q, qid, err, onEdit }: AnswerFieldsProps & { q: Of<'numb
       }
       return { ...cur, [field]: value ?? 0 };
     });
+  const t = useT();
   return (
     <div className="editor__settings">
       <NumberInput
         id={`${qid}-min`}
-        label="Lowest value"
+        label={t('editor.lowest')}
         value={q.min}
         error={err(['min'])}
         onChange={(v) => set('min', v)}
       />
       <NumberInput
         id={`${qid}-max`}
-        label="Highest value"
+        label={t('editor.highest')}
         value={q.max}
         error={err(['max'])}
         onChange={(v) => set('max', v)}
       />
       <NumberInput
         id={`${qid}-step`}
-        label="Step"
-        hint="Empty: 1."
+        label={t('editor.step')}
+        hint={t('editor.stepHint', { one: 1 })}
         value={q.step}
         error={err(['step'])}
         onChange={(v) => set('step', v)}
       />
       <NumberInput
         id={`${qid}-right`}
-        label="Right value"
+        label={t('editor.right')}
         value={q.correct}
         error={err(['correct'])}
         onChange={(v) => set('correct', v)}
       />
       <NumberInput
         id={`${qid}-tolerance`}
-        label="Tolerance"
-        hint="How far off still scores something. Empty: a tenth of the range."
+        label={t('editor.tolerance')}
+        hint={t('editor.toleranceHint')}
         value={q.tolerance}
         error={err(['tolerance'])}
         onChange={(v) => set('tolerance', v)}
@@ -192,6 +196,7 @@ function NumberFields({ q, qid, err, onEdit }: AnswerFieldsProps & { q: Of<'numb
 
 export function AnswerFields(props: AnswerFieldsProps) {
   const { q, qid, n, err, onEdit } = props;
+  const t = useT();
   switch (q.kind) {
     case 'choice':
     case 'multi_select':
@@ -200,7 +205,7 @@ export function AnswerFields(props: AnswerFieldsProps) {
     case 'true_false':
       return (
         <fieldset className="editor__options">
-          <legend className="field__label">The statement is</legend>
+          <legend className="field__label">{t('editor.statement')}</legend>
           {([true, false] as const).map((value) => (
             <label key={String(value)} className="editor__choice">
               <input
@@ -211,7 +216,7 @@ export function AnswerFields(props: AnswerFieldsProps) {
                   onEdit((cur) => (cur.kind === 'true_false' ? { ...cur, correct: value } : cur))
                 }
               />
-              {value ? 'True' : 'False'}
+              {t(value ? 'editor.true' : 'editor.false')}
             </label>
           ))}
         </fieldset>
@@ -221,8 +226,8 @@ export function AnswerFields(props: AnswerFieldsProps) {
         <>
           <TextList
             id={`${qid}-acc`}
-            legend="Accepted answers (case, accents, spacing and punctuation are ignored)"
-            rowName="Accepted answer"
+            legend={t('editor.acceptedAnswers')}
+            rowKind="answer"
             values={q.accepted}
             min={1}
             max={MAX_ACCEPTED_ANSWERS}
@@ -230,8 +235,8 @@ export function AnswerFields(props: AnswerFieldsProps) {
             mark={null}
             path={['accepted']}
             err={err}
-            addLabel="+ Add accepted answer"
-            addAriaLabel={`Add accepted answer to question ${n}`}
+            addLabel={t('editor.addAccepted')}
+            addAriaLabel={t('editor.addAcceptedTo', { n })}
             onEdit={(change) =>
               onEdit((cur) =>
                 cur.kind === 'typed' ? { ...cur, accepted: change(cur.accepted, null).values } : cur,
@@ -247,7 +252,7 @@ export function AnswerFields(props: AnswerFieldsProps) {
                 onEdit((cur) => (cur.kind === 'typed' ? { ...cur, typos } : cur));
               }}
             />
-            Accept small typos (one letter off; two for long answers)
+            {t('editor.typos')}
           </label>
         </>
       );
@@ -257,8 +262,8 @@ export function AnswerFields(props: AnswerFieldsProps) {
       return (
         <TextList
           id={`${qid}-item`}
-          legend="Items in their right order (players see them shuffled)"
-          rowName="Item"
+          legend={t('editor.items')}
+          rowKind="item"
           values={q.items}
           min={MIN_ORDER_ITEMS}
           max={maxOptionsOf('ordering')}
@@ -267,8 +272,8 @@ export function AnswerFields(props: AnswerFieldsProps) {
           movable
           path={['items']}
           err={err}
-          addLabel="+ Add item"
-          addAriaLabel={`Add item to question ${n}`}
+          addLabel={t('editor.addItem')}
+          addAriaLabel={t('editor.addItemTo', { n })}
           onEdit={(change) =>
             onEdit((cur) =>
               cur.kind === 'ordering' ? { ...cur, items: change(cur.items, null).values } : cur,
@@ -280,9 +285,9 @@ export function AnswerFields(props: AnswerFieldsProps) {
       return (
         <Field
           id={`${qid}-text`}
-          label="Slide text"
-          hint="Shown under the title; a slide takes no answers."
-          error={err(['text']) ? fieldMessage('The slide text', err(['text'])!) : null}
+          label={t('editor.slideText')}
+          hint={t('editor.slideTextHint')}
+          error={err(['text']) ? fieldMessage(t, t('editor.theSlideText'), err(['text'])!) : null}
         >
           {(control) => (
             <textarea

@@ -8,19 +8,20 @@ import { changeKind } from '../../shared/quiz/draft-kinds';
 import type { QuizDraftQuestion } from '../../shared/quiz/quiz-draft';
 import { QUESTION_KINDS, type QuestionKind } from '../../shared/quiz/quiz-schema';
 import { Field } from '../components/field';
+import { useT, type MessageId } from '../i18n';
 import { AnswerFields } from './answer-fields';
 import { fieldMessage, type ErrorAt } from './editor-errors';
 import { QuestionSettings } from './question-settings';
 
-export const KIND_NAMES: Record<QuestionKind, string> = {
-  choice: 'Choice (one right option)',
-  true_false: 'True or false',
-  multi_select: 'Multi-select (several right options)',
-  typed: 'Typed answer',
-  number: 'Number (slider)',
-  ordering: 'Put in order',
-  poll: 'Poll (no right answer)',
-  slide: 'Slide (no answers)',
+export const KIND_NAMES: Record<QuestionKind, MessageId> = {
+  choice: 'editor.kindChoice',
+  true_false: 'editor.kindTrueFalse',
+  multi_select: 'editor.kindMultiSelect',
+  typed: 'editor.kindTyped',
+  number: 'editor.kindNumber',
+  ordering: 'editor.kindOrdering',
+  poll: 'editor.kindPoll',
+  slide: 'editor.kindSlide',
 };
 
 interface Props {
@@ -46,12 +47,13 @@ interface Props {
 export function QuestionCard(props: Props) {
   const { q, qid, index, count, err } = props;
   const n = index + 1;
+  const t = useT();
   const promptError = err(['prompt']);
   return (
     <fieldset className="editor__fieldset" aria-labelledby={`${qid}-legend`}>
       <div className="editor__question-head">
         <h2 id={`${qid}-legend`} className="editor__question-title">
-          Question {n}
+          {t('editor.question', { n })}
         </h2>
         <div className="editor__tools">
           <button
@@ -59,42 +61,42 @@ export function QuestionCard(props: Props) {
             id={`${qid}-up`}
             className="btn btn--ghost btn--small"
             disabled={index === 0}
-            aria-label={`Move question ${n} up`}
+            aria-label={t('editor.moveQuestionUp', { n })}
             onClick={() => props.onMove(-1)}
           >
-            ↑ Up
+            {t('editor.up')}
           </button>
           <button
             type="button"
             id={`${qid}-down`}
             className="btn btn--ghost btn--small"
             disabled={index === count - 1}
-            aria-label={`Move question ${n} down`}
+            aria-label={t('editor.moveQuestionDown', { n })}
             onClick={() => props.onMove(1)}
           >
-            ↓ Down
+            {t('editor.down')}
           </button>
           <button
             type="button"
             className="btn btn--ghost btn--small"
-            aria-label={`Duplicate question ${n}`}
+            aria-label={t('editor.duplicateQuestion', { n })}
             onClick={props.onDuplicate}
           >
-            Duplicate
+            {t('editor.duplicate')}
           </button>
           <button
             type="button"
             className="btn btn--ghost btn--small editor__remove"
             disabled={count === 1}
-            aria-label={`Remove question ${n}`}
+            aria-label={t('editor.removeQuestion', { n })}
             onClick={props.onRemove}
           >
-            Remove
+            {t('editor.remove')}
           </button>
         </div>
       </div>
 
-      <Field id={`${qid}-kind`} label="Kind of question">
+      <Field id={`${qid}-kind`} label={t('editor.kind')}>
         {(control) => (
           <select
             {...control}
@@ -106,7 +108,7 @@ export function QuestionCard(props: Props) {
           >
             {QUESTION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_NAMES[kind]}
+                {t(KIND_NAMES[kind])}
               </option>
             ))}
           </select>
@@ -115,9 +117,11 @@ export function QuestionCard(props: Props) {
 
       <Field
         id={`${qid}-prompt`}
-        label={q.kind === 'slide' ? 'Slide title' : 'Question text'}
+        label={t(q.kind === 'slide' ? 'editor.slideTitle' : 'editor.questionText')}
         error={
-          promptError ? fieldMessage(q.kind === 'slide' ? 'The title' : 'The question', promptError) : null
+          promptError
+            ? fieldMessage(t, t(q.kind === 'slide' ? 'editor.theTitle' : 'editor.theQuestion'), promptError)
+            : null
         }
       >
         {(control) => (

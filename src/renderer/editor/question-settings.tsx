@@ -11,10 +11,16 @@ import {
   POINT_VALUES,
 } from '../../shared/quiz/quiz-schema';
 import { Field } from '../components/field';
+import { useT, type MessageId } from '../i18n';
 import { hasOptions } from '../../shared/quiz/draft-kinds';
 import { fieldMessage, type ErrorAt } from './editor-errors';
 
-const POINT_NAMES: Record<number, string> = { 0: 'No points', 1000: 'Standard', 2000: 'Double' };
+/** The point values with a name of their own; the others are shown as the number alone. */
+const POINT_NAMES: Record<number, MessageId> = {
+  0: 'editor.pointsNone',
+  1000: 'editor.pointsStandard',
+  2000: 'editor.pointsDouble',
+};
 
 interface Props {
   q: QuizDraftQuestion;
@@ -32,16 +38,17 @@ export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Prop
   const readingError = err(['readingTime']);
   const explanationError = err(['explanation']);
   const pointsError = err(['points']);
+  const t = useT();
   return (
     <>
       <div className="editor__settings">
         <Field
           id={`${qid}-time`}
-          label="Time limit (seconds)"
-          hint="Empty: the room’s “seconds per question”."
+          label={t('editor.timeLimit')}
+          hint={t('editor.timeLimitHint')}
           error={
             err(['timeLimit'])
-              ? `Enter whole seconds from ${MIN_TIME_LIMIT_S} to ${MAX_TIME_LIMIT_S}, or leave it empty.`
+              ? t('editor.timeLimitError', { min: MIN_TIME_LIMIT_S, max: MAX_TIME_LIMIT_S })
               : null
           }
         >
@@ -59,9 +66,9 @@ export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Prop
         </Field>
         <Field
           id={`${qid}-points`}
-          label="Points"
-          hint={unscored ? 'Polls and slides score nothing.' : undefined}
-          error={pointsError ? fieldMessage('Points', pointsError) : null}
+          label={t('editor.points')}
+          hint={unscored ? t('editor.pointsHint') : undefined}
+          error={pointsError ? fieldMessage(t, t('editor.points'), pointsError) : null}
         >
           {(control) => (
             <select
@@ -75,7 +82,7 @@ export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Prop
             >
               {POINT_VALUES.map((value) => (
                 <option key={value} value={value}>
-                  {POINT_NAMES[value] ? `${POINT_NAMES[value]} (${value})` : value}
+                  {t(POINT_NAMES[value] ?? 'editor.pointsOther', { points: value })}
                 </option>
               ))}
             </select>
@@ -83,11 +90,9 @@ export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Prop
         </Field>
         <Field
           id={`${qid}-reading`}
-          label="Reading time (seconds)"
-          hint="The question alone before answers open. Empty: none."
-          error={
-            readingError ? `Enter whole seconds from 0 to ${MAX_READING_TIME_S}, or leave it empty.` : null
-          }
+          label={t('editor.readingTime')}
+          hint={t('editor.readingTimeHint')}
+          error={readingError ? t('editor.timeLimitError', { min: 0, max: MAX_READING_TIME_S }) : null}
         >
           {(control) => (
             <input
@@ -125,14 +130,14 @@ export function QuestionSettings({ q, qid, timeText, err, onEdit, onTime }: Prop
               );
             }}
           />
-          Shuffle the options on each phone
+          {t('editor.shuffle')}
         </label>
       ) : null}
       <Field
         id={`${qid}-explanation`}
-        label="Explanation (optional)"
-        hint="Shown to everybody at the reveal."
-        error={explanationError ? fieldMessage('The explanation', explanationError) : null}
+        label={t('editor.explanation')}
+        hint={t('editor.explanationHint')}
+        error={explanationError ? fieldMessage(t, t('editor.theExplanation'), explanationError) : null}
       >
         {(control) => (
           <textarea

@@ -5,6 +5,7 @@
  * Adding focuses the new row; every control has a name a screen reader can say.
  */
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 import { fieldMessage, type ErrorAt } from './editor-errors';
 
 /** What a change did: the new texts and marks, and which row went or which two swapped. */
@@ -16,6 +17,8 @@ export interface ListResult {
 }
 export type ListChange = (values: readonly string[], mark: ListMark) => ListResult;
 
+export type RowKind = 'option' | 'answer' | 'item';
+
 export type ListMark =
   { type: 'radio'; right: number } | { type: 'checkbox'; right: readonly number[] } | null;
 
@@ -23,8 +26,8 @@ interface TextListProps {
   /** Unique id prefix for this list's controls. */
   id: string;
   legend: string;
-  /** "Option", "Accepted answer", "Item": the name of one row. */
-  rowName: string;
+  /** What one row is: an option, an accepted answer or an item (names its controls). */
+  rowKind: RowKind;
   values: readonly string[];
   min: number;
   max: number;
@@ -64,7 +67,8 @@ function swapInMark(mark: ListMark, a: number, b: number): ListMark {
 }
 
 export function TextList(props: TextListProps) {
-  const { id, values, mark, min, max, path, err, rowName } = props;
+  const { id, values, mark, min, max, path, err, rowKind } = props;
+  const t = useT();
   const ownError = err(path) ?? props.listError ?? null;
   const focusRow = (i: number, part = '') =>
     requestAnimationFrame(() => document.getElementById(`${id}-${i}${part}`)?.focus());
@@ -82,7 +86,8 @@ export function TextList(props: TextListProps) {
       <legend className="field__label">{props.legend}</legend>
       {values.map((value, i) => {
         const rowError = err([...path, i]);
-        const label = `${rowName} ${i + 1}`;
+        const row = { kind: rowKind, n: i + 1 };
+        const label = t('editor.row', row);
         return (
           <div key={i} className={`editor__option opt-${i % 4}${rowError ? ' has-error' : ''}`}>
             {mark?.type === 'radio' ? (
@@ -91,7 +96,7 @@ export function TextList(props: TextListProps) {
                 name={`${id}-right`}
                 className="editor__correct"
                 checked={mark.right === i}
-                aria-label={`${label} is correct`}
+                aria-label={t('editor.rowCorrect', row)}
                 onChange={() =>
                   props.onEdit((vals) => ({ values: [...vals], mark: { type: 'radio', right: i } }))
                 }
@@ -101,7 +106,7 @@ export function TextList(props: TextListProps) {
                 type="checkbox"
                 className="editor__correct"
                 checked={mark.right.includes(i)}
-                aria-label={`${label} is correct`}
+                aria-label={t('editor.rowCorrect', row)}
                 onChange={(e) => {
                   const on = e.target.checked;
                   props.onEdit((vals, mk) => {
@@ -137,7 +142,7 @@ export function TextList(props: TextListProps) {
                   id={`${id}-${i}-up`}
                   className="btn btn--ghost btn--small"
                   disabled={i === 0}
-                  aria-label={`Move ${label.toLowerCase()} up`}
+                  aria-label={t('editor.rowUp', row)}
                   onClick={() => move(i, -1)}
                 >
                   ↑
@@ -147,7 +152,7 @@ export function TextList(props: TextListProps) {
                   id={`${id}-${i}-down`}
                   className="btn btn--ghost btn--small"
                   disabled={i === values.length - 1}
-                  aria-label={`Move ${label.toLowerCase()} down`}
+                  aria-label={t('editor.rowDown', row)}
                   onClick={() => move(i, 1)}
                 >
                   ↓
@@ -158,7 +163,7 @@ export function TextList(props: TextListProps) {
               type="button"
               className="btn btn--ghost btn--small"
               disabled={values.length <= min}
-              aria-label={`Remove ${label.toLowerCase()}`}
+              aria-label={t('editor.rowRemove', row)}
               onClick={() =>
                 props.onEdit((vals, mk) => ({
                   values: vals.filter((_, k) => k !== i),
@@ -172,7 +177,7 @@ export function TextList(props: TextListProps) {
             {props.rowExtra?.(i)}
             {rowError ? (
               <p id={`${id}-${i}-error`} className="field__error editor__option-error">
-                {fieldMessage(label, rowError)}
+                {fieldMessage(t, label, rowError)}
               </p>
             ) : null}
           </div>
@@ -180,7 +185,7 @@ export function TextList(props: TextListProps) {
       })}
       {ownError ? (
         <p id={`${id}-error`} className="field__error">
-          {fieldMessage('The question', ownError)}
+          {fieldMessage(t, t('editor.theQuestion'), ownError)}
         </p>
       ) : null}
       {values.length < max ? (

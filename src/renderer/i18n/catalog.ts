@@ -7,7 +7,10 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { host } from './messages/host';
 import { join } from './messages/join';
+import { editor } from './messages/editor';
 import { extraTime } from './messages/extra-time';
+import { failure } from './messages/failure';
+import { library } from './messages/library';
 import { lobby } from './messages/lobby';
 import { media } from './messages/media';
 import { mediaPlay } from './messages/media-play';
@@ -17,14 +20,18 @@ import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
 import { settings } from './messages/settings';
+import { setup } from './messages/setup';
 import { teams } from './messages/teams';
 
 const AREAS = {
   common,
+  editor,
   extraTime,
+  failure,
   home,
   host,
   join,
+  library,
   lobby,
   media,
   mediaPlay,
@@ -34,6 +41,7 @@ const AREAS = {
   results,
   room,
   settings,
+  setup,
   teams,
 } as const;
 

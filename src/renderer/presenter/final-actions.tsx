@@ -20,7 +20,10 @@ export function FinalActions({ state, game }: { state: AppState; game: ClientVie
   const drawerBody = useRef<HTMLDivElement>(null);
   async function exportCsv() {
     const result = await api.exportCsv();
-    setNote(result.ok ? t('host.exported') : result.message);
+    // The desktop's main process answers in English; a known failure is shown in the page's language.
+    setNote(
+      result.ok ? t('host.exported') : result.code === 'no_results' ? t('failure.noResults') : result.message,
+    );
   }
   const rows = game.standings.length > 0 ? game.standings : game.top;
   return (

@@ -17,6 +17,7 @@ import { RoomRuleSettings } from '../components/room-rule-settings';
 import './host-setup-screen.css';
 import { NetworkPanel } from '../network/network-panel';
 import { LanguageSwitch } from '../components/language-switch';
+import { useT } from '../i18n';
 
 type Errors = Partial<
   Record<
@@ -84,8 +85,9 @@ export function HostSetupScreen({
   onEditQuizzes: () => void;
 }) {
   const { api } = desktop;
+  const t = useT();
   const [quizId, setQuizId] = useState(state.quizzes[0]?.id ?? '');
-  const [roomName, setRoomName] = useState('Quiz night');
+  const [roomName, setRoomName] = useState(() => t('setup.defaultRoomName'));
   // The original rule (start by itself at two) or the host's own Start; the number is kept when
   // the host switches back and forth.
   const [startRule, setStartRule] = useState<StartRule>(DEFAULT_SETTINGS.minPlayers > 0 ? 'auto' : 'host');
@@ -107,10 +109,7 @@ export function HostSetupScreen({
     if (result.ok) {
       setQuizId(result.id);
       const skipped = result.skipped.length;
-      setImportNote(
-        `Imported “${result.title}”: ${result.taken} ${result.taken === 1 ? 'question' : 'questions'}` +
-          (skipped > 0 ? `, ${skipped} skipped (see Edit quizzes for why).` : '.'),
-      );
+      setImportNote(t('setup.imported', { title: result.title, taken: result.taken, skipped }));
     } else if (result.code !== 'cancelled') {
       setErrors((e) => ({ ...e, quiz: result.message }));
     }
@@ -124,16 +123,12 @@ export function HostSetupScreen({
     const maxPlayersPerAddress = wholeNumber(perAddress, PER_ADDRESS);
     const name = roomName.trim();
     const nick = checkNickname(nickname);
-    if (!chosen) next.quiz = 'Choose a quiz.';
-    if (!name) next.roomName = 'Give the room a name so that players can find it.';
-    else if (name.length > ROOM_NAME_MAX)
-      next.roomName = `A room name can be at most ${ROOM_NAME_MAX} characters.`;
-    if (min === null)
-      next.minPlayers = `Enter a whole number of players from ${AUTO_PLAYERS.min} to ${AUTO_PLAYERS.max}, or choose “I’ll press Start”.`;
-    if (seconds === null)
-      next.questionSeconds = `Enter a whole number of seconds from ${SECONDS.min} to ${SECONDS.max}.`;
-    if (maxPlayersPerAddress === null)
-      next.maxPlayersPerAddress = `Enter a whole number from ${PER_ADDRESS.min} to ${PER_ADDRESS.max}.`;
+    if (!chosen) next.quiz = t('setup.chooseQuiz');
+    if (!name) next.roomName = t('setup.nameRoom');
+    else if (name.length > ROOM_NAME_MAX) next.roomName = t('setup.nameTooLong', { max: ROOM_NAME_MAX });
+    if (min === null) next.minPlayers = t('setup.playersError', AUTO_PLAYERS);
+    if (seconds === null) next.questionSeconds = t('setup.secondsError', SECONDS);
+    if (maxPlayersPerAddress === null) next.maxPlayersPerAddress = t('settings.wholeNumber', PER_ADDRESS);
     if (playToo && !nick.ok) next.nickname = nick.reason;
     setErrors(next);
     if (Object.keys(next).length > 0) {
@@ -162,15 +157,15 @@ export function HostSetupScreen({
     <section className="screen setup">
       <div className="screen__header">
         <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-          ← Back
+          ← {t('setup.back')}
         </button>
-        <ScreenHeading>Host a quiz</ScreenHeading>
+        <ScreenHeading>{t('setup.title')}</ScreenHeading>
         {/* The host screen's own language, remembered on this computer like the sound settings. */}
         <LanguageSwitch id="host-language" className="setup__language" />
       </div>
       <form className="card setup__form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="setup__quizzes">
-          <legend>Quiz</legend>
+          <legend>{t('setup.quiz')}</legend>
           <div className="quiz-choices" id="host-quiz" tabIndex={-1}>
             {state.quizzes.map((q) => (
               <label key={q.id} className={`quiz-choice${q.id === chosen ? ' is-chosen' : ''}`}>
@@ -182,7 +177,7 @@ export function HostSetupScreen({
                   onChange={() => setQuizId(q.id)}
                 />
                 <span className="quiz-choice__title">{q.title}</span>
-                <span className="quiz-choice__meta">{q.questionCount} questions</span>
+                <span className="quiz-choice__meta">{t('setup.questions', { count: q.questionCount })}</span>
               </label>
             ))}
           </div>
@@ -193,10 +188,10 @@ export function HostSetupScreen({
           ) : null}
           <div className="setup__quiz-tools">
             <button type="button" className="btn btn--ghost btn--small" onClick={() => void importFile()}>
-              Import a quiz file…
+              {t('setup.importFile')}
             </button>
             <button type="button" className="btn btn--ghost btn--small" onClick={onEditQuizzes}>
-              Edit quizzes
+              {t('setup.editQuizzes')}
             </button>
           </div>
           {importNote ? (
@@ -207,7 +202,7 @@ export function HostSetupScreen({
         </fieldset>
 
         <fieldset className="setup__start">
-          <legend>How the game starts</legend>
+          <legend>{t('setup.howStart')}</legend>
           <div className="start-rules">
             <label className={`start-rule${startRule === 'auto' ? ' is-chosen' : ''}`}>
               <input
@@ -217,11 +212,8 @@ export function HostSetupScreen({
                 checked={startRule === 'auto'}
                 onChange={() => setStartRule('auto')}
               />
-              <span className="start-rule__title">Start by itself when enough players are in</span>
-              <span className="start-rule__when">
-                Fits a party or a drop-in game: play begins as soon as the players are there, after a
-                countdown you can cancel.
-              </span>
+              <span className="start-rule__title">{t('setup.autoStart')}</span>
+              <span className="start-rule__when">{t('setup.autoStartWhen')}</span>
             </label>
             <label className={`start-rule${startRule === 'host' ? ' is-chosen' : ''}`}>
               <input
@@ -231,17 +223,15 @@ export function HostSetupScreen({
                 checked={startRule === 'host'}
                 onChange={() => setStartRule('host')}
               />
-              <span className="start-rule__title">I’ll press Start</span>
-              <span className="start-rule__when">
-                Fits a class: everyone joins first, and you start when the room is ready.
-              </span>
+              <span className="start-rule__title">{t('setup.hostStart')}</span>
+              <span className="start-rule__when">{t('setup.hostStartWhen')}</span>
             </label>
           </div>
           {startRule === 'auto' ? (
             <NumberField
               id="host-minPlayers"
-              label="Players needed to start"
-              hint="Two is the original rule. Play again always waits for your Start."
+              label={t('settings.minPlayers')}
+              hint={t('setup.minPlayersHint')}
               error={errors.minPlayers}
               limits={AUTO_PLAYERS}
               value={minPlayers}
@@ -251,7 +241,7 @@ export function HostSetupScreen({
         </fieldset>
 
         <div className="setup__grid">
-          <Field id="host-roomName" label="Room name" error={errors.roomName}>
+          <Field id="host-roomName" label={t('setup.roomName')} error={errors.roomName}>
             {(props) => (
               <input
                 {...props}
@@ -264,8 +254,8 @@ export function HostSetupScreen({
           </Field>
           <NumberField
             id="host-questionSeconds"
-            label="Seconds per question"
-            hint={`From ${SECONDS.min} to ${SECONDS.max}.`}
+            label={t('settings.questionSeconds')}
+            hint={t('settings.range', SECONDS)}
             error={errors.questionSeconds}
             limits={SECONDS}
             value={questionSeconds}
@@ -273,8 +263,8 @@ export function HostSetupScreen({
           />
           <NumberField
             id="host-maxPlayersPerAddress"
-            label="Players from one network address"
-            hint="Stops one device from filling the room. Your own player and browsers on this computer share one; raise it when people share a computer."
+            label={t('settings.maxPerAddress')}
+            hint={t('setup.perAddressHint')}
             error={errors.maxPlayersPerAddress}
             limits={PER_ADDRESS}
             value={perAddress}
@@ -286,15 +276,15 @@ export function HostSetupScreen({
           <label className="toggle">
             <input type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
             <span>
-              <strong>Require a PIN</strong>
-              <span className="toggle__hint">Players must type a 6-digit PIN shown on your screen.</span>
+              <strong>{t('setup.pin')}</strong>
+              <span className="toggle__hint">{t('setup.pinHint')}</span>
             </span>
           </label>
           <label className="toggle">
             <input type="checkbox" checked={playToo} onChange={(e) => setPlayToo(e.target.checked)} />
             <span>
-              <strong>I will play too</strong>
-              <span className="toggle__hint">You answer on this computer alongside everybody else.</span>
+              <strong>{t('setup.playToo')}</strong>
+              <span className="toggle__hint">{t('setup.playTooHint')}</span>
             </span>
           </label>
           <RoomRuleSettings
@@ -302,7 +292,7 @@ export function HostSetupScreen({
             onChange={(patch) => setRules((r) => ({ ...r, ...patch }))}
           />
           {playToo ? (
-            <Field id="host-nickname" label="Nickname" error={errors.nickname}>
+            <Field id="host-nickname" label={t('join.nickname')} error={errors.nickname}>
               {(props) => (
                 <input
                   {...props}
@@ -324,7 +314,7 @@ export function HostSetupScreen({
         ) : null}
         <div className="setup__actions">
           <button type="submit" className="btn btn--primary btn--large" disabled={busy}>
-            {busy ? 'Opening…' : 'Open room'}
+            {t(busy ? 'setup.opening' : 'setup.open')}
           </button>
         </div>
       </form>

@@ -13,14 +13,11 @@ import { useT } from '../i18n';
 import { QuizEditor } from './quiz-editor';
 import './library-screen.css';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function modified(iso: string | null): string | null {
+/** When a quiz was last changed, or null if unknown. */
+function modified(iso: string | null): Date | null {
   if (!iso) return null;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? null
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 export function LibraryScreen({ desktop, onBack }: { desktop: Desktop; onBack: () => void }) {
@@ -87,10 +84,10 @@ function LibraryList({
 
   return (
     <section className="screen library">
-      <ScreenHeader title="Quiz library" back={{ label: 'Back', onClick: onBack }} />
+      <ScreenHeader title={t('library.title')} back={{ label: t('library.back'), onClick: onBack }} />
       <div className="library__actions">
         <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void create()}>
-          + New quiz
+          {t('library.newQuiz')}
         </button>
         <button
           type="button"
@@ -98,11 +95,9 @@ function LibraryList({
           disabled={busy}
           onClick={() => void importFile()}
         >
-          Import a file…
+          {t('library.importFile')}
         </button>
-        <p className="library__formats">
-          Quizroom JSON and packages (.quizroom), Kahoot! spreadsheets (CSV, XLSX), Moodle GIFT and Aiken.
-        </p>
+        <p className="library__formats">{t('library.formats')}</p>
       </div>
 
       {error ? (
@@ -117,7 +112,7 @@ function LibraryList({
         <ImportSummary result={imported} onEdit={onEdit} onDismiss={() => setImported(null)} />
       ) : null}
 
-      <ul className="library__list" aria-label="Quizzes">
+      <ul className="library__list" aria-label={t('library.list')}>
         {state.library.map((item) => (
           <LibraryRow
             key={item.id}
@@ -152,21 +147,24 @@ function ImportSummary({
   return (
     <div className="card library__import" role="status" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="library__import-title">
-        Imported “{result.title}”: {plural(result.taken, 'question')} taken
-        {result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''}
+        {t('library.imported', {
+          title: result.title,
+          taken: result.taken,
+          skipped: result.skipped.length,
+        })}
       </h2>
       <p className="library__import-format">
-        Read as {result.format}. {result.kinds}
+        {t('library.readAs', { format: result.format })} {result.kinds}
         {result.media ? ` ${t('media.importedMedia', { count: result.media })}` : ''}
       </p>
-      <ImportNotes title="Skipped" notes={result.skipped} />
-      <ImportNotes title="Adjusted" notes={result.adjusted} />
+      <ImportNotes title={t('library.skipped')} notes={result.skipped} />
+      <ImportNotes title={t('library.adjusted')} notes={result.adjusted} />
       <div className="library__row-buttons">
         <button type="button" className="btn btn--primary btn--small" onClick={() => onEdit(result.id)}>
-          Edit “{result.title}”
+          {t('library.editTitle', { title: result.title })}
         </button>
         <button type="button" className="btn btn--ghost btn--small" onClick={onDismiss}>
-          Dismiss
+          {t('library.dismiss')}
         </button>
       </div>
     </div>
@@ -235,29 +233,29 @@ function LibraryRow({
         </h2>
         {item.status === 'ok' ? (
           <p className="library__row-meta">
-            {plural(item.questionCount, 'question')}
+            {t('library.questions', { count: item.questionCount })}
             {item.builtin ? (
-              <span className="tag tag--muted library__tag">Built-in · read-only</span>
+              <span className="tag tag--muted library__tag">{t('library.builtin')}</span>
             ) : when ? (
-              <span> · changed {when}</span>
+              <span> · {t('library.changed', { when })}</span>
             ) : null}
           </p>
         ) : (
-          <p className="field__error library__broken">This file cannot be used: {item.error}</p>
+          <p className="field__error library__broken">{t('library.broken', { error: item.error })}</p>
         )}
         {item.status === 'ok' && item.description ? (
           <p className="library__row-desc">{item.description}</p>
         ) : null}
       </div>
       {confirming ? (
-        <div className="library__confirm" role="group" aria-label={`Delete ${name}?`}>
-          <p className="library__confirm-text">Delete “{name}”? This cannot be undone.</p>
+        <div className="library__confirm" role="group" aria-label={t('library.deleteGroup', { name })}>
+          <p className="library__confirm-text">{t('library.deleteConfirm', { name })}</p>
           <div className="library__row-buttons">
             <button type="button" className="btn btn--danger btn--small" disabled={busy} onClick={onConfirm}>
-              Delete
+              {t('library.delete')}
             </button>
             <button type="button" className="btn btn--ghost btn--small" onClick={onCancel} autoFocus>
-              Cancel
+              {t('library.cancel')}
             </button>
           </div>
         </div>
@@ -267,10 +265,10 @@ function LibraryRow({
             <button
               type="button"
               className="btn btn--secondary btn--small"
-              aria-label={`Edit ${name}`}
+              aria-label={t('library.editLabel', { name })}
               onClick={onEdit}
             >
-              Edit
+              {t('library.edit')}
             </button>
           ) : null}
           {item.status === 'ok' ? (
@@ -278,10 +276,10 @@ function LibraryRow({
               type="button"
               className="btn btn--ghost btn--small"
               disabled={busy}
-              aria-label={`Duplicate ${name}`}
+              aria-label={t('library.duplicateLabel', { name })}
               onClick={onDuplicate}
             >
-              Duplicate
+              {t('library.duplicate')}
             </button>
           ) : null}
           {item.status === 'ok' && !item.builtin ? (
@@ -300,10 +298,10 @@ function LibraryRow({
               type="button"
               className="btn btn--ghost btn--small library__delete"
               disabled={busy}
-              aria-label={`Delete ${name}`}
+              aria-label={t('library.deleteLabel', { name })}
               onClick={onDelete}
             >
-              Delete
+              {t('library.delete')}
             </button>
           ) : null}
         </div>

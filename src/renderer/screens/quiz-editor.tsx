@@ -12,6 +12,7 @@ import { Field } from '../components/field';
 import { ScreenHeader } from '../components/screen-header';
 import type { SaveOutcome } from '../editor/autosave';
 import { fieldMessage } from '../editor/editor-errors';
+import { useT } from '../i18n';
 import { MediaPicker } from '../editor/media-picker';
 import { withOptionImage, withQuestionMedia } from '../editor/question-media';
 import { QuestionCard } from '../editor/question-card';
@@ -64,6 +65,7 @@ function outcomeOf(result: SaveQuizResult): SaveOutcome {
 
 export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; onClose: () => void }) {
   const base = useId();
+  const t = useT();
   const [form, setForm] = useState<Form | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const formRef = useRef<Form | null>(null);
@@ -82,12 +84,12 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
       };
       formRef.current = next;
       setForm(next);
-      if (result.draft) showStatus({ kind: 'draft', message: 'Restored your unfinished changes.' });
+      if (result.draft) showStatus({ kind: 'draft', message: t('editor.restored') });
     });
     return () => {
       live = false;
     };
-  }, [api, id, showStatus]);
+  }, [api, id, showStatus, t]);
 
   const update = (edit: (form: Form) => Form) => {
     const current = formRef.current;
@@ -127,7 +129,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   if (loadError) {
     return (
       <section className="screen library">
-        <ScreenHeader title="Edit quiz" back={{ label: 'Library', onClick: onClose }} />
+        <ScreenHeader title={t('editor.title')} back={{ label: t('editor.back'), onClick: onClose }} />
         <p className="card form-error" role="alert">
           {loadError}
         </p>
@@ -137,7 +139,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   if (!form) {
     return (
       <section className="screen library" aria-busy="true">
-        <p className="lead">Opening the quiz…</p>
+        <p className="lead">{t('editor.opening')}</p>
       </section>
     );
   }
@@ -150,10 +152,10 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
   return (
     <section className="screen library editor">
       <ScreenHeader
-        title="Edit quiz"
+        title={t('editor.title')}
         className="editor__header"
         back={{
-          label: 'Library',
+          label: t('editor.back'),
           onClick: () => {
             flush();
             onClose();
@@ -162,9 +164,9 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
       >
         <p className={`editor__status editor__status--${status.kind}`} role="status">
           {status.kind === 'saving'
-            ? 'Saving…'
+            ? t('editor.saving')
             : status.kind === 'saved'
-              ? 'All changes saved'
+              ? t('editor.saved')
               : status.kind === 'draft' || status.kind === 'error'
                 ? status.message
                 : ''}
@@ -183,8 +185,8 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
         <div className="card editor__meta">
           <Field
             id={`${base}-title`}
-            label="Title"
-            error={titleError ? fieldMessage('The title', titleError) : null}
+            label={t('editor.quizTitle')}
+            error={titleError ? fieldMessage(t, t('editor.theTitle'), titleError) : null}
           >
             {(control) => (
               <input
@@ -203,10 +205,10 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
             id={`${base}-description`}
             label={
               <>
-                Description <span className="field__optional">(optional)</span>
+                {t('editor.description')} <span className="field__optional">{t('editor.optional')}</span>
               </>
             }
-            error={descriptionError ? fieldMessage('The description', descriptionError) : null}
+            error={descriptionError ? fieldMessage(t, t('editor.theDescription'), descriptionError) : null}
           >
             {(control) => (
               <textarea
@@ -281,7 +283,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
         </ol>
         {questionsError ? (
           <p className="form-error" role="alert">
-            {fieldMessage('The quiz', questionsError)}
+            {fieldMessage(t, t('editor.theQuiz'), questionsError)}
           </p>
         ) : null}
         <div className="editor__actions">
@@ -295,7 +297,7 @@ export function QuizEditor({ api, id, onClose }: { api: DesktopApi; id: string; 
               requestAnimationFrame(() => document.getElementById(`${base}-q${index}-prompt`)?.focus());
             }}
           >
-            + Add question
+            {t('editor.addQuestion')}
           </button>
         </div>
       </form>
