@@ -27,7 +27,7 @@ import {
 } from './lobby';
 import { gameRecord } from './game-record';
 import { orderForGame } from './question-order';
-import { error } from './messages';
+import { error, namedSeat } from './messages';
 import { answer, closeRound, everyoneAnswered, MAX_GRACE_MS, openRound, standings } from './round';
 import { announceMedia, heldQuestionReady, holdForMedia, mediaReady } from './media-gate';
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
@@ -322,15 +322,8 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       finishGame(state, out, now);
       return;
     case 'kick': {
-      const player = seatOf(state, command.playerId);
-      if (!player) {
-        out.push({
-          kind: 'reply',
-          conn,
-          msg: error('unknown_player', `No player has id "${command.playerId}".`, 'kick'),
-        });
-        return;
-      }
+      const player = namedSeat(state, out, conn, command.playerId, 'kick');
+      if (!player) return;
       kick(state, out, player, command.block === true);
       afterRoundChange(state, out, now);
       return;
@@ -342,15 +335,8 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       return;
     }
     case 'set_team': {
-      const player = seatOf(state, command.playerId);
-      if (!player) {
-        out.push({
-          kind: 'reply',
-          conn,
-          msg: error('unknown_player', `No player has id "${command.playerId}".`, 'set_team'),
-        });
-        return;
-      }
+      const player = namedSeat(state, out, conn, command.playerId, 'set_team');
+      if (!player) return;
       if (!checkTeamChoice(state, out, conn, 'set_team', command.team)) return;
       if (player.team === command.team) return;
       player.team = command.team;

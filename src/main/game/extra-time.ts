@@ -11,7 +11,7 @@
  */
 import type { MessageOf, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
-import { error } from './messages';
+import { error, namedSeat } from './messages';
 import type { GameState, Player, Round } from './state';
 
 /** The factors a host may grant; 1 is none. */
@@ -129,15 +129,8 @@ export function grantExtraTime(
   playerId: string,
   factor: number,
 ): Player | null {
-  const player = state.players.get(playerId) ?? state.waiting.get(playerId);
-  if (!player) {
-    out.push({
-      kind: 'reply',
-      conn,
-      msg: error('unknown_player', `No player has id "${playerId}".`, 'extra_time'),
-    });
-    return null;
-  }
+  const player = namedSeat(state, out, conn, playerId, 'extra_time');
+  if (!player) return null;
   if (!EXTRA_TIME_FACTORS.includes(factor)) {
     out.push({
       kind: 'reply',

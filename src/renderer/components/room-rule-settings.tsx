@@ -8,6 +8,7 @@ import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-l
 import { useIntl } from 'react-intl';
 import { useT, type MessageId } from '../i18n';
 import { TeamSettings } from '../teams/team-settings';
+import { SelectField } from './select-field';
 
 type ToggleKey =
   'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions' | 'runningTotals';
@@ -42,45 +43,28 @@ export function RoomRuleSettings({
     : [...PENALTIES, settings.wrongAnswerPenalty].sort((a, b) => a - b);
   return (
     <>
-      <div className="field field--inline">
-        <label htmlFor="setting-scoringMode" className="field__label">
-          {t('settings.scoring')}
-        </label>
-        <select
-          id="setting-scoringMode"
-          value={settings.scoringMode}
-          aria-describedby="setting-scoringMode-hint"
-          onChange={(e) => onChange({ scoringMode: e.target.value as ScoringMode })}
-        >
-          {SCORING_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(MODES[mode].label)}
-            </option>
-          ))}
-        </select>
-        <p id="setting-scoringMode-hint" className="field__hint">
-          {t(MODES[settings.scoringMode].hint)}
-        </p>
-      </div>
-      <div className="field field--inline">
-        <label htmlFor="setting-wrongAnswerPenalty" className="field__label">
-          {t('settings.penalty')}
-        </label>
-        <select
-          id="setting-wrongAnswerPenalty"
-          value={settings.wrongAnswerPenalty}
-          disabled={settings.scoringMode === 'survey'}
-          onChange={(e) => onChange({ wrongAnswerPenalty: Number(e.target.value) })}
-        >
-          {penalties.map((p) => (
-            <option key={p} value={p}>
-              {p === 0
-                ? t('settings.penaltyNone')
-                : t('settings.penaltyShare', { share: intl.formatNumber(p / 100, { style: 'percent' }) })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="setting-scoringMode"
+        label={t('settings.scoring')}
+        value={settings.scoringMode}
+        options={SCORING_MODES.map((mode) => ({ value: mode, label: t(MODES[mode].label) }))}
+        hint={t(MODES[settings.scoringMode].hint)}
+        onChange={(scoringMode) => onChange({ scoringMode })}
+      />
+      <SelectField
+        id="setting-wrongAnswerPenalty"
+        label={t('settings.penalty')}
+        value={settings.wrongAnswerPenalty}
+        disabled={settings.scoringMode === 'survey'}
+        options={penalties.map((p) => ({
+          value: p,
+          label:
+            p === 0
+              ? t('settings.penaltyNone')
+              : t('settings.penaltyShare', { share: intl.formatNumber(p / 100, { style: 'percent' }) }),
+        }))}
+        onChange={(wrongAnswerPenalty) => onChange({ wrongAnswerPenalty })}
+      />
       {TOGGLES.map(({ key, label, hint }) => (
         <label className="toggle" key={key}>
           <input

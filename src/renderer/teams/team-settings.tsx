@@ -6,6 +6,7 @@
 import type { GameSettings, SettingsPatch, TeamMode } from '../../shared/protocol';
 import { SETTING_LIMITS, TEAM_MODES } from '../../shared/protocol';
 import { useIntl } from 'react-intl';
+import { SelectField } from '../components/select-field';
 import { useT, type MessageId } from '../i18n';
 
 const MODES: Record<TeamMode, { label: MessageId; hint: MessageId }> = {
@@ -32,44 +33,26 @@ export function TeamSettings({
   const teams = settings.teamMode === 'teams';
   return (
     <>
-      <div className="field field--inline">
-        <label htmlFor="setting-teamMode" className="field__label">
-          {t('teams.mode')}
-        </label>
-        <select
-          id="setting-teamMode"
-          value={settings.teamMode}
-          aria-describedby="setting-teamMode-hint"
-          onChange={(e) => onChange({ teamMode: e.target.value as TeamMode })}
-        >
-          {TEAM_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(MODES[mode].label)}
-            </option>
-          ))}
-        </select>
-        <p id="setting-teamMode-hint" className="field__hint">
-          {t(MODES[settings.teamMode].hint)}
-        </p>
-      </div>
+      <SelectField
+        id="setting-teamMode"
+        label={t('teams.mode')}
+        value={settings.teamMode}
+        options={TEAM_MODES.map((mode) => ({ value: mode, label: t(MODES[mode].label) }))}
+        hint={t(MODES[settings.teamMode].hint)}
+        onChange={(teamMode) => onChange({ teamMode })}
+      />
       {teams ? (
         <>
-          <div className="field field--inline">
-            <label htmlFor="setting-teamCount" className="field__label">
-              {t('teams.count')}
-            </label>
-            <select
-              id="setting-teamCount"
-              value={settings.teamCount}
-              onChange={(e) => onChange({ teamCount: Number(e.target.value) })}
-            >
-              {Array.from({ length: MAX_TEAMS - MIN_TEAMS + 1 }, (_, i) => MIN_TEAMS + i).map((n) => (
-                <option key={n} value={n}>
-                  {intl.formatNumber(n)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="setting-teamCount"
+            label={t('teams.count')}
+            value={settings.teamCount}
+            options={Array.from({ length: MAX_TEAMS - MIN_TEAMS + 1 }, (_, i) => ({
+              value: MIN_TEAMS + i,
+              label: intl.formatNumber(MIN_TEAMS + i),
+            }))}
+            onChange={(teamCount) => onChange({ teamCount })}
+          />
           <label className="toggle">
             <input
               type="checkbox"
@@ -85,22 +68,16 @@ export function TeamSettings({
         </>
       ) : null}
       {settings.teamMode !== 'off' ? (
-        <div className="field field--inline">
-          <label htmlFor="setting-teamTalkSeconds" className="field__label">
-            {t('teams.talk')}
-          </label>
-          <select
-            id="setting-teamTalkSeconds"
-            value={settings.teamTalkSeconds}
-            onChange={(e) => onChange({ teamTalkSeconds: Number(e.target.value) })}
-          >
-            {talks.map((s) => (
-              <option key={s} value={s}>
-                {s === 0 ? t('teams.talkNone') : t('teams.talkSeconds', { seconds: s })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="setting-teamTalkSeconds"
+          label={t('teams.talk')}
+          value={settings.teamTalkSeconds}
+          options={talks.map((s) => ({
+            value: s,
+            label: s === 0 ? t('teams.talkNone') : t('teams.talkSeconds', { seconds: s }),
+          }))}
+          onChange={(teamTalkSeconds) => onChange({ teamTalkSeconds })}
+        />
       ) : null}
     </>
   );
