@@ -19,7 +19,6 @@ import {
   leaveLobby,
   removeDisconnected,
   seatOf,
-  teamsChanged,
   seatWaiting,
   setConnected,
   shouldAutoStart,
@@ -33,7 +32,8 @@ import { announceMedia, heldQuestionReady, holdForMedia, mediaReady } from './me
 import { clearPause, isPaused, refusePausedAnswer, setPaused, shiftPause } from './pause';
 import { grantExtraTime, lastDeadline, nextCheck, updateFinishing } from './extra-time';
 import { resetPlayers, type GameState } from './state';
-import { balanceTeams, checkTeamChoice, fitTeams, teamsField } from './teams';
+import { teamsField } from './teams';
+import { afterTeamSettings, evenTeams, pickTeam, setTeam, teamSettingsAllowed } from './team-commands';
 import { addGameToSession, sessionPlaces, sessionRows } from './session-totals';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
@@ -334,18 +334,11 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(player) } });
       return;
     }
-    case 'set_team': {
-      const player = namedSeat(state, out, conn, command.playerId, 'set_team');
-      if (!player) return;
-      if (!checkTeamChoice(state, out, conn, 'set_team', command.team)) return;
-      if (player.team === command.team) return;
-      player.team = command.team;
-      teamsChanged(state, out, [player]);
+    case 'set_team':
+      setTeam(state, out, conn, command.playerId, command.team);
       return;
-    }
     case 'balance_teams':
-      if (!checkTeamChoice(state, out, conn, 'balance_teams', 0)) return;
-      teamsChanged(state, out, balanceTeams(state));
+      evenTeams(state, out, conn);
       return;
     case 'remove_disconnected':
       if (state.phase !== 'lobby' && state.phase !== 'finished')
@@ -368,27 +361,11 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         });
         return;
       }
-      const teamsBefore = state.settings;
-      if (
-        (next.teamMode !== teamsBefore.teamMode || next.teamCount !== teamsBefore.teamCount) &&
-        state.phase !== 'lobby' &&
-        state.phase !== 'finished'
-      ) {
-        out.push({
-          kind: 'reply',
-          conn,
-          msg: error(
-            'wrong_phase',
-            'Teams can change in the lobby or after a game, not during one.',
-            'settings',
-          ),
-        });
-        return;
-      }
+      if (!teamSettingsAllowed(state, out, conn, next)) return;
+      const before = state.settings;
       state.settings = next;
       out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: next } });
-      if (next.teamMode !== teamsBefore.teamMode || next.teamCount !== teamsBefore.teamCount)
-        teamsChanged(state, out, fitTeams(state));
+      afterTeamSettings(state, out, before);
       if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
     }
@@ -417,27 +394,6 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
       enterLobby(state, out, now);
       return;
   }
-}
-
-/** A player picks their own team, where the host lets players pick. */
-function pickTeam(state: GameState, out: Effect[], conn: number, playerId: string, team: number): void {
-  const player = seatOf(state, playerId);
-  if (!player) {
-    out.push({ kind: 'reply', conn, msg: error('unknown_player', 'You are not in this room.', 'team') });
-    return;
-  }
-  if (!checkTeamChoice(state, out, conn, 'team', team)) return;
-  if (!state.settings.teamPick) {
-    out.push({
-      kind: 'reply',
-      conn,
-      msg: error('forbidden', 'In this room the host puts players in teams.', 'team'),
-    });
-    return;
-  }
-  if (player.team === team) return;
-  player.team = team;
-  teamsChanged(state, out, [player]);
 }
 
 /**

@@ -41,19 +41,27 @@ export function teamForNewcomer(state: GameState, player: Player): void {
   if (teamsOn(state)) player.team = smallestTeam(state);
 }
 
+/** Why teams cannot change now, said to the host or player who asked. */
+export const TEAMS_LOCKED = 'Teams can change in the lobby or after a game, not during one.';
+
+/** Whether teams may change now: never while a game is being played. */
+export function teamsUnlocked(state: GameState): boolean {
+  return state.phase === 'lobby' || state.phase === 'finished';
+}
+
 /**
- * Checks that `team` may be chosen now: teams are on, the team exists, and no game is being
- * played. Refuses (and returns false) otherwise.
+ * Checks that the teams may change now (teams are on, no game is being played) and, when given,
+ * that `team` exists. Refuses (and returns false) otherwise.
  */
-export function checkTeamChoice(
+export function checkTeamChange(
   state: GameState,
   out: Effect[],
   conn: ConnId,
   ref: string,
-  team: number,
+  team?: number,
 ): boolean {
   if (!teamsOn(state)) return refuse(out, conn, ref, 'unknown_team', 'This room does not play in teams.');
-  if (team >= state.settings.teamCount)
+  if (team !== undefined && team >= state.settings.teamCount)
     return refuse(
       out,
       conn,
@@ -61,14 +69,7 @@ export function checkTeamChoice(
       'unknown_team',
       `There is no team ${team + 1}: this room has ${state.settings.teamCount} teams.`,
     );
-  if (state.phase !== 'lobby' && state.phase !== 'finished')
-    return refuse(
-      out,
-      conn,
-      ref,
-      'wrong_phase',
-      'Teams can change in the lobby or after a game, not during one.',
-    );
+  if (!teamsUnlocked(state)) return refuse(out, conn, ref, 'wrong_phase', TEAMS_LOCKED);
   return true;
 }
 
