@@ -8,7 +8,7 @@ import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-l
 import { useIntl } from 'react-intl';
 import { useT, type MessageId } from '../i18n';
 import { TeamSettings } from '../teams/team-settings';
-import { SelectField } from './select-field';
+import { SelectField, withCurrent } from './select-field';
 
 type ToggleKey =
   'profanityFilter' | 'generatedNamesOnly' | 'streakBonus' | 'shuffleQuestions' | 'runningTotals';
@@ -38,9 +38,7 @@ export function RoomRuleSettings({
 }) {
   const t = useT();
   const intl = useIntl();
-  const penalties = PENALTIES.includes(settings.wrongAnswerPenalty)
-    ? PENALTIES
-    : [...PENALTIES, settings.wrongAnswerPenalty].sort((a, b) => a - b);
+  const penalties = withCurrent(PENALTIES, settings.wrongAnswerPenalty);
   return (
     <>
       <SelectField

@@ -8,6 +8,14 @@ export interface SelectOption<V extends string | number> {
   label: string;
 }
 
+/**
+ * The numbers a select offers: `choices`, and the current value among them in order when it is
+ * another one (set elsewhere: the command line, an older setup), so that it shows as chosen.
+ */
+export function withCurrent(choices: readonly number[], current: number): readonly number[] {
+  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
+}
+
 export function SelectField<V extends string | number>({
   id,
   label,

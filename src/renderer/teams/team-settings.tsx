@@ -6,7 +6,7 @@
 import type { GameSettings, SettingsPatch, TeamMode } from '../../shared/protocol';
 import { SETTING_LIMITS, TEAM_MODES } from '../../shared/protocol';
 import { useIntl } from 'react-intl';
-import { SelectField } from '../components/select-field';
+import { SelectField, withCurrent } from '../components/select-field';
 import { useT, type MessageId } from '../i18n';
 
 const MODES: Record<TeamMode, { label: MessageId; hint: MessageId }> = {
@@ -27,9 +27,7 @@ export function TeamSettings({
 }) {
   const t = useT();
   const intl = useIntl();
-  const talks = TALKS.includes(settings.teamTalkSeconds)
-    ? TALKS
-    : [...TALKS, settings.teamTalkSeconds].sort((a, b) => a - b);
+  const talks = withCurrent(TALKS, settings.teamTalkSeconds);
   const teams = settings.teamMode === 'teams';
   return (
     <>
