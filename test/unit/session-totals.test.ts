@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { restoreGame, serializeGame } from '../../src/main/game';
-import { sessionRows } from '../../src/main/game/session-totals';
+import { addGameToSession, sessionRows } from '../../src/main/game/session-totals';
 import { buildGameReport } from '../../src/main/reports/build-game-report';
 import { reportCsv } from '../../src/main/reports/report-csv';
 import { decodeRecord, encodeRecord } from '../../src/main/server/journal-records';
@@ -78,7 +78,15 @@ describe('running totals', () => {
       h.player(id).sessionScore = total;
       h.player(id).sessionGames = games;
     }
+    // Nobody scores in the lobby: ranking the session again keeps their totals' order.
+    addGameToSession(h.state);
     expect(sessionRows(h.state).map((r) => r.id)).toEqual([b, c, a]);
+    // A player removed since is left out, and the places close up.
+    h.host({ type: 'kick', playerId: b });
+    expect(sessionRows(h.state).map((r) => [r.id, r.rank])).toEqual([
+      [c, 1],
+      [a, 2],
+    ]);
   });
 
   it('come back from a journal', () => {
@@ -90,6 +98,7 @@ describe('running totals', () => {
     if (!decoded.ok || decoded.record.t !== 'snapshot') throw new Error('not a snapshot');
     const restored = restoreGame(decoded.record.game);
     expect(restored.players.get(a)).toMatchObject({ sessionScore: h.score(a), sessionGames: 1 });
+    expect(sessionRows(restored)).toEqual(sessionRows(h.state));
   });
 
   it('are in the game report and both CSV exports', () => {

@@ -8,12 +8,17 @@
 import type { ServerMessage, SessionRow } from '../../shared/protocol';
 import type { GameState, Player } from './state';
 
-/** A game finished: every player's score of it goes into their session total. */
+/**
+ * A game finished: every player's score of it goes into their session total, and the session is
+ * ranked once (a snapshot then reads the ranking; thousands of players coming back after a host
+ * restart do not sort it each).
+ */
 export function addGameToSession(state: GameState): void {
   for (const p of state.players.values()) {
     p.sessionScore = (p.sessionScore ?? 0) + p.score;
     p.sessionGames = (p.sessionGames ?? 0) + 1;
   }
+  state.sessionRanking = [...state.players.values()].sort(compareTotals).map((p) => p.id);
 }
 
 function compareTotals(a: Player, b: Player): number {
@@ -24,18 +29,18 @@ function compareTotals(a: Player, b: Player): number {
   );
 }
 
-/** The session's table, best first: every player who has finished a game in this session. */
+/**
+ * The session's table, best first, as ranked when the last game finished: every player still in
+ * the room who has finished a game in this session (players removed since are left out).
+ */
 export function sessionRows(state: GameState): SessionRow[] {
-  return [...state.players.values()]
-    .filter((p) => (p.sessionGames ?? 0) > 0)
-    .sort(compareTotals)
-    .map((p, i) => ({
-      rank: i + 1,
-      id: p.id,
-      name: p.name,
-      total: p.sessionScore ?? 0,
-      games: p.sessionGames ?? 0,
-    }));
+  const rows: SessionRow[] = [];
+  for (const id of state.sessionRanking ?? []) {
+    const p = state.players.get(id);
+    if (!p || !p.sessionGames) continue;
+    rows.push({ rank: rows.length + 1, id, name: p.name, total: p.sessionScore ?? 0, games: p.sessionGames });
+  }
+  return rows;
 }
 
 /** Whether the session's table is shown now: the setting is on and a game of it has just finished. */

@@ -150,6 +150,11 @@ export interface GameState {
    * the next question has none. Optional, so that states written down before it read back as none.
    */
   mediaGate?: MediaGate | null;
+  /**
+   * The session's table (session-totals.ts) as ranked when the last game finished: player ids,
+   * best first. Replaced, never changed in place. Absent before the first game finished.
+   */
+  sessionRanking?: readonly string[];
 }
 
 export interface EngineOptions {

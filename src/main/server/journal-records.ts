@@ -162,6 +162,8 @@ const SerializedGameSchema = z.object({
     .object({ question: int, refs: z.array(z.string()), ready: z.array(z.string()), until: time.nullable() })
     .nullable()
     .optional(),
+  /** The session's ranking (absent before the first game finished, and in older journals). */
+  sessionRanking: z.array(z.string()).optional(),
 }) satisfies z.ZodType<SerializedGame>;
 
 /** Host commands as the wire knows them, so that a command added there is journaled too. */
