@@ -310,6 +310,14 @@ describe('a host that crashes and is resumed', () => {
             v.connection === 'open' && v.phase === 'question' && v.question?.index === q && v.you !== null,
           `${p.name} to be back on question ${q + 1}`,
         );
+      // The straggler too, before anyone answers again: were it still away, the last answer would
+      // close the question by itself (every connected player answered) and the host's Next that
+      // follows would skip past the leaderboard.
+      await until(
+        straggler,
+        (v) => v.connection === 'open' && v.phase === 'question' && v.question?.index === q,
+        `the straggler to be back on question ${q + 1}`,
+      );
       // Whoever's answer the host did not keep (its snapshot says so) answers again.
       const again = players.filter((p) => !p.client.view.you?.answer);
       for (const p of again) p.client.answer(p.options[q]!);
