@@ -7,12 +7,12 @@
  */
 import { useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
-import type { PlayerSummary } from '../../shared/protocol';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { OptionShape } from '../components/option-shape';
 import { PlayerName } from '../components/player-name';
+import { matchingNames } from '../components/search-key';
 import { QrCode } from '../components/qr-code';
 import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
@@ -149,13 +149,6 @@ function JoinAddress({ url }: { url: string }) {
   );
 }
 
-/** Names that contain `query`, ignoring letter case, accents' composition and full-width forms. */
-function matching(players: PlayerSummary[], query: string): PlayerSummary[] {
-  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
-  const q = fold(query.trim());
-  return q ? players.filter((p) => fold(p.name).includes(q)) : players;
-}
-
 function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const api = useApi();
   const t = useT();
@@ -164,7 +157,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const primary = urls[0] ?? null;
   const pin = game.access?.pin ?? null;
   const players = game.players;
-  const found = matching(players, query);
+  const found = matchingNames(players, query, (p) => p.name);
   const shown = found.slice(0, MAX_CHIPS);
   const offline = players.reduce((n, p) => n + (p.connected ? 0 : 1), 0);
   return (

@@ -1,0 +1,115 @@
+/**
+ * Who a player is, asked on the join form: in a room with a class list, a search box over the
+ * list's names (names picked on another device greyed out), tapped or chosen with the keyboard;
+ * in a room that asks for an identifier, one text field named by the host.
+ */
+import { useId, useState } from 'react';
+import { Field } from '../components/field';
+import { matchingNames } from '../components/search-key';
+import { Message, useT } from '../i18n';
+import './identity-pick.css';
+
+/** Names shown at once; typing narrows the rest down (a class list has up to 1,000). */
+const SHOWN = 8;
+
+export function RosterPick({
+  names,
+  taken,
+  value,
+  error,
+  onChange,
+}: {
+  /** The class list's names, as the host sends them (no ids). */
+  names: readonly string[];
+  /** Names already picked on other devices. */
+  taken: readonly string[];
+  value: string;
+  error: string | null;
+  onChange: (name: string) => void;
+}) {
+  const t = useT();
+  const listId = useId();
+  const [query, setQuery] = useState('');
+  const takenSet = new Set(taken);
+  const found = matchingNames(names, query, (n) => n);
+  const shown = found.slice(0, SHOWN);
+  return (
+    <div className={`roster-pick${error ? ' has-error' : ''}`}>
+      <Field id="join-identity" label={t('roster.pickLabel')} hint={t('roster.pickHint')} error={error}>
+        {(props) => (
+          <input
+            {...props}
+            type="search"
+            autoComplete="off"
+            autoCapitalize="words"
+            enterKeyHint="search"
+            maxLength={60}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
+      </Field>
+      {value ? (
+        <p className="roster-pick__chosen" role="status">
+          <Message id="roster.chosen" values={{ name: <bdi>{value}</bdi> }} />
+        </p>
+      ) : null}
+      {found.length === 0 ? (
+        <p className="roster-pick__none" role="status">
+          {t('roster.noMatch', { text: query.trim() })}
+        </p>
+      ) : (
+        <fieldset className="roster-pick__list" aria-describedby={`${listId}-more`}>
+          <legend className="visually-hidden">{t('roster.pickList')}</legend>
+          {shown.map((name) => {
+            const isTaken = takenSet.has(name) && name !== value;
+            return (
+              <label key={name} className={`roster-pick__name${name === value ? ' is-chosen' : ''}`}>
+                <input
+                  type="radio"
+                  name="identity"
+                  value={name}
+                  checked={name === value}
+                  disabled={isTaken}
+                  onChange={() => onChange(name)}
+                />
+                <bdi>{name}</bdi>
+                {isTaken ? <span className="tag tag--muted">{t('roster.taken')}</span> : null}
+              </label>
+            );
+          })}
+          <p id={`${listId}-more`} className="roster-pick__more">
+            {found.length > shown.length ? t('roster.more', { count: found.length - shown.length }) : null}
+          </p>
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+export function IdentityField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error: string | null;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Field id="join-identity" label={label} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="text"
+          autoComplete="off"
+          maxLength={40}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
