@@ -10,6 +10,7 @@ export type { ClientMessage } from './client-message-schemas';
 const MESSAGE_TYPES = [
   'hello',
   'join',
+  'identity',
   'answer',
   'media_ready',
   'team',
@@ -26,6 +27,7 @@ const MESSAGE_TYPES = [
   'set_team',
   'balance_teams',
   'remove_disconnected',
+  'release_identity',
   'settings',
   'new_game',
 ] as const satisfies readonly ClientMessage['type'][];
@@ -50,6 +52,7 @@ export const HOST_COMMAND_TYPES = [
   'set_team',
   'balance_teams',
   'remove_disconnected',
+  'release_identity',
   'settings',
   'new_game',
 ] as const satisfies readonly ClientMessage['type'][];
