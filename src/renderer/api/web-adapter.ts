@@ -120,7 +120,8 @@ export function createWebAdapter(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    join: (name, pin) => client.join(name, pin),
+    join: (name, pin, identity) => client.join(name, pin, identity),
+    giveIdentity: (identity) => client.giveIdentity(identity),
     answer: (option) => client.answer(option),
     start: () => client.start(),
     cancelStart: () => client.cancelStart(),
@@ -133,6 +134,7 @@ export function createWebAdapter(
     pickTeam: (team) => void client.pickTeam(team),
     setTeam: (playerId, team) => client.setTeam(playerId, team),
     balanceTeams: () => client.balanceTeams(),
+    releaseIdentity: (playerId) => client.releaseIdentity(playerId),
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),

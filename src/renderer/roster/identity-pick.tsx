@@ -4,9 +4,12 @@
  * in a room that asks for an identifier, one text field named by the host.
  */
 import { useId, useState } from 'react';
+import type { ClientView } from '../../shared/client/client-view';
 import { Field } from '../components/field';
 import { matchingNames } from '../components/search-key';
-import { Message, useT } from '../i18n';
+import type { ErrorCode } from '../../shared/protocol';
+import { Message, useT, type MessageId, type Translate } from '../i18n';
+import { identityLabel } from './identity-label';
 import './identity-pick.css';
 
 /** Names shown at once; typing narrows the rest down (a class list has up to 1,000). */
@@ -111,5 +114,65 @@ export function IdentityField({
         />
       )}
     </Field>
+  );
+}
+
+/** The room's way of asking who a player is (none when it does not ask). */
+export function IdentityInput({
+  game,
+  value,
+  error,
+  onChange,
+}: {
+  game: ClientView;
+  value: string;
+  error: string | null;
+  onChange: (identity: string) => void;
+}) {
+  const t = useT();
+  if (game.settings.identity === 'roster')
+    return (
+      <RosterPick
+        names={game.rosterNames}
+        taken={game.claimedNames}
+        value={value}
+        error={error}
+        onChange={onChange}
+      />
+    );
+  if (game.settings.identity === 'field')
+    return (
+      <IdentityField label={identityLabel(game.settings, t)} value={value} error={error} onChange={onChange} />
+    );
+  return null;
+}
+
+/**
+ * Why an identity cannot be sent yet (nothing picked, nothing typed), as a text to show by the
+ * field; null when it can.
+ */
+export function missingIdentity(game: ClientView, value: string, t: Translate): string | null {
+  if (game.settings.identity === 'roster' && !value) return t('roster.identityNeeded');
+  if (game.settings.identity === 'field' && !value.trim())
+    return t('roster.fieldNeeded', { label: identityLabel(game.settings, t) });
+  return null;
+}
+
+const REFUSALS = {
+  identity_taken: 'roster.identityTaken',
+  identity_unknown: 'roster.identityUnknown',
+  identity_invalid: 'roster.identityInvalid',
+} as const satisfies Partial<Record<ErrorCode, MessageId>>;
+
+/**
+ * The host's refusal of an identity (`code`), in the player's language: what was wrong with what
+ * was given, or what to give when nothing was (a desktop joins before it sees the room's list).
+ * Null for any other code.
+ */
+export function identityRefusal(code: ErrorCode, game: ClientView, value: string, t: Translate): string | null {
+  if (!(code in REFUSALS)) return null;
+  return (
+    missingIdentity(game, value, t) ??
+    t(REFUSALS[code as keyof typeof REFUSALS], { name: value.trim(), label: identityLabel(game.settings, t) })
   );
 }

@@ -62,8 +62,15 @@ const desktop = on('desktop');
 export const INTENTS = {
   // --- The game: every platform ---------------------------------------------------------------
 
-  /** Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…). */
-  join: game(({ z }) => z.tuple([z.string().max(200), z.string().max(20).optional()])),
+  /**
+   * Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…),
+   * with who the player is where the room asks (a class-list name or the identifier asked for).
+   */
+  join: game(({ z }) =>
+    z.tuple([z.string().max(200), z.string().max(20).optional(), z.string().max(200).optional()]),
+  ),
+  /** A player gives who they are after joining (the host released their class-list name). */
+  giveIdentity: game(({ z }) => z.tuple([z.string().max(200)])),
   /**
    * Answers the open question: an option (from 0), or the answer of another kind of question
    * (see protocol/answer-response.ts); as the host's own player when playing too.
@@ -95,6 +102,8 @@ export const INTENTS = {
   setTeam: game(({ z }) => z.tuple([z.string().min(1).max(32), z.number().int().min(0).max(63)])),
   /** Host: evens the teams out, moving as few players as it can. */
   balanceTeams: game(({ z }) => z.tuple([])),
+  /** Host: frees the class-list name a player picked (they pick again; seat and score stay). */
+  releaseIdentity: game(({ z }) => z.tuple([z.string().min(1).max(32)])),
   /** Host: removes every player who is not connected (in the lobby or after a game). */
   removeDisconnected: game(({ z }) => z.tuple([])),
   /** Host: changes game settings. */
