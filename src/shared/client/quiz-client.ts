@@ -252,6 +252,10 @@ export class QuizClient {
   balanceTeams(): void {
     this.host({ type: 'balance_teams' });
   }
+  /** Frees a player's class-list name or identifier: they are told and give it again. */
+  releaseIdentity(playerId: string): void {
+    this.host({ type: 'release_identity', playerId });
+  }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });
   }
