@@ -253,6 +253,9 @@ export class DesktopSession implements IntentHandlers {
   deleteReport(id: string) {
     return this.reports.deleteReport(id);
   }
+  personHistory(identity: string) {
+    return this.reports.personHistory(identity);
+  }
 
   // --- The network, as players would reach it ------------------------------------------------------
 

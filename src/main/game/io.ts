@@ -14,7 +14,9 @@ export type Input =
    * `address`: where the join came from (the server's view of the socket), for the per-address
    * cap; absent in journals written before it was recorded, and then not counted.
    */
-  | { kind: 'join'; conn: ConnId; name: string; address?: string }
+  | { kind: 'join'; conn: ConnId; name: string; address?: string; identity?: string }
+  /** A joined player gives their identity (identity.ts) after joining. */
+  | { kind: 'identity'; conn: ConnId; playerId: string; identity: string }
   /** A player gives up their seat (a latecomer their place in the next game). */
   | { kind: 'leave'; conn: ConnId; playerId: string }
   | { kind: 'connected'; playerId: string }

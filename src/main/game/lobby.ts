@@ -10,6 +10,7 @@ import { checkNickname } from '../../shared/nickname';
 import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
+import { checkIdentity, claimedNames } from './identity';
 import { error, refuse } from './messages';
 import { isProfaneName } from './name-filter';
 import { nameKeys } from './name-keys';
@@ -29,6 +30,7 @@ export function summary(p: Player): PlayerSummary {
   const row: PlayerSummary = { id: p.id, name: p.name, connected: p.connected, score: p.score };
   if (p.extraTime) row.extraTime = p.extraTime;
   if (p.team !== undefined) row.team = p.team;
+  if (p.identity !== undefined) row.identity = p.identity;
   return row;
 }
 
@@ -52,9 +54,18 @@ function countChanged(state: GameState, out: Effect[]): void {
       connected: state.connectedCount,
       waiting: state.waiting.size,
       ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
+      ...(state.settings.identity === 'roster' ? { claimedNames: claimedNames(state) } : {}),
     },
     coalesce: 'player_count',
   });
+}
+
+/** These seats changed (their identity): hosts see them, and everyone the counts and names taken. */
+export function seatsChanged(state: GameState, out: Effect[], changed: readonly Player[]): void {
+  for (const p of changed)
+    if (state.players.has(p.id))
+      out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(p) } });
+  countChanged(state, out);
 }
 
 /** These seats changed team (teams.ts): each is told, hosts see them, and everyone the new sizes. */
@@ -109,6 +120,7 @@ export function join(
   conn: ConnId,
   rawName: string,
   address: string | undefined,
+  rawIdentity?: string,
 ): Player | null {
   const checked = checkNickname(rawName);
   if (!checked.ok) return refuseJoin(out, conn, 'name_invalid', checked.reason);
@@ -119,6 +131,8 @@ export function join(
     const other = seatOf(state, state.names.get(key) ?? '');
     if (other) return refuseTakenName(state, out, conn, checked.name, other.name);
   }
+  const identity = checkIdentity(state, rawIdentity);
+  if (!identity.ok) return refuseJoin(out, conn, identity.code, identity.message);
   const { maxPlayers, maxPlayersPerAddress, lateJoin } = state.settings;
   if (state.players.size + state.waiting.size >= maxPlayers) {
     return refuseJoin(out, conn, 'room_full', `The room is full (${maxPlayers} players).`);
@@ -149,6 +163,7 @@ export function join(
     rank: null,
     address: address ?? null,
     dropAt: null,
+    ...(identity.identity !== undefined ? { identity: identity.identity } : {}),
   };
   teamForNewcomer(state, player);
   for (const key of keys) state.names.set(key, player.id);

@@ -14,6 +14,7 @@ import { deadlineFor, factorOf, ownQuestion } from './extra-time';
 import { teamsField, teamsOn, teamSizes } from './teams';
 import { sessionRows, showsSession } from './session-totals';
 import type { SessionRow } from '../../shared/protocol';
+import { phoneSettings, rosterFields } from './identity';
 
 function ownSessionLine(rows: readonly SessionRow[], id: string): Pick<YouView, 'session'> {
   const row = rows.find((r) => r.id === id);
@@ -45,6 +46,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
       you = {
         id: p.id,
         name: p.name,
+        ...(p.identity !== undefined ? { identity: p.identity } : {}),
         ...(p.team !== undefined ? { team: p.team } : {}),
         ...(session ? ownSessionLine(session, p.id) : {}),
         score: p.score,
@@ -65,7 +67,8 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     status: statusOf(phase),
     phase,
     endsAt: state.endsAt,
-    settings: state.settings,
+    // The class list (with its ids) goes to hosts only; phones get its names (rosterFields).
+    settings: viewer.role === 'host' ? state.settings : phoneSettings(state.settings),
     quiz: { title: state.quiz.title, questionCount: state.quiz.questions.length },
     playerCount: state.players.size,
     connectedCount: state.connectedCount,
@@ -74,6 +77,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     top,
     ...(top.length > 0 ? teamsField(state) : {}),
     ...(teamsOn(state) ? { teamSizes: teamSizes(state) } : {}),
+    ...rosterFields(state),
     ...(session ? { session: viewer.role === 'host' ? session : session.slice(0, FINAL_TOP_ROWS) } : {}),
     you,
     waiting,

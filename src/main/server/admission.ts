@@ -253,7 +253,7 @@ export class Admission {
     this.welcome(conn);
   }
 
-  join(conn: Connection, name: string, pin: string | undefined, at: number): void {
+  join(conn: Connection, name: string, pin: string | undefined, at: number, identity?: string): void {
     if (conn.role === 'player')
       return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
     if (conn.role === 'host')
@@ -279,7 +279,16 @@ export class Admission {
       }
       if (!sameSecret(pin, roomPin)) return this.wrongPin(conn, at);
     }
-    this.game.apply({ kind: 'join', conn: conn.id, name, address: conn.address }, at);
+    this.game.apply(
+      {
+        kind: 'join',
+        conn: conn.id,
+        name,
+        address: conn.address,
+        ...(identity === undefined ? {} : { identity }),
+      },
+      at,
+    );
   }
 
   /** A wrong PIN: counted for the address, the socket closed after a few, the host told of bursts. */

@@ -240,10 +240,6 @@ export class QuizClient {
   extraTime(playerId: string, factor: 1 | 1.5 | 2): void {
     this.host({ type: 'extra_time', playerId, factor });
   }
-  /** Frees the class-list name a player picked: they keep their seat and score, and pick again. */
-  releaseIdentity(playerId: string): void {
-    this.host({ type: 'release_identity', playerId });
-  }
   /** A player picks a team in the lobby (where the host lets players pick). */
   pickTeam(team: number): boolean {
     return this.send({ type: 'team', team });
@@ -255,6 +251,10 @@ export class QuizClient {
   /** Evens the teams out, moving as few players as it can. */
   balanceTeams(): void {
     this.host({ type: 'balance_teams' });
+  }
+  /** Frees a player's class-list name or identifier: they are told and give it again. */
+  releaseIdentity(playerId: string): void {
+    this.host({ type: 'release_identity', playerId });
   }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });
