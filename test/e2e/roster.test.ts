@@ -49,12 +49,11 @@ describe('a class list', () => {
       await dashboard.getByRole('button', { name: 'Use this list' }).click();
       await visible(dashboard.getByText('3 names found. 1 line was left out:'));
       await visible(dashboard.getByText(/^Line 4: /));
-      await expect.poll(() => h.server.game.settings.roster.map((e) => e.name)).toEqual([
-        'Ada Lovelace',
-        'Zoë Brown',
-        'Grace Hopper',
-      ]);
+      await expect
+        .poll(() => h.server.game.settings.roster.map((e) => e.name))
+        .toEqual(['Ada Lovelace', 'Zoë Brown', 'Grace Hopper']);
       await visible(dashboard.getByText('0 of 3 from the class list are here'));
+      await dashboard.getByText('Game settings').click();
 
       // Ada's phone: she mistypes into someone else's name ("zoe" finds "Zoë Brown") and joins.
       const ada = await open(PHONE);
@@ -82,7 +81,8 @@ describe('a class list', () => {
 
       // The teacher sees who is who, and releases the name Ada picked.
       await visible(dashboard.getByText('Listed as Zoë Brown'));
-      await visible(dashboard.getByText('1 of 3 from the class list are here'));
+      await dashboard.getByText('1 of 3 from the class list are here').click();
+      await visible(dashboard.getByText('Not here yet'));
       await capture(dashboard, 'roster-lobby');
       await dashboard.getByRole('button', { name: 'Release the name Zoë Brown (picked by Ada)' }).click();
       await expect.poll(() => identityOf('Ada')).toBeUndefined();

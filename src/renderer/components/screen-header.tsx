@@ -20,8 +20,7 @@ export function ScreenHeader({ title, back, className, children }: ScreenHeaderP
       {back ? (
         <button type="button" className="btn btn--ghost btn--small" onClick={back.onClick}>
           {/* An arrow that points back in the reading direction (mirrored right to left). */}
-          <span className="back-arrow">←</span>{' '}
-          {back.label}
+          <span className="back-arrow">←</span> {back.label}
         </button>
       ) : null}
       <ScreenHeading>{title}</ScreenHeading>

@@ -8,7 +8,7 @@ import type { ClientView } from '../../shared/client/client-view';
 import { Field } from '../components/field';
 import { matchingNames } from '../components/search-key';
 import type { ErrorCode } from '../../shared/protocol';
-import { Message, useT, type MessageId, type Translate } from '../i18n';
+import { Message, bold, useT, type MessageId, type Translate } from '../i18n';
 import { identityLabel } from './identity-label';
 import './identity-pick.css';
 
@@ -54,7 +54,7 @@ export function RosterPick({
       </Field>
       {value ? (
         <p className="roster-pick__chosen" role="status">
-          <Message id="roster.chosen" values={{ name: <bdi>{value}</bdi> }} />
+          <Message id="roster.chosen" values={{ name: <bdi>{value}</bdi>, b: bold }} />
         </p>
       ) : null}
       {found.length === 0 ? (
@@ -142,7 +142,12 @@ export function IdentityInput({
     );
   if (game.settings.identity === 'field')
     return (
-      <IdentityField label={identityLabel(game.settings, t)} value={value} error={error} onChange={onChange} />
+      <IdentityField
+        label={identityLabel(game.settings, t)}
+        value={value}
+        error={error}
+        onChange={onChange}
+      />
     );
   return null;
 }
@@ -169,7 +174,12 @@ const REFUSALS = {
  * was given, or what to give when nothing was (a desktop joins before it sees the room's list).
  * Null for any other code.
  */
-export function identityRefusal(code: ErrorCode, game: ClientView, value: string, t: Translate): string | null {
+export function identityRefusal(
+  code: ErrorCode,
+  game: ClientView,
+  value: string,
+  t: Translate,
+): string | null {
   if (!(code in REFUSALS)) return null;
   return (
     missingIdentity(game, value, t) ??

@@ -3,7 +3,7 @@
  * class-list name they picked (someone else's), or turned the question on after they joined. Their
  * seat and score stay; they pick again here.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import { useApi } from '../api/api-context';
 import { useT } from '../i18n';
@@ -16,8 +16,9 @@ export function IdentityPrompt({ me }: { me: ClientView }) {
   const [local, setLocal] = useState<string | null>(null);
   // The host's error at the moment of sending: older errors are not shown again.
   const [seenError, setSeenError] = useState<ClientView['error']>(me.error);
-  const hadIdentity = useRef(false);
-  if (me.you?.identity) hadIdentity.current = true;
+  // Whether this player had given it before (then the host released it) or is asked for the first time.
+  const [hadIdentity, setHadIdentity] = useState(!!me.you?.identity);
+  if (me.you?.identity && !hadIdentity) setHadIdentity(true);
   if (!me.you || me.settings.identity === 'none' || me.you.identity) return null;
 
   const hostError = me.error && me.error !== seenError ? me.error : null;
@@ -38,7 +39,7 @@ export function IdentityPrompt({ me }: { me: ClientView }) {
 
   return (
     <form className="card identity-prompt" onSubmit={submit} noValidate>
-      <p className="identity-prompt__why">{t(hadIdentity.current ? 'roster.released' : 'roster.askNow')}</p>
+      <p className="identity-prompt__why">{t(hadIdentity ? 'roster.released' : 'roster.askNow')}</p>
       <IdentityInput
         game={me}
         value={value}

@@ -54,7 +54,7 @@ export function RosterSettings({
       />
       {settings.identity === 'field' ? <LabelField settings={settings} onChange={onChange} /> : null}
       {settings.identity === 'roster' ? (
-        <ClassList key={asText(settings.roster)} roster={settings.roster} onChange={onChange} intl={intl} />
+        <ClassList roster={settings.roster} onChange={onChange} intl={intl} />
       ) : null}
     </>
   );
@@ -113,7 +113,7 @@ function ClassList({
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  async function use(source: string) {
+  async function takeList(source: string) {
     const { parseRoster } = await import('../../shared/roster/roster-parse');
     const result = parseRoster(source);
     setChecked({ count: result.entries.length, problems: result.problems });
@@ -123,15 +123,19 @@ function ClassList({
   async function load(file: File) {
     setFileError(null);
     if (file.size > MAX_FILE_BYTES) {
-      setFileError(t('roster.fileTooBig', { size: intl.formatNumber(1, { style: 'unit', unit: 'megabyte' }) }));
+      setFileError(
+        t('roster.fileTooBig', { size: intl.formatNumber(1, { style: 'unit', unit: 'megabyte' }) }),
+      );
       return;
     }
     try {
       const source = await file.text();
       setText(source);
-      await use(source);
+      await takeList(source);
     } catch (error) {
-      setFileError(t('roster.fileUnreadable', { reason: error instanceof Error ? error.message : String(error) }));
+      setFileError(
+        t('roster.fileUnreadable', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     }
   }
 
@@ -153,10 +157,14 @@ function ClassList({
         {t('roster.listHint')}
       </p>
       <div className="roster-settings__tools">
-        <button type="button" className="btn btn--secondary btn--small" onClick={() => void use(text)}>
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => void takeList(text)}>
           {t('roster.useList')}
         </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          onClick={() => fileInput.current?.click()}
+        >
           {t('roster.loadFile')}
         </button>
         <input
@@ -181,7 +189,9 @@ function ClassList({
             {problems.length ? (
               <ul className="roster-settings__problems">
                 {problems.slice(0, PROBLEMS_SHOWN).map((p) => (
-                  <li key={p.line}>{t('roster.problem', { line: p.line, message: p.message })}</li>
+                  <li key={`${p.line} ${p.message}`}>
+                    {p.line > 0 ? t('roster.problem', { line: p.line, message: p.message }) : p.message}
+                  </li>
                 ))}
                 {problems.length > PROBLEMS_SHOWN ? (
                   <li>{t('roster.moreProblems', { count: problems.length - PROBLEMS_SHOWN })}</li>

@@ -60,7 +60,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     (game.error.ref === 'join' || game.error.code === 'unknown_token')
       ? game.error
       : null;
-  const message = local ?? (hostError ? identityMessage(joinMessage(hostError.code, hostError.message, locale)) : null);
+  const message =
+    local ?? (hostError ? identityMessage(joinMessage(hostError.code, hostError.message, locale)) : null);
   const messageText = message ? joinText(message, t) : null;
   const pinNeeded = game ? !!game.room?.pinRequired : true;
   const waiting = busy && !message && game?.role === 'guest';

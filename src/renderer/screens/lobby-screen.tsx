@@ -118,7 +118,7 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
       </ScreenHeading>
       {me?.you?.identity ? (
         <p className="lobby-player__identity">
-          <Message id="roster.chosen" values={{ name: <bdi>{me.you.identity}</bdi> }} />
+          <Message id="roster.chosen" values={{ name: <bdi>{me.you.identity}</bdi>, b: bold }} />
         </p>
       ) : null}
       {me ? <IdentityPrompt me={me} /> : null}

@@ -8,8 +8,8 @@ import type { Messages } from '../message-types';
 const en = {
   mode: 'Names for your records',
   modeNone: 'Nicknames only',
-  modeField: 'Ask every player for an identifier',
-  modeRoster: 'Players pick their name from a class list',
+  modeField: 'Ask for an identifier',
+  modeRoster: 'Pick from a class list',
   modeNoneHint: 'Reports show the nicknames players chose.',
   modeFieldHint: 'Each player also fills in a field you name, such as a student number. Reports carry it.',
   modeRosterHint:
@@ -24,7 +24,8 @@ const en = {
   fileUnreadable: 'That file could not be read: {reason}',
   useList: 'Use this list',
   clearList: 'Clear the list',
-  inUse: '{count, plural, =0 {No class list yet.} one {# name on the class list.} other {# names on the class list.}}',
+  inUse:
+    '{count, plural, =0 {No class list yet.} one {# name on the class list.} other {# names on the class list.}}',
   checked:
     '{count, plural, =0 {No name found.} one {# name found.} other {# names found.}} {problems, plural, =0 {} one {# line was left out:} other {# lines were left out:}}',
   problem: 'Line {line}: {message}',
@@ -56,6 +57,9 @@ const en = {
   historyCaption: 'Every saved game {identity} played, newest first',
   historyEmpty: 'No saved game has {identity} in it.',
   historyFailed: 'The past games could not be read: {reason}',
+  historySkipped:
+    '{count, plural, one {# saved report could not be read and is not counted.} other {# saved reports could not be read and are not counted.}}',
+  colRoster: 'Name on the class list',
   colGame: 'Game',
   colScore: 'Score',
   colPlace: 'Place',
@@ -70,8 +74,8 @@ export const roster: Messages<typeof en> = {
   es: {
     mode: 'Nombres para tus registros',
     modeNone: 'Solo apodos',
-    modeField: 'Pedir un identificador a cada jugador',
-    modeRoster: 'Cada jugador elige su nombre de una lista de clase',
+    modeField: 'Pedir un identificador',
+    modeRoster: 'Elegir de una lista de clase',
     modeNoneHint: 'Los informes muestran los apodos que eligieron los jugadores.',
     modeFieldHint:
       'Cada jugador rellena además un campo que tú nombras, como un número de alumno. Los informes lo incluyen.',
@@ -100,11 +104,13 @@ export const roster: Messages<typeof en> = {
     pickList: 'Nombres de la lista de clase',
     taken: 'elegido',
     chosen: 'Eres <b>{name}</b>.',
-    noMatch: 'Ningún nombre de la lista coincide con «{text}». Revisa cómo se escribe o pregunta a tu profesor.',
+    noMatch:
+      'Ningún nombre de la lista coincide con «{text}». Revisa cómo se escribe o pregunta a tu profesor.',
     more: '{count, plural, one {# nombre más: escribe más letras} other {# nombres más: escribe más letras}}',
     identityNeeded: 'Elige tu nombre de la lista.',
     fieldNeeded: 'Rellena «{label}».',
-    identityTaken: '{name} ya se eligió en otro dispositivo. Si no fuiste tú, pide a tu profesor que lo libere.',
+    identityTaken:
+      '{name} ya se eligió en otro dispositivo. Si no fuiste tú, pide a tu profesor que lo libere.',
     identityUnknown: 'Ese nombre no está en la lista de clase. Elígelo de la lista.',
     identityInvalid: 'Revisa «{label}»: debe estar relleno, con 40 caracteres como máximo.',
     released: 'Tu profesor liberó el nombre que elegiste. Vuelve a elegir tu nombre.',
@@ -121,6 +127,9 @@ export const roster: Messages<typeof en> = {
     historyCaption: 'Cada partida guardada que jugó {identity}, de la más reciente a la más antigua',
     historyEmpty: 'Ninguna partida guardada incluye a {identity}.',
     historyFailed: 'No se pudieron leer las partidas anteriores: {reason}',
+    historySkipped:
+      '{count, plural, one {No se pudo leer # informe guardado y no se cuenta.} other {No se pudieron leer # informes guardados y no se cuentan.}}',
+    colRoster: 'Nombre en la lista de clase',
     colGame: 'Partida',
     colScore: 'Puntos',
     colPlace: 'Puesto',
@@ -132,8 +141,8 @@ export const roster: Messages<typeof en> = {
   de: {
     mode: 'Namen für deine Unterlagen',
     modeNone: 'Nur Spitznamen',
-    modeField: 'Alle Spieler nach einer Kennung fragen',
-    modeRoster: 'Spieler wählen ihren Namen aus einer Klassenliste',
+    modeField: 'Nach einer Kennung fragen',
+    modeRoster: 'Aus einer Klassenliste wählen',
     modeNoneHint: 'Berichte zeigen die Spitznamen, die die Spieler gewählt haben.',
     modeFieldHint:
       'Alle Spieler füllen zusätzlich ein Feld aus, das du benennst, etwa eine Schülernummer. Berichte enthalten es.',
@@ -146,7 +155,8 @@ export const roster: Messages<typeof en> = {
     listHint:
       'Ein Name pro Zeile oder „Name, Kennung“. Oder lade eine CSV-Datei (eine Namensspalte und eine optionale Kennungsspalte).',
     loadFile: 'CSV-Datei laden…',
-    fileTooBig: 'Diese Datei ist größer als {size}: Eine Klassenliste ist viel kleiner. Wähle die Liste selbst.',
+    fileTooBig:
+      'Diese Datei ist größer als {size}: Eine Klassenliste ist viel kleiner. Wähle die Liste selbst.',
     fileUnreadable: 'Diese Datei konnte nicht gelesen werden: {reason}',
     useList: 'Diese Liste verwenden',
     clearList: 'Liste leeren',
@@ -185,6 +195,9 @@ export const roster: Messages<typeof en> = {
     historyCaption: 'Jedes gespeicherte Spiel, das {identity} gespielt hat, das neueste zuerst',
     historyEmpty: 'Kein gespeichertes Spiel enthält {identity}.',
     historyFailed: 'Die früheren Spiele konnten nicht gelesen werden: {reason}',
+    historySkipped:
+      '{count, plural, one {# gespeicherter Bericht konnte nicht gelesen werden und zählt nicht.} other {# gespeicherte Berichte konnten nicht gelesen werden und zählen nicht.}}',
+    colRoster: 'Name auf der Klassenliste',
     colGame: 'Spiel',
     colScore: 'Punkte',
     colPlace: 'Platz',
@@ -196,8 +209,8 @@ export const roster: Messages<typeof en> = {
   ar: {
     mode: 'الأسماء في سجلاتك',
     modeNone: 'الأسماء المستعارة فقط',
-    modeField: 'اطلب من كل لاعب مُعرِّفًا',
-    modeRoster: 'يختار اللاعبون أسماءهم من قائمة الصف',
+    modeField: 'اطلب مُعرِّفًا',
+    modeRoster: 'الاختيار من قائمة الصف',
     modeNoneHint: 'تعرض التقارير الأسماء المستعارة التي اختارها اللاعبون.',
     modeFieldHint: 'يملأ كل لاعب أيضًا حقلًا تسمّيه أنت، مثل رقم الطالب. وتتضمّنه التقارير.',
     modeRosterHint:
@@ -246,6 +259,9 @@ export const roster: Messages<typeof en> = {
     historyCaption: 'كل لعبة محفوظة لعبها {identity}، الأحدث أولًا',
     historyEmpty: 'لا توجد لعبة محفوظة فيها {identity}.',
     historyFailed: 'تعذّرت قراءة الألعاب السابقة: {reason}',
+    historySkipped:
+      '{count, plural, one {تعذّرت قراءة تقرير محفوظ واحد فلم يُحتسب.} two {تعذّرت قراءة تقريرين محفوظين فلم يُحتسبا.} few {تعذّرت قراءة # تقارير محفوظة فلم تُحتسب.} many {تعذّرت قراءة # تقريرًا محفوظًا فلم تُحتسب.} other {تعذّرت قراءة # تقرير محفوظ فلم تُحتسب.}}',
+    colRoster: 'الاسم في قائمة الصف',
     colGame: 'اللعبة',
     colScore: 'النقاط',
     colPlace: 'المركز',
