@@ -12,8 +12,11 @@ import { Message, bold, useT, type MessageId, type Translate } from '../i18n';
 import { identityLabel } from './identity-label';
 import './identity-pick.css';
 
-/** Names shown at once; typing narrows the rest down (a class list has up to 1,000). */
-const SHOWN = 8;
+/**
+ * Names shown at once, so that the join form fits a small phone; typing narrows the rest down (a
+ * class list has up to 1,000). A longer list shows no name before the first letters are typed.
+ */
+const SHOWN = 5;
 
 export function RosterPick({
   names,
@@ -35,7 +38,8 @@ export function RosterPick({
   const [query, setQuery] = useState('');
   const takenSet = new Set(taken);
   const found = matchingNames(names, query, (n) => n);
-  const shown = found.slice(0, SHOWN);
+  const waitForLetters = !query.trim() && names.length > SHOWN;
+  const shown = waitForLetters ? [] : found.slice(0, SHOWN);
   return (
     <div className={`roster-pick${error ? ' has-error' : ''}`}>
       <Field id="join-identity" label={t('roster.pickLabel')} hint={t('roster.pickHint')} error={error}>
@@ -82,7 +86,11 @@ export function RosterPick({
             );
           })}
           <p id={`${listId}-more`} className="roster-pick__more">
-            {found.length > shown.length ? t('roster.more', { count: found.length - shown.length }) : null}
+            {waitForLetters
+              ? t('roster.typeToFind', { count: names.length })
+              : found.length > shown.length
+                ? t('roster.more', { count: found.length - shown.length })
+                : null}
           </p>
         </fieldset>
       )}

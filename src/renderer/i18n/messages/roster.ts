@@ -38,6 +38,8 @@ const en = {
   chosen: 'You are <b>{name}</b>.',
   noMatch: 'No name on the list matches “{text}”. Check the spelling or ask your teacher.',
   more: '{count, plural, one {# more name: type more letters} other {# more names: type more letters}}',
+  typeToFind:
+    '{count, plural, one {# name on the class list: type the first letters of yours.} other {# names on the class list: type the first letters of yours.}}',
   identityNeeded: 'Choose your name from the list.',
   fieldNeeded: 'Fill in “{label}”.',
   identityTaken: '{name} was picked on another device. If that was not you, ask your teacher to release it.',
@@ -107,6 +109,8 @@ export const roster: Messages<typeof en> = {
     noMatch:
       'Ningún nombre de la lista coincide con «{text}». Revisa cómo se escribe o pregunta a tu profesor.',
     more: '{count, plural, one {# nombre más: escribe más letras} other {# nombres más: escribe más letras}}',
+    typeToFind:
+      '{count, plural, one {# nombre en la lista de clase: escribe las primeras letras del tuyo.} other {# nombres en la lista de clase: escribe las primeras letras del tuyo.}}',
     identityNeeded: 'Elige tu nombre de la lista.',
     fieldNeeded: 'Rellena «{label}».',
     identityTaken:
@@ -175,6 +179,8 @@ export const roster: Messages<typeof en> = {
     noMatch:
       'Kein Name auf der Liste passt zu „{text}“. Prüfe die Schreibweise oder frag deine Lehrerin oder deinen Lehrer.',
     more: '{count, plural, one {# weiterer Name: tippe mehr Buchstaben} other {# weitere Namen: tippe mehr Buchstaben}}',
+    typeToFind:
+      '{count, plural, one {# Name auf der Klassenliste: Tippe die ersten Buchstaben deines Namens.} other {# Namen auf der Klassenliste: Tippe die ersten Buchstaben deines Namens.}}',
     identityNeeded: 'Wähle deinen Namen aus der Liste.',
     fieldNeeded: 'Fülle „{label}“ aus.',
     identityTaken:
@@ -240,6 +246,8 @@ export const roster: Messages<typeof en> = {
     chosen: 'أنت <b>{name}</b>.',
     noMatch: 'لا يطابق أي اسم في القائمة «{text}». تحقّق من الكتابة أو اسأل معلّمك.',
     more: '{count, plural, one {اسم آخر: اكتب حروفًا أكثر} two {اسمان آخران: اكتب حروفًا أكثر} few {# أسماء أخرى: اكتب حروفًا أكثر} many {# اسمًا آخر: اكتب حروفًا أكثر} other {# اسم آخر: اكتب حروفًا أكثر}}',
+    typeToFind:
+      '{count, plural, one {اسم واحد في قائمة الصف: اكتب الحروف الأولى من اسمك.} two {اسمان في قائمة الصف: اكتب الحروف الأولى من اسمك.} few {# أسماء في قائمة الصف: اكتب الحروف الأولى من اسمك.} many {# اسمًا في قائمة الصف: اكتب الحروف الأولى من اسمك.} other {# اسم في قائمة الصف: اكتب الحروف الأولى من اسمك.}}',
     identityNeeded: 'اختر اسمك من القائمة.',
     fieldNeeded: 'املأ «{label}».',
     identityTaken: 'اختير {name} على جهاز آخر. إن لم تكن أنت، فاطلب من معلّمك تحريره.',
