@@ -241,6 +241,7 @@ describe('npm run host', () => {
     expect(snapshot.rosterNames).toEqual(['Ben Okafor', 'Zoë Müller']);
     zoe.send({ type: 'join', name: 'Zed', identity: 'zoe muller' });
     await zoe.waitFor('joined');
+    await waitFor(() => p.stdout().includes('+ Zed (Zoë Müller) joined'), 'the join in the log');
     expect(JSON.stringify(zoe.messages)).not.toMatch(/S-[12]/);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { GameSettings } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
-import { rosterIdOf } from './identity';
+import { rosterIdOf } from '../../shared/roster/roster-id';
 import { quizIndexAt } from './question-order';
 import type { AnswerRecord, GameState, PlayedQuestion } from './state';
 

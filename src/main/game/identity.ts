@@ -145,10 +145,3 @@ export function refitIdentities(state: GameState, out: Effect[], before: GameSet
   }
   return changed;
 }
-
-/** The class-list id of a player's identity (reports), if the list gives one. */
-export function rosterIdOf(settings: GameSettings, identity: string | undefined): string | undefined {
-  if (identity === undefined || settings.identity !== 'roster') return undefined;
-  const key = rosterKey(identity);
-  return settings.roster.find((e) => rosterKey(e.name) === key)?.id;
-}

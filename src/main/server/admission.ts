@@ -53,7 +53,7 @@ export const PIN_ALARM_WINDOW_MS = 60_000;
 
 /** What admission needs of the game: its players, what a connection sees, and the engine. */
 export interface AdmissionGame {
-  player(playerId: string): { id: string; name: string } | undefined;
+  player(playerId: string): { id: string; name: string; identity?: string } | undefined;
   snapshotFor(conn: Connection): Snapshot;
   apply(input: Input, at: number): void;
   /** A player came back: the presence limit decides when the engine hears of it. */
@@ -327,7 +327,12 @@ export class Admission {
     const token = this.sessions.issue(playerId);
     const joined: ServerMessage = { type: 'joined', player: { id: player.id, name: player.name }, token };
     this.messenger.send(conn.ws, joined, this.game.snapshotFor(conn));
-    this.emit({ kind: 'joined', playerId: player.id, name: player.name });
+    this.emit({
+      kind: 'joined',
+      playerId: player.id,
+      name: player.name,
+      ...(player.identity !== undefined ? { identity: player.identity } : {}),
+    });
   }
 
   /**

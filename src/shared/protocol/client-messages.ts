@@ -10,10 +10,10 @@ export type { ClientMessage } from './client-message-schemas';
 const MESSAGE_TYPES = [
   'hello',
   'join',
-  'identity',
   'answer',
   'media_ready',
   'team',
+  'identity',
   'leave',
   'ping',
   'start',
@@ -26,8 +26,8 @@ const MESSAGE_TYPES = [
   'extra_time',
   'set_team',
   'balance_teams',
-  'remove_disconnected',
   'release_identity',
+  'remove_disconnected',
   'settings',
   'new_game',
 ] as const satisfies readonly ClientMessage['type'][];
@@ -51,8 +51,8 @@ export const HOST_COMMAND_TYPES = [
   'extra_time',
   'set_team',
   'balance_teams',
-  'remove_disconnected',
   'release_identity',
+  'remove_disconnected',
   'settings',
   'new_game',
 ] as const satisfies readonly ClientMessage['type'][];
