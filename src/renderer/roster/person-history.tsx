@@ -73,42 +73,40 @@ export function PersonHistory({
               </tr>
             </thead>
             <tbody>
-              {result.games.map((g) => (
-                <tr key={g.reportId}>
-                  <td className="nowrap">
-                    {intl.formatDate(g.finishedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn--ghost btn--small"
-                      aria-label={t('reports.openLabel', {
-                        quiz: g.quizTitle,
-                        date: intl.formatDate(g.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+              {result.games.map((g) => {
+                const date = intl.formatDate(g.finishedAt, { dateStyle: 'medium', timeStyle: 'short' });
+                return (
+                  <tr key={g.reportId}>
+                    <td className="nowrap">{date}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        aria-label={t('reports.openLabel', { quiz: g.quizTitle, date })}
+                        onClick={() => onOpen(g.reportId)}
+                      >
+                        {g.quizTitle}
+                      </button>
+                    </td>
+                    <td>
+                      <PlayerName name={g.name} />
+                    </td>
+                    <td className="num">{intl.formatNumber(g.score)}</td>
+                    <td className="num nowrap">
+                      {t('roster.place', {
+                        rank: intl.formatNumber(g.rank),
+                        count: intl.formatNumber(g.playerCount),
                       })}
-                      onClick={() => onOpen(g.reportId)}
-                    >
-                      {g.quizTitle}
-                    </button>
-                  </td>
-                  <td>
-                    <PlayerName name={g.name} />
-                  </td>
-                  <td className="num">{intl.formatNumber(g.score)}</td>
-                  <td className="num nowrap">
-                    {t('roster.place', {
-                      rank: intl.formatNumber(g.rank),
-                      count: intl.formatNumber(g.playerCount),
-                    })}
-                  </td>
-                  <td className="num nowrap">
-                    {t('roster.correctOf', {
-                      correct: intl.formatNumber(g.correctCount),
-                      total: intl.formatNumber(g.questionCount),
-                    })}
-                  </td>
-                </tr>
-              ))}
+                    </td>
+                    <td className="num nowrap">
+                      {t('roster.correctOf', {
+                        correct: intl.formatNumber(g.correctCount),
+                        total: intl.formatNumber(g.questionCount),
+                      })}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           {result.skipped > 0 ? (
