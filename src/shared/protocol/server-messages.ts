@@ -281,7 +281,8 @@ export type ServerMessage =
   | { type: 'player_removed'; id: string }
   /** `teams`: with `teamMode: 'teams'`, how many players (and latecomers) are in each team. */
   /**
-   * `claimedNames`: with `identity: 'roster'`, the class-list names taken by a player.
+   * `claimedNames`: with `identity: 'roster'`, the class-list names taken by a player or
+   * latecomer; guests only (players who have joined get the count alone).
    */
   | {
       type: 'player_count';
@@ -302,7 +303,7 @@ export type ServerMessage =
    * Your identity was taken back (the host freed the class-list name, or the class list changed):
    * you keep your seat and score; pick again with an `identity` message.
    */
-  | { type: 'identity_released' }
+  | { type: 'identity_released'; claimedNames?: string[] }
   | { type: 'countdown'; endsAt: number }
   /** The host cancelled the countdown: the room waits in the lobby again. */
   | { type: 'lobby' }
