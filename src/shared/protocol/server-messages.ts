@@ -211,8 +211,9 @@ export interface Snapshot {
   /** With `teamMode: 'teams'`: how many players are in each team, by team. */
   teamSizes?: number[];
   /**
-   * With `identity: 'roster'`: the names on the class list, sorted, names only. Phones get these
-   * and `settings.roster` empty: the class list itself (with its ids) goes to hosts only.
+   * With `identity: 'roster'`: the names on the class list, sorted, names only, to hosts, guests
+   * and players still without a name. Phones get `settings.roster` empty: the class list itself
+   * (with its ids) goes to hosts only.
    */
   rosterNames?: string[];
   /** With `identity: 'roster'`: the class-list names already taken by a player (grey them out). */
