@@ -120,6 +120,9 @@ describe('identity over real sockets', () => {
     for (const m of zoe.of('finished')) for (const row of m.top) expect(row.identity).toBeUndefined();
 
     for (const s of [guest, zoe, mallory]) expectNoRosterLeak(s.messages);
+    // The names taken go to guests, who pick from them; a player who has joined gets the count alone.
+    expect(zoe.of('player_count').length).toBeGreaterThan(0);
+    for (const m of zoe.of('player_count')) expect(m.claimedNames).toBeUndefined();
   });
 
   it('frees a name for the host: the pupil is told, picks again, and the name is free for the right one', async () => {
@@ -132,7 +135,7 @@ describe('identity over real sockets', () => {
     await ada.waitError('identity_taken');
 
     dashboard.client.releaseIdentity(benId);
-    await ben.waitFor('identity_released');
+    expect((await ben.waitFor('identity_released')).claimedNames).toEqual([]);
     expect(host.server.game.players.get(benId)?.identity).toBeUndefined();
     await counted(ada, (m) => m.claimedNames?.length === 0);
     const adaId = await joinAs(ada, 'Ada', 'ada lovelace');
@@ -189,7 +192,9 @@ describe('identity over real sockets', () => {
     const back = await socket(host.url, token);
     const snap = back.of('snapshot')[0]!;
     expect(snap.you?.identity).toBe('Zoë Müller');
-    expect(snap.claimedNames).toEqual(['Zoë Müller']);
+    // She has her name: her phone needs no list to pick from.
+    expect(snap.rosterNames).toBeUndefined();
+    expect(snap.claimedNames).toBeUndefined();
 
     const path = host.server.journalPath!;
     await host.server.close({ resumable: true });

@@ -192,7 +192,13 @@ describe('identities in the results and reports', () => {
     const { h, ids } = classGame(hostile);
     const phone = h.snapshot({ role: 'player', playerId: ids[0]! });
     expect(phone.settings.roster).toEqual([]);
-    expect(phone.rosterNames).toEqual(
+    // A player with a name gets no list; a guest gets the names alone, sorted.
+    expect(phone.rosterNames).toBeUndefined();
+    const guest = h.snapshot({ role: 'guest' });
+    expect(guest.settings.roster).toEqual([]);
+    expect(JSON.stringify(guest)).not.toMatch(/S-2|SUM/);
+    expect(guest.claimedNames).toHaveLength(3);
+    expect(guest.rosterNames).toEqual(
       ['@Ada', "=cmd|' /C calc'!A0", 'Ben Okafor'].sort(
         new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare,
       ),

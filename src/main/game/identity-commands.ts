@@ -50,7 +50,7 @@ export function giveIdentity(
 export function releaseIdentity(state: GameState, out: Effect[], conn: ConnId, playerId: string): void {
   const player = namedSeat(state, out, conn, playerId, 'release_identity');
   if (!player) return;
-  if (dropIdentity(out, player)) seatsChanged(state, out, [player]);
+  if (dropIdentity(state, out, player)) seatsChanged(state, out, [player]);
 }
 
 /**

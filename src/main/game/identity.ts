@@ -78,6 +78,10 @@ export function claimedNames(state: GameState): string[] {
   return sortedNames(names);
 }
 
+function claimedField(state: GameState): { claimedNames?: string[] } {
+  return state.settings.identity === 'roster' ? { claimedNames: claimedNames(state) } : {};
+}
+
 /** What phones get of the class list, with the settings and in the snapshot (none without one). */
 export function rosterFields(state: GameState): { rosterNames?: string[]; claimedNames?: string[] } {
   if (state.settings.identity !== 'roster') return {};
@@ -112,10 +116,10 @@ export function changesIdentity(before: GameSettings, next: GameSettings): boole
 }
 
 /** Takes `player`'s identity back and tells them; returns whether they had one. */
-export function dropIdentity(out: Effect[], player: Player): boolean {
+export function dropIdentity(state: GameState, out: Effect[], player: Player): boolean {
   if (player.identity === undefined) return false;
   delete player.identity;
-  out.push({ kind: 'send', to: player.id, msg: { type: 'identity_released' } });
+  out.push({ kind: 'send', to: player.id, msg: { type: 'identity_released', ...claimedField(state) } });
   return true;
 }
 
@@ -130,14 +134,14 @@ export function refitIdentities(state: GameState, out: Effect[], before: GameSet
   for (const p of seats(state)) {
     if (p.identity === undefined) continue;
     if (next.identity !== before.identity || next.identity === 'none') {
-      if (dropIdentity(out, p)) changed.push(p);
+      if (dropIdentity(state, out, p)) changed.push(p);
       continue;
     }
     if (next.identity !== 'roster') continue;
     const key = rosterKey(p.identity);
     const entry = next.roster.find((e) => rosterKey(e.name) === key);
     if (!entry) {
-      if (dropIdentity(out, p)) changed.push(p);
+      if (dropIdentity(state, out, p)) changed.push(p);
     } else if (entry.name !== p.identity) {
       p.identity = entry.name;
       changed.push(p);

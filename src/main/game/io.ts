@@ -42,7 +42,11 @@ export type Input =
    */
   | { kind: 'resumed'; pausedMs: number };
 
-export type Audience = 'everyone' | 'hosts';
+/**
+ * Who a broadcast goes to: `everyone` (players, guests and hosts), `hosts`, or `guests` (the
+ * connections that have not joined: the ones choosing a name from a class list).
+ */
+export type Audience = 'everyone' | 'hosts' | 'guests';
 
 export type Effect =
   | { kind: 'send'; to: string; msg: ServerMessage }

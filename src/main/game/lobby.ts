@@ -7,7 +7,7 @@
  */
 import { isFriendlyName } from '../../shared/friendly-names';
 import { checkNickname } from '../../shared/nickname';
-import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
+import type { ErrorCode, PlayerSummary, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
 import { checkIdentity, claimedNames } from './identity';
@@ -45,19 +45,23 @@ export function gameRunning(state: GameState): boolean {
 }
 
 function countChanged(state: GameState, out: Effect[]): void {
-  out.push({
-    kind: 'broadcast',
-    audience: 'everyone',
-    msg: {
-      type: 'player_count',
-      count: state.players.size,
-      connected: state.connectedCount,
-      waiting: state.waiting.size,
-      ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
-      ...(state.settings.identity === 'roster' ? { claimedNames: claimedNames(state) } : {}),
-    },
-    coalesce: 'player_count',
-  });
+  const msg: ServerMessage = {
+    type: 'player_count',
+    count: state.players.size,
+    connected: state.connectedCount,
+    waiting: state.waiting.size,
+    ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
+  };
+  out.push({ kind: 'broadcast', audience: 'everyone', msg, coalesce: 'player_count' });
+  // The names taken go to those who may still pick one: the list of a big class, sent to every
+  // phone on every join, would cost far more than the count.
+  if (state.settings.identity === 'roster')
+    out.push({
+      kind: 'broadcast',
+      audience: 'guests',
+      msg: { ...msg, claimedNames: claimedNames(state) },
+      coalesce: 'claimed_names',
+    });
 }
 
 /** These seats changed (their identity): hosts see them, and everyone the counts and names taken. */

@@ -7,7 +7,7 @@ import { statusOf } from '../../shared/protocol';
 import { FINAL_TOP_ROWS, TOP_ROWS, topRows } from './leaderboard';
 import { questionView, revealView, standings } from './round';
 import type { GameState } from './state';
-import { summary } from './lobby';
+import { seatOf, summary } from './lobby';
 import { pausedRemainingMs } from './pause';
 import { stillLoading } from './media-gate';
 import { deadlineFor, factorOf, ownQuestion } from './extra-time';
@@ -77,7 +77,10 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     top,
     ...(top.length > 0 ? teamsField(state) : {}),
     ...(teamsOn(state) ? { teamSizes: teamSizes(state) } : {}),
-    ...rosterFields(state),
+    // The class list's names, to those who may pick one (a player who has one needs no list).
+    ...(viewer.role !== 'player' || seatOf(state, viewer.playerId)?.identity === undefined
+      ? rosterFields(state)
+      : {}),
     ...(session ? { session: viewer.role === 'host' ? session : session.slice(0, FINAL_TOP_ROWS) } : {}),
     you,
     waiting,

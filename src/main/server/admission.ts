@@ -191,6 +191,7 @@ export class Admission {
   }
 
   audienceOf(audience: Audience): ReadonlySet<Connection> {
+    if (audience === 'guests') return new Set([...this.everyone].filter((c) => c.role === 'guest'));
     return audience === 'hosts' ? this.hosts : this.everyone;
   }
 

@@ -223,7 +223,11 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
       };
     }
     case 'identity_released':
-      return view.you ? { ...view, you: withoutIdentity(view.you) } : view;
+      return {
+        ...view,
+        you: view.you ? withoutIdentity(view.you) : null,
+        claimedNames: msg.claimedNames === undefined ? view.claimedNames : validNames(msg.claimedNames),
+      };
     case 'countdown':
       return {
         ...withPhase(view, 'countdown', msg.endsAt),

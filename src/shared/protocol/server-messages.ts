@@ -211,8 +211,9 @@ export interface Snapshot {
   /** With `teamMode: 'teams'`: how many players are in each team, by team. */
   teamSizes?: number[];
   /**
-   * With `identity: 'roster'`: the names on the class list, sorted, names only. Phones get these
-   * and `settings.roster` empty: the class list itself (with its ids) goes to hosts only.
+   * With `identity: 'roster'`: the names on the class list, sorted, names only, to hosts, guests
+   * and players still without a name. Phones get `settings.roster` empty: the class list itself
+   * (with its ids) goes to hosts only.
    */
   rosterNames?: string[];
   /** With `identity: 'roster'`: the class-list names already taken by a player (grey them out). */
@@ -281,7 +282,8 @@ export type ServerMessage =
   | { type: 'player_removed'; id: string }
   /** `teams`: with `teamMode: 'teams'`, how many players (and latecomers) are in each team. */
   /**
-   * `claimedNames`: with `identity: 'roster'`, the class-list names taken by a player.
+   * `claimedNames`: with `identity: 'roster'`, the class-list names taken by a player or
+   * latecomer; guests only (players who have joined get the count alone).
    */
   | {
       type: 'player_count';
@@ -302,7 +304,7 @@ export type ServerMessage =
    * Your identity was taken back (the host freed the class-list name, or the class list changed):
    * you keep your seat and score; pick again with an `identity` message.
    */
-  | { type: 'identity_released' }
+  | { type: 'identity_released'; claimedNames?: string[] }
   | { type: 'countdown'; endsAt: number }
   /** The host cancelled the countdown: the room waits in the lobby again. */
   | { type: 'lobby' }
