@@ -135,7 +135,11 @@ describe('identity over real sockets', () => {
     await ada.waitError('identity_taken');
 
     dashboard.client.releaseIdentity(benId);
-    expect((await ben.waitFor('identity_released')).claimedNames).toEqual([]);
+    const released = await ben.waitFor('identity_released');
+    expect(released.claimedNames).toEqual([]);
+    // Ben had a name, so his snapshot had no list: the release brings it, names only.
+    expect(released.rosterNames).toContain('Ada Lovelace');
+    expect(JSON.stringify(released)).not.toMatch(/"id"/);
     expect(host.server.game.players.get(benId)?.identity).toBeUndefined();
     await counted(ada, (m) => m.claimedNames?.length === 0);
     const adaId = await joinAs(ada, 'Ada', 'ada lovelace');

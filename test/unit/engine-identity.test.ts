@@ -66,7 +66,12 @@ describe('identity in the engine', () => {
     expect(effects).toContainEqual({
       kind: 'send',
       to: ben,
-      msg: { type: 'identity_released', claimedNames: ['ZOË MÜLLER'] },
+      // The list to pick from again, as the new class list has it (names only).
+      msg: {
+        type: 'identity_released',
+        rosterNames: ['Ada Lovelace', 'ZOË MÜLLER'],
+        claimedNames: ['ZOË MÜLLER'],
+      },
     });
     h.host({ type: 'settings', settings: { identity: 'field' } });
     expect(h.player(zoe).identity).toBeUndefined();

@@ -78,10 +78,6 @@ export function claimedNames(state: GameState): string[] {
   return sortedNames(names);
 }
 
-function claimedField(state: GameState): { claimedNames?: string[] } {
-  return state.settings.identity === 'roster' ? { claimedNames: claimedNames(state) } : {};
-}
-
 /** What phones get of the class list, with the settings and in the snapshot (none without one). */
 export function rosterFields(state: GameState): { rosterNames?: string[]; claimedNames?: string[] } {
   if (state.settings.identity !== 'roster') return {};
@@ -119,7 +115,7 @@ export function changesIdentity(before: GameSettings, next: GameSettings): boole
 export function dropIdentity(state: GameState, out: Effect[], player: Player): boolean {
   if (player.identity === undefined) return false;
   delete player.identity;
-  out.push({ kind: 'send', to: player.id, msg: { type: 'identity_released', ...claimedField(state) } });
+  out.push({ kind: 'send', to: player.id, msg: { type: 'identity_released', ...rosterFields(state) } });
   return true;
 }
 

@@ -226,6 +226,8 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
       return {
         ...view,
         you: view.you ? withoutIdentity(view.you) : null,
+        // A player who had a name got no list with their snapshot: this one is theirs to pick from.
+        rosterNames: msg.rosterNames === undefined ? view.rosterNames : validNames(msg.rosterNames),
         claimedNames: msg.claimedNames === undefined ? view.claimedNames : validNames(msg.claimedNames),
       };
     case 'countdown':

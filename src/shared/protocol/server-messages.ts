@@ -304,7 +304,7 @@ export type ServerMessage =
    * Your identity was taken back (the host freed the class-list name, or the class list changed):
    * you keep your seat and score; pick again with an `identity` message.
    */
-  | { type: 'identity_released'; claimedNames?: string[] }
+  | { type: 'identity_released'; rosterNames?: string[]; claimedNames?: string[] }
   | { type: 'countdown'; endsAt: number }
   /** The host cancelled the countdown: the room waits in the lobby again. */
   | { type: 'lobby' }
