@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { GameSettings } from '../shared/protocol';
 import { QuizError } from '../shared/quiz/load-quiz';
 import {
   ArgsError,
@@ -22,6 +23,7 @@ import { interruptedJournal } from './hosting/interrupted-room';
 import { describeDamage, JournalError, scanJournal, type JournalScan } from './server/game-journal';
 import { importSummaryLines } from './library/importers/import-summary';
 import { openQuiz } from './library/read-quiz-file';
+import { readRosterFile, RosterFileError } from './headless/roster-file';
 import { MediaStore } from './media/media-store';
 import { ReportStore } from './reports/report-store';
 import { hostDashboardUrl, lanIPv4Addresses, playerUrl } from './server/lan-addresses';
@@ -31,6 +33,7 @@ const EXIT_USAGE = 2;
 const EXIT_QUIZ = 3;
 const EXIT_LISTEN = 4;
 const EXIT_RESUME = 5;
+const EXIT_ROSTER = 6;
 
 const EXIT_FOR: Record<OpenRoomCode, number> = {
   host_failed: EXIT_LISTEN,
@@ -78,6 +81,20 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
     process.stderr.write(`quizroom host: ${e.message}\n`);
     return { exit: EXIT_QUIZ };
   }
+  let identity: Pick<Partial<GameSettings>, 'identity' | 'identityLabel' | 'roster'> = {};
+  if (args['ask-id'] !== undefined) identity = { identity: 'field', identityLabel: args['ask-id'] };
+  if (args.roster !== undefined) {
+    try {
+      const roster = await readRosterFile(args.roster);
+      identity = { identity: 'roster', roster };
+      log(`Class list: ${roster.length} names from ${args.roster}.`);
+    } catch (e) {
+      if (!(e instanceof RosterFileError)) throw e;
+      process.stderr.write(`quizroom host: ${e.message}
+`);
+      return { exit: EXIT_ROSTER };
+    }
+  }
   return {
     kind: 'new',
     quiz,
@@ -103,6 +120,7 @@ async function planOf(args: HostArgs, journalDir: string | null): Promise<RoomPl
       ...(args['shared-devices'] ? { teamMode: 'shared' as const } : {}),
       ...(args['team-pick'] ? { teamPick: true } : {}),
       ...(args['team-talk'] !== undefined ? { teamTalkSeconds: args['team-talk'] } : {}),
+      ...identity,
     },
   };
 }

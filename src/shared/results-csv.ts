@@ -19,17 +19,25 @@ export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
 }
 
 /**
- * The final table; with `session` (running totals), each player's session total as a last column.
+ * The final table; with `session` (running totals), each player's session total as a last column;
+ * with `identity` (the column's title, see roster/identity-column.ts), each player's identity
+ * after their name.
  */
-export function resultsCsv(rows: readonly LeaderRow[], session: readonly SessionRow[] = []): string {
+export function resultsCsv(
+  rows: readonly LeaderRow[],
+  session: readonly SessionRow[] = [],
+  identity: string | null = null,
+): string {
   const totals = new Map(session.map((s) => [s.id, s.total]));
   const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Connected at the end'];
+  if (identity !== null) header.splice(2, 0, identity);
   if (totals.size > 0) header.push('Session total');
   return csvTable([
     header,
     ...rows.map((r) => [
       r.rank,
       r.name,
+      ...(identity !== null ? [r.identity ?? ''] : []),
       r.score,
       r.correct,
       r.connected ? 'yes' : 'no',

@@ -18,6 +18,7 @@ import { waitFor } from '../support/wait';
 const EXIT_USAGE = 2;
 const EXIT_QUIZ = 3;
 const EXIT_LISTEN = 4;
+const EXIT_ROSTER = 6;
 /** Starting the CLI compiles TypeScript on the fly: give it time on a busy machine. */
 const STARTUP_MS = 30_000;
 
@@ -224,6 +225,39 @@ describe('npm run host', () => {
     expect(await exitOf(p)).toBe(EXIT_QUIZ);
     expect(p.stderr()).toMatch(/missing\.json: no such file/);
     expect(hasStackTrace(p.stderr())).toBe(false);
+  });
+
+  it('plays with a class list from --roster: phones pick a name, never see the ids', async () => {
+    const roster = writeQuiz(
+      'class.csv',
+      '\uFEFFName;Student number\r\nZoë Müller;S-1\r\nBen Okafor;S-2\r\n',
+    );
+    const { p, port } = await startedHost(['--roster', roster]);
+    expect(p.stdout()).toContain(`Class list: 2 names from ${roster}.`);
+    const zoe = await RawSocket.hello(`ws://127.0.0.1:${port}/ws`);
+    sockets.push(zoe);
+    const snapshot = zoe.of('snapshot')[0]!;
+    expect(snapshot.settings.identity).toBe('roster');
+    expect(snapshot.rosterNames).toEqual(['Ben Okafor', 'Zoë Müller']);
+    zoe.send({ type: 'join', name: 'Zed', identity: 'zoe muller' });
+    await zoe.waitFor('joined');
+    await waitFor(() => p.stdout().includes('+ Zed (Zoë Müller) joined'), 'the join in the log');
+    expect(JSON.stringify(zoe.messages)).not.toMatch(/S-[12]/);
+  });
+
+  it('exits 6 on a class list with problems, naming each line, and on a missing one', async () => {
+    const roster = writeQuiz('bad-class.csv', 'Name,Id\nAda,1\n,2\nADA,3\n' + 'x'.repeat(61) + '\n');
+    const args = ['--no-mdns', '--bind', '127.0.0.1', '--port', String(await freePort())];
+    const p = runHost(['--roster', roster, ...args]);
+    expect(await exitOf(p)).toBe(EXIT_ROSTER);
+    expect(p.stderr()).toContain(`${roster}:3: There is no name on this line.`);
+    expect(p.stderr()).toContain(`${roster}:4: "ADA" is already on the list (line 2).`);
+    expect(p.stderr()).toContain(`${roster}:5: The name is too long`);
+    expect(hasStackTrace(p.stderr())).toBe(false);
+    expect(p.stdout()).not.toContain('is open');
+    const missing = runHost(['--roster', join(dir, 'nope.csv'), ...args]);
+    expect(await exitOf(missing)).toBe(EXIT_ROSTER);
+    expect(missing.stderr()).toMatch(/nope\.csv: there is no such file/);
   });
 
   it('exits 4 with a clear message when the port is in use', async () => {

@@ -477,3 +477,51 @@ describe('a game played in teams', () => {
     expect(workbook.getWorksheet('Leaderboard')!.getRow(1).getCell(8).value).toBe('Team');
   });
 });
+
+describe('a game with identities', () => {
+  /** Ada and Bob join with a typed student number; the host ends the game after question 1. */
+  function fieldReport(): GameReport {
+    const h = new EngineHarness(QUIZ, {
+      questionSeconds: 10,
+      minPlayers: 0,
+      identity: 'field',
+      identityLabel: 'Matrikelnummer',
+    });
+    for (const [i, [name, identity]] of [
+      ['Ada', '2024-001'],
+      ['Bob', '-2+3'],
+    ].entries())
+      h.send({ kind: 'join', conn: 900 + i, name: name!, address: `device-${i}`, identity: identity! });
+    h.startGame();
+    h.closeQuestion();
+    h.host({ type: 'end' });
+    return buildGameReport(recordOf(h), 'Room 101');
+  }
+
+  it('carries each identity in the report, titled after the setting in the CSV and the workbook', async () => {
+    const built = fieldReport();
+    expect(built.players.map((p) => [p.name, p.identity, p.rosterId])).toEqual([
+      ['Ada', '2024-001', undefined],
+      ['Bob', '-2+3', undefined],
+    ]);
+    const csv = Papa.parse<string[]>(reportCsv(built)).data;
+    expect(csv[0]!.slice(0, 4)).toEqual(['Rank', 'Name', 'Matrikelnummer', 'Score']);
+    expect(csv.slice(1, 3).map((r) => r[2])).toEqual(['2024-001', "'-2+3"]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(built)) as never);
+    expect(workbook.getWorksheet('Leaderboard')!.getRow(1).getCell(3).value).toBe('Matrikelnummer');
+    expect(workbook.getWorksheet('Answers')!.getRow(1).getCell(5).value).toBe('Matrikelnummer');
+  });
+
+  it('reads a saved report with identities back as it was', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'quizroom-reports-identity-'));
+    try {
+      const store = new ReportStore(root);
+      const built = fieldReport();
+      const saved = await store.save(built);
+      expect(await store.read(saved.id)).toEqual(built);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -78,3 +78,22 @@ describe('team options', () => {
     );
   });
 });
+
+describe('identity options', () => {
+  it('reads a class list file or the label of an identifier, and lists both in --help', () => {
+    expect(parseHostArgs(['--roster', 'class.csv'])).toMatchObject({ roster: 'class.csv' });
+    expect(parseHostArgs(['--ask-id', '  Student number '])).toMatchObject({ 'ask-id': 'Student number' });
+    expect(HOST_USAGE).toContain('--roster FILE');
+    expect(HOST_USAGE).toContain('--ask-id LABEL');
+  });
+
+  it('refuses a label too long or empty, both at once, and either with --resume', () => {
+    expect(() => parseHostArgs(['--ask-id', 'x'.repeat(41)])).toThrow('--ask-id is at most 40 characters');
+    expect(() => parseHostArgs(['--ask-id', '  '])).toThrow('--ask-id needs a label');
+    expect(() => parseHostArgs(['--ask-id', 'a\u0007b'])).toThrow('control characters');
+    expect(() => parseHostArgs(['--roster', 'c.csv', '--ask-id', 'Number'])).toThrow('exclude each other');
+    expect(() => parseHostArgs(['--resume', '--roster', 'c.csv'])).toThrow(
+      '--roster and --ask-id cannot change it',
+    );
+  });
+});

@@ -126,8 +126,11 @@ export class DesktopSession implements IntentHandlers {
     return this.hosting.info ? this.hosting.playerClient : this.remote.client;
   }
 
-  join(name: string, pin?: string): void {
-    this.playerClient?.join(name, pin);
+  join(name: string, pin?: string, identity?: string): void {
+    this.playerClient?.join(name, pin, identity);
+  }
+  giveIdentity(identity: string): void {
+    this.playerClient?.giveIdentity(identity);
   }
   answer(given: number | AnswerResponse): void {
     this.playerClient?.answer(given);
@@ -164,6 +167,9 @@ export class DesktopSession implements IntentHandlers {
   }
   balanceTeams(): void {
     this.hosting.hostClient?.balanceTeams();
+  }
+  releaseIdentity(playerId: string): void {
+    this.hosting.hostClient?.releaseIdentity(playerId);
   }
   removeDisconnected(): void {
     this.hosting.hostClient?.removeDisconnected();
@@ -246,6 +252,9 @@ export class DesktopSession implements IntentHandlers {
   }
   deleteReport(id: string) {
     return this.reports.deleteReport(id);
+  }
+  personHistory(identity: string) {
+    return this.reports.personHistory(identity);
   }
 
   // --- The network, as players would reach it ------------------------------------------------------

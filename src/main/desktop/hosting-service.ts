@@ -13,6 +13,7 @@ import { BUILTIN_PREFIX } from '../../shared/quiz/builtin-pack';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
 import type { MediaStore } from '../media/media-store';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
+import { identityColumn } from '../../shared/roster/identity-column';
 import { HostedRoom, openHostedRoom, type HostingPlace, type RoomPlan } from '../hosting/hosted-room';
 import { describeInterruptedRoom, type OfferedRoom } from '../hosting/interrupted-room';
 import type { ReportStore } from '../reports/report-store';
@@ -144,7 +145,7 @@ export class HostingService {
       return failure('no_results', 'There are no results to export yet.');
     const saved = await this.ports.saveFile(
       resultsFileName(view.quiz?.title ?? 'quiz', new Date()),
-      resultsCsv(view.standings, view.session),
+      resultsCsv(view.standings, view.session, identityColumn(view.settings)),
     );
     return saved ? OK : failure('cancelled', 'Export cancelled.');
   }

@@ -1,10 +1,17 @@
 /**
  * Past games as the desktop window sees them: the saved reports (newest first), one report to
- * read, its export as CSV or XLSX where the person chooses, and deleting one. Hosted rooms save
+ * read, its export as CSV or XLSX where the person chooses, deleting one, and one person's games
+ * (by their identity) across them. Hosted rooms save
  * into the same store.
  */
-import type { IntentResult, OpenReportResult, ReportListing } from '../../shared/api/quiz-api';
+import type {
+  IntentResult,
+  OpenReportResult,
+  PersonHistoryResult,
+  ReportListing,
+} from '../../shared/api/quiz-api';
 import { failure, OK } from '../../shared/api/intent-results';
+import { personHistory } from '../reports/person-history';
 import { reportCsv } from '../reports/report-csv';
 import { ReportStore } from '../reports/report-store';
 import { reportFileName } from '../reports/report-values';
@@ -56,6 +63,15 @@ export class ReportsService {
       return saved ? OK : failure('cancelled', 'Export cancelled.');
     } catch (e) {
       return failureOf(e, 'export_failed');
+    }
+  }
+
+  /** One person's past games, by their identity (class-list name or identifier). */
+  async personHistory(identity: string): Promise<PersonHistoryResult> {
+    try {
+      return await personHistory(this.store, identity);
+    } catch (e) {
+      return failureOf(e, 'invalid_report');
     }
   }
 

@@ -35,12 +35,23 @@ import { resetPlayers, type GameState } from './state';
 import { teamsField } from './teams';
 import { afterTeamSettings, evenTeams, pickTeam, setTeam, teamSettingsAllowed } from './team-commands';
 import { addGameToSession, sessionPlaces, sessionRows } from './session-totals';
+import { announceSettings } from './identity';
+import {
+  afterIdentitySettings,
+  giveIdentity,
+  identitySettingsAllowed,
+  releaseIdentity,
+} from './identity-commands';
 
 export function step(state: GameState, input: Input, now: number): StepResult<GameState> {
   const out: Effect[] = [];
   switch (input.kind) {
     case 'join':
-      if (join(state, out, input.conn, input.name, input.address)) afterPresenceChange(state, out, now);
+      if (join(state, out, input.conn, input.name, input.address, input.identity))
+        afterPresenceChange(state, out, now);
+      break;
+    case 'identity':
+      giveIdentity(state, out, input.conn, input.playerId, input.identity);
       break;
     case 'leave':
       leave(state, out, input.conn, input.playerId);
@@ -340,6 +351,9 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
     case 'balance_teams':
       evenTeams(state, out, conn);
       return;
+    case 'release_identity':
+      releaseIdentity(state, out, conn, command.playerId);
+      return;
     case 'remove_disconnected':
       if (state.phase !== 'lobby' && state.phase !== 'finished')
         return wrongPhase(
@@ -362,9 +376,10 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
         return;
       }
       if (!teamSettingsAllowed(state, out, conn, next)) return;
+      if (!identitySettingsAllowed(state, out, conn, next)) return;
       const before = state.settings;
       state.settings = next;
-      out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: next } });
+      afterIdentitySettings(state, out, before);
       afterTeamSettings(state, out, before);
       if (shouldAutoStart(state)) startCountdown(state, out, now);
       return;
@@ -404,5 +419,5 @@ function hostCommand(state: GameState, out: Effect[], conn: number, command: Hos
 function startByHand(state: GameState, out: Effect[]): void {
   if (state.settings.minPlayers === 0) return;
   state.settings = { ...state.settings, minPlayers: 0 };
-  out.push({ kind: 'broadcast', audience: 'everyone', msg: { type: 'settings', settings: state.settings } });
+  announceSettings(state, out);
 }

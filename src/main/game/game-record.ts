@@ -6,6 +6,7 @@
  */
 import type { GameSettings } from '../../shared/protocol';
 import type { Quiz } from '../../shared/quiz/quiz-schema';
+import { rosterIdOf } from '../../shared/roster/roster-id';
 import { quizIndexAt } from './question-order';
 import type { AnswerRecord, GameState, PlayedQuestion } from './state';
 
@@ -26,6 +27,10 @@ export interface PlayerRecord {
   team?: number;
   /** With `runningTotals`: the player's total over the session's games, this one included. */
   sessionTotal?: number;
+  /** Who the player is (settings `identity`): their class-list name or typed identifier. */
+  identity?: string;
+  /** The class list's id of that name, when the list gives one. */
+  rosterId?: string;
 }
 
 export interface GameRecord {
@@ -71,6 +76,13 @@ export function gameRecord(state: Readonly<GameState>, finishedAt: number): Game
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
       ...(p.team !== undefined ? { team: p.team } : {}),
       ...(state.settings.runningTotals ? { sessionTotal: p.sessionScore ?? p.score } : {}),
+      ...identityOf(state, p.identity),
     })),
   };
+}
+
+function identityOf(state: Readonly<GameState>, identity: string | undefined): Partial<PlayerRecord> {
+  if (identity === undefined) return {};
+  const rosterId = rosterIdOf(state.settings, identity);
+  return rosterId === undefined ? { identity } : { identity, rosterId };
 }

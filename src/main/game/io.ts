@@ -14,7 +14,9 @@ export type Input =
    * `address`: where the join came from (the server's view of the socket), for the per-address
    * cap; absent in journals written before it was recorded, and then not counted.
    */
-  | { kind: 'join'; conn: ConnId; name: string; address?: string }
+  | { kind: 'join'; conn: ConnId; name: string; address?: string; identity?: string }
+  /** A joined player gives their identity (identity.ts) after joining. */
+  | { kind: 'identity'; conn: ConnId; playerId: string; identity: string }
   /** A player gives up their seat (a latecomer their place in the next game). */
   | { kind: 'leave'; conn: ConnId; playerId: string }
   | { kind: 'connected'; playerId: string }
@@ -40,7 +42,11 @@ export type Input =
    */
   | { kind: 'resumed'; pausedMs: number };
 
-export type Audience = 'everyone' | 'hosts';
+/**
+ * Who a broadcast goes to: `everyone` (players, guests and hosts), `hosts`, or `guests` (the
+ * connections that have not joined: the ones choosing a name from a class list).
+ */
+export type Audience = 'everyone' | 'hosts' | 'guests';
 
 export type Effect =
   | { kind: 'send'; to: string; msg: ServerMessage }

@@ -39,6 +39,13 @@ export function leaderRow(p: Player): LeaderRow {
   };
 }
 
+/** A row of the hosts' standings: with the player's identity, which phones never get. */
+export function hostRow(p: Player): LeaderRow {
+  const row = leaderRow(p);
+  if (p.identity !== undefined) row.identity = p.identity;
+  return row;
+}
+
 /** The first `n` rows of the last ranking (players kicked since are left out). */
 export function topRows(state: GameState, n: number): LeaderRow[] {
   const rows: LeaderRow[] = [];

@@ -7,9 +7,10 @@
  */
 import { isFriendlyName } from '../../shared/friendly-names';
 import { checkNickname } from '../../shared/nickname';
-import type { ErrorCode, PlayerSummary } from '../../shared/protocol';
+import type { ErrorCode, PlayerSummary, ServerMessage } from '../../shared/protocol';
 import type { ConnId, Effect } from './io';
 import { rankPlayers } from './leaderboard';
+import { checkIdentity, claimedNames } from './identity';
 import { error, refuse } from './messages';
 import { isProfaneName } from './name-filter';
 import { nameKeys } from './name-keys';
@@ -29,6 +30,7 @@ export function summary(p: Player): PlayerSummary {
   const row: PlayerSummary = { id: p.id, name: p.name, connected: p.connected, score: p.score };
   if (p.extraTime) row.extraTime = p.extraTime;
   if (p.team !== undefined) row.team = p.team;
+  if (p.identity !== undefined) row.identity = p.identity;
   return row;
 }
 
@@ -43,18 +45,31 @@ export function gameRunning(state: GameState): boolean {
 }
 
 function countChanged(state: GameState, out: Effect[]): void {
-  out.push({
-    kind: 'broadcast',
-    audience: 'everyone',
-    msg: {
-      type: 'player_count',
-      count: state.players.size,
-      connected: state.connectedCount,
-      waiting: state.waiting.size,
-      ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
-    },
-    coalesce: 'player_count',
-  });
+  const msg: ServerMessage = {
+    type: 'player_count',
+    count: state.players.size,
+    connected: state.connectedCount,
+    waiting: state.waiting.size,
+    ...(teamsOn(state) ? { teams: teamSizes(state) } : {}),
+  };
+  out.push({ kind: 'broadcast', audience: 'everyone', msg, coalesce: 'player_count' });
+  // The names taken go to those who may still pick one: the list of a big class, sent to every
+  // phone on every join, would cost far more than the count.
+  if (state.settings.identity === 'roster')
+    out.push({
+      kind: 'broadcast',
+      audience: 'guests',
+      msg: { ...msg, claimedNames: claimedNames(state) },
+      coalesce: 'claimed_names',
+    });
+}
+
+/** These seats changed (their identity): hosts see them, and everyone the counts and names taken. */
+export function seatsChanged(state: GameState, out: Effect[], changed: readonly Player[]): void {
+  for (const p of changed)
+    if (state.players.has(p.id))
+      out.push({ kind: 'broadcast', audience: 'hosts', msg: { type: 'player', player: summary(p) } });
+  countChanged(state, out);
 }
 
 /** These seats changed team (teams.ts): each is told, hosts see them, and everyone the new sizes. */
@@ -109,6 +124,7 @@ export function join(
   conn: ConnId,
   rawName: string,
   address: string | undefined,
+  rawIdentity?: string,
 ): Player | null {
   const checked = checkNickname(rawName);
   if (!checked.ok) return refuseJoin(out, conn, 'name_invalid', checked.reason);
@@ -119,6 +135,8 @@ export function join(
     const other = seatOf(state, state.names.get(key) ?? '');
     if (other) return refuseTakenName(state, out, conn, checked.name, other.name);
   }
+  const identity = checkIdentity(state, rawIdentity);
+  if (!identity.ok) return refuseJoin(out, conn, identity.code, identity.message);
   const { maxPlayers, maxPlayersPerAddress, lateJoin } = state.settings;
   if (state.players.size + state.waiting.size >= maxPlayers) {
     return refuseJoin(out, conn, 'room_full', `The room is full (${maxPlayers} players).`);
@@ -149,6 +167,7 @@ export function join(
     rank: null,
     address: address ?? null,
     dropAt: null,
+    ...(identity.identity !== undefined ? { identity: identity.identity } : {}),
   };
   teamForNewcomer(state, player);
   for (const key of keys) state.names.set(key, player.id);

@@ -17,7 +17,7 @@ import {
 } from './grading';
 import { numberGrader } from './grading/number-answer';
 import type { ConnId, Effect } from './io';
-import { leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
+import { hostRow, leaderRow, rankPlayers, TOP_ROWS } from './leaderboard';
 import { teamsField } from './teams';
 import { refuse } from './messages';
 import { questionAt, quizIndexAt } from './question-order';
@@ -345,15 +345,16 @@ export function closeRound(state: GameState, out: Effect[], voided: boolean, end
     const result = p.lastResult!;
     result.rank = i + 1;
     personal.set(p.id, { type: 'result', result });
-    rows[i] = leaderRow(p);
+    rows[i] = hostRow(p);
   }
+  const top = ranked.slice(0, TOP_ROWS).map(leaderRow);
   out.push({
     kind: 'broadcast',
     audience: 'everyone',
     msg: {
       type: 'reveal',
       reveal: revealView(round),
-      top: rows.slice(0, TOP_ROWS),
+      top,
       ...teamsField(state),
       endsAt,
     },
@@ -366,7 +367,7 @@ export function standings(state: GameState): ReturnType<typeof leaderRow>[] {
   const rows: ReturnType<typeof leaderRow>[] = [];
   for (const id of state.ranking) {
     const p = state.players.get(id);
-    if (p) rows.push(leaderRow(p));
+    if (p) rows.push(hostRow(p));
   }
   return rows;
 }

@@ -7,13 +7,14 @@ import { statusOf } from '../../shared/protocol';
 import { FINAL_TOP_ROWS, TOP_ROWS, topRows } from './leaderboard';
 import { questionView, revealView, standings } from './round';
 import type { GameState } from './state';
-import { summary } from './lobby';
+import { seatOf, summary } from './lobby';
 import { pausedRemainingMs } from './pause';
 import { stillLoading } from './media-gate';
 import { deadlineFor, factorOf, ownQuestion } from './extra-time';
 import { teamsField, teamsOn, teamSizes } from './teams';
 import { sessionRows, showsSession } from './session-totals';
 import type { SessionRow } from '../../shared/protocol';
+import { phoneSettings, rosterFields } from './identity';
 
 function ownSessionLine(rows: readonly SessionRow[], id: string): Pick<YouView, 'session'> {
   const row = rows.find((r) => r.id === id);
@@ -45,6 +46,7 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
       you = {
         id: p.id,
         name: p.name,
+        ...(p.identity !== undefined ? { identity: p.identity } : {}),
         ...(p.team !== undefined ? { team: p.team } : {}),
         ...(session ? ownSessionLine(session, p.id) : {}),
         score: p.score,
@@ -65,7 +67,8 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     status: statusOf(phase),
     phase,
     endsAt: state.endsAt,
-    settings: state.settings,
+    // The class list (with its ids) goes to hosts only; phones get its names (rosterFields).
+    settings: viewer.role === 'host' ? state.settings : phoneSettings(state.settings),
     quiz: { title: state.quiz.title, questionCount: state.quiz.questions.length },
     playerCount: state.players.size,
     connectedCount: state.connectedCount,
@@ -74,6 +77,10 @@ export function snapshotFor(state: GameState, viewer: Viewer, room: RoomView, no
     top,
     ...(top.length > 0 ? teamsField(state) : {}),
     ...(teamsOn(state) ? { teamSizes: teamSizes(state) } : {}),
+    // The class list's names, to those who may pick one (a player who has one needs no list).
+    ...(viewer.role !== 'player' || seatOf(state, viewer.playerId)?.identity === undefined
+      ? rosterFields(state)
+      : {}),
     ...(session ? { session: viewer.role === 'host' ? session : session.slice(0, FINAL_TOP_ROWS) } : {}),
     you,
     waiting,

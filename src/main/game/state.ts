@@ -45,6 +45,8 @@ export interface Player {
   extraTime?: number;
   /** The player's team (an index into TEAM_COLORS), in a room with teams (teams.ts); absent: none. */
   team?: number;
+  /** Who the player is (identity.ts): their class-list name or typed identifier; absent: none given. */
+  identity?: string;
   /** The sum of the player's scores in the games of this session that finished (session-totals.ts). */
   sessionScore?: number;
   /** How many games of this session finished with the player in them. */

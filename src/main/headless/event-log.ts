@@ -4,7 +4,7 @@ import type { ServerEvent } from '../server/quiz-server';
 export function describeEvent(event: ServerEvent): string | null {
   switch (event.kind) {
     case 'joined':
-      return `+ ${event.name} joined`;
+      return `+ ${event.name}${event.identity !== undefined ? ` (${event.identity})` : ''} joined`;
     case 'connected':
       return `  ${event.name} is back`;
     case 'disconnected':
@@ -28,7 +28,10 @@ export function describeEvent(event: ServerEvent): string | null {
       }
     case 'game_over': {
       const rows = event.report.players.slice(0, 10);
-      const lines = rows.map((p) => `  ${String(p.rank).padStart(3)}. ${p.name}  ${p.score}`);
+      const lines = rows.map(
+        (p) =>
+          `  ${String(p.rank).padStart(3)}. ${p.name}${p.identity !== undefined ? ` (${p.identity})` : ''}  ${p.score}`,
+      );
       return ['Game over. Leaderboard:', ...lines].join('\n');
     }
     case 'rejected':

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
-import { ROOM_NAME_MAX, SCORING_MODES, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
+import {
+  ROOM_NAME_MAX,
+  ROSTER_LIMITS,
+  SCORING_MODES,
+  SETTING_LIMITS,
+} from '../../shared/protocol/setting-limits';
 import { DEFAULT_PORT, MAX_CONNECTIONS_PER_ADDRESS } from '../hosting/room-defaults';
 
 /** The headless host's data folder (XDG data home). */
@@ -57,6 +62,11 @@ export const HOST_USAGE = `Usage: npm run host -- [options]
   --shared-devices        one device per team: each device plays as a team (its name is the team's)
   --team-talk S           with teams: S seconds to talk it over before each question's answers
                           open (default ${DEFAULT_SETTINGS.teamTalkSeconds}, at most ${SETTING_LIMITS.teamTalkSeconds.max})
+  --roster FILE           players pick their name from this class list (CSV or text: one name a
+                          line, or name,id / name;id / name<TAB>id; a title row is skipped; at
+                          most ${ROSTER_LIMITS.maxEntries} names); one player per name; reports carry the name and id
+  --ask-id LABEL          players also type an identifier called LABEL (e.g. "Student number",
+                          at most ${ROSTER_LIMITS.labelMax} characters); reports carry it
   --no-mdns               do not announce the room on the LAN
   --journal-dir DIR       where the game journal is kept (default: ${defaultJournalDir()})
   --no-journal            keep no journal (the room cannot be resumed after a crash)
@@ -101,6 +111,15 @@ const ArgsSchema = z.object({
   'team-pick': z.boolean().optional(),
   'shared-devices': z.boolean().optional(),
   'team-talk': intIn('team-talk', SETTING_LIMITS.teamTalkSeconds).optional(),
+  roster: z.string().min(1, '--roster needs a file').optional(),
+  'ask-id': z
+    .string()
+    .trim()
+    .min(1, '--ask-id needs a label, such as "Student number"')
+    .max(ROSTER_LIMITS.labelMax, `--ask-id is at most ${ROSTER_LIMITS.labelMax} characters`)
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '--ask-id must not hold control characters')
+    .optional(),
   'no-mdns': z.boolean().optional(),
   'journal-dir': z.string().min(1).optional(),
   'no-journal': z.boolean().optional(),
@@ -142,6 +161,8 @@ export function parseHostArgs(argv: string[]): HostArgs {
         'team-pick': { type: 'boolean' },
         'shared-devices': { type: 'boolean' },
         'team-talk': { type: 'string' },
+        roster: { type: 'string' },
+        'ask-id': { type: 'string' },
         'no-mdns': { type: 'boolean' },
         'journal-dir': { type: 'string' },
         'no-journal': { type: 'boolean' },
@@ -168,6 +189,12 @@ export function parseHostArgs(argv: string[]): HostArgs {
     throw new ArgsError('--team-pick goes with --teams: it lets players choose one of the teams');
   if (args['team-talk'] !== undefined && args.teams === undefined && !args['shared-devices'])
     throw new ArgsError('--team-talk goes with --teams or --shared-devices');
+  if (args.roster !== undefined && args['ask-id'] !== undefined)
+    throw new ArgsError(
+      '--roster (pick a name from the class list) and --ask-id (type an identifier) exclude each other',
+    );
+  if (args.resume && (args.roster !== undefined || args['ask-id'] !== undefined))
+    throw new ArgsError('--resume continues the room as it was: --roster and --ask-id cannot change it');
   if (args.resume && (args.quiz || args.pin || args.name)) {
     throw new ArgsError('--resume continues the room as it was: --quiz, --name and --pin cannot change it');
   }

@@ -63,6 +63,8 @@ export function buildGameReport(record: GameRecord, roomName: string): GameRepor
       ...(p.extraTime ? { extraTime: p.extraTime } : {}),
       ...(p.team !== undefined ? { team: p.team } : {}),
       ...(p.sessionTotal !== undefined ? { sessionTotal: p.sessionTotal } : {}),
+      ...(p.identity !== undefined ? { identity: p.identity } : {}),
+      ...(p.rosterId !== undefined ? { rosterId: p.rosterId } : {}),
       answers: p.answers.map((a, index): ReportAnswer | null => {
         const q = quiz.questions[index];
         if (!a || !q) return null;

@@ -74,6 +74,10 @@ export const ReportPlayerSchema = z.object({
     .optional(),
   /** With running totals: the player's total over the session's games, this one included. */
   sessionTotal: z.number().int().optional(),
+  /** Who the player is (settings `identity`): their class-list name or typed identifier. */
+  identity: z.string().max(60).optional(),
+  /** The class list's id of that name, when the list gives one. */
+  rosterId: z.string().max(40).optional(),
   /** One entry per quiz question; null where the player gave no answer. */
   answers: z.array(ReportAnswerSchema.nullable()),
 });

@@ -7,7 +7,7 @@
 import { csvTable, type CsvValue } from '../../shared/results-csv';
 import type { GameReport, ReportAnswer, ReportQuestion } from './game-report';
 import { rightWords } from './answer-words';
-import { extraTimeWords, seconds, STATUS_TEXT, teamWords } from './report-values';
+import { extraTimeWords, identityColumns, seconds, STATUS_TEXT, teamWords } from './report-values';
 
 export function answerCells(question: ReportQuestion, answer: ReportAnswer | null): CsvValue[] {
   if (question.status === 'not_reached') return ['', '', '', ''];
@@ -22,7 +22,16 @@ export function answerCells(question: ReportQuestion, answer: ReportAnswer | nul
 
 export function reportCsv(report: GameReport): string {
   const teams = report.teams !== undefined;
-  const header: CsvValue[] = ['Rank', 'Name', 'Score', 'Correct answers', 'Total time (s)', 'Extra time'];
+  const identity = identityColumns(report);
+  const header: CsvValue[] = [
+    'Rank',
+    'Name',
+    ...identity.header,
+    'Score',
+    'Correct answers',
+    'Total time (s)',
+    'Extra time',
+  ];
   if (teams) header.push('Team');
   const totals = report.players.some((p) => p.sessionTotal !== undefined);
   if (totals) header.push('Session total');
@@ -37,6 +46,7 @@ export function reportCsv(report: GameReport): string {
   const rows = report.players.map((p) => [
     p.rank,
     p.name,
+    ...identity.cells(p),
     p.score,
     p.correctCount,
     seconds(p.totalTimeMs),

@@ -4,8 +4,9 @@
  * the default file name of an export.
  */
 import { TEAM_COLORS } from '../../shared/protocol';
+import { identityColumn, ROSTER_ID_COLUMN } from '../../shared/roster/identity-column';
 import { fileSlug } from '../library/file-slug';
-import type { GameReport, ReportQuestion } from './game-report';
+import type { GameReport, ReportPlayer, ReportQuestion } from './game-report';
 
 /** Milliseconds as seconds, exactly ("3.25"), for a spreadsheet cell. */
 export function seconds(ms: number): number {
@@ -21,6 +22,25 @@ export function extraTimeWords(factor: number | undefined): string {
 export function teamWords(team: number | undefined): string {
   const colour = team === undefined ? undefined : TEAM_COLORS[team];
   return colour ? colour[0]!.toUpperCase() + colour.slice(1) : '';
+}
+
+/**
+ * The identity columns of a report's player tables: their titles, and each player's cells. None
+ * when no identity was asked for (and no player has one: an older report has no settings).
+ */
+export function identityColumns(report: GameReport): {
+  header: string[];
+  cells: (p: ReportPlayer) => string[];
+} {
+  const title =
+    identityColumn(report.settings) ??
+    (report.players.some((p) => p.identity !== undefined) ? 'Identity' : null);
+  if (title === null) return { header: [], cells: () => [] };
+  const ids = report.players.some((p) => p.rosterId !== undefined);
+  return {
+    header: ids ? [title, ROSTER_ID_COLUMN] : [title],
+    cells: (p) => (ids ? [p.identity ?? '', p.rosterId ?? ''] : [p.identity ?? '']),
+  };
 }
 
 export const STATUS_TEXT: Record<ReportQuestion['status'], string> = {

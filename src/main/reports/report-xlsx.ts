@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { GameReport } from './game-report';
 import { rightWords } from './answer-words';
-import { extraTimeWords, seconds, STATUS_TEXT, teamWords } from './report-values';
+import { extraTimeWords, identityColumns, seconds, STATUS_TEXT, teamWords } from './report-values';
 
 export const LEADERBOARD_COLUMNS = [
   'Rank',
@@ -67,13 +67,25 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
 
   const teams = report.teams;
   const totals = report.players.some((p) => p.sessionTotal !== undefined);
+  // The identity columns (settings `identity`) follow the name, on the sheets that name players.
+  const identity = identityColumns(report);
+  const after = (columns: readonly string[], name: string, extra: string[]): string[] => {
+    const at = columns.indexOf(name) + 1;
+    return [...columns.slice(0, at), ...extra, ...columns.slice(at)];
+  };
+  const idWidths = identity.header.map(() => 24);
   addTable(
     workbook,
     'Leaderboard',
-    [...LEADERBOARD_COLUMNS, ...(teams ? ['Team'] : []), ...(totals ? ['Session total'] : [])],
+    [
+      ...after(LEADERBOARD_COLUMNS, 'Name', identity.header),
+      ...(teams ? ['Team'] : []),
+      ...(totals ? ['Session total'] : []),
+    ],
     report.players.map((p) => [
       p.rank,
       p.name,
+      ...identity.cells(p),
       p.score,
       p.correctCount,
       seconds(p.totalTimeMs),
@@ -82,7 +94,7 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
       ...(teams ? [teamWords(p.team)] : []),
       ...(totals ? [p.sessionTotal ?? null] : []),
     ]),
-    [6, 28, 10, 16, 14, 20, 12, 10, 14],
+    [6, 28, ...idWidths, 10, 16, 14, 20, 12, 10, 14],
   );
   if (teams)
     addTable(
@@ -122,15 +134,26 @@ export async function reportXlsx(report: GameReport): Promise<Buffer> {
               q.prompt,
               p.rank,
               p.name,
+              ...identity.cells(p),
               a.answer ?? (a.option !== undefined ? (q.options[a.option] ?? '') : ''),
               rightWords(a.correct, a.credit),
               seconds(a.elapsedMs),
               a.points,
             ]
-          : [q.number, q.prompt, p.rank, p.name, null, 'no', null, 0],
+          : [q.number, q.prompt, p.rank, p.name, ...identity.cells(p), null, 'no', null, 0],
       );
     }
   }
-  addTable(workbook, 'Answers', ANSWERS_COLUMNS, answers, [10, 50, 6, 28, 28, 9, 10, 8]);
+  addTable(workbook, 'Answers', after(ANSWERS_COLUMNS, 'Name', identity.header), answers, [
+    10,
+    50,
+    6,
+    28,
+    ...idWidths,
+    28,
+    9,
+    10,
+    8,
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

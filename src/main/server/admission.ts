@@ -53,7 +53,7 @@ export const PIN_ALARM_WINDOW_MS = 60_000;
 
 /** What admission needs of the game: its players, what a connection sees, and the engine. */
 export interface AdmissionGame {
-  player(playerId: string): { id: string; name: string } | undefined;
+  player(playerId: string): { id: string; name: string; identity?: string } | undefined;
   snapshotFor(conn: Connection): Snapshot;
   apply(input: Input, at: number): void;
   /** A player came back: the presence limit decides when the engine hears of it. */
@@ -191,6 +191,7 @@ export class Admission {
   }
 
   audienceOf(audience: Audience): ReadonlySet<Connection> {
+    if (audience === 'guests') return new Set([...this.everyone].filter((c) => c.role === 'guest'));
     return audience === 'hosts' ? this.hosts : this.everyone;
   }
 
@@ -253,7 +254,7 @@ export class Admission {
     this.welcome(conn);
   }
 
-  join(conn: Connection, name: string, pin: string | undefined, at: number): void {
+  join(conn: Connection, name: string, pin: string | undefined, at: number, identity?: string): void {
     if (conn.role === 'player')
       return this.fail(conn, 'already_joined', 'You have already joined this game.', 'join');
     if (conn.role === 'host')
@@ -279,7 +280,16 @@ export class Admission {
       }
       if (!sameSecret(pin, roomPin)) return this.wrongPin(conn, at);
     }
-    this.game.apply({ kind: 'join', conn: conn.id, name, address: conn.address }, at);
+    this.game.apply(
+      {
+        kind: 'join',
+        conn: conn.id,
+        name,
+        address: conn.address,
+        ...(identity === undefined ? {} : { identity }),
+      },
+      at,
+    );
   }
 
   /** A wrong PIN: counted for the address, the socket closed after a few, the host told of bursts. */
@@ -318,7 +328,12 @@ export class Admission {
     const token = this.sessions.issue(playerId);
     const joined: ServerMessage = { type: 'joined', player: { id: player.id, name: player.name }, token };
     this.messenger.send(conn.ws, joined, this.game.snapshotFor(conn));
-    this.emit({ kind: 'joined', playerId: player.id, name: player.name });
+    this.emit({
+      kind: 'joined',
+      playerId: player.id,
+      name: player.name,
+      ...(player.identity !== undefined ? { identity: player.identity } : {}),
+    });
   }
 
   /**

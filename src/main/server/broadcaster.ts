@@ -70,6 +70,7 @@ export class Broadcaster {
   private readonly batches: Record<Audience, Batch> = {
     hosts: { pending: new Map(), timer: null },
     everyone: { pending: new Map(), timer: null },
+    guests: { pending: new Map(), timer: null },
   };
 
   constructor(
@@ -124,6 +125,7 @@ export class Broadcaster {
     // the hosts only flushes only the hosts' counters: flushing the player count to everyone on
     // every join's roster update made a join storm cost O(N) sends per join.
     this.flushBatch('hosts');
+    if (audience !== 'hosts') this.flushBatch('guests');
     if (audience === 'everyone') this.flushBatch('everyone');
     this.broadcast(this.audienceOf(audience), msg, options.personal);
   }

@@ -115,6 +115,8 @@ const PlayerSchema = z.object({
   /** Session totals (absent before the first game finished, and in journals written before them). */
   sessionScore: int.optional(),
   sessionGames: int.optional(),
+  /** The player's class-list name or identifier (absent: none, and in journals written before it). */
+  identity: z.string().optional(),
 });
 
 const SerializedGameSchema = z.object({
@@ -173,7 +175,14 @@ const HostCommandSchema = ClientMessageSchema.refine(isHostCommand, {
 
 /** One schema per input kind: a kind added to `Input` does not compile until it is listed here. */
 const INPUT_SCHEMAS: { [K in Input['kind']]: z.ZodType<Extract<Input, { kind: K }>> } = {
-  join: z.object({ kind: z.literal('join'), conn: int, name: z.string(), address: z.string().optional() }),
+  join: z.object({
+    kind: z.literal('join'),
+    conn: int,
+    name: z.string(),
+    address: z.string().optional(),
+    identity: z.string().optional(),
+  }),
+  identity: z.object({ kind: z.literal('identity'), conn: int, playerId: z.string(), identity: z.string() }),
   leave: z.object({ kind: z.literal('leave'), conn: int, playerId: z.string() }),
   connected: z.object({ kind: z.literal('connected'), playerId: z.string() }),
   disconnected: z.object({ kind: z.literal('disconnected'), playerId: z.string() }),

@@ -387,7 +387,12 @@ export class QuizServer {
     }
     switch (msg.type) {
       case 'join':
-        return this.admission.join(conn, msg.name, msg.pin, at);
+        return this.admission.join(conn, msg.name, msg.pin, at, msg.identity);
+      case 'identity':
+        if (conn.role !== 'player' || !conn.playerId)
+          return this.outbound.fail(conn.ws, 'not_joined', 'Join the room first.', 'identity');
+        this.apply({ kind: 'identity', conn: conn.id, playerId: conn.playerId, identity: msg.identity }, at);
+        return;
       case 'leave':
         if (conn.role !== 'player' || !conn.playerId) {
           const text = 'You have not joined, so there is nothing to leave.';

@@ -8,7 +8,8 @@ import type { GameReport } from '../reports/game-report';
 
 /** Readable happenings, for logs and for the LAN announcement. */
 export type ServerEvent =
-  | { kind: 'joined'; playerId: string; name: string }
+  /** `identity`: the player's class-list name or identifier (settings `identity`), if any. */
+  | { kind: 'joined'; playerId: string; name: string; identity?: string }
   | { kind: 'connected'; playerId: string; name: string }
   | { kind: 'disconnected'; playerId: string; name: string }
   | { kind: 'kicked'; playerId: string; name: string }

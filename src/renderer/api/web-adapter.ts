@@ -15,6 +15,7 @@ import type { AppState, IntentResult, QuizApi } from '../../shared/api/quiz-api'
 import { failure, OK } from '../../shared/api/intent-results';
 import { SOCKET_PATH } from '../../shared/protocol/endpoints';
 import { resultsCsv, resultsFileName } from '../../shared/results-csv';
+import { identityColumn } from '../../shared/roster/identity-column';
 import { translate } from '../i18n/translate';
 
 export const TOKEN_KEY = 'quizroom.player-token';
@@ -120,7 +121,8 @@ export function createWebAdapter(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    join: (name, pin) => client.join(name, pin),
+    join: (name, pin, identity) => client.join(name, pin, identity),
+    giveIdentity: (identity) => void client.giveIdentity(identity),
     answer: (option) => client.answer(option),
     start: () => client.start(),
     cancelStart: () => client.cancelStart(),
@@ -133,6 +135,7 @@ export function createWebAdapter(
     pickTeam: (team) => void client.pickTeam(team),
     setTeam: (playerId, team) => client.setTeam(playerId, team),
     balanceTeams: () => client.balanceTeams(),
+    releaseIdentity: (playerId) => client.releaseIdentity(playerId),
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),
@@ -141,7 +144,10 @@ export function createWebAdapter(
       const rows = game && game.standings.length > 0 ? game.standings : (game?.top ?? []);
       if (rows.length === 0) return failure('no_results', translate('failure.noResults'));
       try {
-        download(resultsCsv(rows, game?.session), resultsFileName(game?.quiz?.title ?? 'quiz', new Date()));
+        download(
+          resultsCsv(rows, game?.session, identityColumn(game?.settings)),
+          resultsFileName(game?.quiz?.title ?? 'quiz', new Date()),
+        );
         return OK;
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);

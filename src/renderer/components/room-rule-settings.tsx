@@ -1,12 +1,14 @@
 /**
  * The room's rules for a classroom, as switches and choices: names (the swear-word filter,
- * generated names only), scoring, question order and teams. One list that the host setup screen and
- * the lobby's settings panel both show, so that a rule added here appears in both.
+ * generated names only), scoring, question order, teams and who is who (a class list). One list
+ * that the host setup screen and the lobby's settings panel both show, so that a rule added here
+ * appears in both.
  */
 import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-limits';
 import { useIntl } from 'react-intl';
 import { useT, type MessageId } from '../i18n';
+import { RosterSettings } from '../roster/roster-settings';
 import { TeamSettings } from '../teams/team-settings';
 import { SelectField, withCurrent } from './select-field';
 
@@ -78,6 +80,7 @@ export function RoomRuleSettings({
         </label>
       ))}
       <TeamSettings settings={settings} onChange={onChange} />
+      <RosterSettings settings={settings} onChange={onChange} />
     </>
   );
 }

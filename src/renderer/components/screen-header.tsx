@@ -19,7 +19,8 @@ export function ScreenHeader({ title, back, className, children }: ScreenHeaderP
     <div className={`screen__header${className ? ` ${className}` : ''}`}>
       {back ? (
         <button type="button" className="btn btn--ghost btn--small" onClick={back.onClick}>
-          ← {back.label}
+          {/* An arrow that points back in the reading direction (mirrored right to left). */}
+          <span className="back-arrow">←</span> {back.label}
         </button>
       ) : null}
       <ScreenHeading>{title}</ScreenHeading>

@@ -19,6 +19,7 @@ import { play } from './messages/play';
 import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
+import { roster } from './messages/roster';
 import { settings } from './messages/settings';
 import { setup } from './messages/setup';
 import { teams } from './messages/teams';
@@ -40,6 +41,7 @@ const AREAS = {
   reports,
   results,
   room,
+  roster,
   settings,
   setup,
   teams,

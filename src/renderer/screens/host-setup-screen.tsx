@@ -11,7 +11,7 @@ import { checkNickname } from '../../shared/nickname';
 import { DEFAULT_SETTINGS } from '../../shared/protocol/default-settings';
 import { ROOM_NAME_MAX, SETTING_LIMITS } from '../../shared/protocol/setting-limits';
 import type { Desktop } from '../api/api-context';
-import { ScreenHeading } from '../components/screen-heading';
+import { ScreenHeader } from '../components/screen-header';
 import { Field } from '../components/field';
 import { RoomRuleSettings } from '../components/room-rule-settings';
 import './host-setup-screen.css';
@@ -155,14 +155,10 @@ export function HostSetupScreen({
 
   return (
     <section className="screen setup">
-      <div className="screen__header">
-        <button type="button" className="btn btn--ghost btn--small" onClick={onBack}>
-          ← {t('setup.back')}
-        </button>
-        <ScreenHeading>{t('setup.title')}</ScreenHeading>
+      <ScreenHeader title={t('setup.title')} back={{ label: t('setup.back'), onClick: onBack }}>
         {/* The host screen's own language, remembered on this computer like the sound settings. */}
         <LanguageSwitch id="host-language" className="setup__language" />
-      </div>
+      </ScreenHeader>
       <form className="card setup__form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="setup__quizzes">
           <legend>{t('setup.quiz')}</legend>

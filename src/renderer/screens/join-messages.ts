@@ -1,11 +1,12 @@
 /**
  * What a person reads when joining fails, by error code: what happened and what to do. The field
- * says where the message belongs (next to the nickname, next to the PIN, or for the whole form).
+ * says where the message belongs (next to the nickname, the PIN or the identity, or for the whole
+ * form).
  */
 import { DEFAULT_PORT } from '../../shared/protocol/endpoints';
 import type { Locale, MessageId, Translate } from '../i18n';
 
-export type JoinField = 'nickname' | 'pin' | 'form';
+export type JoinField = 'nickname' | 'pin' | 'identity' | 'form';
 
 /** A message for a field: a catalog text by id, or the host's own words when no id is known. */
 export interface JoinMessage {
@@ -37,6 +38,8 @@ export function joinMessage(code: string, fallback: string, locale: Locale = 'en
   if (code === 'name_taken' && locale !== 'en')
     return { field: 'nickname', id: 'join.nameTaken', text: fallback };
   if (code.startsWith('name_')) return { field: 'nickname', text: fallback };
+  // Who the player is (settings `identity`): the screen words it (src/renderer/roster/).
+  if (code.startsWith('identity_')) return { field: 'identity', text: fallback };
   const known = MESSAGES[code];
   return known ? { ...known, text: fallback } : { field: 'form', text: fallback };
 }

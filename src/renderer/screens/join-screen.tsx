@@ -17,6 +17,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { Message, useLocale, useT, type MessageId } from '../i18n';
 import { joinMessage, joinText, parseAddress, type JoinMessage } from './join-messages';
 import { pinFromLink } from './join-link';
+import { IdentityInput, identityRefusal, missingIdentity } from '../roster/identity-pick';
 import './join-screen.css';
 
 const RETRY_AFTER_MS = 5000;
@@ -46,6 +47,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   // A phone that scanned the lobby's QR code has the PIN in its address.
   const [pin, setPin] = useState(() => (game ? (pinFromLink(window.location.href) ?? '') : ''));
   const [address, setAddress] = useState('');
+  // Who the player is, where the room asks: a class-list name or the identifier asked for.
+  const [identity, setIdentity] = useState('');
   const [local, setLocal] = useState<JoinMessage | null>(null);
   // The host's error at the moment of the last attempt: older errors are not shown again.
   const [seenError, setSeenError] = useState<ClientView['error']>(null);
@@ -57,7 +60,8 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     (game.error.ref === 'join' || game.error.code === 'unknown_token')
       ? game.error
       : null;
-  const message = local ?? (hostError ? joinMessage(hostError.code, hostError.message, locale) : null);
+  const message =
+    local ?? (hostError ? identityMessage(joinMessage(hostError.code, hostError.message, locale)) : null);
   const messageText = message ? joinText(message, t) : null;
   const pinNeeded = game ? !!game.room?.pinRequired : true;
   const waiting = busy && !message && game?.role === 'guest';
@@ -74,6 +78,12 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     return () => clearTimeout(timer);
   }, [waiting]);
 
+  /** An identity refusal in the player's language, naming what was given (or asking for it). */
+  function identityMessage(refusal: JoinMessage): JoinMessage {
+    const text = game && hostError ? identityRefusal(hostError.code, game, identity, t) : null;
+    return text ? { field: 'identity', text } : refusal;
+  }
+
   function checkName(): string | null {
     const checked = checkNickname(name);
     if (!checked.ok) {
@@ -88,13 +98,21 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
     setSeenError(game?.error ?? null);
     setLocal(null);
     setBusy(true);
-    api.join(name, pinNeeded && pin.trim() ? pin.trim() : undefined);
+    const asked = game && game.settings.identity !== 'none' ? identity.trim() : undefined;
+    api.join(name, pinNeeded && pin.trim() ? pin.trim() : undefined, asked);
   }
 
   function submitConnected(e: FormEvent) {
     e.preventDefault();
     const name = checkName();
-    if (name) sendJoin(name);
+    if (!name) return;
+    const missing = game ? missingIdentity(game, identity, t) : null;
+    if (missing) {
+      setLocal({ field: 'identity', text: missing });
+      document.getElementById('join-identity')?.focus();
+      return;
+    }
+    sendJoin(name);
   }
 
   async function joinAt(addresses: string[], port: number, needsPin: boolean) {
@@ -244,6 +262,15 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
           {started && !message ? <p className="form-note">{t('join.inProgress')}</p> : null}
           {nicknameField}
           {suggestionButton}
+          <IdentityInput
+            game={game}
+            value={identity}
+            error={message?.field === 'identity' ? messageText : null}
+            onChange={(next) => {
+              setIdentity(next);
+              if (message?.field === 'identity') setLocal(null);
+            }}
+          />
           {pinNeeded ? pinField : null}
           {formError}
           {fieldAlert}

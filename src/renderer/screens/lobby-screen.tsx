@@ -7,12 +7,12 @@
  */
 import { useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
-import type { PlayerSummary } from '../../shared/protocol';
 import type { AppState } from '../../shared/api/quiz-api';
 import { useApi } from '../api/api-context';
 import { useRemainingMs } from '../api/use-host-clock';
 import { OptionShape } from '../components/option-shape';
 import { PlayerName } from '../components/player-name';
+import { matchingNames } from '../components/search-key';
 import { QrCode } from '../components/qr-code';
 import { NetworkPanel } from '../network/network-panel';
 import { ScreenHeading } from '../components/screen-heading';
@@ -23,6 +23,8 @@ import { ExtraTimeToggle } from '../extra-time/extra-time-toggle';
 import { TeamBadge } from '../teams/team-badge';
 import { TeamPicker } from '../teams/team-picker';
 import { TeamSwitch } from '../teams/team-switch';
+import { IdentityPrompt } from '../roster/identity-prompt';
+import { PlayerIdentity, RosterPresence } from '../roster/roster-lobby';
 import { joinLink } from './join-link';
 import './lobby-screen.css';
 
@@ -114,6 +116,12 @@ function PlayerLobby({ game, me }: { game: ClientView; me: ClientView | null }) 
           t('lobby.youreIn')
         )}
       </ScreenHeading>
+      {me?.you?.identity ? (
+        <p className="lobby-player__identity">
+          <Message id="roster.chosen" values={{ name: <bdi>{me.you.identity}</bdi>, b: bold }} />
+        </p>
+      ) : null}
+      {me ? <IdentityPrompt me={me} /> : null}
       <p className="lead">{t('lobby.lookForName')}</p>
       <TeamPicker game={game} team={me?.you?.team} />
       <div className="card card--glass lobby-player__status" role="status">
@@ -149,13 +157,6 @@ function JoinAddress({ url }: { url: string }) {
   );
 }
 
-/** Names that contain `query`, ignoring letter case, accents' composition and full-width forms. */
-function matching(players: PlayerSummary[], query: string): PlayerSummary[] {
-  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
-  const q = fold(query.trim());
-  return q ? players.filter((p) => fold(p.name).includes(q)) : players;
-}
-
 function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const api = useApi();
   const t = useT();
@@ -164,7 +165,8 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
   const primary = urls[0] ?? null;
   const pin = game.access?.pin ?? null;
   const players = game.players;
-  const found = matching(players, query);
+  // The host finds a player by nickname or by who they are (their class-list name or identifier).
+  const found = matchingNames(players, query, (p) => (p.identity ? `${p.name} ${p.identity}` : p.name));
   const shown = found.slice(0, MAX_CHIPS);
   const offline = players.reduce((n, p) => n + (p.connected ? 0 : 1), 0);
   return (
@@ -245,6 +247,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
             ) : null}
           </div>
           {game.settings.teamMode === 'teams' && players.length > 0 ? <TeamSizes game={game} /> : null}
+          <RosterPresence game={game} />
           {players.length === 0 ? (
             <p className="lobby-host__empty">
               <span className="spinner" aria-hidden="true" /> {t('lobby.waitingPlayers')}
@@ -265,6 +268,7 @@ function HostLobby({ game, me }: { game: ClientView; me: ClientView | null }) {
                   {game.settings.teamMode === 'teams' ? (
                     <TeamSwitch player={p} count={game.settings.teamCount} />
                   ) : null}
+                  <PlayerIdentity player={p} roster={game.settings.identity === 'roster'} />
                   <ExtraTimeToggle player={p} />
                   <button
                     type="button"

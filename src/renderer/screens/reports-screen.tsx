@@ -1,7 +1,7 @@
 /**
  * Past games (desktop): the saved report of every finished game, newest first; open one to see
  * its leaderboard and how each question went (how many got it right, average time), and export
- * it as CSV or XLSX.
+ * it as CSV or XLSX; from a report, follow one person (class-list name or identifier) across games.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DesktopApi, ReportData } from '../../shared/api/quiz-api';
@@ -12,6 +12,8 @@ import { useRowWindow } from '../components/use-row-window';
 import { useIntl, type IntlShape } from 'react-intl';
 import { Message, useT, type MessageId, type Translate } from '../i18n';
 import { ExtraTimeBadge } from '../extra-time/extra-time-badge';
+import { identityLabel } from '../roster/identity-label';
+import { PersonHistory } from '../roster/person-history';
 import './reports-screen.css';
 
 /** A report's date and time, as the interface's language writes them. */
@@ -33,7 +35,24 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
   const t = useT();
   const intl = useIntl();
   const [open, setOpen] = useState<string | null>(null);
-  if (open) return <ReportView key={open} api={desktop.api} id={open} onClose={() => setOpen(null)} />;
+  // One person's past games, opened from a report (and back to it).
+  const [person, setPerson] = useState<string | null>(null);
+  if (person)
+    return (
+      <PersonHistory
+        api={desktop.api}
+        identity={person}
+        onBack={() => setPerson(null)}
+        onOpen={(id) => {
+          setPerson(null);
+          setOpen(id);
+        }}
+      />
+    );
+  if (open)
+    return (
+      <ReportView key={open} api={desktop.api} id={open} onClose={() => setOpen(null)} onFollow={setPerson} />
+    );
   const reports = desktop.state.reports;
   return (
     <section className="screen reports">
@@ -109,7 +128,18 @@ export function ReportsScreen({ desktop, onBack }: { desktop: Desktop; onBack: (
   );
 }
 
-function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose: () => void }) {
+function ReportView({
+  api,
+  id,
+  onClose,
+  onFollow,
+}: {
+  api: DesktopApi;
+  id: string;
+  onClose: () => void;
+  /** Opens the past games of a person (by their class-list name or identifier). */
+  onFollow: (identity: string) => void;
+}) {
   const base = useId();
   const t = useT();
   const intl = useIntl();
@@ -182,7 +212,7 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
               <h2 id={`${base}-board`} className="reports__heading">
                 {t('reports.leaderboard')}
               </h2>
-              <ReportLeaderboard report={report} />
+              <ReportLeaderboard report={report} onFollow={onFollow} />
             </section>
 
             <section className="card reports__table-wrap" aria-labelledby={`${base}-questions`}>
@@ -235,11 +265,25 @@ function ReportView({ api, id, onClose }: { api: DesktopApi; id: string; onClose
   );
 }
 
+/** The heading of the report's identity column (settings `identity`); null when none was asked for. */
+function identityHeading(report: ReportData, t: Translate): string | null {
+  const settings = report.settings;
+  if (!settings || settings.identity === 'none') return null;
+  return settings.identity === 'roster' ? t('roster.colRoster') : identityLabel(settings, t);
+}
+
 /** Long leaderboards scroll in their own box and render only the rows in view. */
 const WINDOWED_FROM = 100;
 
-function ReportLeaderboard({ report }: { report: ReportData }) {
+function ReportLeaderboard({
+  report,
+  onFollow,
+}: {
+  report: ReportData;
+  onFollow: (identity: string) => void;
+}) {
   const t = useT();
+  const identityHead = identityHeading(report, t);
   const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
@@ -259,6 +303,7 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
             {t('reports.rank')}
           </th>
           <th scope="col">{t('reports.name')}</th>
+          {identityHead ? <th scope="col">{identityHead}</th> : null}
           <th scope="col" className="num">
             {t('reports.score')}
           </th>
@@ -277,6 +322,25 @@ function ReportLeaderboard({ report }: { report: ReportData }) {
               {p.connected ? null : <span className="tag tag--muted reports__tag">{t('reports.left')}</span>}
               {p.extraTime ? <ExtraTimeBadge factor={p.extraTime} /> : null}
             </td>
+            {identityHead ? (
+              <td>
+                {p.identity ? (
+                  <span className="reports__identity">
+                    <bdi>{p.identity}</bdi>
+                    <button
+                      type="button"
+                      className="btn btn--ghost btn--small"
+                      aria-label={t('roster.followName', { identity: p.identity })}
+                      onClick={() => onFollow(p.identity!)}
+                    >
+                      {t('roster.follow')}
+                    </button>
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+            ) : null}
             <td className="num">{intl.formatNumber(p.score)}</td>
             <td className="num">
               {t('reports.correctOf', { correct: p.correctCount, count: report.questions.length })}

@@ -78,6 +78,10 @@ export interface ReportData {
     connected: boolean;
     /** Extra time the host granted (1.5 or 2 times each question's time); absent: none. */
     extraTime?: number;
+    /** Who the player is (settings `identity`): class-list name or identifier; absent: none. */
+    identity?: string;
+    /** The class list's id of that name, when the list gives one. */
+    rosterId?: string;
     answers: ({
       option?: number;
       answer?: string;
@@ -115,3 +119,27 @@ export type ImportQuizResult =
 /** A picture or sound added to the library's media: its name there, for the quiz to refer to. */
 export type AddMediaResult = { ok: true; ref: string; kind: 'image' | 'audio' } | Failure;
 export type OpenReportResult = { ok: true; report: ReportData } | Failure;
+
+/** One game of a person's history (personHistory): where they stood in it. */
+export interface PersonGame {
+  /** The report's id (openReport). */
+  reportId: string;
+  startedAt: string;
+  finishedAt: string;
+  quizTitle: string;
+  roomName: string;
+  /** The nickname they played under. */
+  name: string;
+  score: number;
+  rank: number;
+  correctCount: number;
+  questionCount: number;
+  playerCount: number;
+}
+
+/**
+ * personHistory: the games of one identity, newest first; `identity` as the latest report spells it.
+ * `skipped`: reports that could not be read (broken files).
+ */
+export type PersonHistoryResult =
+  { ok: true; identity: string; games: PersonGame[]; skipped: number } | Failure;

@@ -55,6 +55,10 @@ export interface ClientView {
   teams: TeamRow[];
   /** With `teamMode: 'teams'`: how many players are in each team. */
   teamSizes: number[];
+  /** With `identity: 'roster'`: the names on the class list to pick from (names only, sorted). */
+  rosterNames: string[];
+  /** With `identity: 'roster'`: the names already taken by a player. */
+  claimedNames: string[];
   /** With `runningTotals`, when a game has finished: the session's table (hosts: all of it). */
   session: SessionRow[];
   you: YouView | null;
@@ -111,6 +115,8 @@ export function initialView(): ClientView {
     top: [],
     teams: [],
     teamSizes: [],
+    rosterNames: [],
+    claimedNames: [],
     session: [],
     you: null,
     waiting: null,
@@ -166,6 +172,8 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         top: msg.top,
         teams: validTeams(msg.teams),
         teamSizes: validSizes(msg.teamSizes),
+        rosterNames: validNames(msg.rosterNames),
+        claimedNames: validNames(msg.claimedNames),
         session: validSession(msg.session),
         you: msg.you,
         // Hosts before this field existed send none.
@@ -198,13 +206,30 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         connectedCount: msg.connected,
         waitingCount: msg.waiting ?? view.waitingCount,
         teamSizes: validSizes(msg.teams),
+        claimedNames: msg.claimedNames === undefined ? view.claimedNames : validNames(msg.claimedNames),
       };
     case 'team':
       return view.you && Number.isSafeInteger(msg.team)
         ? { ...view, you: { ...view.you, team: msg.team } }
         : view;
-    case 'settings':
-      return { ...view, settings: msg.settings };
+    case 'settings': {
+      const roster = msg.settings.identity === 'roster';
+      return {
+        ...view,
+        settings: msg.settings,
+        // With a class list every settings message names it (phones get no settings.roster).
+        rosterNames: roster ? validNames(msg.rosterNames) : [],
+        claimedNames: roster ? validNames(msg.claimedNames) : [],
+      };
+    }
+    case 'identity_released':
+      return {
+        ...view,
+        you: view.you ? withoutIdentity(view.you) : null,
+        // A player who had a name got no list with their snapshot: this one is theirs to pick from.
+        rosterNames: msg.rosterNames === undefined ? view.rosterNames : validNames(msg.rosterNames),
+        claimedNames: msg.claimedNames === undefined ? view.claimedNames : validNames(msg.claimedNames),
+      };
     case 'countdown':
       return {
         ...withPhase(view, 'countdown', msg.endsAt),
@@ -344,6 +369,17 @@ function validSession(rows: SessionRow[] | undefined): SessionRow[] {
       count(r.total) &&
       count(r.games),
   );
+}
+
+/** A list of names as the protocol describes it, or none. */
+function validNames(names: string[] | undefined): string[] {
+  return Array.isArray(names) && names.every((n) => typeof n === 'string') ? names : [];
+}
+
+function withoutIdentity(you: YouView): YouView {
+  const rest = { ...you };
+  delete rest.identity;
+  return rest;
 }
 
 /** Team sizes as the protocol describes them, or none. */

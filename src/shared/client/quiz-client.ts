@@ -61,6 +61,7 @@ const KNOWN: Record<ServerMessageType, true> = {
   player_count: true,
   team: true,
   settings: true,
+  identity_released: true,
   countdown: true,
   lobby: true,
   left: true,
@@ -171,8 +172,23 @@ export class QuizClient {
   }
 
   /** Asks to join; false when not connected (nothing was sent). */
-  join(name: string, pin?: string): boolean {
-    return this.send(pin === undefined ? { type: 'join', name } : { type: 'join', name, pin });
+  join(name: string, pin?: string, identity?: string): boolean {
+    return this.send({
+      type: 'join',
+      name,
+      ...(pin === undefined ? {} : { pin }),
+      ...(identity === undefined ? {} : { identity }),
+    });
+  }
+
+  /**
+   * Gives this player's identity (a class-list name, or the identifier asked for) after joining:
+   * when the host freed it (`identity_released`) or asked for it once the player was in. False
+   * when not playing or not connected: nothing was sent.
+   */
+  giveIdentity(identity: string): boolean {
+    if (this.state.role !== 'player') return false;
+    return this.send({ type: 'identity', identity });
   }
 
   /**
@@ -235,6 +251,10 @@ export class QuizClient {
   /** Evens the teams out, moving as few players as it can. */
   balanceTeams(): void {
     this.host({ type: 'balance_teams' });
+  }
+  /** Frees a player's class-list name or identifier: they are told and give it again. */
+  releaseIdentity(playerId: string): void {
+    this.host({ type: 'release_identity', playerId });
   }
   removeDisconnected(): void {
     this.host({ type: 'remove_disconnected' });

@@ -3,7 +3,7 @@
  * intents share. Only the main process loads this file.
  */
 import { z } from 'zod';
-import { ROOM_NAME_MAX } from '../protocol/setting-limits';
+import { ROOM_NAME_MAX, ROSTER_LIMITS } from '../protocol/setting-limits';
 import { MAX_IMAGE_INPUT_BYTES } from '../quiz/media-input-limit';
 import type { AnswerResponse } from '../protocol/answer-response';
 import { ANSWER_FIELD_SCHEMAS } from '../protocol/client-message-schemas';
@@ -21,6 +21,8 @@ const answerResponse = z.union([
 ]) satisfies z.ZodType<AnswerResponse>;
 
 const port = z.number().int().min(1).max(65535);
+/** A class-list name or identifier, as `join` carries it. */
+const identity = z.string().trim().min(1, 'the name or identifier is empty').max(ROSTER_LIMITS.joinMax);
 const quizId = z.string().min(1).max(1000);
 /** A library quiz or report id: a file name without folders (the library checks it again). */
 const fileId = z
@@ -64,6 +66,7 @@ export const SCHEMA_KIT = {
   z,
   answerResponse,
   port,
+  identity,
   quizId,
   fileId,
   hostConfig,

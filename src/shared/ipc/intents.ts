@@ -18,6 +18,7 @@ import type {
   NewQuizResult,
   OpenQuizResult,
   OpenReportResult,
+  PersonHistoryResult,
   SaveQuizResult,
 } from '../api/intent-results';
 import type { NetworkCheck } from '../api/network-check';
@@ -62,8 +63,15 @@ const desktop = on('desktop');
 export const INTENTS = {
   // --- The game: every platform ---------------------------------------------------------------
 
-  /** Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…). */
-  join: game(({ z }) => z.tuple([z.string().max(200), z.string().max(20).optional()])),
+  /**
+   * Joins the connected room as a player (errors arrive in game.error: name_taken, pin_wrong…);
+   * `identity`: the class-list name picked, or the identifier asked for (settings `identity`).
+   */
+  join: game(({ z, identity }) =>
+    z.tuple([z.string().max(200), z.string().max(20).optional(), identity.optional()]),
+  ),
+  /** A joined player gives their identity: after the host freed it, or when asked once in. */
+  giveIdentity: game(({ z, identity }) => z.tuple([identity])),
   /**
    * Answers the open question: an option (from 0), or the answer of another kind of question
    * (see protocol/answer-response.ts); as the host's own player when playing too.
@@ -95,6 +103,8 @@ export const INTENTS = {
   setTeam: game(({ z }) => z.tuple([z.string().min(1).max(32), z.number().int().min(0).max(63)])),
   /** Host: evens the teams out, moving as few players as it can. */
   balanceTeams: game(({ z }) => z.tuple([])),
+  /** Host: frees a player's class-list name or identifier; they are asked for it again. */
+  releaseIdentity: game(({ z }) => z.tuple([z.string().min(1).max(32)])),
   /** Host: removes every player who is not connected (in the lobby or after a game). */
   removeDisconnected: game(({ z }) => z.tuple([])),
   /** Host: changes game settings. */
@@ -155,6 +165,11 @@ export const INTENTS = {
   ),
   /** Deletes a saved report. */
   deleteReport: desktop(({ z, fileId }) => z.tuple([fileId]), answers<IntentResult>()),
+  /**
+   * One person's past games, across the saved reports: every game a player had this identity
+   * (class-list name or identifier; matched ignoring case and accents), newest first.
+   */
+  personHistory: desktop(({ z, identity }) => z.tuple([identity]), answers<PersonHistoryResult>()),
   /** Checks what stands in the way of players reaching this computer (the open room's port, if any). */
   checkNetwork: desktop(({ z }) => z.tuple([]), answers<NetworkCheck>()),
 };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAX_MULTI_OPTIONS, MAX_ORDER_ITEMS, MAX_TYPED_ANSWER, QuizSchema } from '../quiz/quiz-schema';
 import { RESPONSE_FIELDS, type AnswerFields } from './answer-response';
+import { ROSTER_LIMITS } from './setting-limits';
 import { SettingsPatchSchema } from './settings-schema';
 
 /** Any string: a token the host does not know (malformed or not) gets `unknown_token`. */
@@ -23,6 +24,17 @@ export const JoinSchema = z.strictObject({
   type: z.literal('join'),
   name: z.string().max(200),
   pin: z.string().max(20).optional(),
+  /**
+   * With settings `identity: 'roster'`, a name on the class list; with `'field'`, the identifier
+   * asked for; ignored with `'none'`. Checked by the host (src/main/game/identity.ts).
+   */
+  identity: z.string().max(ROSTER_LIMITS.joinMax).optional(),
+});
+
+/** A joined player without an identity (freed by the host, or asked for after they joined) gives it. */
+export const IdentitySchema = z.strictObject({
+  type: z.literal('identity'),
+  identity: z.string().max(ROSTER_LIMITS.joinMax),
 });
 
 /**
@@ -107,6 +119,11 @@ export const SetTeamSchema = z.strictObject({
 });
 /** The host evens out the teams (in the lobby or after a game), moving as few players as it can. */
 export const BalanceTeamsSchema = z.strictObject({ type: z.literal('balance_teams') });
+/** Frees the player's class-list name or identifier: they are told (`identity_released`) and give it again. */
+export const ReleaseIdentitySchema = z.strictObject({
+  type: z.literal('release_identity'),
+  playerId: z.string().max(32),
+});
 /** Removes every player who is not connected (in the lobby or after a game). */
 export const RemoveDisconnectedSchema = z.strictObject({ type: z.literal('remove_disconnected') });
 export const SettingsSchema = z.strictObject({ type: z.literal('settings'), settings: SettingsPatchSchema });
@@ -127,6 +144,7 @@ export const NewGameSchema = z.strictObject({
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   HelloSchema,
   JoinSchema,
+  IdentitySchema,
   AnswerSchema,
   MediaReadySchema,
   TeamSchema,
@@ -143,6 +161,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   SetTeamSchema,
   BalanceTeamsSchema,
   RemoveDisconnectedSchema,
+  ReleaseIdentitySchema,
   SettingsSchema,
   NewGameSchema,
 ]);

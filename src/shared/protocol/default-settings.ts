@@ -28,4 +28,7 @@ export const DEFAULT_SETTINGS: GameSettings = {
   teamCount: 2,
   teamPick: false,
   teamTalkSeconds: 0,
+  identity: 'none',
+  identityLabel: 'Student number',
+  roster: [],
 };

@@ -48,6 +48,13 @@ export const ERROR_CODES = [
   'unknown_quiz',
   /** A team the room does not have, or teams are off. */
   'unknown_team',
+  // Identity (settings `identity`; docs/protocol.md)
+  /** The class-list name was picked by another player. */
+  'identity_taken',
+  /** No such name on the class list (or none given). */
+  'identity_unknown',
+  /** The identifier asked for is missing, too long or holds control characters. */
+  'identity_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,6 @@ export * from './error-codes';
 export * from './health';
 export * from './server-messages';
 export * from './setting-limits';
-export type { GameSettings, SettingsPatch } from './settings-schema';
+export type { GameSettings, RosterEntry, SettingsPatch } from './settings-schema';
 export * from './version';
 export * from './answer-response';

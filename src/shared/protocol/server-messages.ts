@@ -36,6 +36,11 @@ export interface PlayerSummary {
   extraTime?: number;
   /** The player's team (an index into TEAM_COLORS), in a room with teams. */
   team?: number;
+  /**
+   * Who the player is (settings `identity`): their name on the class list or the identifier they
+   * typed; absent when none is asked for or not given yet. Hosts only ever receive it.
+   */
+  identity?: string;
 }
 
 export interface LeaderRow {
@@ -47,6 +52,8 @@ export interface LeaderRow {
   connected: boolean;
   /** The player's team, in a room with teams. */
   team?: number;
+  /** Host only (`standings`): the player's identity (see PlayerSummary); never in `top`. */
+  identity?: string;
 }
 
 /**
@@ -165,6 +172,11 @@ export interface PlayerResult {
 export interface YouView {
   id: string;
   name: string;
+  /**
+   * Your identity (settings `identity`): the class-list name you picked or the identifier you
+   * typed; absent when none is asked for, or when you still have to give it (`identity` message).
+   */
+  identity?: string;
   /** Your team, in a room with teams. */
   team?: number;
   /** With `runningTotals`, once a game has finished: your session total and its rank. */
@@ -198,6 +210,14 @@ export interface Snapshot {
   session?: SessionRow[];
   /** With `teamMode: 'teams'`: how many players are in each team, by team. */
   teamSizes?: number[];
+  /**
+   * With `identity: 'roster'`: the names on the class list, sorted, names only, to hosts, guests
+   * and players still without a name. Phones get `settings.roster` empty: the class list itself
+   * (with its ids) goes to hosts only.
+   */
+  rosterNames?: string[];
+  /** With `identity: 'roster'`: the class-list names already taken by a player (grey them out). */
+  claimedNames?: string[];
   you: YouView | null;
   /** A player who joined after the game started: who they will be in the next game (`you` is null until then). */
   waiting: { id: string; name: string } | null;
@@ -261,10 +281,30 @@ export type ServerMessage =
   | { type: 'player'; player: PlayerSummary }
   | { type: 'player_removed'; id: string }
   /** `teams`: with `teamMode: 'teams'`, how many players (and latecomers) are in each team. */
-  | { type: 'player_count'; count: number; connected: number; waiting: number; teams?: number[] }
+  /**
+   * `claimedNames`: with `identity: 'roster'`, the class-list names taken by a player or
+   * latecomer; guests only (players who have joined get the count alone).
+   */
+  | {
+      type: 'player_count';
+      count: number;
+      connected: number;
+      waiting: number;
+      teams?: number[];
+      claimedNames?: string[];
+    }
   /** Your team changed (you picked one, the host moved you, or the teams were balanced). */
   | { type: 'team'; team: number }
-  | { type: 'settings'; settings: GameSettings }
+  /**
+   * With `identity: 'roster'`, `rosterNames` and `claimedNames` come with it (as in the snapshot).
+   * Phones get `settings.roster` empty; hosts then get the settings again with the class list.
+   */
+  | { type: 'settings'; settings: GameSettings; rosterNames?: string[]; claimedNames?: string[] }
+  /**
+   * Your identity was taken back (the host freed the class-list name, or the class list changed):
+   * you keep your seat and score; pick again with an `identity` message.
+   */
+  | { type: 'identity_released'; rosterNames?: string[]; claimedNames?: string[] }
   | { type: 'countdown'; endsAt: number }
   /** The host cancelled the countdown: the room waits in the lobby again. */
   | { type: 'lobby' }

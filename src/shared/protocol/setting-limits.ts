@@ -41,5 +41,27 @@ export type TeamMode = (typeof TEAM_MODES)[number];
 export const TEAM_COLORS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'pink', 'teal'] as const;
 export type TeamColor = (typeof TEAM_COLORS)[number];
 
+/**
+ * Who a player is, beyond their nickname (src/main/game/identity.ts): `none`; `field`, every
+ * player types an identifier (what it is called is `identityLabel`, e.g. a student number);
+ * `roster`, every player picks their name from the class list the host loaded (`roster`).
+ */
+export const IDENTITY_MODES = ['none', 'field', 'roster'] as const;
+export type IdentityMode = (typeof IDENTITY_MODES)[number];
+
+/** Bounds of the class list and of identities, in characters (entries for `maxEntries`). */
+export const ROSTER_LIMITS = {
+  /** Entries on a class list. */
+  maxEntries: 1000,
+  /** A name on the class list. */
+  nameMax: 60,
+  /** An id on the class list, and a typed identifier (`identity: 'field'`). */
+  idMax: 40,
+  /** What the identifier is called (`identityLabel`). */
+  labelMax: 40,
+  /** The `identity` a phone sends with `join` (a roster name or a typed identifier). */
+  joinMax: 60,
+} as const;
+
 /** Longest room name, in characters. */
 export const ROOM_NAME_MAX = 60;

@@ -4,9 +4,50 @@
  * start by itself when two players are connected, after a 3-second countdown; 10 s per question.
  */
 import { z } from 'zod';
-import { SCORING_MODES, SETTING_LIMITS, TEAM_MODES } from './setting-limits';
+import { rosterKey } from '../roster/roster-key';
+import { IDENTITY_MODES, ROSTER_LIMITS, SCORING_MODES, SETTING_LIMITS, TEAM_MODES } from './setting-limits';
 
 const within = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+
+/** No control characters (line breaks, tabs, bidi overrides are not names or ids). */
+const printable = (text: string): boolean => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text);
+
+/** One person on the class list: their name (what players pick) and, if given, an id for the reports. */
+export const RosterEntrySchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'the name is empty')
+    .max(ROSTER_LIMITS.nameMax, `a name has at most ${ROSTER_LIMITS.nameMax} characters`)
+    .refine(printable, 'the name holds a control character'),
+  id: z
+    .string()
+    .trim()
+    .min(1, 'the id is empty')
+    .max(ROSTER_LIMITS.idMax, `an id has at most ${ROSTER_LIMITS.idMax} characters`)
+    .refine(printable, 'the id holds a control character')
+    .optional(),
+});
+export type RosterEntry = z.infer<typeof RosterEntrySchema>;
+
+/** The class list: at most `ROSTER_LIMITS.maxEntries` people, no two names alike (rosterKey). */
+export const RosterSchema = z
+  .array(RosterEntrySchema)
+  .max(ROSTER_LIMITS.maxEntries, `a class list has at most ${ROSTER_LIMITS.maxEntries} names`)
+  .superRefine((entries, ctx) => {
+    const seen = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      const key = rosterKey(entry.name);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `"${entry.name}" is on the class list twice (also entry ${first + 1})`,
+        });
+    });
+  });
 
 export const GameSettingsSchema = z.object({
   /** Connected players needed to start by itself; 0 means the host starts by hand. */
@@ -52,6 +93,20 @@ export const GameSettingsSchema = z.object({
   teamPick: z.boolean(),
   /** With teams: seconds to talk it over before each question's answers open. */
   teamTalkSeconds: within(SETTING_LIMITS.teamTalkSeconds),
+  /** Who each player is: nobody asks, a typed identifier, or a name from the class list. */
+  identity: z.enum(IDENTITY_MODES),
+  /** What the typed identifier is called, shown to players (`identity: 'field'`). */
+  identityLabel: z
+    .string()
+    .trim()
+    .min(1)
+    .max(ROSTER_LIMITS.labelMax)
+    .refine(printable, 'the label holds a control character'),
+  /**
+   * The class list (`identity: 'roster'`). Private: only hosts ever receive it; phones get the
+   * names alone (`rosterNames`), never the ids.
+   */
+  roster: RosterSchema,
 });
 export type GameSettings = z.infer<typeof GameSettingsSchema>;
 
