@@ -53,6 +53,7 @@ import { RoomMedia } from './media-files';
 import { measurementPoints } from './measurement-points';
 import { decodeClientMessage } from './message-decoder';
 import { PresenceGate } from './presence-gate';
+import { deviceLabel, RemoteControls } from './remote-controls';
 import { beforeStep, healthOf, reportStep, type HealthInfo, type ServerEvent } from './server-events';
 import { newToken } from './tokens';
 
@@ -116,6 +117,8 @@ export class QuizServer {
   private readonly heartbeat: Heartbeat;
   /** Players' comings and goings, limited per player before the engine (and journal) sees them. */
   private readonly presence: PresenceGate;
+  /** Phones that hold the host's controls (remote-controls.ts). */
+  private readonly remotes: RemoteControls;
   private phaseTimer: unknown = null;
   private boundPort = 0;
   private closing = false;
@@ -185,6 +188,17 @@ export class QuizServer {
       this.emit,
     );
     if (resume) this.admission.restoreTokens(resume.room.tokens);
+    this.remotes = new RemoteControls(
+      this.clock,
+      this.outbound,
+      {
+        guessAllowed: (address, at) => this.admission.guessAllowed(address, at),
+        guessFailed: (conn, at) => this.admission.guessFailed(conn, at),
+        enterAsHost: (conn) => this.admission.enterAsHost(conn),
+        hosts: () => this.admission.audienceOf('hosts'),
+      },
+      () => this.access().joinUrls,
+    );
     this.effects = new JournaledEffects(
       (effect) => this.carryOut(effect),
       (playerId) => this.admission.tokenOf(playerId),
@@ -318,7 +332,9 @@ export class QuizServer {
     const address = req.socket.remoteAddress ?? 'unknown';
     this.listener.handleUpgrade(req, socket, head, (ws) => {
       const conn = this.admission.accept(ws, address);
-      if (conn) this.follow(conn);
+      if (!conn) return;
+      conn.device = deviceLabel(req.headers['user-agent']);
+      this.follow(conn);
     });
   }
 
@@ -341,6 +357,7 @@ export class QuizServer {
 
   private onClose(conn: Connection, at: number): void {
     const left = this.admission.release(conn);
+    this.remotes.released(conn);
     if (left && !this.closing) this.presence.set(left, false, at);
   }
 
@@ -376,11 +393,20 @@ export class QuizServer {
       this.outbound.send(conn.ws, { type: 'pong', t: msg.t, serverTime: this.clock.now() });
       return;
     }
-    if (msg.type === 'hello') return this.admission.hello(conn, msg.protocol, msg.token, at);
+    if (msg.type === 'hello') {
+      const door = RemoteControls.claims(msg) ? (c: Connection) => this.remotes.hello(c, msg, at) : undefined;
+      return this.admission.hello(conn, msg.protocol, msg.token, at, door);
+    }
     if (!conn.helloDone) return this.outbound.fail(conn.ws, 'hello_required', 'Say hello first.', msg.type);
+    if (msg.type === 'remote_pass') return this.remotes.issuePass(conn);
+    if (msg.type === 'revoke_remote') return this.remotes.revoke(conn, msg.id);
     if (isHostCommand(msg)) {
       if (conn.role !== 'host')
         return this.outbound.fail(conn.ws, 'forbidden', 'Only the host can do that.', msg.type);
+      if (!this.remotes.allows(conn, msg.type)) {
+        const text = "The phone's controls cover the game's steps only; do this on the host's own screen.";
+        return this.outbound.fail(conn.ws, 'forbidden', text, msg.type);
+      }
       const command = msg.type === 'new_game' ? this.resolveNewGame(conn, msg) : msg;
       if (command) this.apply({ kind: 'host', conn: conn.id, command }, at);
       return;
@@ -497,9 +523,11 @@ export class QuizServer {
 
   private snapshotOf(conn: Connection): Snapshot {
     const snapshot = snapshotFor(this.state, viewerOf(conn), this.room, this.clock.now());
-    if (conn.role === 'host') {
+    // A remote control gets the game's steps, not the room's PIN or the list of remotes.
+    if (conn.role === 'host' && !this.remotes.isRemote(conn)) {
       snapshot.access = this.access();
       snapshot.quizzes = builtinChoices();
+      snapshot.remotes = this.remotes.list();
     }
     return snapshot;
   }
