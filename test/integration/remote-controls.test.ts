@@ -7,6 +7,7 @@ import { PASS_LIFETIME_MS } from '../../src/main/server/remote-controls';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerMessage } from '../../src/shared/protocol';
 import { RawSocket } from '../support/raw-socket';
 import { TestHost, type TestClient } from '../support/test-host';
+import { waitFor } from '../support/wait';
 
 let host: TestHost | null = null;
 const raws: RawSocket[] = [];
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 async function started(options: ConstructorParameters<typeof TestHost>[0] = {}) {
-  host = await new TestHost({ settings: { autoStartPlayers: 0 }, ...options }).start();
+  host = await new TestHost({ settings: { minPlayers: 0 }, ...options }).start();
   const dashboard = await host.hostClient();
   return { h: host, dashboard };
 }
@@ -28,10 +29,11 @@ async function passFor(dashboard: TestClient): Promise<Extract<ServerMessage, { 
   const before = dashboard.messages.filter((m) => m.type === 'remote_pass').length;
   dashboard.client.issueRemotePass();
   await dashboard.waitView((v) => v.remotePass !== null, 'a pass');
-  const { waitFor } = await import('../support/wait');
   return waitFor(() => {
     const passes = dashboard.messages.filter((m) => m.type === 'remote_pass');
-    return passes.length > before ? (passes.at(-1) as Extract<ServerMessage, { type: 'remote_pass' }>) : undefined;
+    return passes.length > before
+      ? (passes.at(-1) as Extract<ServerMessage, { type: 'remote_pass' }>)
+      : undefined;
   }, 'a new pass');
 }
 
@@ -125,7 +127,7 @@ describe('remote controls', () => {
     await remote.waitFor('error', (m) => m.code === 'forbidden' && m.ref === 'remote_pass');
     remote.send({ type: 'revoke_remote', id: granted.id });
     await remote.waitFor('error', (m) => m.code === 'forbidden' && m.ref === 'revoke_remote');
-    remote.send({ type: 'settings', settings: { autoStartPlayers: 3 } });
+    remote.send({ type: 'settings', settings: { minPlayers: 3 } });
     await remote.waitFor('error', (m) => m.code === 'forbidden' && m.ref === 'settings');
     const playerId = ada.view().you!.id;
     remote.send({ type: 'kick', playerId });
@@ -180,7 +182,10 @@ describe('remote controls', () => {
     const { pass } = await passFor(dashboard);
     const tokens: (string | null)[] = [];
     const remote = h.client(undefined, { remote: { pass }, onRemoteToken: (t) => tokens.push(t) });
-    await remote.waitView((v) => v.role === 'host' && v.remoteId !== null && v.ready, 'the phone to be a remote');
+    await remote.waitView(
+      (v) => v.role === 'host' && v.remoteId !== null && v.ready,
+      'the phone to be a remote',
+    );
     expect(tokens).toHaveLength(1);
     // The connection drops; the client comes back with its remote token, not the spent pass.
     (remote.client as unknown as { ws: { terminate?: () => void; close: () => void } }).ws.close();

@@ -51,7 +51,7 @@ import { joinUrls } from './lan-addresses';
 import { Listener, MAX_SOCKETS } from './listener';
 import { RoomMedia } from './media-files';
 import { measurementPoints } from './measurement-points';
-import { decodeClientMessage } from './message-decoder';
+import { decodeClientMessage, REMOTE_FORBIDDEN } from './message-decoder';
 import { PresenceGate } from './presence-gate';
 import { deviceLabel, RemoteControls } from './remote-controls';
 import { beforeStep, healthOf, reportStep, type HealthInfo, type ServerEvent } from './server-events';
@@ -378,7 +378,8 @@ export class QuizServer {
       const text = `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`;
       return this.outbound.fail(conn.ws, 'rate_limited', text);
     }
-    const sender = conn.role === 'host' ? 'host' : conn.helloDone ? 'other' : 'before_hello';
+    const host = conn.remoteId === null ? 'host' : 'remote';
+    const sender = conn.role === 'host' ? host : conn.helloDone ? 'other' : 'before_hello';
     const decoded = decodeClientMessage(data, isBinary, sender);
     if (!decoded.ok) {
       const { code, message, ref } = decoded.refusal;
@@ -403,10 +404,8 @@ export class QuizServer {
     if (isHostCommand(msg)) {
       if (conn.role !== 'host')
         return this.outbound.fail(conn.ws, 'forbidden', 'Only the host can do that.', msg.type);
-      if (!this.remotes.allows(conn, msg.type)) {
-        const text = "The phone's controls cover the game's steps only; do this on the host's own screen.";
-        return this.outbound.fail(conn.ws, 'forbidden', text, msg.type);
-      }
+      if (!this.remotes.allows(conn, msg.type))
+        return this.outbound.fail(conn.ws, 'forbidden', REMOTE_FORBIDDEN, msg.type);
       const command = msg.type === 'new_game' ? this.resolveNewGame(conn, msg) : msg;
       if (command) this.apply({ kind: 'host', conn: conn.id, command }, at);
       return;

@@ -118,7 +118,8 @@ export class RemoteControls {
     const entry = this.passes.get(secretKey(pass));
     if (!entry) {
       const outcome = this.door.guessFailed(conn, at);
-      const wait = outcome.waitMs > 0 ? ` Wait ${Math.ceil(outcome.waitMs / 1000)} s before the next try.` : '';
+      const wait =
+        outcome.waitMs > 0 ? ` Wait ${Math.ceil(outcome.waitMs / 1000)} s before the next try.` : '';
       this.refuse(conn, 'pass_wrong', `This code is not right; scan the host's code again.${wait}`);
       if (outcome.close)
         this.messenger.closeAfterSends(conn.ws, CLOSE_CODES.pinFailures, 'Too many wrong codes');
@@ -205,8 +206,7 @@ export class RemoteControls {
       this.enter(conn, remote, token);
       return true;
     }
-    if (this.revoked.has(key))
-      return this.refuse(conn, 'remote_revoked', 'The host took back the controls.');
+    if (this.revoked.has(key)) return this.refuse(conn, 'remote_revoked', 'The host took back the controls.');
     return this.refuse(
       conn,
       'unknown_remote',
