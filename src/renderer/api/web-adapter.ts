@@ -130,7 +130,9 @@ export function createWebAdapter(
       url: socketUrl(loc),
       WebSocket: WebSocket as unknown as WebSocketFactory,
       token,
-      ...(remote ? { remote, onRemoteToken: (t: string | null) => setSessionValue(REMOTE_TOKEN_KEY, t) } : {}),
+      ...(remote
+        ? { remote, onRemoteToken: (t: string | null) => setSessionValue(REMOTE_TOKEN_KEY, t) }
+        : {}),
       // A host token the host no longer knows (the room restarted) is forgotten, not retried on reload.
       onToken: hostToken ? (token) => token === null && setSessionValue(HOST_TOKEN_KEY, null) : writeToken,
       preloadMedia: preloadPictures,
