@@ -44,7 +44,7 @@ export function RemoteDialog({
             <code>{url}</code>
           </p>
           <p className="remote-dialog__expiry" role="timer">
-            {t('remote.expiresIn', { seconds: Math.ceil(left / 1000) })}
+            {t('remote.expiresIn', { seconds: Math.round(left / 1000) })}
           </p>
         </>
       ) : url ? (
