@@ -1,13 +1,12 @@
 /**
  * Remote controls' pure parts: what a phone that holds the host's controls may send (refused by
- * type, before its fields are read), the short device names the host lists, and how the web page
- * takes a pass out of its address.
+ * type, before its fields are read) and the short device names the host lists. (How the phone's
+ * page takes the pass out of its address: test/e2e/remote-controls.test.ts.)
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeClientMessage, REMOTE_FORBIDDEN } from '../../src/main/server/message-decoder';
 import { deviceLabel } from '../../src/main/server/remote-controls';
 import { HOST_COMMAND_TYPES, REMOTE_COMMAND_TYPES } from '../../src/shared/protocol';
-import { REMOTE_TOKEN_KEY, takeRemote } from '../../src/renderer/api/web-adapter';
 
 const text = (value: unknown) => Buffer.from(JSON.stringify(value));
 
@@ -48,45 +47,5 @@ describe('device names in the list of remotes', () => {
     ['curl/8.0', 'Unknown device'],
   ])('%s → %s', (ua, label) => {
     expect(deviceLabel(ua)).toBe(label);
-  });
-});
-
-describe('the phone page and its pass', () => {
-  const store = new Map<string, string>();
-  vi.stubGlobal('sessionStorage', {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-    removeItem: (k: string) => void store.delete(k),
-  });
-  afterEach(() => store.clear());
-
-  function page(href: string) {
-    const replaced: string[] = [];
-    const history = {
-      state: null,
-      replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url),
-    };
-    return { loc: { href } as Location, history: history as unknown as History, replaced };
-  }
-
-  it('takes the pass out of the address bar and never keeps it', () => {
-    store.set(REMOTE_TOKEN_KEY, 'old-token');
-    const { loc, history, replaced } = page('http://192.168.1.20:7420/?remote=PASS123#x');
-    expect(takeRemote(loc, history)).toEqual({ pass: 'PASS123' });
-    expect(replaced).toEqual(['/#x']);
-    // A new code replaces the controls this tab held; the pass itself is stored nowhere.
-    expect([...store.values()]).toEqual([]);
-  });
-
-  it("comes back with the tab's remote token after a reload", () => {
-    store.set(REMOTE_TOKEN_KEY, 'remote-token');
-    const { loc, history, replaced } = page('http://192.168.1.20:7420/');
-    expect(takeRemote(loc, history)).toEqual({ token: 'remote-token' });
-    expect(replaced).toEqual([]);
-  });
-
-  it('is no remote on an ordinary page', () => {
-    const { loc, history } = page('http://192.168.1.20:7420/');
-    expect(takeRemote(loc, history)).toBeNull();
   });
 });
