@@ -2,7 +2,11 @@
  * Remote controls over real sockets: the host's own screen hands its controls to a phone with a
  * one-time pass, the phone drives the game's steps and nothing else, and the host takes them back.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QuizServer } from '../../src/main/server/quiz-server';
 import { PASS_LIFETIME_MS } from '../../src/main/server/remote-controls';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerMessage } from '../../src/shared/protocol';
 import { RawSocket } from '../support/raw-socket';
@@ -194,5 +198,41 @@ describe('remote controls', () => {
     expect(remote.messages.filter((m) => m.type === 'error')).toEqual([]);
     remote.client.start();
     await ada.waitFor('countdown');
+  });
+
+  it('remote tokens do not outlive a crash of the host: the phone is told to ask for a new code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quizroom-remote-'));
+    try {
+      const { h, dashboard } = await started({ journalDir: dir });
+      const { pass } = await passFor(dashboard);
+      const remote = await phone(h.url, { pass });
+      const { token } = await remote.waitFor('remote_granted');
+      const journal = h.server.journalPath!;
+      // The host goes down in a way that can be resumed (as after a crash).
+      await h.server.close({ resumable: true });
+      await h.stop();
+      host = null;
+      const resumed = QuizServer.resume(journal, {
+        port: 0,
+        bind: '127.0.0.1',
+        staticDir: null,
+        clock: h.clock,
+      });
+      try {
+        const port = await resumed.listen();
+        const back = await phone(`ws://127.0.0.1:${port}/ws`, { remote: token });
+        await back.waitError('unknown_remote');
+        expect(back.of('welcome')[0]?.role).toBe('guest');
+        // The host token still works after the crash: the host's screen asks for a new code.
+        const hostAgain = await RawSocket.hello(`ws://127.0.0.1:${port}/ws`, resumed.hostToken);
+        raws.push(hostAgain);
+        hostAgain.send({ type: 'remote_pass' });
+        await hostAgain.waitFor('remote_pass');
+      } finally {
+        await resumed.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
