@@ -66,5 +66,11 @@ describe('controlling the game from a phone', () => {
     await phone.reload();
     await visible(phone.getByLabel('Nickname'));
     expect(h.server.game.phase).toBe('reveal');
+
+    // The same code again, on another phone: used, said in the phone's language.
+    const late = await open({ ...PHONE, locale: 'es-ES' });
+    await late.goto(url);
+    await visible(late.getByText('Este código ya se usó. Pide uno nuevo al anfitrión.'));
+    expect(late.url()).not.toContain('remote=');
   });
 });
