@@ -272,6 +272,12 @@ export class Admission {
     this.welcome(conn);
   }
 
+  /** A host connection that is no longer one (a phone whose controls were taken back). */
+  demote(conn: Connection): void {
+    this.hosts.delete(conn);
+    conn.role = 'guest';
+  }
+
   /** Whether `address` may try a secret (a PIN, a remote pass) now: the wrong-PIN budget. */
   guessAllowed(address: string, at: number): Verdict {
     return this.addresses.pinAllowed(address, at);

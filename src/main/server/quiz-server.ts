@@ -191,12 +191,7 @@ export class QuizServer {
     this.remotes = new RemoteControls(
       this.clock,
       this.outbound,
-      {
-        guessAllowed: (address, at) => this.admission.guessAllowed(address, at),
-        guessFailed: (conn, at) => this.admission.guessFailed(conn, at),
-        enterAsHost: (conn) => this.admission.enterAsHost(conn),
-        hosts: () => this.admission.audienceOf('hosts'),
-      },
+      this.admission,
       () => this.access().joinUrls,
     );
     this.effects = new JournaledEffects(
@@ -394,13 +389,10 @@ export class QuizServer {
       this.outbound.send(conn.ws, { type: 'pong', t: msg.t, serverTime: this.clock.now() });
       return;
     }
-    if (msg.type === 'hello') {
-      const door = RemoteControls.claims(msg) ? (c: Connection) => this.remotes.hello(c, msg, at) : undefined;
-      return this.admission.hello(conn, msg.protocol, msg.token, at, door);
-    }
+    if (msg.type === 'hello')
+      return this.admission.hello(conn, msg.protocol, msg.token, at, this.remotes.doorFor(msg, at));
     if (!conn.helloDone) return this.outbound.fail(conn.ws, 'hello_required', 'Say hello first.', msg.type);
-    if (msg.type === 'remote_pass') return this.remotes.issuePass(conn);
-    if (msg.type === 'revoke_remote') return this.remotes.revoke(conn, msg.id);
+    if (this.remotes.handle(conn, msg)) return;
     if (isHostCommand(msg)) {
       if (conn.role !== 'host')
         return this.outbound.fail(conn.ws, 'forbidden', 'Only the host can do that.', msg.type);

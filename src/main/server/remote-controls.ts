@@ -19,7 +19,7 @@ import {
   type RemotePass,
   type ServerMessage,
 } from '../../shared/protocol';
-import type { Messenger } from './admission';
+import type { Admission, Messenger } from './admission';
 import type { Verdict } from './address-book';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -33,17 +33,14 @@ export const MAX_PASSES = 32;
 /** Phones that may hold the controls at once. */
 export const MAX_REMOTES = 8;
 
-/** What remote controls need of admission: the wrong-PIN budget and letting a connection in as host. */
-export interface RemoteDoorKeeper {
-  /** Whether the address may try a secret now (the wrong-PIN budget). */
-  guessAllowed(address: string, at: number): Verdict;
-  /** A wrong secret: counted for the address; the wait to tell, and whether to close. */
-  guessFailed(conn: Connection, at: number): { waitMs: number; close: boolean };
-  /** Lets a connection that said hello in as a host (with the host's snapshot). */
-  enterAsHost(conn: Connection): void;
-  /** The host connections now (the host's own screens and the remotes). */
-  hosts(): Iterable<Connection>;
-}
+/**
+ * What remote controls need of admission (admission.ts): the wrong-PIN budget (`guessAllowed`,
+ * `guessFailed`), letting a connection in as a host and out again, and the host connections.
+ */
+export type RemoteDoorKeeper = Pick<
+  Admission,
+  'guessAllowed' | 'guessFailed' | 'enterAsHost' | 'demote' | 'audienceOf'
+>;
 
 type Hello = Extract<ClientMessage, { type: 'hello' }>;
 
@@ -72,9 +69,21 @@ export class RemoteControls {
     private readonly urls: () => string[],
   ) {}
 
-  /** Whether a hello carries a pass or a remote token: then it is this file's to answer. */
-  static claims(hello: Hello): boolean {
-    return hello.pass !== undefined || hello.remote !== undefined;
+  /**
+   * For a hello with a pass or a remote token, what admission lets decide whether it is let in
+   * (see Admission.hello); undefined for any other hello.
+   */
+  doorFor(hello: Hello, at: number): ((conn: Connection) => boolean) | undefined {
+    if (hello.pass === undefined && hello.remote === undefined) return undefined;
+    return (conn) => this.hello(conn, hello, at);
+  }
+
+  /** Handles `remote_pass` and `revoke_remote` (true); false for any other message. */
+  handle(conn: Connection, msg: ClientMessage): boolean {
+    if (msg.type === 'remote_pass') this.issuePass(conn);
+    else if (msg.type === 'revoke_remote') this.revoke(conn, msg.id);
+    else return false;
+    return true;
   }
 
   /** Whether `conn` is a remote control (a host connection with limits). */
@@ -163,7 +172,7 @@ export class RemoteControls {
     const phone = remote.conn;
     if (phone) {
       phone.remoteId = null;
-      phone.role = 'guest';
+      this.door.demote(phone);
       this.messenger.fail(phone.ws, 'remote_revoked', 'The host took back the controls.');
       this.messenger.closeAfterSends(phone.ws, CLOSE_CODES.remoteRevoked, 'Controls taken back');
     }
@@ -199,7 +208,7 @@ export class RemoteControls {
       const previous = remote.conn;
       if (previous && previous !== conn) {
         previous.remoteId = null;
-        previous.role = 'guest';
+        this.door.demote(previous);
         this.messenger.fail(previous.ws, 'replaced', 'These controls continued on another connection.');
         this.messenger.closeAfterSends(previous.ws, CLOSE_CODES.replaced, 'Continued elsewhere');
       }
@@ -241,7 +250,8 @@ export class RemoteControls {
 
   private tellHosts(): void {
     const msg: ServerMessage = { type: 'remotes', remotes: this.list() };
-    for (const host of this.door.hosts()) if (host.remoteId === null) this.messenger.send(host.ws, msg);
+    for (const host of this.door.audienceOf('hosts'))
+      if (host.remoteId === null) this.messenger.send(host.ws, msg);
   }
 
   /** Forgets expired passes, and the oldest ones past MAX_PASSES. */
