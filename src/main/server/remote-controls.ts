@@ -20,7 +20,6 @@ import {
   type ServerMessage,
 } from '../../shared/protocol';
 import type { Admission, Messenger } from './admission';
-import type { Verdict } from './address-book';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { newToken, secretKey } from './tokens';
