@@ -31,6 +31,8 @@ const ReportsScreen = lazy(() =>
 );
 // The host's controls and sound: phones never download them.
 const HostBar = lazy(() => import('./presenter/host-bar').then((m) => ({ default: m.HostBar })));
+// A phone that holds the host's controls gets them at phone size instead of the stage.
+const RemoteBar = lazy(() => import('./presenter/remote-bar').then((m) => ({ default: m.RemoteBar })));
 
 export function App() {
   const state = useAppState();
@@ -38,6 +40,7 @@ export function App() {
   const [page, setPage] = useState<LocalPage>('home');
   const game = state.game;
   const isHost = game?.role === 'host';
+  const isRemote = isHost && game.remoteId !== null;
   const roomName = game?.room?.name;
   const round = useRoundChanges(game);
   useVibrationCues(game?.role === 'player' ? game : null);
@@ -66,7 +69,7 @@ export function App() {
       <main className="app__main" id="main" ref={main}>
         {game ? gameScreen(state, game, round) : localScreen(state, desktop, page, setPage)}
       </main>
-      {onStage && isHost && game ? (
+      {onStage && isHost && !isRemote && game ? (
         <Suspense fallback={null}>
           <HostBar state={state} game={game} />
         </Suspense>
@@ -113,6 +116,12 @@ function localScreen(
 function gameScreen(state: AppState, game: ClientView, round: RoundView | null) {
   if (game.closedReason) return <ClosedScreen reason={game.closedReason} />;
   if (!game.ready) return <ConnectingScreen />;
+  if (game.role === 'host' && game.remoteId !== null)
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <RemoteBar game={game} />
+      </Suspense>
+    );
   if (game.role === 'guest') return <JoinScreen game={game} />;
   if (game.role === 'player' && game.waiting && !game.you)
     return <WaitingScreen game={game} name={game.waiting.name} />;

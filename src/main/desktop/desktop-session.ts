@@ -174,6 +174,12 @@ export class DesktopSession implements IntentHandlers {
   removeDisconnected(): void {
     this.hosting.hostClient?.removeDisconnected();
   }
+  issueRemotePass(): void {
+    this.hosting.hostClient?.issueRemotePass();
+  }
+  revokeRemote(id: string): void {
+    this.hosting.hostClient?.revokeRemote(id);
+  }
   updateSettings(settings: SettingsPatch): void {
     this.hosting.hostClient?.updateSettings(settings);
   }

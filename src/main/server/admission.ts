@@ -20,7 +20,7 @@ import {
   type Snapshot,
 } from '../../shared/protocol';
 import type { Audience, ConnId, Input } from '../game';
-import { AddressBook, DEFAULT_ADDRESS_LIMITS, type AddressLimits } from './address-book';
+import { AddressBook, DEFAULT_ADDRESS_LIMITS, type AddressLimits, type Verdict } from './address-book';
 import type { Broadcaster } from './broadcaster';
 import type { Clock } from './clock';
 import { Connection } from './connection';
@@ -207,7 +207,17 @@ export class Admission {
 
   // --- Messages -------------------------------------------------------------------------------
 
-  hello(conn: Connection, protocol: number, token: string | undefined, at: number): void {
+  /**
+   * `door`: the hello carries a remote control's pass or token (remote-controls.ts), which lets
+   * the connection in (true) or refuses it (false: it goes on as a guest).
+   */
+  hello(
+    conn: Connection,
+    protocol: number,
+    token: string | undefined,
+    at: number,
+    door?: (conn: Connection) => boolean,
+  ): void {
     if (conn.helloDone)
       return this.fail(conn, 'already_hello', 'This connection has already said hello.', 'hello');
     if (!SUPPORTED_PROTOCOLS.includes(protocol)) {
@@ -226,13 +236,13 @@ export class Admission {
     }
     conn.helloDone = true;
     this.clock.clearTimeout(conn.helloTimer);
-    if (token !== undefined && sameSecret(token, this.rules.hostToken)) {
-      conn.role = 'host';
-      this.hosts.add(conn);
+    if (door) {
+      if (door(conn)) return;
       this.everyone.add(conn);
       this.welcome(conn);
       return;
     }
+    if (token !== undefined && sameSecret(token, this.rules.hostToken)) return this.enterAsHost(conn);
     const playerId = token === undefined ? undefined : this.sessions.playerOf(token);
     if (playerId && this.game.player(playerId)) {
       this.bindPlayer(conn, playerId);
@@ -252,6 +262,30 @@ export class Admission {
     // Guests follow the game too (a lobby that fills, a game that starts), so the join screen is live.
     this.everyone.add(conn);
     this.welcome(conn);
+  }
+
+  /** Lets a connection that said hello in as a host: the host token, or a remote control's pass. */
+  enterAsHost(conn: Connection): void {
+    conn.role = 'host';
+    this.hosts.add(conn);
+    this.everyone.add(conn);
+    this.welcome(conn);
+  }
+
+  /** A host connection that is no longer one (a phone whose controls were taken back). */
+  demote(conn: Connection): void {
+    this.hosts.delete(conn);
+    conn.role = 'guest';
+  }
+
+  /** Whether `address` may try a secret (a PIN, a remote pass) now: the wrong-PIN budget. */
+  guessAllowed(address: string, at: number): Verdict {
+    return this.addresses.pinAllowed(address, at);
+  }
+
+  /** A wrong secret other than the PIN (a remote pass): spent from the same budget. */
+  guessFailed(conn: Connection, at: number): { waitMs: number; close: boolean } {
+    return this.addresses.pinFailed(conn.address, at);
   }
 
   join(conn: Connection, name: string, pin: string | undefined, at: number, identity?: string): void {

@@ -22,6 +22,10 @@ export class Connection {
   role: Role = 'guest';
   helloDone = false;
   playerId: string | null = null;
+  /** A phone that holds the host's controls (remote-controls.ts): its remote id; null otherwise. */
+  remoteId: string | null = null;
+  /** What the client's browser says it is, in short (for the host's list of remotes). */
+  device = 'Unknown device';
   /** Answered the last heartbeat ping. */
   alive = true;
   pingSentAt = 0;

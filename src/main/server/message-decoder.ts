@@ -10,6 +10,7 @@ import type { RawData } from 'ws';
 import {
   CLIENT_MESSAGE_TYPES,
   HOST_COMMAND_TYPES,
+  REMOTE_COMMAND_TYPES,
   type ClientMessage,
   type ErrorCode,
 } from '../../shared/protocol';
@@ -26,10 +27,15 @@ export interface Refusal {
 export type Decoded = { ok: true; message: ClientMessage } | { ok: false; refusal: Refusal };
 
 /**
- * Who sent the frame, as far as host commands go: the host; someone who said hello as a guest or
- * player; or a connection that has not said hello yet.
+ * Who sent the frame, as far as host commands go: the host; a phone that holds the host's controls
+ * (only the game's steps); someone who said hello as a guest or player; or a connection that has
+ * not said hello yet.
  */
-export type Sender = 'host' | 'other' | 'before_hello';
+export type Sender = 'host' | 'remote' | 'other' | 'before_hello';
+
+/** The text a remote control gets for a host command beyond the game's steps. */
+export const REMOTE_FORBIDDEN =
+  "The phone's controls cover the game's steps only; do this on the host's own screen.";
 
 export function decodeClientMessage(data: RawData, isBinary: boolean, sender: Sender): Decoded {
   if (isBinary) return refuse('binary_frame', 'Send JSON text frames; binary frames are not understood.');
@@ -49,7 +55,8 @@ export function decodeClientMessage(data: RawData, isBinary: boolean, sender: Se
   }
   if (sender !== 'host' && (HOST_COMMAND_TYPES as readonly string[]).includes(type)) {
     if (sender === 'before_hello') return refuse('hello_required', 'Say hello first.', type);
-    return refuse('forbidden', 'Only the host can do that.', type);
+    if (sender === 'other' || !(REMOTE_COMMAND_TYPES as readonly string[]).includes(type))
+      return refuse('forbidden', sender === 'remote' ? REMOTE_FORBIDDEN : 'Only the host can do that.', type);
   }
   const parsed = ClientMessageSchema.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };

@@ -51,8 +51,9 @@ import { joinUrls } from './lan-addresses';
 import { Listener, MAX_SOCKETS } from './listener';
 import { RoomMedia } from './media-files';
 import { measurementPoints } from './measurement-points';
-import { decodeClientMessage } from './message-decoder';
+import { decodeClientMessage, REMOTE_FORBIDDEN } from './message-decoder';
 import { PresenceGate } from './presence-gate';
+import { deviceLabel, RemoteControls } from './remote-controls';
 import { beforeStep, healthOf, reportStep, type HealthInfo, type ServerEvent } from './server-events';
 import { newToken } from './tokens';
 
@@ -116,6 +117,8 @@ export class QuizServer {
   private readonly heartbeat: Heartbeat;
   /** Players' comings and goings, limited per player before the engine (and journal) sees them. */
   private readonly presence: PresenceGate;
+  /** Phones that hold the host's controls (remote-controls.ts). */
+  private readonly remotes: RemoteControls;
   private phaseTimer: unknown = null;
   private boundPort = 0;
   private closing = false;
@@ -185,6 +188,12 @@ export class QuizServer {
       this.emit,
     );
     if (resume) this.admission.restoreTokens(resume.room.tokens);
+    this.remotes = new RemoteControls(
+      this.clock,
+      this.outbound,
+      this.admission,
+      () => this.access().joinUrls,
+    );
     this.effects = new JournaledEffects(
       (effect) => this.carryOut(effect),
       (playerId) => this.admission.tokenOf(playerId),
@@ -318,7 +327,9 @@ export class QuizServer {
     const address = req.socket.remoteAddress ?? 'unknown';
     this.listener.handleUpgrade(req, socket, head, (ws) => {
       const conn = this.admission.accept(ws, address);
-      if (conn) this.follow(conn);
+      if (!conn) return;
+      conn.device = deviceLabel(req.headers['user-agent']);
+      this.follow(conn);
     });
   }
 
@@ -341,6 +352,7 @@ export class QuizServer {
 
   private onClose(conn: Connection, at: number): void {
     const left = this.admission.release(conn);
+    this.remotes.released(conn);
     if (left && !this.closing) this.presence.set(left, false, at);
   }
 
@@ -361,7 +373,8 @@ export class QuizServer {
       const text = `Too many messages (more than ${RATE_PER_SECOND} a second); extra ones are ignored.`;
       return this.outbound.fail(conn.ws, 'rate_limited', text);
     }
-    const sender = conn.role === 'host' ? 'host' : conn.helloDone ? 'other' : 'before_hello';
+    const host = conn.remoteId === null ? 'host' : 'remote';
+    const sender = conn.role === 'host' ? host : conn.helloDone ? 'other' : 'before_hello';
     const decoded = decodeClientMessage(data, isBinary, sender);
     if (!decoded.ok) {
       const { code, message, ref } = decoded.refusal;
@@ -376,11 +389,15 @@ export class QuizServer {
       this.outbound.send(conn.ws, { type: 'pong', t: msg.t, serverTime: this.clock.now() });
       return;
     }
-    if (msg.type === 'hello') return this.admission.hello(conn, msg.protocol, msg.token, at);
+    if (msg.type === 'hello')
+      return this.admission.hello(conn, msg.protocol, msg.token, at, this.remotes.doorFor(msg, at));
     if (!conn.helloDone) return this.outbound.fail(conn.ws, 'hello_required', 'Say hello first.', msg.type);
+    if (this.remotes.handle(conn, msg)) return;
     if (isHostCommand(msg)) {
       if (conn.role !== 'host')
         return this.outbound.fail(conn.ws, 'forbidden', 'Only the host can do that.', msg.type);
+      if (!this.remotes.allows(conn, msg.type))
+        return this.outbound.fail(conn.ws, 'forbidden', REMOTE_FORBIDDEN, msg.type);
       const command = msg.type === 'new_game' ? this.resolveNewGame(conn, msg) : msg;
       if (command) this.apply({ kind: 'host', conn: conn.id, command }, at);
       return;
@@ -497,9 +514,11 @@ export class QuizServer {
 
   private snapshotOf(conn: Connection): Snapshot {
     const snapshot = snapshotFor(this.state, viewerOf(conn), this.room, this.clock.now());
-    if (conn.role === 'host') {
+    // A remote control gets the game's steps, not the room's PIN or the list of remotes.
+    if (conn.role === 'host' && !this.remotes.isRemote(conn)) {
       snapshot.access = this.access();
       snapshot.quizzes = builtinChoices();
+      snapshot.remotes = this.remotes.list();
     }
     return snapshot;
   }

@@ -5,6 +5,9 @@
  * of the address as soon as the page loads and kept for this tab only (sessionStorage), so that
  * a projected dashboard, its history entry or a copied link never shows it. The dashboard holds
  * no quiz: it picks the next one by id from the list in its snapshot, and the host resolves it.
+ * A phone that opens the host's "Control from your phone" link (`?remote=PASS`) takes the pass out
+ * of the address the same way and says hello with it once; the remote token the host hands it is
+ * kept for this tab only too, so that a reload or a dropped connection keeps the controls.
  * A browser has the game only: no `desktop` part, so the screens never offer hosting, browsing,
  * the library or reports here.
  */
@@ -22,6 +25,9 @@ export const TOKEN_KEY = 'quizroom.player-token';
 export const HOST_TOKEN_KEY = 'quizroom.host-token';
 /** The address parameter that carries the host token in the dashboard link. */
 export const HOST_PARAM = 'host';
+/** The address parameter that carries a one-time remote-control pass. */
+export const REMOTE_PARAM = 'remote';
+export const REMOTE_TOKEN_KEY = 'quizroom.remote-token';
 
 function readToken(): string | null {
   try {
@@ -65,14 +71,38 @@ export function takeHostToken(
   loc: Location = window.location,
   history: History = window.history,
 ): string | null {
-  const url = new URL(loc.href);
-  const fromAddress = url.searchParams.get(HOST_PARAM);
-  if (fromAddress === null) return sessionValue(HOST_TOKEN_KEY);
-  url.searchParams.delete(HOST_PARAM);
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  if (fromAddress === '') return sessionValue(HOST_TOKEN_KEY);
+  const fromAddress = takeParam(HOST_PARAM, loc, history);
+  if (!fromAddress) return sessionValue(HOST_TOKEN_KEY);
   setSessionValue(HOST_TOKEN_KEY, fromAddress);
   return fromAddress;
+}
+
+/**
+ * A phone taking the host's controls: the pass from the address (then removed from it, never
+ * kept: it works once), or this tab's remote token; null on any other page.
+ */
+export function takeRemote(
+  loc: Location = window.location,
+  history: History = window.history,
+): { pass?: string; token?: string } | null {
+  const pass = takeParam(REMOTE_PARAM, loc, history);
+  if (pass) {
+    // A new code replaces the controls this tab held before.
+    setSessionValue(REMOTE_TOKEN_KEY, null);
+    return { pass };
+  }
+  const token = sessionValue(REMOTE_TOKEN_KEY);
+  return token ? { token } : null;
+}
+
+/** The value of `param` in the address, which is then removed from it, in place (no new history entry). */
+function takeParam(param: string, loc: Location, history: History): string | null {
+  const url = new URL(loc.href);
+  const value = url.searchParams.get(param);
+  if (value === null) return null;
+  url.searchParams.delete(param);
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return value;
 }
 
 /** The host's WebSocket endpoint, on the same origin that served this page. */
@@ -85,6 +115,7 @@ export function createWebAdapter(
   history: History = window.history,
 ): QuizApi {
   const hostToken = takeHostToken(loc, history);
+  let remote = hostToken ? null : takeRemote(loc, history);
   const listeners = new Set<(state: AppState) => void>();
   let client: QuizClient;
   let state: AppState = { game: null, player: null, clockOffset: 0, quizzes: [] };
@@ -99,6 +130,9 @@ export function createWebAdapter(
       url: socketUrl(loc),
       WebSocket: WebSocket as unknown as WebSocketFactory,
       token,
+      ...(remote
+        ? { remote, onRemoteToken: (t: string | null) => setSessionValue(REMOTE_TOKEN_KEY, t) }
+        : {}),
       // A host token the host no longer knows (the room restarted) is forgotten, not retried on reload.
       onToken: hostToken ? (token) => token === null && setSessionValue(HOST_TOKEN_KEY, null) : writeToken,
       preloadMedia: preloadPictures,
@@ -113,7 +147,8 @@ export function createWebAdapter(
     own.connect();
   }
 
-  open(hostToken ?? readToken());
+  // A phone holding the host's controls is not a player: it offers no player token.
+  open(hostToken ?? (remote ? null : readToken()));
 
   return {
     getState: () => state,
@@ -138,6 +173,8 @@ export function createWebAdapter(
     releaseIdentity: (playerId) => client.releaseIdentity(playerId),
     removeDisconnected: () => client.removeDisconnected(),
     updateSettings: (settings) => client.updateSettings(settings),
+    issueRemotePass: () => client.issueRemotePass(),
+    revokeRemote: (id) => client.revokeRemote(id),
     newGame: (quizId) => client.newGame(quizId ? { quizId } : undefined),
     async exportCsv(): Promise<IntentResult> {
       const game = state.game;
@@ -156,6 +193,15 @@ export function createWebAdapter(
     },
     leave() {
       if (hostToken) return;
+      if (remote) {
+        // Controls taken back (or never given): this page becomes an ordinary player's page.
+        const old = client;
+        remote = null;
+        setSessionValue(REMOTE_TOKEN_KEY, null);
+        open(readToken());
+        old.close();
+        return;
+      }
       // The host frees the seat and keeps this connection, as a guest (the view then shows Join).
       if (client.leaveGame()) return;
       const old = client;

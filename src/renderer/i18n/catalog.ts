@@ -16,6 +16,7 @@ import { media } from './messages/media';
 import { mediaPlay } from './messages/media-play';
 import { network } from './messages/network';
 import { play } from './messages/play';
+import { remote } from './messages/remote';
 import { reports } from './messages/reports';
 import { results } from './messages/results';
 import { room } from './messages/room';
@@ -38,6 +39,7 @@ const AREAS = {
   mediaPlay,
   network,
   play,
+  remote,
   reports,
   results,
   room,

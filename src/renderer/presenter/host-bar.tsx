@@ -17,6 +17,7 @@ import { useHostSound } from '../sound/use-host-sound';
 import { AnsweredTicks } from './answered-ticks';
 import { FinalActions } from './final-actions';
 import { KeysHelp } from './keys-help';
+import { RemoteDialog } from './remote-dialog';
 import { canEnd, nextStep } from './next-step';
 import { useConfirmStep } from '../components/use-confirm-step';
 import { useFullscreen } from './use-fullscreen';
@@ -32,6 +33,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   const end = useConfirmStep(useCallback(() => api.end(), [api]));
   const [help, setHelp] = useState(false);
   const [ticks, setTicks] = useState(false);
+  const [remote, setRemote] = useState(false);
   const step = nextStep(game);
   const runNext = step ? () => (step.command === 'start' ? api.start() : api.next()) : null;
   const question = game.phase === 'question';
@@ -120,6 +122,17 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         )}
       </div>
       <div className="host-bar__tools">
+        {/* Only the host's own screen hands its controls to a phone. */}
+        {game.remoteId === null ? (
+          <button
+            type="button"
+            className="btn btn--ghost btn--small"
+            aria-haspopup="dialog"
+            onClick={() => setRemote(true)}
+          >
+            {t('remote.open')}
+          </button>
+        ) : null}
         <SoundControls engine={sound} />
         <LanguageSwitch id="host-bar-language" compact />
         {fullscreen.supported ? (
@@ -147,6 +160,14 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         </button>
       </div>
       <KeysHelp open={help} onClose={() => setHelp(false)} />
+      {remote ? (
+        <RemoteDialog
+          open={remote}
+          onClose={() => setRemote(false)}
+          game={game}
+          clockOffset={state.clockOffset}
+        />
+      ) : null}
     </section>
   );
 }

@@ -27,6 +27,11 @@ const MESSAGES: Record<string, { field: JoinField; id: MessageId }> = {
   game_started: { field: 'form', id: 'join.gameStarted' },
   unreachable: { field: 'form', id: 'join.unreachable' },
   unknown_token: { field: 'form', id: 'join.unknownToken' },
+  // A phone that opened the host's "Control from your phone" code (see remote-controls.ts).
+  pass_wrong: { field: 'form', id: 'remote.passWrong' },
+  pass_used: { field: 'form', id: 'remote.passUsed' },
+  pass_expired: { field: 'form', id: 'remote.passExpired' },
+  pass_wait: { field: 'form', id: 'remote.passWait' },
 };
 
 /**

@@ -57,7 +57,7 @@ export function JoinScreen({ game, onBack }: JoinScreenProps) {
   const hostError =
     game?.error &&
     game.error !== seenError &&
-    (game.error.ref === 'join' || game.error.code === 'unknown_token')
+    (game.error.ref === 'join' || game.error.code === 'unknown_token' || game.error.code.startsWith('pass_'))
       ? game.error
       : null;
   const message =

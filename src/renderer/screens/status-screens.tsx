@@ -17,6 +17,8 @@ const CLOSED_REASONS: Record<string, MessageId> = {
   'This game continued in another window or tab.': 'room.closedReplaced',
   'The host disconnected this app for sending too many messages.': 'room.closedFlood',
   'The host closed the room.': 'room.closedByHost',
+  'The host took back the controls.': 'remote.revoked',
+  'The host does not know these controls any more; ask for a new code.': 'remote.unknownRemote',
 };
 
 export function ConnectingScreen() {

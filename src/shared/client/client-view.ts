@@ -18,6 +18,8 @@ import {
   type PlayerSummary,
   type QuestionView,
   type QuizChoice,
+  type RemoteInfo,
+  type RemotePass,
   type RevealView,
   type Role,
   type RoomView,
@@ -92,6 +94,12 @@ export interface ClientView {
   mediaWait: MediaWait | null;
   /** Host only: the last notice from the server (a burst of wrong PINs). */
   notice: HostNotice | null;
+  /** Host's own screen: the last pass it asked for, to show as a QR code (null: none asked). */
+  remotePass: RemotePass | null;
+  /** Host's own screen: the phones that hold its controls. */
+  remotes: RemoteInfo[];
+  /** This client is a phone that holds the host's controls (its remote id), or null. */
+  remoteId: string | null;
   /** Why the client stopped for good (kicked, protocol mismatch, closed by the user). */
   closedReason: string | null;
 }
@@ -134,6 +142,9 @@ export function initialView(): ClientView {
     notice: null,
     media: null,
     mediaWait: null,
+    remotePass: null,
+    remotes: [],
+    remoteId: null,
     closedReason: null,
   };
 }
@@ -190,6 +201,7 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
         quizzes: msg.quizzes ?? [],
         media: msg.media ?? null,
         mediaWait: msg.mediaWait ?? null,
+        remotes: validRemotes(msg.remotes),
       };
     case 'joined':
       return { ...view, role: 'player', error: null };
@@ -337,7 +349,32 @@ export function reduceView(view: ClientView, msg: ServerMessage): ClientView {
       return isHostNotice(msg) ? { ...view, notice: msg } : view;
     case 'pong':
       return view;
+    case 'remote_pass':
+      return typeof msg.pass === 'string' && Array.isArray(msg.urls) && count(msg.expiresAt)
+        ? { ...view, remotePass: { pass: msg.pass, urls: msg.urls.filter(isText), expiresAt: msg.expiresAt } }
+        : view;
+    case 'remotes':
+      return { ...view, remotes: validRemotes(msg.remotes) };
+    case 'remote_granted':
+      return typeof msg.id === 'string' ? { ...view, remoteId: msg.id } : view;
   }
+}
+
+const isText = (s: unknown): s is string => typeof s === 'string';
+
+/** The remotes as the protocol describes them, or none. */
+function validRemotes(rows: RemoteInfo[] | undefined): RemoteInfo[] {
+  if (!Array.isArray(rows)) return [];
+  return rows.filter(
+    (r) =>
+      typeof r === 'object' &&
+      r !== null &&
+      isText(r.id) &&
+      isText(r.device) &&
+      isText(r.address) &&
+      count(r.since) &&
+      typeof r.connected === 'boolean',
+  );
 }
 
 const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;

@@ -36,6 +36,13 @@ export interface QuizClientOptions {
   token?: string | null;
   /** Called when the player's token changes (joined: the new token; refused or kicked: null). */
   onToken?: (token: string | null) => void;
+  /**
+   * A phone taking the host's controls: the one-time pass from the host's code, or its own remote
+   * token after the first time (see docs/protocol.md, "Remote controls").
+   */
+  remote?: { pass?: string; token?: string };
+  /** Called with the remote token the host handed out (to keep for a reload), or null when void. */
+  onRemoteToken?: (token: string | null) => void;
   now?: () => number;
   /** Delays between reconnect attempts, in ms; the last one repeats. */
   backoffMs?: number[];
@@ -83,6 +90,9 @@ const KNOWN: Record<ServerMessageType, true> = {
   error: true,
   pong: true,
   notice: true,
+  remote_pass: true,
+  remotes: true,
+  remote_granted: true,
 };
 const KNOWN_TYPES = new Set(Object.keys(KNOWN));
 /** A host that has said nothing (not even a pong) for this long is taken as gone. */
@@ -95,13 +105,22 @@ const FINAL_CLOSE_CODES: Record<number, string> = {
   4002: 'This game continued in another window or tab.',
   4003: 'The host disconnected this app for sending too many messages.',
   4008: 'The host closed the room.',
+  4009: 'The host took back the controls.',
 };
 /** Errors after which reconnecting cannot help. */
 const FINAL_ERRORS: Record<string, string> = {
   kicked: 'The host removed you from the game.',
   protocol_unsupported: 'This app and the host speak different protocol versions.',
   replaced: 'This game continued in another window or tab.',
+  remote_revoked: 'The host took back the controls.',
 };
+/** Why a phone no longer holds the host's controls (fixed texts: the screens translate them). */
+const REMOTE_ENDED: Record<string, string> = {
+  remote_revoked: 'The host took back the controls.',
+  unknown_remote: 'The host does not know these controls any more; ask for a new code.',
+};
+/** Refusals of a remote pass: the pass is dropped (never sent again) and the page says why. */
+const PASS_ERRORS = new Set(['pass_wrong', 'pass_used', 'pass_expired', 'pass_wait']);
 
 export class QuizClient {
   private ws: WebSocketLike | null = null;
@@ -109,6 +128,8 @@ export class QuizClient {
   private readonly listeners = new Set<(view: ClientView) => void>();
   private readonly messageListeners = new Set<(msg: ServerMessage) => void>();
   private token: string | null;
+  private remotePass: string | null;
+  private remoteToken: string | null;
   private attempt = 0;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -123,6 +144,8 @@ export class QuizClient {
 
   constructor(private readonly options: QuizClientOptions) {
     this.token = options.token ?? null;
+    this.remotePass = options.remote?.pass ?? null;
+    this.remoteToken = options.remote?.token ?? null;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -267,6 +290,15 @@ export class QuizClient {
     this.host({ type: 'new_game', ...next });
   }
 
+  /** Host's own screen: asks for a one-time pass for a phone (arrives as `view.remotePass`). */
+  issueRemotePass(): void {
+    this.send({ type: 'remote_pass' });
+  }
+  /** Host's own screen: takes the controls back from the phone `id`. */
+  revokeRemote(id: string): void {
+    this.send({ type: 'revoke_remote', id });
+  }
+
   private host(command: HostCommand): void {
     this.send(command);
   }
@@ -286,9 +318,13 @@ export class QuizClient {
       // Errors of an earlier connection are stale now. Not at welcome: the host answers a dead
       // token with an error before the welcome, and that error is the news for the join screen.
       this.state = { ...this.state, error: null };
-      const hello: ClientMessage = this.token
-        ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token }
-        : { type: 'hello', protocol: PROTOCOL_VERSION };
+      const hello: ClientMessage = this.remoteToken
+        ? { type: 'hello', protocol: PROTOCOL_VERSION, remote: this.remoteToken }
+        : this.remotePass
+          ? { type: 'hello', protocol: PROTOCOL_VERSION, pass: this.remotePass }
+          : this.token
+            ? { type: 'hello', protocol: PROTOCOL_VERSION, token: this.token }
+            : { type: 'hello', protocol: PROTOCOL_VERSION };
       ws.send(JSON.stringify(hello));
       this.ping();
       this.lastHeard = Date.now();
@@ -403,6 +439,11 @@ export class QuizClient {
       case 'joined':
         this.setToken(msg.token);
         return;
+      case 'remote_granted':
+        // The pass is spent: from now on this phone comes back with its own token.
+        this.remotePass = null;
+        this.setRemoteToken(msg.token);
+        return;
       case 'left':
         this.setToken(null);
         return;
@@ -421,6 +462,13 @@ export class QuizClient {
           this.state = { ...this.state, you: null, role: 'guest' };
         }
         if (msg.code === 'kicked') this.setToken(null);
+        if (PASS_ERRORS.has(msg.code)) this.remotePass = null;
+        // (The host's own screen hears `unknown_remote` for a revoke that came too late: not final.)
+        if (msg.code === 'remote_revoked' || (msg.code === 'unknown_remote' && msg.ref === 'hello')) {
+          this.remotePass = null;
+          this.setRemoteToken(null);
+          this.state = { ...this.state, closedReason: REMOTE_ENDED[msg.code] ?? msg.message };
+        }
         if (FINAL_ERRORS[msg.code])
           this.state = { ...this.state, closedReason: FINAL_ERRORS[msg.code] ?? msg.message };
         return;
@@ -435,6 +483,12 @@ export class QuizClient {
     if (token === null && this.state.role === 'host') return;
     this.token = token;
     this.options.onToken?.(token);
+  }
+
+  private setRemoteToken(token: string | null): void {
+    if (this.remoteToken === token) return;
+    this.remoteToken = token;
+    this.options.onRemoteToken?.(token);
   }
 
   private update(view: ClientView): void {

@@ -111,6 +111,13 @@ export const INTENTS = {
   updateSettings: game(({ z, settingsPatch }) => z.tuple([settingsPatch])),
   /** Host: starts another game, with the quiz `quizId` or the same quiz. */
   newGame: game(({ z, quizId }) => z.tuple([quizId.optional()])),
+  /**
+   * Host's own screen: asks for a one-time pass that lets a phone take the host's controls (it
+   * arrives as `game.remotePass`, with the addresses to show as a QR code).
+   */
+  issueRemotePass: game(({ z }) => z.tuple([])),
+  /** Host's own screen: takes the controls back from the phone `id` (one of `game.remotes`). */
+  revokeRemote: game(({ z }) => z.tuple([z.string().min(1).max(32)])),
   /** Host: saves the results as CSV (a download in a browser, a save dialog on desktop). */
   exportCsv: game(({ z }) => z.tuple([]), answers<IntentResult>()),
   /**

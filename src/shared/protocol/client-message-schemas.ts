@@ -18,6 +18,10 @@ export const HelloSchema = z.strictObject({
   protocol: z.number().int(),
   /** A player's resume token or the room's host token. */
   token: TokenSchema.optional(),
+  /** A one-time pass from the host's "Control from your phone" code (see remote-controls.ts). */
+  pass: z.string().max(64).optional(),
+  /** A remote control's own token, to come back after a reconnect. */
+  remote: TokenSchema.optional(),
 });
 
 export const JoinSchema = z.strictObject({
@@ -141,6 +145,14 @@ export const NewGameSchema = z.strictObject({
   quiz: QuizSchema.optional(),
 });
 
+/** Host (its own screen only): a one-time pass that lets a phone take the host's controls. */
+export const RemotePassSchema = z.strictObject({ type: z.literal('remote_pass') });
+/** Host (its own screen only): takes the controls back from the remote control `id`. */
+export const RevokeRemoteSchema = z.strictObject({
+  type: z.literal('revoke_remote'),
+  id: z.string().min(1).max(32),
+});
+
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   HelloSchema,
   JoinSchema,
@@ -164,6 +176,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ReleaseIdentitySchema,
   SettingsSchema,
   NewGameSchema,
+  RemotePassSchema,
+  RevokeRemoteSchema,
 ]);
 
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;

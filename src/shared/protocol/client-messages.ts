@@ -30,6 +30,8 @@ const MESSAGE_TYPES = [
   'remove_disconnected',
   'settings',
   'new_game',
+  'remote_pass',
+  'revoke_remote',
 ] as const satisfies readonly ClientMessage['type'][];
 
 // Every type the schema accepts is listed above (and, by `satisfies`, nothing else is).
@@ -62,3 +64,17 @@ export type HostCommand = Extract<ClientMessage, { type: HostCommandType }>;
 export function isHostCommand(m: ClientMessage): m is HostCommand {
   return (HOST_COMMAND_TYPES as readonly string[]).includes(m.type);
 }
+
+/**
+ * What a phone that took the host's controls (a remote control) may send beyond hello and ping:
+ * the host bar's steps. Everything else a host may do (kick, extra time, teams, settings such as
+ * the PIN, a new game, passes and revoking) stays with the host's own screen.
+ */
+export const REMOTE_COMMAND_TYPES = [
+  'start',
+  'cancel_start',
+  'pause',
+  'next',
+  'skip',
+  'end',
+] as const satisfies readonly HostCommandType[];

@@ -55,6 +55,19 @@ export const ERROR_CODES = [
   'identity_unknown',
   /** The identifier asked for is missing, too long or holds control characters. */
   'identity_invalid',
+  // Remote controls (a phone that took the host's controls)
+  /** No such pass: a mistyped or guessed one (counted like a wrong PIN). */
+  'pass_wrong',
+  /** The pass was already used by another phone: ask the host for a new code. */
+  'pass_used',
+  /** The pass is older than its 2 minutes: ask the host for a new code. */
+  'pass_expired',
+  /** Too many wrong passes or PINs from this address: the pass was not looked at. */
+  'pass_wait',
+  /** The host took the controls back from this phone: its token no longer works. */
+  'remote_revoked',
+  /** A remote token the host does not know (the room restarted), or no such remote to revoke. */
+  'unknown_remote',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -73,4 +86,6 @@ export const CLOSE_CODES = {
   pinFailures: 4007,
   /** The host closed the room on purpose: it is over, reconnecting cannot help. */
   roomClosed: 4008,
+  /** The host took back the controls from this phone: final, it does not reconnect. */
+  remoteRevoked: 4009,
 } as const;

@@ -243,6 +243,8 @@ export interface Snapshot {
   standings?: LeaderRow[];
   /** Host only: where players join (one URL per LAN address) and the room PIN. */
   access?: HostAccess;
+  /** The host's own screen only: the phones that hold its controls. */
+  remotes?: RemoteInfo[];
   /** Host only: the quizzes `new_game` may name by `quizId` (no questions: only the host resolves them). */
   quizzes?: QuizChoice[];
 }
@@ -267,6 +269,24 @@ export interface MediaWait {
   question: number;
   until: number;
   loading: { id: string; name: string }[];
+}
+
+/** A phone that holds the host's controls, as the host's own screen lists it. */
+export interface RemoteInfo {
+  id: string;
+  /** What the phone's browser says it is, in short ("iPhone Safari"). */
+  device: string;
+  address: string;
+  /** When it took the controls (host clock). */
+  since: number;
+  connected: boolean;
+}
+
+/** A one-time pass for a phone: open one of `urls` before `expiresAt` (host clock). */
+export interface RemotePass {
+  pass: string;
+  urls: string[];
+  expiresAt: number;
 }
 
 export interface HostAccess {
@@ -349,6 +369,12 @@ export type ServerMessage =
       suggestion?: string;
     }
   | { type: 'pong'; t: number; serverTime: number }
+  /** Host's own screen: the pass it asked for (`remote_pass`). */
+  | ({ type: 'remote_pass' } & RemotePass)
+  /** Host's own screen: the phones that hold its controls now (after every change). */
+  | { type: 'remotes'; remotes: RemoteInfo[] }
+  /** To a phone let in as a remote control: its id and its own token, to come back after a drop. */
+  | { type: 'remote_granted'; id: string; token: string }
   | HostNotice;
 
 /**
