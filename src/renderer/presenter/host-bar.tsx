@@ -8,7 +8,7 @@
 import { useCallback, useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import { desktopOf, useApi } from '../api/api-context';
 import { EndGameButton } from '../components/end-game-button';
 import { MediaWaitStatus } from '../media/media-wait-status';
 import { SoundControls } from '../sound/sound-controls';
@@ -40,6 +40,10 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   const paused = !!game.paused;
   const togglePause = () => api.pause(!paused);
   const endable = canEnd(game);
+  // The desktop app's own host screen can show the room on a projector window (never a remote phone).
+  const desktop = desktopOf(api, state);
+  const projector = desktop?.state.hosting && game.remoteId === null ? desktop : null;
+  const toggleProjector = projector ? () => void projector.api.toggleProjector() : null;
 
   usePresenterKeys({
     next: runNext,
@@ -47,6 +51,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
     pause: question ? togglePause : null,
     end: endable ? end.press : null,
     fullscreen: fullscreen.supported ? fullscreen.toggle : null,
+    projector: toggleProjector,
     mute: () => sound.update({ muted: !sound.settings.muted }),
     help: () => setHelp((open) => !open),
   });
@@ -133,6 +138,18 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
             {t('remote.open')}
           </button>
         ) : null}
+        {toggleProjector ? (
+          <button
+            type="button"
+            className="btn btn--ghost btn--small"
+            aria-keyshortcuts="W"
+            aria-pressed={!!projector?.state.hosting?.projector}
+            title={t('host.projectorHint')}
+            onClick={toggleProjector}
+          >
+            {t('host.openProjector')}
+          </button>
+        ) : null}
         <SoundControls engine={sound} />
         <LanguageSwitch id="host-bar-language" compact />
         {fullscreen.supported ? (
@@ -159,7 +176,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
           <span aria-hidden="true">?</span>
         </button>
       </div>
-      <KeysHelp open={help} onClose={() => setHelp(false)} />
+      <KeysHelp open={help} onClose={() => setHelp(false)} without={toggleProjector ? [] : ['projector']} />
       {remote ? (
         <RemoteDialog
           open={remote}
