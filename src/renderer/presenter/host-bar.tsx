@@ -131,23 +131,26 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         {game.remoteId === null ? (
           <button
             type="button"
-            className="btn btn--ghost btn--small"
+            className="icon-button"
+            aria-label={t('remote.open')}
+            title={t('remote.open')}
             aria-haspopup="dialog"
             onClick={() => setRemote(true)}
           >
-            {t('remote.open')}
+            <PhoneIcon />
           </button>
         ) : null}
         {toggleProjector ? (
           <button
             type="button"
-            className="btn btn--ghost btn--small"
+            className="icon-button"
+            aria-label={t('host.openProjector')}
             aria-keyshortcuts="W"
             aria-pressed={!!projector?.state.hosting?.projector}
             title={t('host.projectorHint')}
             onClick={toggleProjector}
           >
-            {t('host.openProjector')}
+            <ProjectorIcon />
           </button>
         ) : null}
         <SoundControls engine={sound} />
@@ -194,6 +197,26 @@ function FullscreenIcon({ active }: { active: boolean }) {
   return (
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d={d} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** A phone: the host's controls handed to one. */
+function PhoneIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect x="7" y="2.5" width="10" height="19" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
+      <path d="M11 18h2" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** A second screen on a stand: the projector window. */
+function ProjectorIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect x="3" y="4" width="18" height="12" rx="1.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+      <path d="M12 16v4M8 20h8" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
     </svg>
   );
 }
