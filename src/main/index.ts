@@ -1,5 +1,6 @@
 /**
- * The desktop app's main process: one instance, one window. It owns the DesktopSession (hosting,
+ * The desktop app's main process: one instance, one window (and, while hosting, a projector
+ * window on another display if the host opens one). It owns the DesktopSession (hosting,
  * LAN browsing, the game sockets), wires it to the window over validated IPC and pushes its
  * state. Closing the window, quitting, and the system's shutdown or log-off all run one quit path
  * (quit-sequence.ts): the window hands over unsaved edits, the room, the announcement and saves
@@ -9,14 +10,16 @@
 import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { IntentResult } from '../shared/api/quiz-api';
 import { STATE_CHANNEL } from '../shared/ipc/channels';
 import { StateDeltas } from '../shared/ipc/state-delta';
 import { APP_URL, isAppUrl } from './app/app-files';
 import { appMenuTemplate } from './app/app-menu';
 import { handleAppScheme, registerAppScheme } from './app/app-protocol';
 import { devServerOrigin, isDevServerUrl } from './app/dev-server';
-import { registerIpc } from './app/ipc-handlers';
+import { registerIpc, registerViewOnlyIpc } from './app/ipc-handlers';
 import { applyDevCsp, createMainWindow, denyAllPermissions, preloadPath } from './app/main-window';
+import { openProjectorWindow } from './app/projector-window';
 import { QUIT_DEADLINE_MS, runQuit } from './app/quit-sequence';
 import { WindowFlush } from './app/window-flush';
 import { DesktopSession } from './desktop/desktop-session';
@@ -27,6 +30,7 @@ import { IMPORTABLE_EXTENSIONS } from './library/importers/import-quiz-file';
 const rendererDir = join(__dirname, '../renderer');
 
 let win: BrowserWindow | null = null;
+let projector: BrowserWindow | null = null;
 let session: DesktopSession | null = null;
 let quitting: Promise<void> | null = null;
 const flush = new WindowFlush();
@@ -55,8 +59,29 @@ function failedToStart(e: unknown): void {
   app.exit(1);
 }
 
-function createSession(): DesktopSession {
+/**
+ * Pushes the session's state to a window's page: only what changed (shared/ipc/state-delta.ts),
+ * at most ~30 times a second however fast players change it; a (re)load gets it all. Returns the
+ * unsubscriber.
+ */
+function pushState(contents: Electron.WebContents, s: DesktopSession): () => void {
+  const deltas = new StateDeltas();
+  const push = throttle(() => {
+    if (contents.isDestroyed()) return;
+    const change = deltas.next(s.getState());
+    if (change) contents.send(STATE_CHANNEL, change);
+  }, 33);
+  const unsubscribe = s.subscribe(push);
+  contents.on('did-finish-load', () => {
+    deltas.reset();
+    push();
+  });
+  return unsubscribe;
+}
+
+function createSession(toggleProjector: () => IntentResult): DesktopSession {
   return new DesktopSession({
+    toggleProjector,
     staticDir: rendererDir,
     announce: true,
     journalDir: join(app.getPath('userData'), 'journal'),
@@ -88,7 +113,40 @@ function start(devOrigin: string | null): Promise<void> {
   denyAllPermissions();
   if (devOrigin) applyDevCsp(devOrigin);
 
-  const s = createSession();
+  const pageUrl = devOrigin ? `${devOrigin}/` : APP_URL;
+  /** Opens the projector window, or closes it when open; it shows the room, it commands nothing. */
+  const toggleProjector = (): IntentResult => {
+    if (projector && !projector.isDestroyed()) {
+      projector.close();
+      return { ok: true };
+    }
+    if (!win) return { ok: false, code: 'no_window', message: 'The app window is gone.' };
+    const p = openProjectorWindow({
+      preload: preloadPath(__dirname),
+      pageUrl,
+      isAppPage,
+      allowedExternal: () => false,
+      developer,
+      hostWindow: win,
+    });
+    projector = p;
+    const unregisterView = registerViewOnlyIpc(p.webContents.ipc, s, isAppPage);
+    const unsubscribe = pushState(p.webContents, s);
+    // The room closed: nothing left to project.
+    const unwatch = s.subscribe((state) => {
+      if (!state.desktop?.hosting && !p.isDestroyed()) p.close();
+    });
+    p.on('closed', () => {
+      unsubscribe();
+      unwatch();
+      unregisterView();
+      if (projector === p) projector = null;
+      s.setProjectorOpen(false);
+    });
+    s.setProjectorOpen(true);
+    return { ok: true };
+  };
+  const s = createSession(toggleProjector);
   session = s;
   handleAppScheme(rendererDir, s.media, (ref) => s.remoteMedia(ref));
   const isAppPage = (url: string) => isAppUrl(url) || (devOrigin !== null && isDevServerUrl(devOrigin, url));
@@ -98,7 +156,7 @@ function start(devOrigin: string | null): Promise<void> {
 
   const created = createMainWindow({
     preload: preloadPath(__dirname),
-    pageUrl: devOrigin ? `${devOrigin}/` : APP_URL,
+    pageUrl,
     isAppPage,
     allowedExternal: isOwnJoinUrl,
     developer,
@@ -108,19 +166,7 @@ function start(devOrigin: string | null): Promise<void> {
   const contents = w.webContents;
   const unregister = registerIpc(contents.ipc, s, isAppPage);
   const unregisterFlush = flush.register(contents.ipc, isAppPage);
-  // Many players change the host's view many times a second; the window needs ~30 frames.
-  // Only what changed goes to the window (shared/ipc/state-delta.ts); a (re)load gets it all.
-  const deltas = new StateDeltas();
-  const push = throttle(() => {
-    if (contents.isDestroyed()) return;
-    const change = deltas.next(s.getState());
-    if (change) contents.send(STATE_CHANNEL, change);
-  }, 33);
-  const unsubscribe = s.subscribe(push);
-  contents.on('did-finish-load', () => {
-    deltas.reset();
-    push();
-  });
+  const unsubscribe = pushState(contents, s);
   // Closing the window quits the app, through the quit path (edits first, then the room).
   w.on('close', (event) => {
     event.preventDefault();
@@ -130,6 +176,8 @@ function start(devOrigin: string | null): Promise<void> {
   w.on('session-end', () => void quit());
   w.on('closed', () => {
     unsubscribe();
+    // The projector shows this window's room: it goes with it.
+    if (projector && !projector.isDestroyed()) projector.destroy();
     unregister();
     unregisterFlush();
     flush.windowGone();

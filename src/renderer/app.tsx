@@ -7,6 +7,8 @@ import type { ClientView } from '../shared/client/client-view';
 import type { AppState } from '../shared/api/quiz-api';
 import { useApi, useAppState, desktopOf, type Desktop } from './api/api-context';
 import type { LocalPage } from './local-page';
+import { isProjectorView } from './projector-view';
+import { useT } from './i18n';
 import { ReconnectingBanner } from './components/reconnecting-banner';
 import { TopBar } from './components/top-bar';
 import { ClosedScreen, ConnectingScreen, LoadingScreen } from './screens/status-screens';
@@ -34,6 +36,9 @@ const HostBar = lazy(() => import('./presenter/host-bar').then((m) => ({ default
 // A phone that holds the host's controls gets them at phone size instead of the stage.
 const RemoteBar = lazy(() => import('./presenter/remote-bar').then((m) => ({ default: m.RemoteBar })));
 
+/** Read once: a window is the projector's for its whole life. */
+const PROJECTOR = isProjectorView();
+
 export function App() {
   const state = useAppState();
   const desktop = desktopOf(useApi(), state);
@@ -57,7 +62,9 @@ export function App() {
     main.current?.scrollTo(0, 0);
   }, [phase, page]);
   return (
-    <div className={`app${isHost ? ' is-host' : ''}${onStage ? ' is-stage' : ''} phase-${phase}`}>
+    <div
+      className={`app${isHost ? ' is-host' : ''}${onStage ? ' is-stage' : ''}${PROJECTOR ? ' is-projector' : ''} phase-${phase}`}
+    >
       <ReconnectingBanner
         visible={game?.connection === 'reconnecting'}
         paused={game?.pausedAt != null}
@@ -67,14 +74,30 @@ export function App() {
         <TopBar state={state} game={game} />
       ) : null}
       <main className="app__main" id="main" ref={main}>
-        {game ? gameScreen(state, game, round) : localScreen(state, desktop, page, setPage)}
+        {PROJECTOR && (!game || game.role !== 'host') ? (
+          <ProjectorWaiting />
+        ) : game ? (
+          gameScreen(state, game, round)
+        ) : (
+          localScreen(state, desktop, page, setPage)
+        )}
       </main>
-      {onStage && isHost && !isRemote && game ? (
+      {onStage && isHost && !isRemote && !PROJECTOR && game ? (
         <Suspense fallback={null}>
           <HostBar state={state} game={game} />
         </Suspense>
       ) : null}
     </div>
+  );
+}
+
+/** The projector window before there is a room to show (or after it closed). */
+function ProjectorWaiting() {
+  const t = useT();
+  return (
+    <section className="screen screen--center">
+      <p className="lead">{t('host.projectorWaiting')}</p>
+    </section>
   );
 }
 

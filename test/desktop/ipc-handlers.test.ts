@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   checkSender,
   registerIpc,
+  registerViewOnlyIpc,
   type IpcEventLike,
   type IpcLike,
   type SessionLike,
@@ -202,5 +203,40 @@ describe('IPC handlers of the desktop window', () => {
       ['a very long name', ['x'.repeat(256), new Uint8Array([1])], /file name is too long/],
       ['an extra argument', ['a.png', new Uint8Array([1]), 'more'], /Refused addMedia/],
     ] as const)('refuses %s', (_what, args, message) => expectRefused('addMedia', args, message));
+  });
+});
+
+describe('IPC handlers of the projector window', () => {
+  const PROJECTOR_FRAME: IpcEventLike = {
+    senderFrame: { url: 'app://quizroom/index.html?view=projector', parent: null },
+  };
+
+  it('gives the state, and refuses every intent without reaching the session', () => {
+    const ipc = new FakeIpc();
+    const { session, calls } = fakeSession();
+    const unregister = registerViewOnlyIpc(ipc, session, trusted);
+    expect(ipc.call(GET_STATE_CHANNEL, PROJECTOR_FRAME)).toBe(EMPTY_STATE);
+    // What a page would try to steer the game with: next, end, kick, settings, a new room.
+    expect(() => ipc.call(INTENT_CHANNELS.next, PROJECTOR_FRAME)).toThrow(
+      /Refused next: the projector window only shows/,
+    );
+    expect(() => ipc.call(INTENT_CHANNELS.end, PROJECTOR_FRAME)).toThrow(/Refused end/);
+    expect(() => ipc.call(INTENT_CHANNELS.kick, PROJECTOR_FRAME, 'p1')).toThrow(/Refused kick/);
+    expect(() => ipc.call(INTENT_CHANNELS.updateSettings, PROJECTOR_FRAME, { questionSeconds: 5 })).toThrow(
+      /Refused updateSettings/,
+    );
+    expect(() => ipc.call(INTENT_CHANNELS.stopHosting, PROJECTOR_FRAME)).toThrow(/Refused stopHosting/);
+    for (const name of INTENT_NAMES)
+      expect(() => ipc.call(INTENT_CHANNELS[name], PROJECTOR_FRAME)).toThrow(/Refused/);
+    expect(calls).toEqual([]);
+    unregister();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('gives the state to the app page only', () => {
+    const ipc = new FakeIpc();
+    registerViewOnlyIpc(ipc, fakeSession().session, trusted);
+    const elsewhere: IpcEventLike = { senderFrame: { url: 'https://example.invalid/', parent: null } };
+    expect(() => ipc.call(GET_STATE_CHANNEL, elsewhere)).toThrow(/is not the app/);
   });
 });

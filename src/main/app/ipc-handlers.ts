@@ -1,8 +1,9 @@
 /**
  * IPC handlers of the desktop window, one per intent of the intent table. Each call is checked
  * before it reaches the session: it must come from the app's own main frame at the app's own
- * URL, and its arguments must match the intent's schema. Written against small interfaces (not
- * Electron's types) so that it is tested under Node with a fake IPC.
+ * URL, and its arguments must match the intent's schema. The projector window only shows: it
+ * gets the state and every intent is refused. Written against small interfaces (not Electron's
+ * types) so that it is tested under Node with a fake IPC.
  */
 import type { AppState } from '../../shared/api/quiz-api';
 import { GET_STATE_CHANNEL, INTENT_CHANNELS, INTENT_NAMES } from '../../shared/ipc/channels';
@@ -53,6 +54,29 @@ export function registerIpc(ipc: IpcLike, session: SessionLike, trusted: Trusted
       return method.apply(session, parsed.data as unknown[]);
     });
   }
+  return () => {
+    ipc.removeHandler(GET_STATE_CHANNEL);
+    for (const name of INTENT_NAMES) ipc.removeHandler(INTENT_CHANNELS[name]);
+  };
+}
+
+/**
+ * The projector window's handlers: the state, as the main window gets it; every intent refused
+ * (it shows the room and commands nothing, whatever its page asks). Returns the remover.
+ */
+export function registerViewOnlyIpc(
+  ipc: IpcLike,
+  session: Pick<SessionLike, 'getState'>,
+  trusted: TrustedUrl,
+): () => void {
+  ipc.handle(GET_STATE_CHANNEL, (event) => {
+    checkSender(event, trusted);
+    return session.getState();
+  });
+  for (const name of INTENT_NAMES)
+    ipc.handle(INTENT_CHANNELS[name], () => {
+      throw new IpcRefused(`Refused ${name}: the projector window only shows the game.`);
+    });
   return () => {
     ipc.removeHandler(GET_STATE_CHANNEL);
     for (const name of INTENT_NAMES) ipc.removeHandler(INTENT_CHANNELS[name]);

@@ -1,5 +1,5 @@
 /**
- * The one app window, locked down per Electron's security checklist: context isolation, sandbox,
+ * The app's windows (the main one, and the projector window: same page, same lock), locked down per Electron's security checklist: context isolation, sandbox,
  * no Node in the page, web security on, no navigation away from the app's own page, no new
  * windows, no permission prompts, no developer tools in a packaged build, and external links only
  * for http(s) URLs the app itself built (the join URL).
@@ -19,18 +19,21 @@ export interface MainWindowOptions {
   /** http(s) URLs that may open in the person's browser. */
   allowedExternal: (url: string) => boolean;
   developer: boolean;
+  /** Where and how large; the main window's default size when absent. */
+  placement?: { bounds: { x: number; y: number; width: number; height: number }; fullscreen: boolean };
+  title?: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): { win: BrowserWindow; loaded: Promise<void> } {
   if (!existsSync(options.preload)) {
     throw new Error(`The desktop bridge is missing (${options.preload}). Reinstall Quizroom.`);
   }
+  const place = options.placement;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...(place ? { ...place.bounds, fullscreen: place.fullscreen } : { width: 1280, height: 800 }),
     minWidth: 360,
     minHeight: 560,
-    title: 'Quizroom',
+    title: options.title ?? 'Quizroom',
     backgroundColor: '#1b1033',
     show: false,
     autoHideMenuBar: true,

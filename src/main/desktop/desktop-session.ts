@@ -37,6 +37,8 @@ export interface DesktopPorts {
   bind?: string;
   /** The server thread's built script; by default the one beside the main bundle. */
   serverWorker?: string;
+  /** Opens or closes the projector window (the Electron shell has one; tests and the CLI none). */
+  toggleProjector?: () => IntentResult | Promise<IntentResult>;
 }
 
 export class DesktopSession implements IntentHandlers {
@@ -47,8 +49,11 @@ export class DesktopSession implements IntentHandlers {
   private readonly listeners = new Set<(state: AppState) => void>();
   private state: AppState;
   private closed = false;
+  private projectorOpen = false;
+  private readonly projectorToggle: DesktopPorts['toggleProjector'];
 
   constructor(ports: DesktopPorts) {
+    this.projectorToggle = ports.toggleProjector;
     const changed = () => this.changed();
     const complain = (what: string) => (e: unknown) => {
       if (!this.closed) console.error(`Quizroom could not read ${what}:`, e);
@@ -212,6 +217,20 @@ export class DesktopSession implements IntentHandlers {
     return this.hosting.stopHosting();
   }
 
+  async toggleProjector(): Promise<IntentResult> {
+    if (!this.hosting.info)
+      return failure('not_hosting', 'Open a room first: the projector window shows it.');
+    if (!this.projectorToggle) return failure('unsupported', 'This app has no projector window.');
+    return this.projectorToggle();
+  }
+
+  /** The shell says whether its projector window is open (the host bar's button follows). */
+  setProjectorOpen(open: boolean): void {
+    if (open === this.projectorOpen) return;
+    this.projectorOpen = open;
+    this.changed();
+  }
+
   // --- Rooms on other computers ----------------------------------------------------------------
 
   async connect(address: string, port: number): Promise<IntentResult> {
@@ -298,7 +317,10 @@ export class DesktopSession implements IntentHandlers {
         rooms: this.remote.rooms,
         library: this.library.items,
         reports: this.reports.items,
-        hosting: this.hosting.info,
+        hosting:
+          this.hosting.info && this.projectorOpen
+            ? { ...this.hosting.info, projector: true }
+            : this.hosting.info,
         interrupted: this.hosting.interrupted,
       },
     };

@@ -4,9 +4,9 @@
  * that the host setup screen and the lobby's settings panel both show, so that a rule added here
  * appears in both.
  */
-import type { GameSettings, SettingsPatch } from '../../shared/protocol';
 import { SCORING_MODES, type ScoringMode } from '../../shared/protocol/setting-limits';
 import { useIntl } from 'react-intl';
+import type { SettingsPartProps } from './settings-part';
 import { useT, type MessageId } from '../i18n';
 import { RosterSettings } from '../roster/roster-settings';
 import { TeamSettings } from '../teams/team-settings';
@@ -31,13 +31,7 @@ const MODES: Record<ScoringMode, { label: MessageId; hint: MessageId }> = {
 
 const PENALTIES = [0, 10, 25, 50, 100];
 
-export function RoomRuleSettings({
-  settings,
-  onChange,
-}: {
-  settings: GameSettings;
-  onChange: (patch: SettingsPatch) => void;
-}) {
+export function RoomRuleSettings({ settings, onChange }: SettingsPartProps) {
   const t = useT();
   const intl = useIntl();
   const penalties = withCurrent(PENALTIES, settings.wrongAnswerPenalty);

@@ -8,7 +8,7 @@
 import { useCallback, useState } from 'react';
 import type { ClientView } from '../../shared/client/client-view';
 import type { AppState } from '../../shared/api/quiz-api';
-import { useApi } from '../api/api-context';
+import { desktopOf, useApi } from '../api/api-context';
 import { EndGameButton } from '../components/end-game-button';
 import { MediaWaitStatus } from '../media/media-wait-status';
 import { SoundControls } from '../sound/sound-controls';
@@ -40,6 +40,10 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
   const paused = !!game.paused;
   const togglePause = () => api.pause(!paused);
   const endable = canEnd(game);
+  // The desktop app's own host screen can show the room on a projector window (never a remote phone).
+  const desktop = desktopOf(api, state);
+  const projector = desktop?.state.hosting && game.remoteId === null ? desktop : null;
+  const toggleProjector = projector ? () => void projector.api.toggleProjector() : null;
 
   usePresenterKeys({
     next: runNext,
@@ -47,6 +51,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
     pause: question ? togglePause : null,
     end: endable ? end.press : null,
     fullscreen: fullscreen.supported ? fullscreen.toggle : null,
+    projector: toggleProjector,
     mute: () => sound.update({ muted: !sound.settings.muted }),
     help: () => setHelp((open) => !open),
   });
@@ -126,11 +131,26 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
         {game.remoteId === null ? (
           <button
             type="button"
-            className="btn btn--ghost btn--small"
+            className="icon-button"
+            aria-label={t('remote.open')}
+            title={t('remote.open')}
             aria-haspopup="dialog"
             onClick={() => setRemote(true)}
           >
-            {t('remote.open')}
+            <PhoneIcon />
+          </button>
+        ) : null}
+        {toggleProjector ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('host.openProjector')}
+            aria-keyshortcuts="W"
+            aria-pressed={!!projector?.state.hosting?.projector}
+            title={t('host.projectorHint')}
+            onClick={toggleProjector}
+          >
+            <ProjectorIcon />
           </button>
         ) : null}
         <SoundControls engine={sound} />
@@ -159,7 +179,7 @@ export function HostBar({ state, game }: { state: AppState; game: ClientView }) 
           <span aria-hidden="true">?</span>
         </button>
       </div>
-      <KeysHelp open={help} onClose={() => setHelp(false)} />
+      <KeysHelp open={help} onClose={() => setHelp(false)} without={toggleProjector ? [] : ['projector']} />
       {remote ? (
         <RemoteDialog
           open={remote}
@@ -177,6 +197,26 @@ function FullscreenIcon({ active }: { active: boolean }) {
   return (
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d={d} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** A phone: the host's controls handed to one. */
+function PhoneIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect x="7" y="2.5" width="10" height="19" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
+      <path d="M11 18h2" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** A second screen on a stand: the projector window. */
+function ProjectorIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect x="3" y="4" width="18" height="12" rx="1.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+      <path d="M12 16v4M8 20h8" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
     </svg>
   );
 }

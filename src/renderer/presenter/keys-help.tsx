@@ -1,9 +1,18 @@
 /** The presenter keys, listed in a dialog over the host's screen (the ? key or the Keys button). */
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useT } from '../i18n';
-import { PRESENTER_KEYS } from './presenter-keys';
+import { PRESENTER_KEYS, type PresenterAction } from './presenter-keys';
 
-export function KeysHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function KeysHelp({
+  open,
+  onClose,
+  without = [],
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Keys this screen has no use for (the projector window outside the desktop app). */
+  without?: readonly PresenterAction[];
+}) {
   const ref = useModalDialog(open);
   const t = useT();
   return (
@@ -12,7 +21,7 @@ export function KeysHelp({ open, onClose }: { open: boolean; onClose: () => void
       <table className="keys-help__table">
         <caption className="visually-hidden">{t('host.keysCaption')}</caption>
         <tbody>
-          {PRESENTER_KEYS.map((k) => (
+          {PRESENTER_KEYS.filter((k) => !without.includes(k.action)).map((k) => (
             <tr key={k.action}>
               <th scope="row">
                 {k.keys.map((key, i) => {

@@ -2,11 +2,12 @@
  * The host's keyboard, as a presenter uses it: a clicker sends PageDown or ArrowRight for "next",
  * so those and Space move the game on; S skips the question, P pauses or resumes its timer, E ends
  * the game (pressed twice),
- * F toggles full screen, M mutes, ? shows the keys. Pure, so the bindings are tested as rules.
+ * F toggles full screen, W the projector window (desktop), M mutes, ? shows the keys. Pure, so the bindings are tested as rules.
  */
 import type { MessageId } from '../i18n/catalog';
 
-export type PresenterAction = 'next' | 'skip' | 'pause' | 'end' | 'fullscreen' | 'mute' | 'help';
+export type PresenterAction =
+  'next' | 'skip' | 'pause' | 'end' | 'fullscreen' | 'projector' | 'mute' | 'help';
 
 export interface KeyPress {
   key: string;
@@ -31,6 +32,7 @@ export const PRESENTER_KEYS: { keys: KeyCap[]; action: PresenterAction; does: Me
   { keys: ['P'], action: 'pause', does: 'host.doesPause' },
   { keys: ['E'], action: 'end', does: 'host.doesEnd' },
   { keys: ['F'], action: 'fullscreen', does: 'host.doesFullscreen' },
+  { keys: ['W'], action: 'projector', does: 'host.doesProjector' },
   { keys: ['M'], action: 'mute', does: 'host.doesMute' },
   { keys: ['?'], action: 'help', does: 'host.doesHelp' },
 ];
@@ -47,6 +49,8 @@ const BY_KEY: Record<string, PresenterAction> = {
   E: 'end',
   f: 'fullscreen',
   F: 'fullscreen',
+  w: 'projector',
+  W: 'projector',
   m: 'mute',
   M: 'mute',
   '?': 'help',

@@ -5,9 +5,10 @@
  * use (phones never load it), and every line it leaves out is named by its number.
  */
 import { useRef, useState } from 'react';
-import type { GameSettings, IdentityMode, RosterEntry, SettingsPatch } from '../../shared/protocol';
+import type { IdentityMode, RosterEntry, SettingsPatch } from '../../shared/protocol';
 import { IDENTITY_MODES, ROSTER_LIMITS } from '../../shared/protocol/setting-limits';
 import { useIntl } from 'react-intl';
+import type { SettingsPartProps } from '../components/settings-part';
 import { SelectField } from '../components/select-field';
 import { useT, type MessageId } from '../i18n';
 import { identityLabel } from './identity-label';
@@ -33,13 +34,7 @@ interface Checked {
   problems: { line: number; message: string }[];
 }
 
-export function RosterSettings({
-  settings,
-  onChange,
-}: {
-  settings: GameSettings;
-  onChange: (patch: SettingsPatch) => void;
-}) {
+export function RosterSettings({ settings, onChange }: SettingsPartProps) {
   const t = useT();
   const intl = useIntl();
   return (
@@ -60,13 +55,7 @@ export function RosterSettings({
   );
 }
 
-function LabelField({
-  settings,
-  onChange,
-}: {
-  settings: GameSettings;
-  onChange: (patch: SettingsPatch) => void;
-}) {
+function LabelField({ settings, onChange }: SettingsPartProps) {
   const t = useT();
   const shown = identityLabel(settings, t);
   const [draft, setDraft] = useState<string | null>(null);

@@ -3,9 +3,10 @@
  * everyone's own device (how many, whether players pick), or one device per team; and team talk,
  * seconds to talk it over before each question's answers open.
  */
-import type { GameSettings, SettingsPatch, TeamMode } from '../../shared/protocol';
+import type { TeamMode } from '../../shared/protocol';
 import { SETTING_LIMITS, TEAM_MODES } from '../../shared/protocol';
 import { useIntl } from 'react-intl';
+import type { SettingsPartProps } from '../components/settings-part';
 import { SelectField, withCurrent } from '../components/select-field';
 import { useT, type MessageId } from '../i18n';
 
@@ -18,13 +19,7 @@ const MODES: Record<TeamMode, { label: MessageId; hint: MessageId }> = {
 const TALKS = [0, 5, 10, 15, 20, 30];
 const { min: MIN_TEAMS, max: MAX_TEAMS } = SETTING_LIMITS.teamCount;
 
-export function TeamSettings({
-  settings,
-  onChange,
-}: {
-  settings: GameSettings;
-  onChange: (patch: SettingsPatch) => void;
-}) {
+export function TeamSettings({ settings, onChange }: SettingsPartProps) {
   const t = useT();
   const intl = useIntl();
   const talks = withCurrent(TALKS, settings.teamTalkSeconds);

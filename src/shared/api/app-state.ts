@@ -32,6 +32,8 @@ export interface HostInfo {
   quizTitle: string;
   /** True when the host also plays (see AppState.player). */
   playing: boolean;
+  /** The projector window (desktop, main/app/projector-window.ts) is open; absent: closed. */
+  projector?: boolean;
 }
 
 /** A hosted room that was interrupted, as the Home screen offers it. */

@@ -132,6 +132,11 @@ export const INTENTS = {
   hostRoom: desktop(({ z, hostConfig }) => z.tuple([hostConfig]), answers<IntentResult>()),
   /** Closes the hosted room. */
   stopHosting: desktop(({ z }) => z.tuple([]), answers<IntentResult>()),
+  /**
+   * Opens the projector window (the hosted room's screen without its controls, full screen on
+   * another display when there is one), or closes it when open.
+   */
+  toggleProjector: desktop(({ z }) => z.tuple([]), answers<IntentResult>()),
   /** Reopens the interrupted room from its journal; players come back by themselves. */
   resumeHosting: desktop(({ z }) => z.tuple([]), answers<IntentResult>()),
   /** Connects to the room at address:port as a guest (then join). */

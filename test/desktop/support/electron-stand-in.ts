@@ -22,6 +22,14 @@ export interface StandInConfig {
   failLoad?: boolean;
   /** The page answers flush requests, or never does. */
   page?: 'answers' | 'hung';
+  /** The computer's displays; one 1440×900 display when absent. */
+  displays?: StandInDisplay[];
+}
+
+export interface StandInDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
 }
 
 export interface RecordedCall {
@@ -34,7 +42,9 @@ export interface RecordedCall {
 export type Command =
   | { cmd: 'ready' }
   | { cmd: 'calls' }
-  | { cmd: 'invoke'; channel: string; args: unknown[]; frameUrl?: string }
+  /** `window`: which window's page calls (by the order they were made; the first when absent). */
+  | { cmd: 'invoke'; channel: string; args: unknown[]; frameUrl?: string; window?: number }
+  | { cmd: 'remove-display'; display: number }
   | { cmd: 'fetch'; url: string }
   | { cmd: 'save-on-flush'; args: unknown[] }
   | { cmd: 'close-window' }
@@ -177,9 +187,16 @@ const windows: BrowserWindow[] = [];
 class BrowserWindow extends Recorder {
   readonly webContents = new WebContents();
   private destroyed = false;
-  constructor(options: unknown) {
+  private readonly bounds: { x: number; y: number; width: number; height: number };
+  constructor(options: { x?: number; y?: number; width?: number; height?: number }) {
     super('win');
     record('new BrowserWindow', options);
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     mustBeReady('BrowserWindow');
     if (config.failWindow) throw new Error('The GPU process could not start.');
     windows.push(this);
@@ -207,6 +224,9 @@ class BrowserWindow extends Recorder {
   }
   isMinimized(): boolean {
     return false;
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
   }
   restore(): void {}
   focus(): void {}
@@ -259,6 +279,38 @@ class PowerMonitor extends Recorder {
 }
 export const powerMonitor = new PowerMonitor();
 
+const ONE_DISPLAY: StandInDisplay[] = [
+  {
+    id: 1,
+    bounds: { x: 0, y: 0, width: 1440, height: 900 },
+    workArea: { x: 0, y: 25, width: 1440, height: 875 },
+  },
+];
+let displays = config.displays ?? ONE_DISPLAY;
+
+class Screen extends Recorder {
+  constructor() {
+    super('screen');
+  }
+  getAllDisplays(): StandInDisplay[] {
+    record('screen.getAllDisplays');
+    mustBeReady('screen');
+    return displays.map((d) => ({ ...d }));
+  }
+  /** The display holding the rectangle's top-left corner, else the first. */
+  getDisplayMatching(rect: { x: number; y: number }): StandInDisplay {
+    record('screen.getDisplayMatching', rect);
+    mustBeReady('screen');
+    const inside = (d: StandInDisplay) =>
+      rect.x >= d.bounds.x &&
+      rect.x < d.bounds.x + d.bounds.width &&
+      rect.y >= d.bounds.y &&
+      rect.y < d.bounds.y + d.bounds.height;
+    return { ...(displays.find(inside) ?? displays[0]!) };
+  }
+}
+export const screen = new Screen();
+
 async function run(command: Command): Promise<unknown> {
   switch (command.cmd) {
     case 'ready':
@@ -269,8 +321,8 @@ async function run(command: Command): Promise<unknown> {
     case 'calls':
       return calls;
     case 'invoke': {
-      const win = windows[0];
-      if (!win) throw new Error('There is no window.');
+      const win = windows[command.window ?? 0];
+      if (!win) throw new Error('There is no such window.');
       return plain(
         await win.webContents.ipc.invoke(
           command.channel,
@@ -289,6 +341,13 @@ async function run(command: Command): Promise<unknown> {
         csp: res.headers.get('content-security-policy'),
         body: await res.text(),
       };
+    }
+    case 'remove-display': {
+      const gone = displays.find((d) => d.id === command.display);
+      if (!gone) throw new Error(`There is no display ${command.display}.`);
+      displays = displays.filter((d) => d !== gone);
+      screen.emit('display-removed', {}, gone);
+      return null;
     }
     case 'save-on-flush':
       saveOnFlush = command.args;

@@ -41,7 +41,10 @@ export class MainRuns {
 }
 
 /** Polls an async check with a generous bound (no fixed sleeps). */
-async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
