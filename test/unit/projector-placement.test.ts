@@ -48,4 +48,49 @@ describe('where the projector window goes', () => {
     expect(placed.bounds.width).toBeLessThanOrEqual(800);
     expect(placed.bounds.height).toBeLessThanOrEqual(470);
   });
+
+  it('covers one of the other two when the host window is on the second of three displays', () => {
+    const third = display(3, 3360, 0, 1280, 720);
+    expect(projectorPlacement([laptop, projector, third], 2)).toEqual({
+      displayId: 1,
+      bounds: { x: 0, y: 0, width: 1440, height: 900 },
+      fullscreen: true,
+    });
+  });
+
+  it('keeps to the displays’ own coordinates, whatever their scale factor', () => {
+    // Electron gives bounds in device-independent pixels: a 4K projector at 200 % is 1920×1080 of
+    // them, and the window is placed in those, never in the display's physical pixels.
+    const retina = { ...display(1, 0, 0, 1512, 982), scaleFactor: 2 };
+    const fourK = { ...display(2, -1920, -100, 1920, 1080), scaleFactor: 2 };
+    const plain = { ...display(3, 1512, 0, 1280, 800), scaleFactor: 1 };
+    expect(projectorPlacement([retina, fourK, plain], 1)).toEqual({
+      displayId: 2,
+      bounds: { x: -1920, y: -100, width: 1920, height: 1080 },
+      fullscreen: true,
+    });
+  });
+
+  it('takes the first listed of equally large other displays', () => {
+    const left = display(5, -1920, 0, 1920, 1080);
+    expect(projectorPlacement([laptop, projector, left], 1).displayId).toBe(2);
+    expect(projectorPlacement([laptop, left, projector], 1).displayId).toBe(5);
+  });
+
+  it('centres in the work area of an only display left of or above the origin', () => {
+    const only = display(9, -1920, -1080, 1920, 1080);
+    expect(projectorPlacement([only], 9)).toEqual({
+      displayId: 9,
+      bounds: { x: -1440, y: -795, width: 960, height: 540 },
+      fullscreen: false,
+    });
+  });
+
+  it('opens a window, not full screen, when no display is listed', () => {
+    expect(projectorPlacement([], 1)).toEqual({
+      displayId: 1,
+      bounds: { x: 0, y: 0, width: 960, height: 540 },
+      fullscreen: false,
+    });
+  });
 });
