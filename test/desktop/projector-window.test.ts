@@ -102,7 +102,7 @@ describe.skipIf(unsupported !== undefined)('the projector window (recorded calls
     // On the one display left it opens as a window of its own, not over the host's controls.
     expect(await proc.invoke(INTENT_CHANNELS.toggleProjector)).toEqual({ ok: true });
     const third = named(await proc.calls(), 'new BrowserWindow')[2]!.args[0] as WindowOptions;
-    expect(third).toMatchObject({ fullscreen: false, width: 960, height: 540 });
+    expect(third).toMatchObject({ fullscreen: false, width: 960, height: 540, minHeight: 540 });
     // Pressed again, it closes.
     expect(await proc.invoke(INTENT_CHANNELS.toggleProjector)).toEqual({ ok: true });
     await eventually(async () => {

@@ -31,8 +31,9 @@ export function createMainWindow(options: MainWindowOptions): { win: BrowserWind
   const place = options.placement;
   const win = new BrowserWindow({
     ...(place ? { ...place.bounds, fullscreen: place.fullscreen } : { width: 1280, height: 800 }),
-    minWidth: 360,
-    minHeight: 560,
+    // A projector window on the host's only display is 960×540: never held above its own size.
+    minWidth: Math.min(360, place?.bounds.width ?? 360),
+    minHeight: Math.min(560, place?.bounds.height ?? 560),
     title: options.title ?? 'Quizroom',
     backgroundColor: '#1b1033',
     show: false,
